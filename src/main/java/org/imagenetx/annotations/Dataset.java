@@ -1,0 +1,124 @@
+package org.imagenetx.annotations;
+
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Everything the engine knows about the images of one partition: the dense index (true labels,
+ * metaclasses), the factor annotations of each loaded selection, and the ReaL label sets as CSR
+ * arrays (offsets + values, in index order).
+ */
+public final class Dataset {
+  private final Partition partition;
+  private final ImageIndex index;
+  private final Metaclasses metaclasses;
+  private final Map<FactorSelection, FactorSet> factorSets;
+  private final int[] realOffsets;
+  private final short[] realLabels;
+  private final int numPrototypesRemoved;
+  private final boolean synthetic;
+  private final String source;
+
+  /**
+   * @param partition val or train
+   * @param index the image index
+   * @param metaclasses class→metaclass mapping
+   * @param factorSets the loaded selections
+   * @param realOffsets CSR offsets ({@code index.size()+1}), or null without ReaL labels
+   * @param realLabels CSR values, or null
+   * @param numPrototypesRemoved how many annotated prototype images were filtered out
+   * @param synthetic true for generated data (every output says so)
+   * @param source where the annotations came from, for reports
+   */
+  public Dataset(
+      Partition partition,
+      ImageIndex index,
+      Metaclasses metaclasses,
+      Map<FactorSelection, FactorSet> factorSets,
+      int[] realOffsets,
+      short[] realLabels,
+      int numPrototypesRemoved,
+      boolean synthetic,
+      String source) {
+    if ((realOffsets == null) != (realLabels == null)) {
+      throw new IllegalArgumentException("ReaL offsets and labels go together");
+    }
+    if (realOffsets != null && realOffsets.length != index.size() + 1) {
+      throw new IllegalArgumentException("ReaL offsets must have index.size()+1 entries");
+    }
+    this.partition = partition;
+    this.index = index;
+    this.metaclasses = metaclasses;
+    this.factorSets = Collections.unmodifiableMap(new EnumMap<>(factorSets));
+    this.realOffsets = realOffsets;
+    this.realLabels = realLabels;
+    this.numPrototypesRemoved = numPrototypesRemoved;
+    this.synthetic = synthetic;
+    this.source = source;
+  }
+
+  /** @return val or train */
+  public Partition partition() {
+    return partition;
+  }
+
+  /** @return the dense image index */
+  public ImageIndex index() {
+    return index;
+  }
+
+  /** @return class→metaclass mapping */
+  public Metaclasses metaclasses() {
+    return metaclasses;
+  }
+
+  /** @return the loaded selections */
+  public Set<FactorSelection> selections() {
+    return factorSets.keySet();
+  }
+
+  /**
+   * @param selection multi or top
+   * @return its factor sets
+   * @throws IllegalArgumentException when that selection was not loaded
+   */
+  public FactorSet factors(FactorSelection selection) {
+    FactorSet s = factorSets.get(selection);
+    if (s == null) {
+      throw new IllegalArgumentException(selection.key() + " factors were not loaded");
+    }
+    return s;
+  }
+
+  /** @return true when ReaL label sets are loaded */
+  public boolean hasReal() {
+    return realOffsets != null;
+  }
+
+  /** @return CSR offsets of the ReaL sets (shared; do not modify) */
+  public int[] realOffsets() {
+    return realOffsets;
+  }
+
+  /** @return CSR values of the ReaL sets (shared; do not modify) */
+  public short[] realLabels() {
+    return realLabels;
+  }
+
+  /** @return number of prototype images removed by the filter (0 when kept) */
+  public int numPrototypesRemoved() {
+    return numPrototypesRemoved;
+  }
+
+  /** @return true for generated data */
+  public boolean synthetic() {
+    return synthetic;
+  }
+
+  /** @return where the annotations came from */
+  public String source() {
+    return source;
+  }
+}

@@ -1,0 +1,122 @@
+package org.imagenetx.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.concurrent.Callable;
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
+import me.tongfei.progressbar.ProgressBarStyle;
+import org.imagenetx.annotations.FactorSelection;
+import org.imagenetx.io.AtomicFiles;
+import org.imagenetx.report.AccuracyCsv;
+import org.imagenetx.stats.Aggregation;
+import org.imagenetx.stats.ErrorType;
+import org.imagenetx.zoo.Zoo;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code imagenetx aggregate}: the upstream per-factor and per-metaclass tables of whole zoos. */
+@Command(
+    name = "aggregate",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Write accuracies_per_factor.csv and accuracies_per_factor_metaclass.csv for every zoo,",
+      "factor selection and error type, in the upstream layout:",
+      "  <out>/<partition>/<multi|top>_factor/<zoo>/<class|metaclass|real_class>/"
+    })
+final class AggregateCommand implements Callable<Integer> {
+  @Spec picocli.CommandLine.Model.CommandSpec spec;
+
+  @Mixin DataOptions data;
+
+  @Option(
+      names = "--factors",
+      split = ",",
+      defaultValue = "multi,top",
+      converter = Converters.SelectionConverter.class,
+      description = "Factor selections (default: ${DEFAULT-VALUE}).")
+  List<FactorSelection> selections;
+
+  @Option(
+      names = "--error-types",
+      split = ",",
+      defaultValue = "class,metaclass,real_class",
+      converter = Converters.ErrorTypeConverter.class,
+      description = "Error types (default: ${DEFAULT-VALUE}).")
+  List<ErrorType> types;
+
+  @Option(names = "--out", required = true, paramLabel = "<dir>", description = "Output folder.")
+  Path out;
+
+  @Override
+  public Integer call() {
+    PrintWriter err = spec.commandLine().getErr();
+    PrintWriter stdout = spec.commandLine().getOut();
+    List<FactorSelection> sels = new ArrayList<>(new LinkedHashSet<>(selections));
+    List<ErrorType> ts = new ArrayList<>(new LinkedHashSet<>(types));
+    DataOptions.Loaded loaded = data.load(EnumSet.copyOf(sels), ts.contains(ErrorType.REAL_CLASS));
+    String banner = DataOptions.syntheticBanner(loaded);
+    if (banner != null) {
+      err.println(banner);
+    }
+    List<Path> written = new ArrayList<>();
+    for (Zoo zoo : loaded.zoos()) {
+      Aggregation agg;
+      long t0 = System.nanoTime();
+      try (ProgressBar bar = progressBar(zoo)) {
+        agg =
+            Aggregation.run(
+                loaded.dataset(), zoo, sels, ts, data.threads(), bar == null ? null : done -> bar.stepTo(done));
+      }
+      for (FactorSelection s : sels) {
+        for (ErrorType t : ts) {
+          Path dir =
+              out.resolve(loaded.dataset().partition().key())
+                  .resolve(s.directory())
+                  .resolve(zoo.name())
+                  .resolve(t.key());
+          Aggregation.Tables tables = agg.get(s, t);
+          AccuracyCsv.write(tables.factors(), dir.resolve(AccuracyCsv.FACTOR_FILE));
+          AccuracyCsv.write(tables.metaclasses(), dir.resolve(AccuracyCsv.METACLASS_FILE));
+          written.add(dir);
+        }
+      }
+      if (loaded.synthetic()) {
+        AtomicFiles.writeString(
+            out.resolve(loaded.dataset().partition().key()).resolve("SYNTHETIC.txt"),
+            banner + System.lineSeparator());
+      }
+      stdout.printf(
+          java.util.Locale.ROOT,
+          "%s: %d models, %d image(s) evaluated, %.2f s%n",
+          zoo.name(),
+          zoo.size(),
+          loaded.dataset().factors(sels.get(0)).numEvaluated(),
+          (System.nanoTime() - t0) / 1e9);
+    }
+    for (Path p : written) {
+      stdout.println("wrote " + p.resolve(AccuracyCsv.FACTOR_FILE));
+      stdout.println("wrote " + p.resolve(AccuracyCsv.METACLASS_FILE));
+    }
+    return 0;
+  }
+
+  private static ProgressBar progressBar(Zoo zoo) {
+    if (System.console() == null || zoo.size() < 50) {
+      return null;
+    }
+    return new ProgressBarBuilder()
+        .setTaskName(zoo.name())
+        .setInitialMax(zoo.size())
+        .setUnit(" models", 1)
+        .setStyle(ProgressBarStyle.ASCII)
+        .showSpeed()
+        .build();
+  }
+}

@@ -1,0 +1,93 @@
+package org.imagenetx.cli;
+
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.imagenetx.annotations.Factor;
+import org.imagenetx.annotations.FactorSelection;
+import org.imagenetx.report.Format;
+import org.imagenetx.report.ReportTable;
+import org.imagenetx.stats.Aggregation;
+import org.imagenetx.stats.ErrorType;
+import org.imagenetx.stats.FactorTable;
+import org.imagenetx.zoo.Zoo;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code imagenetx ratios}: the error-ratio table, models × factors. */
+@Command(
+    name = "ratios",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Print the error ratio (1 - acc_f) / (1 - average) of every model on every factor.",
+      "Above 1, the factor makes the model fail more than on average."
+    })
+final class RatiosCommand implements Callable<Integer> {
+  @Spec picocli.CommandLine.Model.CommandSpec spec;
+
+  @Mixin DataOptions data;
+
+  @Option(
+      names = "--factors",
+      defaultValue = "top",
+      converter = Converters.SelectionConverter.class,
+      description = "top or multi (default: ${DEFAULT-VALUE}).")
+  FactorSelection selection;
+
+  @Option(
+      names = "--error-type",
+      defaultValue = "class",
+      converter = Converters.ErrorTypeConverter.class,
+      description = "class, metaclass or real_class (default: ${DEFAULT-VALUE}).")
+  ErrorType type;
+
+  @Option(
+      names = "--format",
+      defaultValue = "table",
+      converter = Converters.FormatConverter.class,
+      description = "table, csv, markdown, json or latex (default: ${DEFAULT-VALUE}).")
+  Format format;
+
+  @Option(
+      names = "--decimals",
+      defaultValue = "6",
+      description = "Decimals in table, markdown and latex output (default: ${DEFAULT-VALUE}).")
+  int decimals;
+
+  @Override
+  public Integer call() {
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    DataOptions.Loaded loaded = data.load(EnumSet.of(selection), type == ErrorType.REAL_CLASS);
+    String banner = DataOptions.syntheticBanner(loaded);
+    if (banner != null) {
+      err.println(banner);
+    }
+    List<String> columns = new ArrayList<>();
+    columns.add("model");
+    columns.addAll(List.of(Factor.columns()));
+    ReportTable table = new ReportTable(columns);
+    for (Zoo zoo : loaded.zoos()) {
+      Aggregation agg =
+          Aggregation.run(loaded.dataset(), zoo, List.of(selection), List.of(type), data.threads(), null);
+      FactorTable t = agg.get(selection, type).factors();
+      for (int r = 0; r < t.size(); r++) {
+        Object[] row = new Object[columns.size()];
+        row[0] = t.models().get(r);
+        for (Factor f : Factor.values()) {
+          row[1 + f.ordinal()] = t.errorRatio(r, f);
+        }
+        table.addRow(row);
+      }
+    }
+    if (loaded.synthetic()) {
+      table.note("(synthetic data: generated models and annotations, not ImageNet-X)");
+    }
+    table.write(out, format, decimals);
+    return 0;
+  }
+}

@@ -1,0 +1,100 @@
+package org.imagenetx.io;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+
+/**
+ * Writes output files atomically: the content goes to a temporary file in the same directory, which
+ * is then moved over the target. A crash or a failed computation never leaves a partial file under
+ * the final name.
+ */
+public final class AtomicFiles {
+  private AtomicFiles() {}
+
+  /** Receives the stream of a file being written. */
+  @FunctionalInterface
+  public interface StreamBody {
+    /**
+     * @param out where to write the content
+     * @throws IOException on a write failure
+     */
+    void write(OutputStream out) throws IOException;
+  }
+
+  /** Receives the writer of a text file being written. */
+  @FunctionalInterface
+  public interface TextBody {
+    /**
+     * @param out where to write the content (UTF-8)
+     * @throws IOException on a write failure
+     */
+    void write(Writer out) throws IOException;
+  }
+
+  /**
+   * Writes {@code target} atomically.
+   *
+   * @param target final path; its parent directories are created
+   * @param body produces the bytes
+   */
+  public static void write(Path target, StreamBody body) {
+    Path dir = target.toAbsolutePath().getParent();
+    Path tmp = null;
+    try {
+      Files.createDirectories(dir);
+      tmp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp");
+      try (OutputStream out = new java.io.BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16)) {
+        body.write(out);
+      }
+      try {
+        Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+      } catch (AtomicMoveNotSupportedException e) {
+        Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+      }
+      tmp = null;
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write " + target + ": " + e.getMessage(), e);
+    } finally {
+      if (tmp != null) {
+        try {
+          Files.deleteIfExists(tmp);
+        } catch (IOException ignored) {
+          // best effort: the temporary file has a dot name and never shadows an output
+        }
+      }
+    }
+  }
+
+  /**
+   * Writes a UTF-8 text file atomically.
+   *
+   * @param target final path
+   * @param body produces the text
+   */
+  public static void writeText(Path target, TextBody body) {
+    write(
+        target,
+        out -> {
+          Writer w = new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8);
+          body.write(w);
+          w.flush();
+        });
+  }
+
+  /**
+   * Writes a UTF-8 string atomically.
+   *
+   * @param target final path
+   * @param text content
+   */
+  public static void writeString(Path target, String text) {
+    write(target, out -> out.write(text.getBytes(StandardCharsets.UTF_8)));
+  }
+}

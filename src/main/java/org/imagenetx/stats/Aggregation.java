@@ -1,0 +1,152 @@
+package org.imagenetx.stats;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntConsumer;
+import org.imagenetx.annotations.Dataset;
+import org.imagenetx.annotations.FactorSelection;
+import org.imagenetx.zoo.Zoo;
+
+/**
+ * Computes the upstream tables of a whole zoo: for each factor selection and error type, the
+ * per-factor table and the per-metaclass table. Models are evaluated in parallel, one {@link
+ * Evaluator} and one prediction buffer per thread; results do not depend on the thread count.
+ */
+public final class Aggregation {
+  /** Name of the row whose "predictions" are the original ImageNet labels (real_class only). */
+  public static final String HUMAN = "human";
+
+  /** Tables of one (selection, error type). */
+  public record Tables(FactorTable factors, MetaclassTable metaclasses) {}
+
+  private final Map<FactorSelection, Map<ErrorType, Tables>> tables;
+
+  private Aggregation(Map<FactorSelection, Map<ErrorType, Tables>> tables) {
+    this.tables = tables;
+  }
+
+  /**
+   * @param selection multi or top
+   * @param type error type
+   * @return its tables
+   */
+  public Tables get(FactorSelection selection, ErrorType type) {
+    Map<ErrorType, Tables> m = tables.get(selection);
+    if (m == null || !m.containsKey(type)) {
+      throw new IllegalArgumentException(selection.key() + "/" + type.key() + " was not computed");
+    }
+    return m.get(type);
+  }
+
+  /**
+   * Evaluates every model of a zoo.
+   *
+   * @param dataset annotations
+   * @param zoo predictions over {@code dataset.index()}
+   * @param selections factor selections
+   * @param types error types; {@code real_class} adds the {@value #HUMAN} row
+   * @param threads worker threads (≥ 1)
+   * @param progress called with the number of models done so far (from worker threads), or null
+   * @return the tables
+   */
+  public static Aggregation run(
+      Dataset dataset,
+      Zoo zoo,
+      List<FactorSelection> selections,
+      List<ErrorType> types,
+      int threads,
+      IntConsumer progress) {
+    if (zoo.numImages() != dataset.index().size()) {
+      throw new IllegalArgumentException("zoo and annotations use different image indexes");
+    }
+    int numModels = zoo.size();
+    FactorCounts[][][] counts = new FactorCounts[numModels][][];
+    AtomicInteger next = new AtomicInteger();
+    AtomicInteger done = new AtomicInteger();
+    int workers = Math.max(1, Math.min(threads, numModels));
+    ExecutorService pool = Executors.newFixedThreadPool(workers, r -> {
+      Thread t = new Thread(r, "imagenetx-eval");
+      t.setDaemon(true);
+      return t;
+    });
+    try {
+      List<Future<?>> futures = new ArrayList<>();
+      for (int w = 0; w < workers; w++) {
+        futures.add(
+            pool.submit(
+                () -> {
+                  Evaluator ev = new Evaluator(dataset, selections);
+                  short[] pred = new short[zoo.numImages()];
+                  int m;
+                  while ((m = next.getAndIncrement()) < numModels) {
+                    int missing = zoo.readClasses(m, pred);
+                    FactorCounts[][] perType = new FactorCounts[types.size()][];
+                    for (int t = 0; t < types.size(); t++) {
+                      perType[t] = ev.evaluate(pred, missing, types.get(t));
+                    }
+                    counts[m] = perType;
+                    int d = done.incrementAndGet();
+                    if (progress != null) {
+                      progress.accept(d);
+                    }
+                  }
+                  return null;
+                }));
+      }
+      for (Future<?> f : futures) {
+        f.get();
+      }
+    } catch (ExecutionException e) {
+      Throwable cause = e.getCause();
+      if (cause instanceof RuntimeException) {
+        throw (RuntimeException) cause;
+      }
+      if (cause instanceof Error) {
+        throw (Error) cause;
+      }
+      throw new IllegalStateException(cause);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted", e);
+    } finally {
+      pool.shutdownNow();
+    }
+
+    FactorCounts[][] human = null;
+    if (types.contains(ErrorType.REAL_CLASS)) {
+      Evaluator ev = new Evaluator(dataset, selections);
+      human = new FactorCounts[][] {ev.evaluate(dataset.index().labels(), 0, ErrorType.REAL_CLASS)};
+    }
+
+    Map<FactorSelection, Map<ErrorType, Tables>> out = new EnumMap<>(FactorSelection.class);
+    for (int s = 0; s < selections.size(); s++) {
+      Map<ErrorType, Tables> byType = new EnumMap<>(ErrorType.class);
+      for (int t = 0; t < types.size(); t++) {
+        List<String> names = new ArrayList<>(zoo.models());
+        List<FactorCounts> rows = new ArrayList<>(numModels + 1);
+        for (int m = 0; m < numModels; m++) {
+          rows.add(counts[m][t][s]);
+        }
+        if (types.get(t) == ErrorType.REAL_CLASS && !names.contains(HUMAN)) {
+          int at = 0;
+          while (at < names.size() && names.get(at).compareTo(HUMAN) < 0) {
+            at++;
+          }
+          names.add(at, HUMAN);
+          rows.add(at, human[0][s]);
+        }
+        byType.put(
+            types.get(t), new Tables(FactorTable.of(names, rows), MetaclassTable.of(names, rows)));
+      }
+      out.put(selections.get(s), byType);
+    }
+    return new Aggregation(out);
+  }
+}

@@ -1,0 +1,96 @@
+package org.imagenetx.stats;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import org.imagenetx.annotations.Factor;
+import org.imagenetx.annotations.Metaclasses;
+
+/**
+ * The per-metaclass table {@code accuracies_per_factor_metaclass.csv}: one row per (model, true
+ * metaclass) in the study's metaclass order; columns the 16 factor accuracies, {@code worst_factor}
+ * (over defined factors) and {@code average}. A factor with no image in a metaclass is NaN (an empty
+ * cell).
+ */
+public final class MetaclassTable {
+  /** Column names after {@code model, metaclass}. */
+  public static final List<String> COLUMNS;
+
+  /** Column of {@code worst_factor}. */
+  public static final int WORST_FACTOR = Factor.COUNT;
+
+  /** Column of {@code average}. */
+  public static final int AVERAGE = Factor.COUNT + 1;
+
+  static {
+    List<String> c = new ArrayList<>(List.of(Factor.columns()));
+    c.add("worst_factor");
+    c.add("average");
+    COLUMNS = Collections.unmodifiableList(c);
+  }
+
+  private final List<String> models;
+  private final double[][] rows;
+
+  private MetaclassTable(List<String> models, double[][] rows) {
+    this.models = List.copyOf(models);
+    this.rows = rows;
+  }
+
+  /**
+   * @param models model names
+   * @param counts counts per model
+   * @return the table with {@code 17 * models.size()} rows
+   */
+  public static MetaclassTable of(List<String> models, List<FactorCounts> counts) {
+    double[][] rows = new double[counts.size() * Metaclasses.COUNT][];
+    for (int i = 0; i < counts.size(); i++) {
+      FactorCounts c = counts.get(i);
+      for (int m = 0; m < Metaclasses.COUNT; m++) {
+        double[] r = new double[COLUMNS.size()];
+        for (int f = 0; f < Factor.COUNT; f++) {
+          r[f] = FactorTable.ratio(c.correct(m, f), c.total(m, f));
+        }
+        r[WORST_FACTOR] = FactorTable.minDefined(r, Factor.COUNT);
+        r[AVERAGE] = FactorTable.ratio(c.correct(m, FactorCounts.ALL), c.total(m, FactorCounts.ALL));
+        rows[i * Metaclasses.COUNT + m] = r;
+      }
+    }
+    return new MetaclassTable(models, rows);
+  }
+
+  /** @return number of rows (models × 17) */
+  public int size() {
+    return rows.length;
+  }
+
+  /**
+   * @param row row
+   * @return the model of that row
+   */
+  public String model(int row) {
+    return models.get(row / Metaclasses.COUNT);
+  }
+
+  /**
+   * @param row row
+   * @return the metaclass name of that row
+   */
+  public String metaclass(int row) {
+    return Metaclasses.NAMES.get(row % Metaclasses.COUNT);
+  }
+
+  /**
+   * @param row row
+   * @param column index into {@link #COLUMNS}
+   * @return the value, NaN when undefined
+   */
+  public double get(int row, int column) {
+    return rows[row][column];
+  }
+
+  /** @return model names */
+  public List<String> models() {
+    return models;
+  }
+}

@@ -1,0 +1,178 @@
+package org.imagenetx.synth;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.SplittableRandom;
+import org.imagenetx.annotations.Dataset;
+import org.imagenetx.annotations.Factor;
+import org.imagenetx.annotations.FactorSelection;
+import org.imagenetx.annotations.FactorSet;
+import org.imagenetx.annotations.ImageIndex;
+import org.imagenetx.zoo.InMemoryZoo;
+import org.roaringbitmap.RoaringBitmap;
+
+/**
+ * Seeded predictions with realistic, factor-dependent error patterns: each model has a base error
+ * rate, each factor multiplies the odds of an error by roughly the error ratio seen on real models
+ * (with per-model jitter), and a per-image hardness shared by all models correlates their mistakes.
+ * Wrong predictions fall in the true metaclass half of the time. Model names start with {@code
+ * synthetic_}.
+ */
+public final class SyntheticZoo {
+  /** Roughly the real error ratios of a supervised ResNet-50 (top factors), used as odds factors. */
+  static final double[] FACTOR_ODDS = {
+    0.70, 1.14, 0.77, 1.19, 1.50, 1.74, 1.13, 2.10, 2.39, 1.32, 1.72, 1.92, 2.17, 1.93, 1.17, 1.97
+  };
+
+  private SyntheticZoo() {}
+
+  /**
+   * @param model model number
+   * @return its synthetic name
+   */
+  public static String modelName(int model) {
+    return String.format(Locale.ROOT, "synthetic_model_%04d", model);
+  }
+
+  /**
+   * Per-image inputs shared by every model: factor masks (multi) and hardness.
+   *
+   * @internal used by the store writer to generate model by model.
+   */
+  public static final class Inputs {
+    final short[] labels;
+    final byte[] metaclassOfImage;
+    final byte[] metaclassOfClass;
+    final int[] masks;
+    final float[] hardness;
+    final int[][] classesOfMetaclass;
+
+    /**
+     * @param dataset annotations the predictions are for
+     * @param seed seed of the per-image hardness
+     */
+    public Inputs(Dataset dataset, long seed) {
+      ImageIndex index = dataset.index();
+      int n = index.size();
+      labels = index.labels();
+      metaclassOfImage = index.metaclassOfImage();
+      metaclassOfClass = dataset.metaclasses().table();
+      masks = new int[n];
+      FactorSelection sel =
+          dataset.selections().contains(FactorSelection.MULTI) ? FactorSelection.MULTI : FactorSelection.TOP;
+      FactorSet set = dataset.factors(sel);
+      for (int f = 0; f < Factor.COUNT; f++) {
+        RoaringBitmap b = set.factor(Factor.of(f));
+        int bit = 1 << f;
+        b.forEach((int d) -> masks[d] |= bit);
+      }
+      hardness = new float[n];
+      SplittableRandom rnd = new SplittableRandom(seed ^ 0x5DEECE66DL);
+      for (int i = 0; i < n; i++) {
+        hardness[i] = (float) gaussian(rnd);
+      }
+      int numClasses = metaclassOfClass.length;
+      int[] counts = new int[org.imagenetx.annotations.Metaclasses.COUNT];
+      for (int c = 0; c < numClasses; c++) {
+        counts[metaclassOfClass[c]]++;
+      }
+      classesOfMetaclass = new int[counts.length][];
+      for (int m = 0; m < counts.length; m++) {
+        classesOfMetaclass[m] = new int[counts[m]];
+        counts[m] = 0;
+      }
+      for (int c = 0; c < numClasses; c++) {
+        int m = metaclassOfClass[c];
+        classesOfMetaclass[m][counts[m]++] = c;
+      }
+    }
+
+    /** @return number of images */
+    public int numImages() {
+      return labels.length;
+    }
+  }
+
+  /**
+   * Fills one model's predictions.
+   *
+   * @param inputs per-image inputs
+   * @param seed zoo seed
+   * @param model model number (its stream is {@code (seed, model)}, independent of other models)
+   * @param classes output, per image position
+   * @param probabilities output or null
+   */
+  public static void generateModel(Inputs inputs, long seed, int model, short[] classes, float[] probabilities) {
+    SplittableRandom rnd = new SplittableRandom(seed * 0x9E3779B97F4A7C15L + model);
+    double baseError = 0.15 + 0.35 * rnd.nextDouble();
+    double baseLogit = Math.log(baseError / (1 - baseError));
+    double[] logOdds = new double[Factor.COUNT];
+    for (int f = 0; f < Factor.COUNT; f++) {
+      logOdds[f] = 0.8 * Math.log(FACTOR_ODDS[f]) + 0.15 * gaussian(rnd);
+    }
+    double hardnessWeight = 0.8 + 0.4 * rnd.nextDouble();
+    int n = inputs.numImages();
+    int numClasses = inputs.metaclassOfClass.length;
+    for (int i = 0; i < n; i++) {
+      double logit = baseLogit + hardnessWeight * inputs.hardness[i] - 0.45;
+      int mask = inputs.masks[i];
+      while (mask != 0) {
+        int f = Integer.numberOfTrailingZeros(mask);
+        logit += logOdds[f];
+        mask &= mask - 1;
+      }
+      double pError = 1 / (1 + Math.exp(-logit));
+      int label = inputs.labels[i];
+      boolean wrong = rnd.nextDouble() < pError;
+      int pred = label;
+      if (wrong) {
+        if (rnd.nextBoolean()) {
+          int[] same = inputs.classesOfMetaclass[inputs.metaclassOfImage[i]];
+          pred = same[rnd.nextInt(same.length)];
+        }
+        if (pred == label) {
+          pred = (label + 1 + rnd.nextInt(numClasses - 1)) % numClasses;
+        }
+      }
+      classes[i] = (short) pred;
+      if (probabilities != null) {
+        double u = rnd.nextDouble();
+        probabilities[i] = (float) (wrong ? 0.05 + 0.6 * u : 0.45 + 0.55 * Math.sqrt(u));
+      }
+    }
+  }
+
+  /**
+   * @param dataset annotations
+   * @param numModels how many models
+   * @param seed seed
+   * @return an in-memory zoo named {@code synthetic}
+   */
+  public static InMemoryZoo generate(Dataset dataset, int numModels, long seed) {
+    Inputs inputs = new Inputs(dataset, seed);
+    int n = inputs.numImages();
+    List<String> names = new ArrayList<>(numModels);
+    short[][] classes = new short[numModels][];
+    float[][] probabilities = new float[numModels][];
+    for (int m = 0; m < numModels; m++) {
+      names.add(modelName(m));
+      classes[m] = new short[n];
+      probabilities[m] = new float[n];
+      generateModel(inputs, seed, m, classes[m], probabilities[m]);
+    }
+    return new InMemoryZoo(
+        "synthetic",
+        names,
+        classes,
+        probabilities,
+        true,
+        String.format(Locale.ROOT, "synthetic zoo (seed %d, %d models)", seed, numModels));
+  }
+
+  static double gaussian(SplittableRandom rnd) {
+    double u1 = rnd.nextDouble();
+    double u2 = rnd.nextDouble();
+    return Math.sqrt(-2 * Math.log(1 - u1)) * Math.cos(2 * Math.PI * u2);
+  }
+}

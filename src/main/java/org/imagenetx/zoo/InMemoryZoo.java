@@ -1,0 +1,104 @@
+package org.imagenetx.zoo;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** Predictions held on the heap: generated zoos and tests. */
+public final class InMemoryZoo implements Zoo {
+  private final String name;
+  private final List<String> models;
+  private final short[][] classes;
+  private final float[][] probabilities;
+  private final boolean synthetic;
+  private final String source;
+
+  /**
+   * @param name zoo name
+   * @param models model names; sorted here together with their arrays
+   * @param classes per model, predicted class per image position (-1 where missing)
+   * @param probabilities per model, or null for a zoo without probabilities
+   * @param synthetic true for generated predictions
+   * @param source description
+   */
+  public InMemoryZoo(
+      String name,
+      List<String> models,
+      short[][] classes,
+      float[][] probabilities,
+      boolean synthetic,
+      String source) {
+    Integer[] order = new Integer[models.size()];
+    for (int i = 0; i < order.length; i++) {
+      order[i] = i;
+    }
+    java.util.Arrays.sort(order, (a, b) -> models.get(a).compareTo(models.get(b)));
+    List<String> m = new ArrayList<>();
+    this.classes = new short[order.length][];
+    this.probabilities = probabilities == null ? null : new float[order.length][];
+    for (int i = 0; i < order.length; i++) {
+      m.add(models.get(order[i]));
+      this.classes[i] = classes[order[i]];
+      if (probabilities != null) {
+        this.probabilities[i] = probabilities[order[i]];
+      }
+      if (i > 0 && m.get(i).equals(m.get(i - 1))) {
+        throw new IllegalArgumentException("duplicate model " + m.get(i));
+      }
+    }
+    this.name = name;
+    this.models = List.copyOf(m);
+    this.synthetic = synthetic;
+    this.source = source;
+  }
+
+  @Override
+  public String name() {
+    return name;
+  }
+
+  @Override
+  public List<String> models() {
+    return models;
+  }
+
+  @Override
+  public int numImages() {
+    return classes.length == 0 ? 0 : classes[0].length;
+  }
+
+  @Override
+  public int readClasses(int model, short[] dst) {
+    short[] src = classes[model];
+    System.arraycopy(src, 0, dst, 0, src.length);
+    int missing = 0;
+    for (short s : src) {
+      if (s < 0) {
+        missing++;
+      }
+    }
+    return missing;
+  }
+
+  @Override
+  public boolean hasProbabilities() {
+    return probabilities != null;
+  }
+
+  @Override
+  public void readProbabilities(int model, float[] dst) {
+    if (probabilities == null) {
+      throw new IllegalStateException("zoo has no probabilities");
+    }
+    System.arraycopy(probabilities[model], 0, dst, 0, dst.length);
+  }
+
+  @Override
+  public String source() {
+    return source;
+  }
+
+  @Override
+  public boolean synthetic() {
+    return synthetic;
+  }
+}

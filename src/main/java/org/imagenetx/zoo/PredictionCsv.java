@@ -1,0 +1,304 @@
+package org.imagenetx.zoo;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import org.imagenetx.annotations.ImageIndex;
+import org.imagenetx.io.BadInputException;
+
+/**
+ * Byte-level parser of the upstream prediction CSV ({@code file_name,predicted_class,
+ * predicted_probability}). The image position comes straight from the digits of the file name
+ * ({@link ImageIndex#lookup(byte[], int, int)}), so a row costs a few dozen byte comparisons and no
+ * allocation. Every problem is a {@link BadInputException} with file and line.
+ */
+public final class PredictionCsv {
+  /** The upstream header. */
+  public static final String HEADER = "file_name,predicted_class,predicted_probability";
+
+  /** Header of files without probabilities. */
+  public static final String HEADER_NO_PROBABILITY = "file_name,predicted_class";
+
+  private static final double[] POW10 = {
+    1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17,
+    1e18, 1e19, 1e20, 1e21, 1e22
+  };
+
+  private PredictionCsv() {}
+
+  /** What one file held. */
+  public record Result(int numRows, int numMissing, boolean hasProbabilities) {}
+
+  /**
+   * Parses one model file.
+   *
+   * @param file the CSV
+   * @param index image index the rows are resolved against
+   * @param classes output, {@code index.size()} entries; -1 where the file has no row
+   * @param probabilities output or null; NaN where missing
+   * @return rows read and positions left missing
+   */
+  public static Result read(Path file, ImageIndex index, short[] classes, float[] probabilities) {
+    byte[] buf;
+    try {
+      buf = Files.readAllBytes(file);
+    } catch (IOException e) {
+      throw new BadInputException(file.toString(), 0, "cannot read: " + e.getMessage());
+    }
+    return parse(buf, buf.length, file.toString(), index, classes, probabilities);
+  }
+
+  /**
+   * Parses CSV bytes.
+   *
+   * @param buf bytes
+   * @param length number of valid bytes
+   * @param fileName for messages
+   * @param index image index
+   * @param classes output, -1 where missing
+   * @param probabilities output or null
+   * @return rows read and positions left missing
+   */
+  public static Result parse(
+      byte[] buf, int length, String fileName, ImageIndex index, short[] classes, float[] probabilities) {
+    Arrays.fill(classes, 0, index.size(), (short) -1);
+    if (probabilities != null) {
+      Arrays.fill(probabilities, 0, index.size(), Float.NaN);
+    }
+    int pos = 0;
+    if (length >= 3 && (buf[0] & 0xff) == 0xEF && (buf[1] & 0xff) == 0xBB && (buf[2] & 0xff) == 0xBF) {
+      pos = 3;
+    }
+    int eol = lineEnd(buf, pos, length);
+    String header = new String(buf, pos, trimCr(buf, pos, eol) - pos, java.nio.charset.StandardCharsets.UTF_8);
+    boolean withProbability;
+    if (header.equals(HEADER)) {
+      withProbability = true;
+    } else if (header.equals(HEADER_NO_PROBABILITY)) {
+      withProbability = false;
+    } else if (length == 0) {
+      throw new BadInputException(fileName, 0, "empty file (expected header " + HEADER + ")");
+    } else {
+      throw new BadInputException(fileName, 1, "expected header " + HEADER + ", got '" + abbreviate(header) + "'");
+    }
+    pos = eol + 1;
+    long line = 1;
+    int rows = 0;
+    while (pos < length) {
+      line++;
+      eol = lineEnd(buf, pos, length);
+      int end = trimCr(buf, pos, eol);
+      if (end == pos) {
+        pos = eol + 1;
+        continue;
+      }
+      int c1 = indexOf(buf, pos, end, (byte) ',');
+      if (c1 < 0) {
+        throw malformed(fileName, line, buf, pos, end, withProbability);
+      }
+      int dense = index.lookup(buf, pos, c1 - pos);
+      if (dense < 0) {
+        throw new BadInputException(
+            fileName,
+            line,
+            "unknown file name '" + abbreviate(new String(buf, pos, c1 - pos, java.nio.charset.StandardCharsets.UTF_8))
+                + "' (not an image of the annotation index)");
+      }
+      int c2 = withProbability ? indexOf(buf, c1 + 1, end, (byte) ',') : end;
+      if (c2 < 0 || (withProbability && indexOf(buf, c2 + 1, end, (byte) ',') >= 0)
+          || (!withProbability && indexOf(buf, c1 + 1, end, (byte) ',') >= 0)) {
+        throw malformed(fileName, line, buf, pos, end, withProbability);
+      }
+      int cls = parseClass(buf, c1 + 1, c2);
+      if (cls == Integer.MIN_VALUE) {
+        throw new BadInputException(
+            fileName, line, "predicted_class is not an integer: '" + text(buf, c1 + 1, c2) + "'");
+      }
+      if (cls < 0 || cls >= index.numClasses()) {
+        throw new BadInputException(
+            fileName, line, "class id " + cls + " outside 0.." + (index.numClasses() - 1));
+      }
+      if (classes[dense] >= 0) {
+        throw new BadInputException(fileName, line, "duplicate image " + index.fileName(dense));
+      }
+      classes[dense] = (short) cls;
+      if (withProbability) {
+        double p = parseDouble(buf, c2 + 1, end);
+        if (Double.isNaN(p)) {
+          throw new BadInputException(
+              fileName, line, "predicted_probability is not a number: '" + text(buf, c2 + 1, end) + "'");
+        }
+        if (p < 0 || p > 1) {
+          throw new BadInputException(
+              fileName, line, "probability " + text(buf, c2 + 1, end) + " outside [0,1]");
+        }
+        if (probabilities != null) {
+          probabilities[dense] = (float) p;
+        }
+      }
+      rows++;
+      pos = eol + 1;
+    }
+    if (rows == 0) {
+      throw new BadInputException(fileName, 0, "no prediction rows");
+    }
+    return new Result(rows, index.size() - rows, withProbability);
+  }
+
+  private static BadInputException malformed(
+      String fileName, long line, byte[] buf, int from, int to, boolean withProbability) {
+    return new BadInputException(
+        fileName,
+        line,
+        "malformed row '" + abbreviate(text(buf, from, to)) + "' (expected "
+            + (withProbability ? "file_name,predicted_class,predicted_probability" : "file_name,predicted_class")
+            + ")");
+  }
+
+  private static String text(byte[] buf, int from, int to) {
+    return new String(buf, from, to - from, java.nio.charset.StandardCharsets.UTF_8);
+  }
+
+  private static String abbreviate(String s) {
+    return s.length() > 80 ? s.substring(0, 77) + "..." : s;
+  }
+
+  private static int lineEnd(byte[] buf, int from, int length) {
+    for (int i = from; i < length; i++) {
+      if (buf[i] == '\n') {
+        return i;
+      }
+    }
+    return length;
+  }
+
+  private static int trimCr(byte[] buf, int from, int eol) {
+    return eol > from && buf[eol - 1] == '\r' ? eol - 1 : eol;
+  }
+
+  private static int indexOf(byte[] buf, int from, int to, byte b) {
+    for (int i = from; i < to; i++) {
+      if (buf[i] == b) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  /** @return the integer, or {@link Integer#MIN_VALUE} when not a plain (optionally signed) integer */
+  private static int parseClass(byte[] buf, int from, int to) {
+    if (from >= to || to - from > 9) {
+      return Integer.MIN_VALUE;
+    }
+    boolean negative = buf[from] == '-';
+    int i = negative ? from + 1 : from;
+    if (i >= to) {
+      return Integer.MIN_VALUE;
+    }
+    int v = 0;
+    for (; i < to; i++) {
+      int d = buf[i] - '0';
+      if (d < 0 || d > 9) {
+        return Integer.MIN_VALUE;
+      }
+      v = v * 10 + d;
+    }
+    return negative ? -v : v;
+  }
+
+  /**
+   * Parses a decimal number exactly: digits and a power of ten both small enough to be exact doubles
+   * take the fast path (one correctly rounded multiply or divide, Clinger 1990); anything else falls
+   * back to {@link Double#parseDouble}.
+   *
+   * @return the value, NaN when not a number
+   */
+  static double parseDouble(byte[] buf, int from, int to) {
+    int i = from;
+    boolean negative = false;
+    if (i < to && (buf[i] == '-' || buf[i] == '+')) {
+      negative = buf[i] == '-';
+      i++;
+    }
+    long mantissa = 0;
+    int digits = 0;
+    int exp10 = 0;
+    boolean any = false;
+    for (; i < to; i++) {
+      int d = buf[i] - '0';
+      if (d < 0 || d > 9) {
+        break;
+      }
+      any = true;
+      if (digits < 18) {
+        if (mantissa != 0 || d != 0) {
+          digits++;
+        }
+        mantissa = mantissa * 10 + d;
+      } else {
+        return slow(buf, from, to);
+      }
+    }
+    if (i < to && buf[i] == '.') {
+      i++;
+      for (; i < to; i++) {
+        int d = buf[i] - '0';
+        if (d < 0 || d > 9) {
+          break;
+        }
+        any = true;
+        if (digits < 18) {
+          if (mantissa != 0 || d != 0) {
+            digits++;
+          }
+          mantissa = mantissa * 10 + d;
+          exp10--;
+        } else {
+          return slow(buf, from, to);
+        }
+      }
+    }
+    if (!any) {
+      return Double.NaN;
+    }
+    if (i < to && (buf[i] == 'e' || buf[i] == 'E')) {
+      i++;
+      boolean expNegative = false;
+      if (i < to && (buf[i] == '-' || buf[i] == '+')) {
+        expNegative = buf[i] == '-';
+        i++;
+      }
+      int e = 0;
+      boolean expDigits = false;
+      for (; i < to; i++) {
+        int d = buf[i] - '0';
+        if (d < 0 || d > 9) {
+          return Double.NaN;
+        }
+        expDigits = true;
+        e = Math.min(e * 10 + d, 10_000);
+      }
+      if (!expDigits) {
+        return Double.NaN;
+      }
+      exp10 += expNegative ? -e : e;
+    }
+    if (i != to) {
+      return Double.NaN;
+    }
+    if (mantissa > (1L << 53) || exp10 < -22 || exp10 > 22) {
+      return slow(buf, from, to);
+    }
+    double v = exp10 < 0 ? mantissa / POW10[-exp10] : mantissa * POW10[exp10];
+    return negative ? -v : v;
+  }
+
+  private static double slow(byte[] buf, int from, int to) {
+    try {
+      return Double.parseDouble(text(buf, from, to));
+    } catch (NumberFormatException e) {
+      return Double.NaN;
+    }
+  }
+}
