@@ -4,7 +4,6 @@
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$root"
-mvn -B -q -ntp -DskipTests install
 mvn -B -q -ntp -DskipTests -f jmh/pom.xml package
 mkdir -p results/bench
 out="results/bench/$(date -u +%Y-%m-%d).json"
