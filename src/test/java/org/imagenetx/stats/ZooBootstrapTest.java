@@ -1,0 +1,72 @@
+package org.imagenetx.stats;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Arrays;
+import java.util.List;
+import org.imagenetx.annotations.Dataset;
+import org.imagenetx.annotations.Factor;
+import org.imagenetx.annotations.FactorSelection;
+import org.imagenetx.annotations.Metaclasses;
+import org.imagenetx.synth.SyntheticImageNetX;
+import org.imagenetx.synth.SyntheticZoo;
+import org.imagenetx.zoo.Zoo;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/** The zoo driver: same numbers as the upstream tables, independent of the thread count. */
+class ZooBootstrapTest {
+  private static final Dataset DATASET = SyntheticImageNetX.generate(5, 12).dataset(false);
+  private static final Zoo ZOO = SyntheticZoo.generate(DATASET, 5, 5);
+
+  @ParameterizedTest
+  @EnumSource(FactorSelection.class)
+  void pointEstimatesAreTheTableValues(FactorSelection selection) {
+    ZooBootstrap.Settings settings = new ZooBootstrap.Settings(200, 0.95, IntervalMethod.BCA, 1);
+    ZooBootstrap.Result r = ZooBootstrap.run(DATASET, ZOO, selection, ErrorType.CLASS, false, settings, 2);
+    ZooBootstrap.Result meta = ZooBootstrap.run(DATASET, ZOO, selection, ErrorType.CLASS, true, settings, 2);
+    Aggregation.Tables tables =
+        Aggregation.run(DATASET, ZOO, List.of(selection), List.of(ErrorType.CLASS), 1, null).get(selection, ErrorType.CLASS);
+    FactorTable t = tables.factors();
+    MetaclassTable mt = tables.metaclasses();
+    for (int m = 0; m < ZOO.size(); m++) {
+      for (Factor f : Factor.values()) {
+        same(r.point()[m][ZooBootstrap.Result.accuracy(f.ordinal())], t.get(m, f.ordinal()));
+        same(r.point()[m][ZooBootstrap.Result.errorRatio(f)], t.errorRatio(m, f));
+        Interval iv = r.interval(m, ZooBootstrap.Result.errorRatio(f));
+        if (Double.isNaN(iv.point())) {
+          assertThat(iv.lower()).isNaN();
+          assertThat(iv.upper()).isNaN();
+        } else {
+          assertThat(iv.contains(iv.point())).as("%s %s %s", m, f, iv).isTrue();
+        }
+        for (int mc = 0; mc < Metaclasses.COUNT; mc++) {
+          double expected = mt.get(m * Metaclasses.COUNT + mc, f.ordinal());
+          double got = meta.point()[m][2 * (mc * FactorCounts.COLUMNS + f.ordinal())];
+          assertThat(Double.doubleToLongBits(got)).as("%d %d %s", m, mc, f)
+              .isEqualTo(Double.doubleToLongBits(expected));
+        }
+      }
+      assertThat(r.point()[m][ZooBootstrap.Result.accuracy(FactorCounts.ALL)]).isEqualTo(t.get(m, FactorTable.AVERAGE));
+    }
+  }
+
+  private static void same(double got, double expected) {
+    assertThat(Double.doubleToLongBits(got)).as("%s vs %s", got, expected).isEqualTo(Double.doubleToLongBits(expected));
+  }
+
+  @Test
+  void threadCountDoesNotChangeResults() {
+    ZooBootstrap.Settings settings = new ZooBootstrap.Settings(300, 0.9, IntervalMethod.PERCENTILE, 77);
+    ZooBootstrap.Result one = ZooBootstrap.run(DATASET, ZOO, FactorSelection.TOP, ErrorType.CLASS, false, settings, 1);
+    ZooBootstrap.Result two = ZooBootstrap.run(DATASET, ZOO, FactorSelection.TOP, ErrorType.CLASS, false, settings, 2);
+    assertThat(Arrays.deepEquals(one.lower(), two.lower())).isTrue();
+    assertThat(Arrays.deepEquals(one.upper(), two.upper())).isTrue();
+    assertThat(Arrays.deepEquals(one.point(), two.point())).isTrue();
+    ZooBootstrap.Result other =
+        ZooBootstrap.run(DATASET, ZOO, FactorSelection.TOP, ErrorType.CLASS, false,
+            new ZooBootstrap.Settings(300, 0.9, IntervalMethod.PERCENTILE, 78), 2);
+    assertThat(Arrays.deepEquals(one.lower(), other.lower())).as("the seed matters").isFalse();
+  }
+}
