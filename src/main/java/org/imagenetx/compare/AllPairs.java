@@ -98,6 +98,57 @@ public final class AllPairs {
     return pairs;
   }
 
+  /**
+   * A pair's discordant counts on one slice.
+   *
+   * @param a model A
+   * @param b model B
+   * @param onlyA images only A gets wrong
+   * @param onlyB images only B gets wrong
+   */
+  public record PairCount(int a, int b, int onlyA, int onlyB) {
+    /** @return McNemar z, {@link McNemar#z} */
+    public double z() {
+      return McNemar.z(onlyA, onlyB);
+    }
+  }
+
+  /**
+   * The k pairs with the strongest evidence of different error rates on one slice, by |z| ({@link
+   * McNemar#z}, monotone in the evidence and cheap), ties by (a, b). Holds k entries, not all pairs.
+   *
+   * @param data error words
+   * @param slice 0..15 factor or {@link PairwiseData#OVERALL}
+   * @param k how many
+   * @param threads workers
+   * @return up to k pairs, strongest first
+   */
+  public static List<PairCount> top(PairwiseData data, int slice, int k, int threads) {
+    java.util.PriorityQueue<PairCount> heap = new java.util.PriorityQueue<>(Math.max(1, k), AllPairs::weaker);
+    run(data, threads, (a, b, onlyA, onlyB) -> {
+      PairCount pc = new PairCount(a, b, onlyA[slice], onlyB[slice]);
+      if (heap.size() < k) {
+        heap.add(pc);
+      } else if (k > 0 && weaker(heap.peek(), pc) < 0) {
+        heap.poll();
+        heap.add(pc);
+      }
+    });
+    List<PairCount> out = new ArrayList<>(heap);
+    out.sort((x, y) -> weaker(y, x));
+    return out;
+  }
+
+  /** Orders pairs from weakest to strongest evidence: |z| ascending, then (a, b) descending. */
+  private static int weaker(PairCount x, PairCount y) {
+    int c = Double.compare(Math.abs(x.z()), Math.abs(y.z()));
+    if (c != 0) {
+      return c;
+    }
+    c = Integer.compare(y.a(), x.a());
+    return c != 0 ? c : Integer.compare(y.b(), x.b());
+  }
+
   /** Both-wrong counts per (pair, slice) for rows [from, to), pairs (a, b > a) in order. */
   private static int[] bothWrongBlock(PairwiseData data, int from, int to) {
     int models = data.models().size();
