@@ -40,9 +40,9 @@ public final class AllPairs {
   public static long run(PairwiseData data, int threads, Consumer consumer) {
     int models = data.models().size();
     int s = PairwiseData.FACTOR_SLICES;
-    int[][] wrongSlices = new int[models][s];
+    int[][] wrongSlices = new int[models][];
     for (int m = 0; m < models; m++) {
-      data.toSlices(data.wrongPerCell(m), wrongSlices[m], s);
+      wrongSlices[m] = data.wrongPerSlice(m);
     }
     int numBlocks = (models + BLOCK_ROWS - 1) / BLOCK_ROWS;
     int workers = Math.max(1, threads);
@@ -158,13 +158,14 @@ public final class AllPairs {
       numPairs += models - a - 1;
     }
     int[] out = new int[numPairs * s];
-    int[] cells = new int[data.numCells()];
+    int[] perPattern = new int[data.patterns().length];
     int[] slices = new int[s];
     int k = 0;
     for (int a = from; a < to; a++) {
       for (int b = a + 1; b < models; b++) {
-        data.bothWrong(a, b, cells);
-        data.toSlices(cells, slices, s);
+        // One range per pattern (16 for the top selection), not one per (pattern, metaclass) cell.
+        data.bothWrongPerPattern(a, b, perPattern);
+        data.patternsToFactorSlices(perPattern, slices);
         System.arraycopy(slices, 0, out, k, s);
         k += s;
       }

@@ -173,27 +173,27 @@ public final class Comparisons {
    */
   public static List<Versus> oneVsAll(PairwiseData data, int a, int slice) {
     int models = data.models().size();
-    int[] both = new int[data.numCells()];
-    int[] sl = new int[PairwiseData.NUM_SLICES];
-    int[] sA = new int[PairwiseData.NUM_SLICES];
-    int[] sB = new int[PairwiseData.NUM_SLICES];
-    int slices = slice < PairwiseData.FACTOR_SLICES ? PairwiseData.FACTOR_SLICES : PairwiseData.NUM_SLICES;
-    data.toSlices(data.wrongPerCell(a), sA, slices);
+    int[] sA = data.wrongPerSlice(a);
     int size = data.sliceSizes()[slice];
     int[] onlyA = new int[models];
     int[] onlyB = new int[models];
     double[] p = new double[models];
+    double[] mid = new double[models];
     Arrays.fill(p, Double.NaN);
+    Arrays.fill(mid, Double.NaN);
+    double[] test = new double[2];
     for (int b = 0; b < models; b++) {
       if (b == a) {
         continue;
       }
-      data.bothWrong(a, b, both);
-      data.toSlices(both, sl, slices);
-      data.toSlices(data.wrongPerCell(b), sB, slices);
-      onlyA[b] = sA[slice] - sl[slice];
-      onlyB[b] = sB[slice] - sl[slice];
-      p[b] = size == 0 ? Double.NaN : McNemar.exactP(onlyA[b], onlyB[b]);
+      int both = data.bothWrong(a, b, slice);
+      onlyA[b] = sA[slice] - both;
+      onlyB[b] = data.wrongPerSlice(b)[slice] - both;
+      if (size > 0) {
+        McNemar.test(onlyA[b], onlyB[b], test);
+        p[b] = test[0];
+        mid[b] = test[1];
+      }
     }
     double[] holm = Multiplicity.holm(p);
     double[] bh = Multiplicity.benjaminiHochberg(p);
@@ -204,8 +204,7 @@ public final class Comparisons {
         continue;
       }
       double errB = ratio(sA[slice] - onlyA[b] + onlyB[b], size);
-      rows.add(new Versus(data.models().get(b), errA, errB, onlyA[b], onlyB[b], p[b],
-          size == 0 ? Double.NaN : McNemar.midP(onlyA[b], onlyB[b]), holm[b], bh[b]));
+      rows.add(new Versus(data.models().get(b), errA, errB, onlyA[b], onlyB[b], p[b], mid[b], holm[b], bh[b]));
     }
     rows.sort((x, y) -> {
       int c = Double.compare(x.pValue(), y.pValue());

@@ -42,11 +42,31 @@ public final class McNemar {
    */
   public static double midP(int b, int c) {
     int n = b + c;
-    if (n == 0) {
+    if (n == 0 || b == c) { // exactly 1 by symmetry of Bin(n, ½)
       return 1;
     }
     int k = Math.min(b, c);
     return Math.min(1, 2 * (lowerTail(k, n) - 0.5 * pmf(k, n)));
+  }
+
+  /**
+   * Exact p and mid-p in one evaluation of the binomial tail (the zoo-scale paths call this).
+   *
+   * @param b images only A gets wrong
+   * @param c images only B gets wrong
+   * @param out {@code out[0]} = exact p, {@code out[1]} = mid-p
+   */
+  public static void test(int b, int c, double[] out) {
+    int n = b + c;
+    if (n == 0 || b == c) {
+      out[0] = 1;
+      out[1] = 1;
+      return;
+    }
+    int k = Math.min(b, c);
+    double tail = lowerTail(k, n);
+    out[0] = Math.min(1, 2 * tail);
+    out[1] = Math.min(1, 2 * tail - pmf(k, n));
   }
 
   /**

@@ -44,6 +44,8 @@ public final class PairwiseData {
   private final int numWords;
   private final long[][] wrong;
   private final int[][] wrongPerCell;
+  private final int[][] wrongPerSlice;
+  private final int[][] sliceRanges;
 
   private PairwiseData(
       List<String> models, FactorSelection selection, ErrorType type, int[] patterns, int[] cellStart,
@@ -57,6 +59,36 @@ public final class PairwiseData {
     this.numWords = Words.numWords(cellStart[numCells]);
     this.wrong = wrong;
     this.wrongPerCell = wrongPerCell;
+    this.wrongPerSlice = new int[wrong.length][NUM_SLICES];
+    for (int m = 0; m < wrong.length; m++) {
+      toSlices(wrongPerCell[m], wrongPerSlice[m], NUM_SLICES);
+    }
+    this.sliceRanges = new int[NUM_SLICES][];
+    for (int sl = 0; sl < NUM_SLICES; sl++) {
+      sliceRanges[sl] = ranges(sl);
+    }
+  }
+
+  /** Bit ranges {@code [from, to)} covering a slice, adjacent cells merged. */
+  private int[] ranges(int slice) {
+    int[] out = new int[2 * numCells];
+    int k = 0;
+    for (int c = 0; c < numCells; c++) {
+      int q = c / Metaclasses.COUNT;
+      int m = c % Metaclasses.COUNT;
+      boolean in = slice == OVERALL
+          || (slice < Factor.COUNT ? (patterns[q] & (1 << slice)) != 0 : m == slice - FACTOR_SLICES);
+      if (!in || cellStart[c] == cellStart[c + 1]) {
+        continue;
+      }
+      if (k > 0 && out[k - 1] == cellStart[c]) {
+        out[k - 1] = cellStart[c + 1];
+      } else {
+        out[k++] = cellStart[c];
+        out[k++] = cellStart[c + 1];
+      }
+    }
+    return java.util.Arrays.copyOf(out, k);
   }
 
   /**
@@ -221,6 +253,67 @@ public final class PairwiseData {
    */
   public int[] wrongPerCell(int model) {
     return wrongPerCell[model];
+  }
+
+  /**
+   * @param model model number
+   * @return its error count per slice ({@link #NUM_SLICES}; do not modify)
+   */
+  public int[] wrongPerSlice(int model) {
+    return wrongPerSlice[model];
+  }
+
+  /**
+   * Images both models get wrong in one slice: range popcounts over the slice's merged cell ranges
+   * (one range for overall, and for a factor of the top selection).
+   *
+   * @param a model A
+   * @param b model B
+   * @param slice slice index
+   * @return |A_w ∧ B_w ∧ slice|
+   */
+  public int bothWrong(int a, int b, int slice) {
+    long[] x = wrong[a];
+    long[] y = wrong[b];
+    int[] r = sliceRanges[slice];
+    int n = 0;
+    for (int i = 0; i < r.length; i += 2) {
+      n += Words.andCountRange(x, y, r[i], r[i + 1]);
+    }
+    return n;
+  }
+
+  /**
+   * Images both models get wrong per pattern (a pattern's cells are adjacent in cell order: one
+   * range each), for the factor slices of the all-pairs pass.
+   *
+   * @param a model A
+   * @param b model B
+   * @param dst {@code patterns().length} counts, overwritten
+   */
+  public void bothWrongPerPattern(int a, int b, int[] dst) {
+    long[] x = wrong[a];
+    long[] y = wrong[b];
+    for (int q = 0; q < patterns.length; q++) {
+      dst[q] = Words.andCountRange(x, y, cellStart[q * Metaclasses.COUNT], cellStart[(q + 1) * Metaclasses.COUNT]);
+    }
+  }
+
+  /**
+   * Sums per-pattern counts into the factor slices and overall.
+   *
+   * @param perPattern counts per pattern
+   * @param dst {@link #FACTOR_SLICES} counts, overwritten
+   */
+  public void patternsToFactorSlices(int[] perPattern, int[] dst) {
+    java.util.Arrays.fill(dst, 0, FACTOR_SLICES, 0);
+    for (int q = 0; q < patterns.length; q++) {
+      int v = perPattern[q];
+      dst[OVERALL] += v;
+      for (int mask = patterns[q]; mask != 0; mask &= mask - 1) {
+        dst[Integer.numberOfTrailingZeros(mask)] += v;
+      }
+    }
   }
 
   /**

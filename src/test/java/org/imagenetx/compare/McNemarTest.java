@@ -34,6 +34,10 @@ class McNemarTest {
         assertThat(McNemar.exactP(b, c)).isEqualTo(McNemar.exactP(c, b));
         assertThat(McNemar.midP(b, c)).isLessThanOrEqualTo(McNemar.exactP(b, c) + 1e-15);
         assertThat(Math.signum(McNemar.z(b, c))).isEqualTo(Math.signum(b - c));
+        double[] both = new double[2];
+        McNemar.test(b, c, both);
+        assertThat(both[0]).isCloseTo(McNemar.exactP(b, c), within(1e-15));
+        assertThat(both[1]).isCloseTo(McNemar.midP(b, c), within(1e-14));
       }
     }
   }
