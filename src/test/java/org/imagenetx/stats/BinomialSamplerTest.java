@@ -14,10 +14,10 @@ import org.junit.jupiter.params.provider.CsvSource;
 class BinomialSamplerTest {
   @ParameterizedTest(name = "n={0} p={1}")
   @CsvSource({
-    "1, 0.5", "7, 0.01", "20, 0.3", "60, 0.5", // inversion (n·p ≤ 30)
+    "1, 0.5", "7, 0.01", "20, 0.3", "1000, 0.01", // inversion (n·p ≤ 10)
     "100, 0.9", "1000, 0.999", // inversion on 1 − p
     "100, 0.5", "1000, 0.2", "46110, 0.0023", "46110, 0.4", "46110, 0.97", "3000000, 0.25", // BTPE
-    "200, 0.18" // BTPE just above the split
+    "200, 0.18", "105, 0.1", "21, 0.5", "1000, 0.0105", "40, 0.74" // BTPE just above the split (n·p > 10)
   })
   void matchesExactPmf(int n, double p) {
     long seed = 31L * n + Double.hashCode(p);
