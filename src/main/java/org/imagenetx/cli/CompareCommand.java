@@ -10,13 +10,17 @@ import org.imagenetx.annotations.Factor;
 import org.imagenetx.annotations.FactorSelection;
 import org.imagenetx.compare.AllPairs;
 import org.imagenetx.compare.Comparisons;
+import org.imagenetx.compare.GroupComparison;
+import org.imagenetx.compare.GroupTestResult;
 import org.imagenetx.compare.McNemar;
 import org.imagenetx.compare.PairwiseData;
 import org.imagenetx.compare.SliceComparison;
 import org.imagenetx.io.BadInputException;
 import org.imagenetx.report.Format;
 import org.imagenetx.report.ReportTable;
+import org.imagenetx.stats.Aggregation;
 import org.imagenetx.stats.ErrorType;
+import org.imagenetx.stats.FactorTable;
 import org.imagenetx.stats.ZooBootstrap;
 import org.imagenetx.zoo.Zoo;
 import picocli.CommandLine.Command;
@@ -33,7 +37,8 @@ import picocli.CommandLine.Spec;
       "Compare models on the same images. compare A B: per factor, overall and per metaclass,",
       "discordant counts, McNemar exact and mid-p, Holm/BH-adjusted p, error and error-ratio",
       "differences with paired bootstrap intervals, and a verdict. compare A: A against every other",
-      "model, ranked. compare --all-pairs: the pairs with the strongest evidence (--top K)."
+      "model, ranked. compare --all-pairs: the pairs with the strongest evidence (--top K).",
+      "compare --groups model_types.csv: error ratio per factor by model group, Alexander-Govern and Welch."
     })
 final class CompareCommand implements Callable<Integer> {
   @Spec picocli.CommandLine.Model.CommandSpec spec;
@@ -47,6 +52,10 @@ final class CompareCommand implements Callable<Integer> {
 
   @Option(names = "--all-pairs", description = "Compare every pair of models.")
   boolean allPairs;
+
+  @Option(names = "--groups", paramLabel = "<csv>",
+      description = "Compare groups of models: a model,group CSV with a header (e.g. model_types.csv).")
+  java.nio.file.Path groups;
 
   @Option(names = "--factor", description = "Slice for 'compare A' and '--all-pairs': a factor column name (default: overall).")
   String factor;
@@ -74,8 +83,8 @@ final class CompareCommand implements Callable<Integer> {
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    if (allPairs != models.isEmpty()) {
-      throw new IllegalArgumentException("give MODEL [MODEL] or --all-pairs, not both or neither");
+    if ((allPairs ? 1 : 0) + (models.isEmpty() ? 0 : 1) + (groups != null ? 1 : 0) != 1) {
+      throw new IllegalArgumentException("give exactly one of MODEL [MODEL], --all-pairs or --groups <csv>");
     }
     if (top < 0) {
       throw new IllegalArgumentException("--top must be >= 0, got " + top);
@@ -94,6 +103,14 @@ final class CompareCommand implements Callable<Integer> {
       throw new BadInputException("--zoo", 0, "compare takes exactly one zoo, got " + loaded.zoos().size());
     }
     Zoo zoo = loaded.zoos().get(0);
+    if (groups != null) {
+      ReportTable t = groupTable(loaded, zoo, settings);
+      if (loaded.synthetic()) {
+        t.note("(synthetic data: generated models and annotations, not ImageNet-X)");
+      }
+      t.write(out, format, decimals);
+      return 0;
+    }
     int[] idx = new int[models.size()];
     for (int i = 0; i < idx.length; i++) {
       idx[i] = zoo.models().indexOf(models.get(i));
@@ -154,6 +171,49 @@ final class CompareCommand implements Callable<Integer> {
     t.note(String.format(Locale.ROOT, "A = %s on slice %s; ranked by p_exact; p_holm/p_bh adjust over the %d other models.",
         nameA, PairwiseData.sliceName(slice), pd.models().size() - 1));
     return t;
+  }
+
+  private ReportTable groupTable(DataOptions.Loaded loaded, Zoo zoo, ZooBootstrap.Settings settings) {
+    java.util.Map<String, String> groupOf = GroupComparison.readGroups(groups);
+    FactorTable t = Aggregation.run(loaded.dataset(), zoo, List.of(selection), List.of(type), data.threads(), null)
+        .get(selection, type).factors();
+    String[] g = new String[t.size()];
+    int matched = 0;
+    for (int r = 0; r < t.size(); r++) {
+      g[r] = groupOf.get(t.models().get(r));
+      matched += g[r] != null ? 1 : 0;
+    }
+    if (matched == 0) {
+      throw new BadInputException(groups.toString(), 0, "no model of the zoo is listed in the groups file");
+    }
+    ReportTable out = new ReportTable(List.of(
+        "factor", "group", "models", "mean_er", "mean_er_lower", "mean_er_upper", "ag_statistic", "ag_df", "ag_p",
+        "welch_f", "welch_df1", "welch_df2", "welch_p"));
+    for (Factor f : Factor.values()) {
+      if (factor != null && !f.column().equals(factor)) {
+        continue;
+      }
+      double[] er = new double[t.size()];
+      for (int r = 0; r < t.size(); r++) {
+        er[r] = t.errorRatio(r, f);
+      }
+      GroupComparison.Result res = GroupComparison.compare(
+          er, g, settings.numResamples(), settings.confidenceLevel(), settings.masterSeed(), f.column());
+      for (GroupComparison.GroupMean gm : res.groups()) {
+        GroupTestResult ag = res.alexanderGovern();
+        GroupTestResult w = res.welch();
+        double nan = Double.NaN;
+        out.addRow(f.column(), gm.group(), gm.models(), gm.mean().point(), gm.mean().lower(), gm.mean().upper(),
+            ag == null ? nan : ag.statistic(), ag == null ? nan : ag.numeratorDf(), ag == null ? nan : ag.pValue(),
+            w == null ? nan : w.statistic(), w == null ? nan : w.numeratorDf(), w == null ? nan : w.denominatorDf(),
+            w == null ? nan : w.pValue());
+      }
+    }
+    out.note(String.format(Locale.ROOT, "%d of %d models grouped; mean_er intervals: %s%% percentile bootstrap over"
+        + " the models of each group, B=%d; tests over groups with >= 2 models.", matched, t.size(),
+        new java.math.BigDecimal(Double.toString(settings.confidenceLevel() * 100)).stripTrailingZeros().toPlainString(),
+        settings.numResamples()));
+    return out;
   }
 
   private static List<String> pairColumns() {

@@ -62,6 +62,20 @@ class CompareCommandTest {
   }
 
   @Test
+  void groups(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws java.io.IOException {
+    java.nio.file.Path csv = dir.resolve("groups.csv");
+    java.nio.file.Files.writeString(csv, "model,group\nsynthetic_model_0000,x\nsynthetic_model_0001,x\n"
+        + "synthetic_model_0002,y\nsynthetic_model_0003,y\n");
+    Run r = run("compare", "--groups", csv.toString(), "--factor", "pose", "--format", "csv", "--resamples", "50");
+    assertThat(r.code()).as(r.err()).isZero();
+    String[] lines = r.out().split("\n");
+    assertThat(lines).hasSize(3);
+    assertThat(lines[0]).isEqualTo("factor,group,models,mean_er,mean_er_lower,mean_er_upper,ag_statistic,ag_df,ag_p,"
+        + "welch_f,welch_df1,welch_df2,welch_p");
+    assertThat(lines[1]).startsWith("pose,x,2,");
+  }
+
+  @Test
   void ratiosWithIntervals() {
     Run r = run("ratios", "--ci", "--resamples", "100", "--interval", "bca", "--format", "csv");
     assertThat(r.code()).as(r.err()).isZero();
