@@ -87,6 +87,7 @@ final class RatiosCommand implements Callable<Integer> {
     for (Zoo zoo : loaded.zoos()) {
       Aggregation agg =
           Aggregation.run(loaded.dataset(), zoo, List.of(selection), List.of(type), data.threads(), null);
+      Warnings.missingPredictions(err, zoo, agg);
       FactorTable t = agg.get(selection, type).factors();
       ZooBootstrap.Result boot =
           ci ? ZooBootstrap.run(loaded.dataset(), zoo, selection, type, false, settings, data.threads()) : null;
