@@ -22,20 +22,46 @@ public final class CorrectWords {
    */
   public static void compute(Dataset dataset, long[] evaluated, short[] pred, ErrorType type, long[] out) {
     int n = dataset.index().size();
+    int numWords = Words.numWords(n);
+    Correctness.classCorrect(pred, dataset.index().labels(), n, out);
     switch (type) {
       case CLASS:
-        Correctness.classCorrect(pred, dataset.index().labels(), n, out);
         break;
       case METACLASS:
-        Correctness.metaclassCorrect(
-            pred, dataset.index().metaclassOfImage(), dataset.metaclasses().table(), n, out);
-        break;
-      case REAL_CLASS:
-        if (!dataset.hasReal()) {
-          throw new IllegalStateException("ReaL labels are not loaded");
+        {
+          byte[] table = dataset.metaclasses().table();
+          byte[] plus1 = new byte[table.length + 1];
+          plus1[0] = -1;
+          System.arraycopy(table, 0, plus1, 1, table.length);
+          long[] classOk = out.clone();
+          Correctness.metaclassFromClass(
+              classOk, evaluated, pred, dataset.index().metaclassOfImage(), plus1, numWords, out);
+          break;
         }
-        Correctness.realCorrect(pred, dataset.realOffsets(), dataset.realLabels(), n, out);
-        break;
+      case REAL_CLASS:
+        {
+          if (!dataset.hasReal()) {
+            throw new IllegalStateException("ReaL labels are not loaded");
+          }
+          int[] offsets = dataset.realOffsets();
+          short[] values = dataset.realLabels();
+          for (int w = 0; w < numWords; w++) {
+            long bits = 0;
+            for (long e = evaluated[w]; e != 0; e &= e - 1) {
+              int j = Long.numberOfTrailingZeros(e);
+              int i = (w << 6) + j;
+              short p = pred[i];
+              for (int k = offsets[i], end = offsets[i + 1]; k < end; k++) {
+                if (values[k] == p) {
+                  bits |= 1L << j;
+                  break;
+                }
+              }
+            }
+            out[w] = bits;
+          }
+          break;
+        }
       default:
         throw new AssertionError(type);
     }
