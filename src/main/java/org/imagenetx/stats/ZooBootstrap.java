@@ -72,6 +72,70 @@ public final class ZooBootstrap {
   private ZooBootstrap() {}
 
   /**
+   * Joint cells cost one binomial per (pattern, correct?) cell; the multi selection has hundreds of
+   * patterns. Each statistic alone, though, depends only on 4 counts — (has f?, correct?) — whose
+   * law under image resampling is exactly Multinomial(N; those 4 shares): the same argument as for
+   * the joint cells, applied to the coarser partition. So for many patterns, 16 bootstraps of 4
+   * cells (64 binomials per replicate) replace one of 2·P cells. The marginal intervals are
+   * identical in law; only the dependence between factors across replicates, which no output uses,
+   * differs. Marginal mode is used when it needs fewer draws.
+   */
+  static boolean useMarginal(int numPatterns) {
+    return 2 * numPatterns > MARGINAL_CELLS;
+  }
+
+  /** Binomials per replicate in marginal mode: 16 factors × 4 cells. */
+  static final int MARGINAL_CELLS = 4 * Factor.COUNT;
+
+  /** Per-thread state of marginal mode: one 4-cell bootstrap per factor. */
+  static final class Marginal {
+    private final int[] patterns;
+    private final CellBootstrap[] boots = new CellBootstrap[Factor.COUNT];
+    private final int[] four = new int[4];
+    private final double[] p;
+    private final double[] lo;
+    private final double[] hi;
+
+    Marginal(int[] patterns, Settings settings) {
+      this.patterns = patterns;
+      for (int f = 0; f < Factor.COUNT; f++) {
+        // slot 0: images without f (group ALL only); slot 1: images with f (groups f and ALL)
+        boots[f] = new CellBootstrap(CellLayout.factors(new int[] {0, 1 << f}, 1),
+            settings.numResamples(), settings.confidenceLevel(), settings.method());
+      }
+      int stats = boots[0].layout().numStatistics();
+      p = new double[stats];
+      lo = new double[stats];
+      hi = new double[stats];
+    }
+
+    /** Fills the factor-layout statistics of one model from its joint pattern cells. */
+    void estimate(int[] counts, long masterSeed, String model, double[] point, double[] lower, double[] upper) {
+      for (int f = 0; f < Factor.COUNT; f++) {
+        java.util.Arrays.fill(four, 0);
+        for (int q = 0; q < patterns.length; q++) {
+          int slot = (patterns[q] & (1 << f)) != 0 ? 1 : 0;
+          four[2 * slot] += counts[2 * q];
+          four[2 * slot + 1] += counts[2 * q + 1];
+        }
+        boots[f].estimate(four, CellBootstrap.seed(masterSeed, model + "#" + f), p, lo, hi);
+        for (int s : new int[] {2 * f, 2 * f + 1}) {
+          point[s] = p[s];
+          lower[s] = lo[s];
+          upper[s] = hi[s];
+        }
+        if (f == 0) {
+          for (int s : new int[] {2 * FactorCounts.ALL, 2 * FactorCounts.ALL + 1}) {
+            point[s] = p[s];
+            lower[s] = lo[s];
+            upper[s] = hi[s];
+          }
+        }
+      }
+    }
+  }
+
+  /**
    * @param dataset annotations
    * @param zoo predictions
    * @param selection factor selection
@@ -86,6 +150,7 @@ public final class ZooBootstrap {
       Settings settings, int threads) {
     PatternCells cells = PatternCells.of(dataset, selection);
     CellLayout layout = cells.layout(byMetaclass, 1);
+    boolean marginal = !byMetaclass && useMarginal(cells.patterns().length);
     int numModels = zoo.size();
     int stats = layout.numStatistics();
     double[][] point = new double[numModels][stats];
@@ -106,6 +171,7 @@ public final class ZooBootstrap {
         futures.add(pool.submit(() -> {
           CellBootstrap boot =
               new CellBootstrap(layout, settings.numResamples(), settings.confidenceLevel(), settings.method());
+          Marginal margins = marginal ? new Marginal(cells.patterns(), settings) : null;
           short[] pred = new short[n];
           long[] correct = new long[Words.numWords(n)];
           long[] covered = new long[Words.numWords(n)];
@@ -118,8 +184,12 @@ public final class ZooBootstrap {
               CorrectWords.covered(pred, cells.evaluated(), n, covered);
             }
             cells.cells(correct, missing > 0 ? covered : null, byMetaclass, counts);
-            boot.estimate(
-                counts, CellBootstrap.seed(settings.masterSeed(), names.get(m)), point[m], lower[m], upper[m]);
+            if (marginal) {
+              margins.estimate(counts, settings.masterSeed(), names.get(m), point[m], lower[m], upper[m]);
+            } else {
+              boot.estimate(
+                  counts, CellBootstrap.seed(settings.masterSeed(), names.get(m)), point[m], lower[m], upper[m]);
+            }
           }
           return null;
         }));

@@ -262,6 +262,51 @@ class CellBootstrapEquivalenceTest {
     }
   }
 
+  /**
+   * Marginal mode of {@link ZooBootstrap}: one factor's statistic from the 4 cells (has f?,
+   * correct?) has the law it has under the joint pattern cells — exactly by enumeration on tiny
+   * inputs, and by Kolmogorov–Smirnov on a multi-like input with overlapping factors.
+   */
+  @ParameterizedTest(name = "seed {0}")
+  @ValueSource(longs = {201, 202})
+  void marginalCellsGiveTheSameLawPerStatistic(long seed) {
+    List<Image> images = tiny(seed, 6, false);
+    int[] patterns = patternsOf(images);
+    int[] joint = cellsOf(images, patterns, 1);
+    CellBootstrap jointBoot = new CellBootstrap(CellLayout.factors(patterns, 1), 10, 0.95, IntervalMethod.PERCENTILE);
+    int[] four = new int[4];
+    for (Image im : images) {
+      four[2 * (im.mask() & 1) + im.correct()]++;
+    }
+    CellBootstrap marginal = new CellBootstrap(CellLayout.factors(new int[] {0, 1}, 1), 4000, 0.95,
+        IntervalMethod.PERCENTILE);
+    for (int stat : new int[] {0, 1}) {
+      assertThat(exactCellLaw(marginal, four, stat)).as("seed %d", seed).usingRecursiveComparison()
+          .withComparatorForType((a, b) -> Math.abs(a - b) < 1e-12 ? 0 : Double.compare(a, b), Double.class)
+          .isEqualTo(exactCellLaw(jointBoot, joint, stat));
+    }
+    // Larger, overlapping factors: sampled replicates agree.
+    SplittableRandom rnd = new SplittableRandom(seed);
+    List<Image> big = new ArrayList<>();
+    for (int i = 0; i < 600; i++) {
+      int mask = 1 + rnd.nextInt(15);
+      big.add(new Image(mask, rnd.nextDouble() < ((mask & 1) != 0 ? 0.6 : 0.8) ? 1 : 0));
+    }
+    int[] bigPatterns = patternsOf(big);
+    CellBootstrap j = new CellBootstrap(CellLayout.factors(bigPatterns, 1), 4000, 0.95, IntervalMethod.PERCENTILE);
+    int js = j.layout().numStatistics();
+    j.estimate(cellsOf(big, bigPatterns, 1), seed, new double[js], new double[js], new double[js]);
+    java.util.Arrays.fill(four, 0);
+    for (Image im : big) {
+      four[2 * (im.mask() & 1) + im.correct()]++;
+    }
+    int ms = marginal.layout().numStatistics();
+    marginal.estimate(four, ~seed, new double[ms], new double[ms], new double[ms]);
+    KolmogorovSmirnovTest ks = new KolmogorovSmirnovTest(seed);
+    assertThat(ks.kolmogorovSmirnovTest(j.replicates(1), marginal.replicates(1))).as("seed %d", seed)
+        .isGreaterThan(1e-3);
+  }
+
   /** The distinct values of the tiny laws are few; make sure the enumeration is not trivial. */
   @ParameterizedTest
   @ValueSource(longs = {1})

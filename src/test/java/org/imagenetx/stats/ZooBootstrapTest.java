@@ -67,6 +67,17 @@ class ZooBootstrapTest {
   }
 
   @Test
+  void multiRunsInMarginalModeTopInJointMode() {
+    assertThat(ZooBootstrap.useMarginal(PatternCells.of(DATASET, FactorSelection.MULTI).patterns().length)).isTrue();
+    assertThat(ZooBootstrap.useMarginal(PatternCells.of(DATASET, FactorSelection.TOP).patterns().length)).isFalse();
+    ZooBootstrap.Settings settings = new ZooBootstrap.Settings(200, 0.9, IntervalMethod.BCA, 5);
+    ZooBootstrap.Result one = ZooBootstrap.run(DATASET, ZOO, FactorSelection.MULTI, ErrorType.CLASS, false, settings, 1);
+    ZooBootstrap.Result two = ZooBootstrap.run(DATASET, ZOO, FactorSelection.MULTI, ErrorType.CLASS, false, settings, 2);
+    assertThat(Arrays.deepEquals(one.lower(), two.lower())).isTrue();
+    assertThat(Arrays.deepEquals(one.upper(), two.upper())).isTrue();
+  }
+
+  @Test
   void threadCountDoesNotChangeResults() {
     ZooBootstrap.Settings settings = new ZooBootstrap.Settings(300, 0.9, IntervalMethod.PERCENTILE, 77);
     ZooBootstrap.Result one = ZooBootstrap.run(DATASET, ZOO, FactorSelection.TOP, ErrorType.CLASS, false, settings, 1);
