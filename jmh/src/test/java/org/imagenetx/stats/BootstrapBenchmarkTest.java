@@ -17,8 +17,12 @@ class BootstrapBenchmarkTest {
     state.setUp();
     BootstrapBenchmark bench = new BootstrapBenchmark();
     bench.method = IntervalMethod.BCA;
+    bench.selection = FactorSelection.TOP;
     ZooBootstrap.Result r = bench.allModels(state);
+    bench.selection = FactorSelection.MULTI;
+    ZooBootstrap.Result multi = bench.allModels(state);
     FactorSet top = state.dataset.factors(FactorSelection.TOP);
+    FactorSet multiSet = state.dataset.factors(FactorSelection.MULTI);
     short[] pred = new short[state.zoo.numImages()];
     for (int m = 0; m < 4; m++) {
       state.zoo.readClasses(m, pred);
@@ -31,6 +35,19 @@ class BootstrapBenchmarkTest {
         }
       }
       assertThat(r.point()[m][ZooBootstrap.Result.accuracy(FactorCounts.ALL)]).isEqualTo((double) correct / total);
+      int multiCorrect = 0;
+      int multiTotal = 0;
+      for (int i = 0; i < pred.length; i++) {
+        if (multiSet.evaluated().contains(i)) {
+          multiTotal++;
+          multiCorrect += pred[i] == state.dataset.index().label(i) ? 1 : 0;
+        }
+      }
+      assertThat(multi.point()[m][ZooBootstrap.Result.accuracy(FactorCounts.ALL)])
+          .isEqualTo((double) multiCorrect / multiTotal);
+      Interval overall = multi.interval(m, ZooBootstrap.Result.accuracy(FactorCounts.ALL));
+      assertThat(overall.lower()).isLessThan(overall.point());
+      assertThat(overall.upper()).isGreaterThan(overall.point());
       for (Factor f : Factor.values()) {
         Interval iv = r.interval(m, ZooBootstrap.Result.errorRatio(f));
         assertThat(iv.lower()).isLessThan(iv.upper());
