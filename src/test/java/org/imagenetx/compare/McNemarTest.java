@@ -25,6 +25,10 @@ class McNemarTest {
   void scipyGoldenValues() {
     assertThat(McNemar.exactP(400, 480)).isCloseTo(0.007707305043339153, within(1e-13));
     assertThat(McNemar.midP(480, 400)).isCloseTo(0.006999455634076815, within(1e-13));
+    // zoo-scale discordant counts (the whole validation set)
+    assertThat(McNemar.exactP(20000, 21000)).isCloseTo(8.058578026793151e-07, within(1e-17));
+    assertThat(McNemar.midP(20000, 21000)).isCloseTo(7.859567846689182e-07, within(1e-17));
+    assertThat(McNemar.midP(3000, 3001)).isCloseTo(0.989701499927987, within(1e-12));
   }
 
   @Test
