@@ -65,6 +65,18 @@ public final class CellLayout {
   }
 
   /**
+   * One factor against all images, the marginal-mode layout: slot 0 = images without the factor,
+   * slot 1 = images with it; group 0 = images with the factor, group 1 = all images (the
+   * reference). Statistics: 0 = accuracy, 1 = error ratio of the factor; 2, 3 = the same for all.
+   *
+   * @param numModels 1 or 2
+   * @return the layout
+   */
+  public static CellLayout singleFactor(int numModels) {
+    return new CellLayout(2, numModels, 2, new int[] {0, 1, 3}, new int[] {1, 0, 1}, new int[] {1, 1});
+  }
+
+  /**
    * Per-metaclass table: slot {@code m · P + p} = images of metaclass m with pattern p; group {@code
    * m · 17 + column} (column = factor or {@link FactorCounts#ALL}), referenced to {@code m · 17 +
    * ALL}: the error ratio of a factor within a metaclass is relative to that metaclass's error rate.

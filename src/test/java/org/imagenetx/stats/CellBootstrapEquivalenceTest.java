@@ -278,9 +278,8 @@ class CellBootstrapEquivalenceTest {
     for (Image im : images) {
       four[2 * (im.mask() & 1) + im.correct()]++;
     }
-    CellBootstrap marginal = new CellBootstrap(CellLayout.factors(new int[] {0, 1}, 1), 4000, 0.95,
-        IntervalMethod.PERCENTILE);
-    for (int stat : new int[] {0, 1}) {
+    CellBootstrap marginal = new CellBootstrap(CellLayout.singleFactor(1), 4000, 0.95, IntervalMethod.PERCENTILE);
+    for (int stat : new int[] {0, 1}) { // factor 0: single-factor stats 0, 1 = joint stats 0, 1
       assertThat(exactCellLaw(marginal, four, stat)).as("seed %d", seed).usingRecursiveComparison()
           .withComparatorForType((a, b) -> Math.abs(a - b) < 1e-12 ? 0 : Double.compare(a, b), Double.class)
           .isEqualTo(exactCellLaw(jointBoot, joint, stat));
