@@ -21,6 +21,7 @@ import picocli.CommandLine.Command;
     subcommands = {
       AggregateCommand.class,
       RatiosCommand.class,
+      StudyCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Main implements Runnable {

@@ -57,7 +57,7 @@ public enum ArchitectureFamily {
           "resne|alexnet|vgg|densenet|inception|googlenet|mobilenet|efficientnet|squeezenet|shufflenet"
               + "|mnasnet|dpn|senet|se_|regnet|bit-|bitm|xception|nasnet|polynet|hrnet|darknet|fbnet"
               + "|ghostnet|rexnet|dla|convnext|vovnet|cspnet|simclr|moco|insdis|infomin|pirl|bagnet"
-              + "|wrn|rn50|clip|swsl|ssl|noisy");
+              + "|wrn|rn50|clip|swsl|ssl|noisy|selecsls");
 
   /** @return the label used in tables, e.g. {@code transformer} */
   public String key() {

@@ -46,9 +46,10 @@ public record AugmentationModel(String model, String architecture, Map<String, D
         continue;
       }
       Matcher m = PARAM.matcher(tokens[i]);
-      if (!m.matches()) {
+      if (!m.matches() || m.group(1).equals("id")) {
         throw new IllegalArgumentException(
-            "model name '" + model + "': token '" + tokens[i] + "' is not <name><number>");
+            "model name '" + model + "': token '" + tokens[i] + "' is not <name><number>"
+                + " (an id<digits> token must come last)");
       }
       if (params.put(m.group(1), Double.parseDouble(m.group(2))) != null) {
         throw new IllegalArgumentException("model name '" + model + "': " + m.group(1) + " given twice");

@@ -113,7 +113,8 @@ public final class StudyTables {
   /**
    * @param s a sweep
    * @return one row per model: every parsed hyper-parameter, the strength, whether its level was
-   *     kept, and its error ratio per factor
+   *     kept, and its error ratio per factor (columns {@code er_<factor>}, since {@code color} is
+   *     both a hyper-parameter and a factor)
    */
   public static ReportTable augmentModels(AugmentationSweep s) {
     Set<String> keys = new LinkedHashSet<>();
@@ -123,7 +124,9 @@ public final class StudyTables {
     List<String> cols = new ArrayList<>(List.of("augmentation", "model", "architecture"));
     cols.addAll(keys);
     cols.addAll(List.of("id", "strength", "kept"));
-    cols.addAll(List.of(Factor.columns()));
+    for (String f : Factor.columns()) {
+      cols.add("er_" + f);
+    }
     ReportTable t = new ReportTable(cols);
     for (int r = 0; r < s.models().size(); r++) {
       AugmentationModel m = s.models().get(r);
@@ -263,6 +266,29 @@ public final class StudyTables {
             (double) d.activeHistogram()[k] / d.numImages());
       }
     }
+    return t;
+  }
+
+  /**
+   * @param sweeps augmentation sweeps
+   * @return the compact view: per (augmentation, factor) the published t and p, and the error-ratio
+   *     slope with its interval and p-value
+   */
+  public static ReportTable augmentSummary(List<AugmentationSweep> sweeps) {
+    ReportTable t =
+        new ReportTable(
+            List.of("augmentation", "factor", "low_level", "high_level", "t", "p_value", "er_slope",
+                "er_slope_lower", "er_slope_upper", "er_p_value"));
+    for (AugmentationSweep s : sweeps) {
+      for (AugmentationSweep.Effect e : s.effects()) {
+        LinearFit er = e.errorRatio();
+        t.addRow(s.augmentation().key(), e.factor().column(), e.lowLevel(), e.highLevel(), e.t(), e.pValue(),
+            er.slope(), er.slopeLower(), er.slopeUpper(), er.pValue());
+      }
+    }
+    t.note("t > 0: error ratio lower at the stronger of the two levels where the fitted cubic is"
+        + " lowest/highest (Welch); er_slope: error ratio per unit of strength, 95% interval;"
+        + " all columns: --table effects");
     return t;
   }
 }
