@@ -71,11 +71,6 @@ final class StudyCommand implements Runnable {
     throw new CommandLine.ParameterException(spec.commandLine(), "missing study command");
   }
 
-  /** The group test used by every comparison. */
-  static GroupTest groupTest() {
-    return GroupTest.oneWayAnova();
-  }
-
   /** Options of the analyses of aggregated tables. */
   static final class TableOptions {
     @Option(
@@ -109,6 +104,12 @@ final class StudyCommand implements Runnable {
     double confidence;
 
     @Option(
+        names = "--group-test",
+        defaultValue = "alexander-govern",
+        description = "Test across groups per factor: alexander-govern (as the study) or welch (default: ${DEFAULT-VALUE}).")
+    String groupTest;
+
+    @Option(
         names = "--model-types",
         paramLabel = "<csv>",
         description = "model,type CSV. Default: model_types.csv next to the results folder, else data/model_types.csv.")
@@ -140,7 +141,7 @@ final class StudyCommand implements Runnable {
       if (!(confidence > 0 && confidence < 1)) {
         throw new IllegalArgumentException("--confidence must be in (0, 1)");
       }
-      return new Study(results(), selection, type, numResamples, confidence, bootstrapSeed, groupTest());
+      return new Study(results(), selection, type, numResamples, confidence, bootstrapSeed, GroupTest.parse(groupTest));
     }
 
     ModelTypes types() {

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 import org.imagenetx.annotations.Factor;
+import org.imagenetx.compare.GroupTestResult;
 import org.imagenetx.stats.FactorTable;
 
 /**
@@ -30,7 +31,7 @@ public record GroupComparison(
     double[][] mean,
     double[][] lower,
     double[][] upper,
-    GroupTest.Result[] tests,
+    GroupTestResult[] tests,
     double confidenceLevel,
     int numResamples,
     long seed) {
@@ -72,7 +73,7 @@ public record GroupComparison(
     double[][] mean = new double[k][Factor.COUNT];
     double[][] lower = new double[k][Factor.COUNT];
     double[][] upper = new double[k][Factor.COUNT];
-    GroupTest.Result[] tests = new GroupTest.Result[Factor.COUNT];
+    GroupTestResult[] tests = new GroupTestResult[Factor.COUNT];
     for (int f = 0; f < Factor.COUNT; f++) {
       double[][] defined = new double[k][];
       for (int g = 0; g < k; g++) {

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Set;
 import org.imagenetx.annotations.Factor;
 import org.imagenetx.annotations.Metaclasses;
+import org.imagenetx.compare.GroupTestResult;
 import org.imagenetx.report.ReportTable;
 
 /**
@@ -50,13 +51,13 @@ public final class StudyTables {
   public static ReportTable groupDetail(GroupComparison c) {
     ReportTable t =
         new ReportTable(
-            List.of("factor", "group", "models", "mean", "lower", "upper", "test", "statistic", "df", "p_value"));
+            List.of("factor", "group", "models", "mean", "lower", "upper", "test", "statistic", "df1", "df2", "p_value"));
     for (Factor f : Factor.values()) {
-      GroupTest.Result r = c.tests()[f.ordinal()];
+      GroupTestResult r = c.tests()[f.ordinal()];
       for (int g = 0; g < c.groups().size(); g++) {
         t.addRow(
             f.column(), c.groups().get(g), c.count(g), c.mean()[g][f.ordinal()], c.lower()[g][f.ordinal()],
-            c.upper()[g][f.ordinal()], r.method(), r.statistic(), r.df(), r.pValue());
+            c.upper()[g][f.ordinal()], r.method(), r.statistic(), r.numeratorDf(), r.denominatorDf(), r.pValue());
       }
     }
     return t;

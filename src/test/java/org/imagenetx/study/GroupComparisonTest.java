@@ -34,7 +34,7 @@ class GroupComparisonTest {
 
   @Test
   void fourPublishedGroupsWithTheirCountsAndMeansFromPlainLoops() {
-    Study study = new Study(RealData.results(), FactorSelection.TOP, ErrorType.CLASS, 200, 0.95, 7, GroupTest.oneWayAnova());
+    Study study = new Study(RealData.results(), FactorSelection.TOP, ErrorType.CLASS, 200, 0.95, 7, GroupTest.alexanderGovern());
     ModelTypes types = ModelTypes.read(RealData.root().resolve("model_types.csv"));
     GroupComparison c = study.compare(study.publishedGroups(types, base), ModelTypes.STUDY_GROUPS);
 
@@ -104,7 +104,7 @@ class GroupComparisonTest {
     List<double[][]> seen = new ArrayList<>();
     GroupTest spy = g -> {
       seen.add(g);
-      return new GroupTest.Result("spy", 1, 2, 0.5);
+      return new org.imagenetx.compare.GroupTestResult("spy", 1, 2, 3, 0.5);
     };
     GroupComparison c = GroupComparison.compute(
         t, m -> m.startsWith("a") ? "A" : m.startsWith("b") ? "B" : null, List.of("A", "B", "C"), 500, 0.9, 11, spy);
@@ -136,13 +136,16 @@ class GroupComparisonTest {
   }
 
   @Test
-  void oneWayAnovaMatchesTheTextbookFOnAHandExample() {
-    // groups {1,2,3} and {4,5,6}: SSB = 13.5 (df 1), SSW = 4 (df 4) → F = 13.5
-    GroupTest.Result r = GroupTest.oneWayAnova().test(new double[][] {{1, 2, 3}, {4, 5, 6}, {7}});
-    assertThat(r.statistic()).isCloseTo(13.5, within(1e-12));
-    assertThat(r.df()).isEqualTo(1.0);
-    assertThat(r.pValue()).isCloseTo(0.021311641128756, within(1e-9));
-    assertThat(GroupTest.oneWayAnova().test(new double[][] {{1, 2}}).pValue()).isNaN();
+  void pluggedTestsDropGroupsTooSmallToTestAndDelegateToTheCompareTests() {
+    double[][] kept = {{1, 2, 3}, {4, 5, 7}};
+    var ag = GroupTest.alexanderGovern().test(new double[][] {{1, 2, 3}, {4, 5, 7}, {7}, {}});
+    var direct = org.imagenetx.compare.GroupTests.alexanderGovern(kept);
+    assertThat(ag.method()).isEqualTo("Alexander-Govern");
+    assertThat(ag.statistic()).isEqualTo(direct.statistic());
+    assertThat(ag.pValue()).isEqualTo(direct.pValue()).isBetween(0.0, 0.05);
+    var welch = GroupTest.parse("welch").test(new double[][] {{1, 2, 3}, {4, 5, 7}, {7}});
+    assertThat(welch.statistic()).isEqualTo(org.imagenetx.compare.GroupTests.welchAnova(kept).statistic());
+    assertThat(GroupTest.alexanderGovern().test(new double[][] {{1, 2}, {3}}).pValue()).isNaN();
   }
 
   @Test
