@@ -175,22 +175,27 @@ final class StudyCommand implements Runnable {
     int decimals;
   }
 
-  /** The base models' rows: a table file, or computed from zoos and annotations. */
-  static FactorTable baseTable(Path baseTable, DataOptions data, TableOptions opts, PrintWriter err) {
+  /** Per zoo, the aggregated tables of one selection and error type. */
+  static List<Aggregation.Tables> aggregate(DataOptions.Loaded loaded, TableOptions opts, int threads) {
+    List<Aggregation.Tables> out = new ArrayList<>();
+    for (Zoo zoo : loaded.zoos()) {
+      out.add(Aggregation.run(loaded.dataset(), zoo, List.of(opts.selection), List.of(opts.type), threads, null)
+          .get(opts.selection, opts.type));
+    }
+    return out;
+  }
+
+  /** The base models' rows: a table file, or the zoos' aggregated tables, or null. */
+  static FactorTable baseTable(Path baseTable, List<Aggregation.Tables> zoos) {
     if (baseTable != null) {
       return AggregatedTables.read(baseTable);
     }
-    if (data.zoos.isEmpty()) {
+    if (zoos.isEmpty()) {
       return null;
     }
-    DataOptions.Loaded loaded = data.load(EnumSet.of(opts.selection), opts.type == ErrorType.REAL_CLASS);
-    banner(loaded, err);
     List<FactorTable> parts = new ArrayList<>();
-    for (Zoo zoo : loaded.zoos()) {
-      parts.add(
-          Aggregation.run(loaded.dataset(), zoo, List.of(opts.selection), List.of(opts.type), data.threads(), null)
-              .get(opts.selection, opts.type)
-              .factors());
+    for (Aggregation.Tables t : zoos) {
+      parts.add(t.factors());
     }
     return AggregatedTables.union(parts);
   }
@@ -244,7 +249,10 @@ final class StudyCommand implements Runnable {
     public Integer call() {
       PrintWriter err = spec.commandLine().getErr();
       Study study = opts.study();
-      FactorTable base = baseTable(baseTable, data, opts, err);
+      List<Aggregation.Tables> zoos = data.zoos.isEmpty() || baseTable != null
+          ? List.of()
+          : aggregate(loadWithZoos(data, opts.selection, opts.type, err), opts, data.threads());
+      FactorTable base = baseTable(baseTable, zoos);
       var c =
           switch (by.toLowerCase(Locale.ROOT)) {
             case "type" -> study.compare(study.publishedGroups(opts.types(), base), ModelTypes.STUDY_GROUPS);
@@ -527,23 +535,32 @@ final class StudyCommand implements Runnable {
   static String latex(DataOptions data, FactorSelection selection, ErrorType type, List<String> models, int decimals,
       PrintWriter err) {
     DataOptions.Loaded loaded = loadWithZoos(data, selection, type, err);
-    StringBuilder sb = new StringBuilder();
+    List<MetaclassTable> tables = new ArrayList<>();
     for (Zoo zoo : loaded.zoos()) {
-      MetaclassTable t =
-          Aggregation.run(loaded.dataset(), zoo, List.of(selection), List.of(type), data.threads(), null)
-              .get(selection, type)
-              .metaclasses();
+      tables.add(Aggregation.run(loaded.dataset(), zoo, List.of(selection), List.of(type), data.threads(), null)
+          .get(selection, type)
+          .metaclasses());
+    }
+    return latex(tables, models, decimals);
+  }
+
+  static String latex(List<MetaclassTable> tables, List<String> models, int decimals) {
+    StringBuilder sb = new StringBuilder();
+    List<String> missing = new ArrayList<>(models == null ? List.of() : models);
+    for (MetaclassTable t : tables) {
       List<String> show = new ArrayList<>();
       for (String m : models == null ? t.models() : models) {
         if (t.models().contains(m)) {
           show.add(m);
-        } else if (loaded.zoos().size() == 1) {
-          throw new IllegalArgumentException("model " + m + " is not in zoo " + zoo.name());
+          missing.remove(m);
         }
       }
       if (!show.isEmpty()) {
         sb.append(ColorCodedLatex.render(t, show, decimals));
       }
+    }
+    if (!missing.isEmpty()) {
+      throw new IllegalArgumentException("model(s) not in the zoo(s): " + String.join(", ", missing));
     }
     return sb.toString();
   }
@@ -577,7 +594,9 @@ final class StudyCommand implements Runnable {
       PrintWriter stdout = spec.commandLine().getOut();
       Study study = opts.study();
       Map<String, ReportTable> tables = new LinkedHashMap<>();
-      FactorTable base = baseTable(baseTable, data, opts, err);
+      DataOptions.Loaded loaded = data.zoos.isEmpty() ? null : loadWithZoos(data, opts.selection, opts.type, err);
+      List<Aggregation.Tables> zoos = loaded == null ? List.of() : aggregate(loaded, opts, data.threads());
+      FactorTable base = baseTable(baseTable, zoos);
       var groups = study.compare(study.publishedGroups(opts.types(), base), ModelTypes.STUDY_GROUPS);
       tables.put("groups_means", StudyTables.groupMeans(groups));
       tables.put("groups_detail", StudyTables.groupDetail(groups));
@@ -610,8 +629,7 @@ final class StudyCommand implements Runnable {
         err.println("(no annotations: co-occurrence, distribution and prevalence tables skipped; pass --annotations)");
       }
       String latex = null;
-      if (!data.zoos.isEmpty()) {
-        DataOptions.Loaded loaded = loadWithZoos(data, opts.selection, opts.type, err);
+      if (loaded != null) {
         ReportTable mistakes = null;
         ReportTable calibration = null;
         for (Zoo zoo : loaded.zoos()) {
@@ -627,7 +645,11 @@ final class StudyCommand implements Runnable {
         if (calibration != null) {
           tables.put("calibration", calibration);
         }
-        latex = latex(data, opts.selection, opts.type, null, 2, err);
+        List<MetaclassTable> metaclassTables = new ArrayList<>();
+        for (Aggregation.Tables t : zoos) {
+          metaclassTables.add(t.metaclasses());
+        }
+        latex = latex(metaclassTables, null, 2);
       }
       String ext = switch (format) {
         case CSV -> ".csv";

@@ -32,6 +32,7 @@ final class PerImage {
 
   /**
    * @param dataset annotations (labels, metaclasses, ReaL sets)
+   * @param metaclassOfClass metaclass per class id ({@code dataset.metaclasses().table()}, hoisted)
    * @param type what counts as correct
    * @param dense image position
    * @param pred predicted class (≥ 0)
