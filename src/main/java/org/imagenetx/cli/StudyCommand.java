@@ -241,6 +241,10 @@ final class StudyCommand implements Runnable {
     @Option(names = "--detail", description = "Print intervals and group tests, one row per factor and group.")
     boolean detail;
 
+    @Option(names = "--all-models",
+        description = "With --by family: every model of both zoos (default: the published comparison's models).")
+    boolean allModels;
+
     @Option(names = "--base-table", paramLabel = "<csv>",
         description = "accuracies_per_factor.csv of the base models (DINO, SimCLR, …); or pass --zoo and --annotations.")
     Path baseTable;
@@ -256,7 +260,9 @@ final class StudyCommand implements Runnable {
       var c =
           switch (by.toLowerCase(Locale.ROOT)) {
             case "type" -> study.compare(study.publishedGroups(opts.types(), base), ModelTypes.STUDY_GROUPS);
-            case "family" -> study.compareFamilies(opts.familyOverrides(), base);
+            case "family" -> study.compareFamilies(
+                allModels ? study.allModels(base) : study.publishedGroups(opts.types(), base).table(),
+                opts.familyOverrides());
             default -> throw new IllegalArgumentException("--by must be type or family");
           };
       ReportTable t = detail ? StudyTables.groupDetail(c) : StudyTables.groupMeans(c);
@@ -597,10 +603,12 @@ final class StudyCommand implements Runnable {
       DataOptions.Loaded loaded = data.zoos.isEmpty() ? null : loadWithZoos(data, opts.selection, opts.type, err);
       List<Aggregation.Tables> zoos = loaded == null ? List.of() : aggregate(loaded, opts, data.threads());
       FactorTable base = baseTable(baseTable, zoos);
-      var groups = study.compare(study.publishedGroups(opts.types(), base), ModelTypes.STUDY_GROUPS);
+      ModelGroups published = study.publishedGroups(opts.types(), base);
+      var groups = study.compare(published, ModelTypes.STUDY_GROUPS);
       tables.put("groups_means", StudyTables.groupMeans(groups));
       tables.put("groups_detail", StudyTables.groupDetail(groups));
-      tables.put("families_detail", StudyTables.groupDetail(study.compareFamilies(opts.familyOverrides(), base)));
+      tables.put("families_detail",
+          StudyTables.groupDetail(study.compareFamilies(published.table(), opts.familyOverrides())));
       List<AugmentationSweep> sweeps = study.sweeps();
       tables.put("augment_effects", StudyTables.augmentEffects(sweeps));
       tables.put("augment_spillover", StudyTables.spillOver(sweeps, 0.05, 3));

@@ -73,18 +73,26 @@ public record Study(
   }
 
   /**
-   * Architecture families over every model of the testbed and model-vs-human zoos (plus {@code base}).
-   *
-   * @param overrides model → family overrides
    * @param base base models' table, or null
-   * @return the comparison of CNN, transformer and other
+   * @return every model of the testbed and model-vs-human zoos, plus {@code base} (first row wins)
    */
-  public GroupComparison compareFamilies(Map<String, ArchitectureFamily> overrides, FactorTable base) {
+  public FactorTable allModels(FactorTable base) {
     List<FactorTable> parts = new ArrayList<>(List.of(table(TESTBED), table(MODEL_VS_HUMAN)));
     if (base != null) {
       parts.add(base);
     }
-    ModelGroups g = ModelGroups.byFamily(AggregatedTables.union(parts), overrides);
+    return AggregatedTables.union(parts);
+  }
+
+  /**
+   * Compares architecture families (CNN, transformer, other) over the given models.
+   *
+   * @param models the models, e.g. {@code publishedGroups(…).table()} or {@link #allModels}
+   * @param overrides model → family overrides of the name rule
+   * @return the comparison, groups in {@link ArchitectureFamily} order
+   */
+  public GroupComparison compareFamilies(FactorTable models, Map<String, ArchitectureFamily> overrides) {
+    ModelGroups g = ModelGroups.byFamily(models, overrides);
     List<String> order = new ArrayList<>();
     for (ArchitectureFamily f : ArchitectureFamily.values()) {
       order.add(f.key());
