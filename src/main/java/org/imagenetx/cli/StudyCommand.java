@@ -5,16 +5,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import org.imagenetx.annotations.AnnotationLoader;
 import org.imagenetx.annotations.Dataset;
 import org.imagenetx.annotations.FactorSelection;
 import org.imagenetx.annotations.Partition;
-import org.imagenetx.io.AtomicFiles;
 import org.imagenetx.io.BadInputException;
 import org.imagenetx.report.Format;
 import org.imagenetx.report.ReportTable;
@@ -24,24 +20,14 @@ import org.imagenetx.stats.FactorTable;
 import org.imagenetx.stats.MetaclassTable;
 import org.imagenetx.study.AggregatedTables;
 import org.imagenetx.study.ArchitectureFamily;
-import org.imagenetx.study.Augmentation;
-import org.imagenetx.study.AugmentationSweep;
-import org.imagenetx.study.Calibration;
 import org.imagenetx.study.ColorCodedLatex;
-import org.imagenetx.study.Cooccurrence;
-import org.imagenetx.study.FactorDistribution;
 import org.imagenetx.study.GroupTest;
-import org.imagenetx.study.MistakePrevalence;
-import org.imagenetx.study.ModelGroups;
 import org.imagenetx.study.ModelTypes;
-import org.imagenetx.study.Prevalence;
 import org.imagenetx.study.Study;
-import org.imagenetx.study.StudyTables;
 import org.imagenetx.synth.SyntheticImageNetX;
 import org.imagenetx.zoo.Zoo;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -54,14 +40,14 @@ import picocli.CommandLine.Spec;
       "prevalence shift, calibration, factor co-occurrence and distributions."
     },
     subcommands = {
-      StudyCommand.Groups.class,
-      StudyCommand.Augment.class,
-      StudyCommand.PrevalenceCmd.class,
-      StudyCommand.CalibrationCmd.class,
-      StudyCommand.CooccurrenceCmd.class,
-      StudyCommand.DistributionCmd.class,
-      StudyCommand.Latex.class,
-      StudyCommand.All.class
+      StudyGroupsCommand.class,
+      StudyAugmentCommand.class,
+      StudyPrevalenceCommand.class,
+      StudyCalibrationCommand.class,
+      StudyCooccurrenceCommand.class,
+      StudyDistributionCommand.class,
+      StudyLatexCommand.class,
+      StudyAllCommand.class
     })
 final class StudyCommand implements Runnable {
   @Spec CommandLine.Model.CommandSpec spec;
@@ -225,164 +211,6 @@ final class StudyCommand implements Runnable {
         ann, new AnnotationLoader.Options(partition, EnumSet.allOf(FactorSelection.class), keepPrototypes, false));
   }
 
-  /** {@code study groups}. */
-  @Command(name = "groups", mixinStandardHelpOptions = true,
-      description = {"Mean error ratio per factor per model group (the study's four model types, or",
-          "architecture families), with bootstrap intervals over models and a group test per factor."})
-  static final class Groups implements Callable<Integer> {
-    @Spec CommandLine.Model.CommandSpec spec;
-    @Mixin TableOptions opts;
-    @Mixin OutputOptions out;
-    @Mixin DataOptions data;
-
-    @Option(names = "--by", defaultValue = "type", description = "type (the study's four groups) or family (default: ${DEFAULT-VALUE}).")
-    String by;
-
-    @Option(names = "--detail", description = "Print intervals and group tests, one row per factor and group.")
-    boolean detail;
-
-    @Option(names = "--all-models",
-        description = "With --by family: every model of both zoos (default: the published comparison's models).")
-    boolean allModels;
-
-    @Option(names = "--base-table", paramLabel = "<csv>",
-        description = "accuracies_per_factor.csv of the base models (DINO, SimCLR, …); or pass --zoo and --annotations.")
-    Path baseTable;
-
-    @Override
-    public Integer call() {
-      PrintWriter err = spec.commandLine().getErr();
-      Study study = opts.study();
-      List<Aggregation.Tables> zoos = data.zoos.isEmpty() || baseTable != null
-          ? List.of()
-          : aggregate(loadWithZoos(data, opts.selection, opts.type, err), opts, data.threads());
-      FactorTable base = baseTable(baseTable, zoos);
-      var c =
-          switch (by.toLowerCase(Locale.ROOT)) {
-            case "type" -> study.compare(study.publishedGroups(opts.types(), base), ModelTypes.STUDY_GROUPS);
-            case "family" -> study.compareFamilies(
-                allModels ? study.allModels(base) : study.publishedGroups(opts.types(), base).table(),
-                opts.familyOverrides());
-            default -> throw new IllegalArgumentException("--by must be type or family");
-          };
-      ReportTable t = detail ? StudyTables.groupDetail(c) : StudyTables.groupMeans(c);
-      if (base == null && by.equalsIgnoreCase("type")) {
-        t.note("base models (DINO, SimCLR) not included: pass --zoo <model_predictions/base> --annotations <dir> or --base-table");
-      }
-      t.write(spec.commandLine().getOut(), out.format, out.decimals);
-      return 0;
-    }
-  }
-
-  /** {@code study augment}. */
-  @Command(name = "augment", mixinStandardHelpOptions = true,
-      description = {"Augmentation spill-over: how crop, colour-jitter and blur strength move each factor's",
-          "error ratio (the study's cubic-fit Welch t, least-squares slopes, recipe comparison)."})
-  static final class Augment implements Callable<Integer> {
-    @Spec CommandLine.Model.CommandSpec spec;
-    @Mixin TableOptions opts;
-    @Mixin OutputOptions out;
-
-    @Option(names = "--augmentation", split = ",", defaultValue = "crop,colorjitter,gaussian_blur",
-        description = "Sweeps to analyse (default: ${DEFAULT-VALUE}).")
-    List<String> augmentations;
-
-    @Option(names = "--table", defaultValue = "summary",
-        description = "summary, effects (every column), spillover, models (parsed hyper-parameters) or compare"
-            + " (augmentation recipes as groups) (default: ${DEFAULT-VALUE}).")
-    String table;
-
-    @Option(names = "--alpha", defaultValue = "0.05", description = "Significance for spillover (default: ${DEFAULT-VALUE}).")
-    double alpha;
-
-    @Override
-    public Integer call() {
-      Study study = opts.study();
-      ReportTable t;
-      switch (table.toLowerCase(Locale.ROOT)) {
-        case "compare":
-          t = StudyTables.groupDetail(
-              study.augmentationComparison(study.sweep(Augmentation.CROP), study.sweep(Augmentation.COLOR_JITTER)));
-          break;
-        case "summary":
-          t = StudyTables.augmentSummary(sweeps(study));
-          break;
-        case "effects":
-          t = StudyTables.augmentEffects(sweeps(study));
-          break;
-        case "spillover":
-          t = StudyTables.spillOver(sweeps(study), alpha, 3);
-          break;
-        case "models":
-          List<AugmentationSweep> s = sweeps(study);
-          t = StudyTables.augmentModels(s.get(0));
-          if (s.size() > 1) {
-            throw new IllegalArgumentException("--table models needs one --augmentation");
-          }
-          break;
-        default:
-          throw new IllegalArgumentException("--table must be summary, effects, spillover, models or compare");
-      }
-      t.write(spec.commandLine().getOut(), out.format, out.decimals);
-      return 0;
-    }
-
-    private List<AugmentationSweep> sweeps(Study study) {
-      List<AugmentationSweep> s = new ArrayList<>();
-      for (String a : augmentations) {
-        s.add(study.sweep(Augmentation.parse(a)));
-      }
-      return s;
-    }
-  }
-
-  /** {@code study prevalence}. */
-  @Command(name = "prevalence", mixinStandardHelpOptions = true,
-      description = {"Factor prevalence per metaclass and its shift from overall prevalence; with --zoo and",
-          "--table mistakes, per model the shift of factor prevalence among its mistakes."})
-  static final class PrevalenceCmd implements Callable<Integer> {
-    @Spec CommandLine.Model.CommandSpec spec;
-    @Mixin OutputOptions out;
-    @Mixin DataOptions data;
-
-    @Option(names = "--factors", defaultValue = "top", converter = Converters.SelectionConverter.class,
-        description = "top or multi (default: ${DEFAULT-VALUE}).")
-    FactorSelection selection;
-
-    @Option(names = "--error-type", defaultValue = "class", converter = Converters.ErrorTypeConverter.class,
-        description = "What counts as a mistake (default: ${DEFAULT-VALUE}).")
-    ErrorType type;
-
-    @Option(names = "--table", defaultValue = "metaclass", description = "metaclass or mistakes (default: ${DEFAULT-VALUE}).")
-    String table;
-
-    @Override
-    public Integer call() {
-      PrintWriter err = spec.commandLine().getErr();
-      ReportTable t;
-      if (table.equalsIgnoreCase("metaclass")) {
-        Dataset ds = data.zoos.isEmpty()
-            ? annotations(data.annotations, data.synthetic, data.seed, data.keepPrototypes, data.partition, err)
-            : loadWithZoos(data, selection, type, err).dataset();
-        if (ds == null) {
-          throw new BadInputException("--annotations", 0, "the synthetic default has validation images only");
-        }
-        t = StudyTables.prevalence(Prevalence.compute(ds, selection));
-      } else if (table.equalsIgnoreCase("mistakes")) {
-        DataOptions.Loaded loaded = loadWithZoos(data, selection, type, err);
-        t = null;
-        for (Zoo zoo : loaded.zoos()) {
-          ReportTable z = StudyTables.mistakePrevalence(MistakePrevalence.compute(loaded.dataset(), selection, type, zoo));
-          t = t == null ? z : append(t, z);
-        }
-      } else {
-        throw new IllegalArgumentException("--table must be metaclass or mistakes");
-      }
-      t.write(spec.commandLine().getOut(), out.format, out.decimals);
-      return 0;
-    }
-  }
-
   static DataOptions.Loaded loadWithZoos(DataOptions data, FactorSelection s, ErrorType type, PrintWriter err) {
     DataOptions.Loaded loaded = data.load(EnumSet.of(s), type == ErrorType.REAL_CLASS);
     banner(loaded, err);
@@ -394,35 +222,6 @@ final class StudyCommand implements Runnable {
       a.addRow(r);
     }
     return a;
-  }
-
-  /** {@code study calibration}. */
-  @Command(name = "calibration", mixinStandardHelpOptions = true,
-      description = "Expected calibration error (15 equal-width bins) per model, overall and per factor.")
-  static final class CalibrationCmd implements Callable<Integer> {
-    @Spec CommandLine.Model.CommandSpec spec;
-    @Mixin OutputOptions out;
-    @Mixin DataOptions data;
-
-    @Option(names = "--factors", defaultValue = "top", converter = Converters.SelectionConverter.class,
-        description = "top or multi (default: ${DEFAULT-VALUE}).")
-    FactorSelection selection;
-
-    @Option(names = "--error-type", defaultValue = "class", converter = Converters.ErrorTypeConverter.class,
-        description = "What counts as correct (default: ${DEFAULT-VALUE}).")
-    ErrorType type;
-
-    @Override
-    public Integer call() {
-      DataOptions.Loaded loaded = loadWithZoos(data, selection, type, spec.commandLine().getErr());
-      ReportTable t = null;
-      for (Zoo zoo : loaded.zoos()) {
-        ReportTable z = StudyTables.calibration(Calibration.compute(loaded.dataset(), selection, type, zoo));
-        t = t == null ? z : append(t, z);
-      }
-      t.write(spec.commandLine().getOut(), out.format, out.decimals);
-      return 0;
-    }
   }
 
   /** Annotation options of the commands that need no zoo. */
@@ -459,85 +258,6 @@ final class StudyCommand implements Runnable {
     }
   }
 
-  /** {@code study cooccurrence}. */
-  @Command(name = "cooccurrence", mixinStandardHelpOptions = true,
-      description = "Spearman correlation and p-values between the 16 factor and 17 metaclass indicators.")
-  static final class CooccurrenceCmd implements Callable<Integer> {
-    @Spec CommandLine.Model.CommandSpec spec;
-    @Mixin OutputOptions out;
-    @Mixin AnnotationOptions ann;
-
-    @Override
-    public Integer call() {
-      List<Cooccurrence> list = new ArrayList<>();
-      for (Dataset d : ann.load(spec.commandLine().getErr())) {
-        for (FactorSelection s : ann.selections) {
-          list.add(Cooccurrence.compute(d, s));
-        }
-      }
-      StudyTables.cooccurrence(list).write(spec.commandLine().getOut(), out.format, out.decimals);
-      return 0;
-    }
-  }
-
-  /** {@code study distribution}. */
-  @Command(name = "distribution", mixinStandardHelpOptions = true,
-      description = "Share of images per factor, and the number of active factors per image.")
-  static final class DistributionCmd implements Callable<Integer> {
-    @Spec CommandLine.Model.CommandSpec spec;
-    @Mixin OutputOptions out;
-    @Mixin AnnotationOptions ann;
-
-    @Option(names = "--table", defaultValue = "shares", description = "shares or active (default: ${DEFAULT-VALUE}).")
-    String table;
-
-    @Override
-    public Integer call() {
-      List<FactorDistribution> list = new ArrayList<>();
-      for (Dataset d : ann.load(spec.commandLine().getErr())) {
-        for (FactorSelection s : ann.selections) {
-          list.add(FactorDistribution.compute(d, s));
-        }
-      }
-      ReportTable t = switch (table.toLowerCase(Locale.ROOT)) {
-        case "shares" -> StudyTables.factorShares(list);
-        case "active" -> StudyTables.activeFactors(list);
-        default -> throw new IllegalArgumentException("--table must be shares or active");
-      };
-      t.write(spec.commandLine().getOut(), out.format, out.decimals);
-      return 0;
-    }
-  }
-
-  /** {@code study latex}. */
-  @Command(name = "latex", mixinStandardHelpOptions = true,
-      description = {"The colour-coded LaTeX table of per-metaclass error ratios (green below 1, red above)",
-          "for a list of models of a zoo."})
-  static final class Latex implements Callable<Integer> {
-    @Spec CommandLine.Model.CommandSpec spec;
-    @Mixin DataOptions data;
-
-    @Option(names = "--models", split = ",", description = "Models to show (default: every model of the zoos).")
-    List<String> models;
-
-    @Option(names = "--factors", defaultValue = "top", converter = Converters.SelectionConverter.class,
-        description = "top or multi (default: ${DEFAULT-VALUE}).")
-    FactorSelection selection;
-
-    @Option(names = "--error-type", defaultValue = "class", converter = Converters.ErrorTypeConverter.class,
-        description = "class, metaclass or real_class (default: ${DEFAULT-VALUE}).")
-    ErrorType type;
-
-    @Option(names = "--decimals", defaultValue = "2", description = "Decimals (default: ${DEFAULT-VALUE}).")
-    int decimals;
-
-    @Override
-    public Integer call() {
-      spec.commandLine().getOut().print(latex(data, selection, type, models, decimals, spec.commandLine().getErr()));
-      return 0;
-    }
-  }
-
   static String latex(DataOptions data, FactorSelection selection, ErrorType type, List<String> models, int decimals,
       PrintWriter err) {
     DataOptions.Loaded loaded = loadWithZoos(data, selection, type, err);
@@ -571,112 +291,4 @@ final class StudyCommand implements Runnable {
     return sb.toString();
   }
 
-  /** {@code study all}. */
-  @Command(name = "all", mixinStandardHelpOptions = true,
-      description = {"Write every study table into --out: groups, augmentation, co-occurrence, distributions",
-          "and prevalence; with --zoo also mistakes, calibration and the LaTeX table. All inputs are read",
-          "and every table computed before the first file is written."})
-  static final class All implements Callable<Integer> {
-    @Spec CommandLine.Model.CommandSpec spec;
-    @Mixin TableOptions opts;
-    @Mixin DataOptions data;
-
-    @Option(names = "--out", required = true, paramLabel = "<dir>", description = "Output folder, e.g. results/study.")
-    Path outDir;
-
-    @Option(names = "--format", defaultValue = "csv", converter = Converters.FormatConverter.class,
-        description = "File format (default: ${DEFAULT-VALUE}).")
-    Format format;
-
-    @Option(names = "--decimals", defaultValue = "4", description = "Decimals in text formats (default: ${DEFAULT-VALUE}).")
-    int decimals;
-
-    @Option(names = "--base-table", paramLabel = "<csv>", description = "accuracies_per_factor.csv of the base models.")
-    Path baseTable;
-
-    @Override
-    public Integer call() {
-      PrintWriter err = spec.commandLine().getErr();
-      PrintWriter stdout = spec.commandLine().getOut();
-      Study study = opts.study();
-      Map<String, ReportTable> tables = new LinkedHashMap<>();
-      DataOptions.Loaded loaded = data.zoos.isEmpty() ? null : loadWithZoos(data, opts.selection, opts.type, err);
-      List<Aggregation.Tables> zoos = loaded == null ? List.of() : aggregate(loaded, opts, data.threads());
-      FactorTable base = baseTable(baseTable, zoos);
-      ModelGroups published = study.publishedGroups(opts.types(), base);
-      var groups = study.compare(published, ModelTypes.STUDY_GROUPS);
-      tables.put("groups_means", StudyTables.groupMeans(groups));
-      tables.put("groups_detail", StudyTables.groupDetail(groups));
-      tables.put("families_detail",
-          StudyTables.groupDetail(study.compareFamilies(published.table(), opts.familyOverrides())));
-      List<AugmentationSweep> sweeps = study.sweeps();
-      tables.put("augment_effects", StudyTables.augmentEffects(sweeps));
-      tables.put("augment_spillover", StudyTables.spillOver(sweeps, 0.05, 3));
-      for (AugmentationSweep s : sweeps) {
-        tables.put("augment_models_" + s.augmentation().key(), StudyTables.augmentModels(s));
-      }
-      tables.put("augment_compare", StudyTables.groupDetail(study.augmentationComparison(sweeps.get(0), sweeps.get(1))));
-      Path ann = data.annotations != null ? data.annotations : DataOptions.findDefaultAnnotations();
-      if (ann != null) {
-        List<Cooccurrence> co = new ArrayList<>();
-        List<FactorDistribution> dist = new ArrayList<>();
-        for (Partition p : List.of(Partition.TRAIN, Partition.VAL)) {
-          Dataset d = annotations(ann, false, data.seed, data.keepPrototypes, p, err);
-          for (FactorSelection s : FactorSelection.values()) {
-            co.add(Cooccurrence.compute(d, s));
-            dist.add(FactorDistribution.compute(d, s));
-          }
-          if (p == Partition.VAL) {
-            tables.put("prevalence_metaclass", StudyTables.prevalence(Prevalence.compute(d, opts.selection)));
-          }
-        }
-        tables.put("cooccurrence", StudyTables.cooccurrence(co));
-        tables.put("distribution_shares", StudyTables.factorShares(dist));
-        tables.put("distribution_active", StudyTables.activeFactors(dist));
-      } else {
-        err.println("(no annotations: co-occurrence, distribution and prevalence tables skipped; pass --annotations)");
-      }
-      String latex = null;
-      if (loaded != null) {
-        ReportTable mistakes = null;
-        ReportTable calibration = null;
-        for (Zoo zoo : loaded.zoos()) {
-          ReportTable m = StudyTables.mistakePrevalence(
-              MistakePrevalence.compute(loaded.dataset(), opts.selection, opts.type, zoo));
-          mistakes = mistakes == null ? m : append(mistakes, m);
-          if (zoo.hasProbabilities()) {
-            ReportTable c = StudyTables.calibration(Calibration.compute(loaded.dataset(), opts.selection, opts.type, zoo));
-            calibration = calibration == null ? c : append(calibration, c);
-          }
-        }
-        tables.put("prevalence_mistakes", mistakes);
-        if (calibration != null) {
-          tables.put("calibration", calibration);
-        }
-        List<MetaclassTable> metaclassTables = new ArrayList<>();
-        for (Aggregation.Tables t : zoos) {
-          metaclassTables.add(t.metaclasses());
-        }
-        latex = latex(metaclassTables, null, 2);
-      }
-      String ext = switch (format) {
-        case CSV -> ".csv";
-        case JSON -> ".json";
-        case MARKDOWN -> ".md";
-        case LATEX -> ".tex";
-        default -> ".txt";
-      };
-      for (Map.Entry<String, ReportTable> e : tables.entrySet()) {
-        Path p = outDir.resolve(e.getKey() + ext);
-        AtomicFiles.writeString(p, e.getValue().render(format, decimals));
-        stdout.println("wrote " + p);
-      }
-      if (latex != null) {
-        Path p = outDir.resolve("metaclass_error_ratios.tex");
-        AtomicFiles.writeString(p, latex);
-        stdout.println("wrote " + p);
-      }
-      return 0;
-    }
-  }
 }
