@@ -121,26 +121,32 @@ final class StudyCommand implements Runnable {
     }
 
     Study study() {
-      if (numResamples < 1) {
-        throw new IllegalArgumentException("--bootstrap must be at least 1");
-      }
-      if (!(confidence > 0 && confidence < 1)) {
-        throw new IllegalArgumentException("--confidence must be in (0, 1)");
-      }
-      return new Study(results(), selection, type, numResamples, confidence, bootstrapSeed, GroupTest.parse(groupTest));
+      GroupTest test = groupTest();
+      return new Study(results(), selection, type, numResamples, confidence, bootstrapSeed, test);
     }
 
     ModelTypes types() {
       if (modelTypes != null) {
         return ModelTypes.read(modelTypes);
       }
-      Path parent = results().toAbsolutePath().getParent();
+      Path res = results != null ? results : Files.isDirectory(Path.of("data", "results")) ? Path.of("data", "results") : null;
+      Path parent = res == null ? null : res.toAbsolutePath().getParent();
       for (Path p : new Path[] {parent == null ? null : parent.resolve("model_types.csv"), Path.of("data", "model_types.csv")}) {
         if (p != null && Files.isRegularFile(p)) {
           return ModelTypes.read(p);
         }
       }
       throw new BadInputException("--model-types", 0, "not given and no model_types.csv next to the results folder or in data/");
+    }
+
+    GroupTest groupTest() {
+      if (numResamples < 1) {
+        throw new IllegalArgumentException("--bootstrap must be at least 1");
+      }
+      if (!(confidence > 0 && confidence < 1)) {
+        throw new IllegalArgumentException("--confidence must be in (0, 1)");
+      }
+      return GroupTest.parse(groupTest);
     }
 
     Map<String, ArchitectureFamily> familyOverrides() {

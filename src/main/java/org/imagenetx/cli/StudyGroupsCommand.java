@@ -8,6 +8,10 @@ import java.util.concurrent.Callable;
 import org.imagenetx.report.ReportTable;
 import org.imagenetx.stats.Aggregation;
 import org.imagenetx.stats.FactorTable;
+import org.imagenetx.study.AggregatedTables;
+import org.imagenetx.study.GroupComparison;
+import org.imagenetx.study.GroupTest;
+import org.imagenetx.study.ModelGroups;
 import org.imagenetx.study.ModelTypes;
 import org.imagenetx.study.Study;
 import org.imagenetx.study.StudyTables;
@@ -37,6 +41,11 @@ final class StudyGroupsCommand implements Callable<Integer> {
       description = "With --by family: every model of both zoos (default: the published comparison's models).")
   boolean allModels;
 
+  @Option(names = "--table", paramLabel = "<csv>",
+      description = {"Your own accuracies_per_factor.csv (repeatable): compare the groups of --model-types",
+          "(a model,group CSV) over these models instead of the published comparison."})
+  List<Path> tables = new java.util.ArrayList<>();
+
   @Option(names = "--base-table", paramLabel = "<csv>",
       description = "accuracies_per_factor.csv of the base models (DINO, SimCLR, …); or pass --zoo and --annotations.")
   Path baseTable;
@@ -44,6 +53,9 @@ final class StudyGroupsCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     PrintWriter err = spec.commandLine().getErr();
+    if (!tables.isEmpty()) {
+      return userGroups();
+    }
     Study study = opts.study();
     List<Aggregation.Tables> zoos = data.zoos.isEmpty() || baseTable != null
         ? List.of()
@@ -62,6 +74,26 @@ final class StudyGroupsCommand implements Callable<Integer> {
       t.note("base models (DINO, SimCLR) not included: pass --zoo <model_predictions/base> --annotations <dir> or --base-table");
     }
     t.write(spec.commandLine().getOut(), out.format, out.decimals);
+    return 0;
+  }
+
+  private int userGroups() {
+    List<FactorTable> parts = new java.util.ArrayList<>();
+    for (Path p : tables) {
+      parts.add(AggregatedTables.read(p));
+    }
+    FactorTable all = AggregatedTables.union(parts);
+    GroupTest test = opts.groupTest();
+    ModelGroups groups =
+        switch (by.toLowerCase(Locale.ROOT)) {
+          case "type" -> ModelGroups.fromTypes(all, opts.types());
+          case "family" -> ModelGroups.byFamily(all, opts.familyOverrides());
+          default -> throw new IllegalArgumentException("--by must be type or family");
+        };
+    GroupComparison c = GroupComparison.compute(groups.table(), groups.groupOf()::get, groups.groupNames(),
+        opts.numResamples, opts.confidence, opts.bootstrapSeed, test);
+    (detail ? StudyTables.groupDetail(c) : StudyTables.groupMeans(c))
+        .write(spec.commandLine().getOut(), out.format, out.decimals);
     return 0;
   }
 }

@@ -45,6 +45,33 @@ public record ModelGroups(FactorTable table, Map<String, String> groupOf) {
   }
 
   /**
+   * A user's grouping: every row of {@code table} whose model has a type, grouped by it.
+   *
+   * @param table the models' accuracies (e.g. the union of the user's tables)
+   * @param types model → group, e.g. a user's {@code model,group} CSV
+   * @return the typed rows; models without a type are left out
+   */
+  public static ModelGroups fromTypes(FactorTable table, ModelTypes types) {
+    List<Integer> rows = new ArrayList<>();
+    for (int r = 0; r < table.size(); r++) {
+      if (types.typeOf(table.models().get(r)) != null) {
+        rows.add(r);
+      }
+    }
+    FactorTable kept = table.select(rows.stream().mapToInt(Integer::intValue).toArray());
+    Map<String, String> groupOf = new LinkedHashMap<>();
+    for (String m : kept.models()) {
+      groupOf.put(m, types.typeOf(m));
+    }
+    return new ModelGroups(kept, groupOf);
+  }
+
+  /** @return the distinct group names in order of first appearance in the table */
+  public List<String> groupNames() {
+    return List.copyOf(new java.util.LinkedHashSet<>(groupOf.values()));
+  }
+
+  /**
    * Groups by architecture family instead.
    *
    * @param table models

@@ -85,6 +85,25 @@ class StudyCliTest {
   }
 
   @Test
+  void userGroupsFromTheirOwnTablesAndGroupCsv(@TempDir Path dir) throws IOException {
+    Path groups = dir.resolve("groups.csv");
+    Files.writeString(groups, "model,group\nresnet50,cnn-ish\nresnet18,cnn-ish\nvit_base_patch16_224,vit-ish\n"
+        + "vit_small_patch16_224,vit-ish\nvit_large_patch16_224,vit-ish\nnot_in_table,x\n");
+    Path table = AggregatedTablesTest.path("imagenet_testbed");
+    Run r = run("study", "groups", "--table", table.toString(), "--model-types", groups.toString(), "--format", "csv");
+    assertThat(r.code()).as(r.err()).isZero();
+    var plain = PlainCsv.accuracies(table);
+    double vit = 0;
+    for (String m : List.of("vit_base_patch16_224", "vit_small_patch16_224", "vit_large_patch16_224")) {
+      vit += PlainCsv.errorRatio(plain.get(m), 4);
+    }
+    String[] row = r.out().lines().filter(l -> l.startsWith("vit-ish,")).findFirst().orElseThrow().split(",");
+    assertThat(row[1]).isEqualTo("3");
+    assertThat(Double.parseDouble(row[2 + 4])).isCloseTo(vit / 3, org.assertj.core.api.Assertions.within(1e-12));
+    assertThat(r.out().lines().skip(1).map(l -> l.split(",")[0]).toList()).containsExactly("cnn-ish", "vit-ish");
+  }
+
+  @Test
   void missingResultsIsOneLineExitOne(@TempDir Path dir) {
     Run r = run("study", "augment", "--results", dir.resolve("nope").toString());
     assertThat(r.code()).isEqualTo(1);
