@@ -35,7 +35,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code study all}. */
 @Command(name = "all", mixinStandardHelpOptions = true,
-    description = {"Write every study table into --out: groups, augmentation, co-occurrence, distributions",
+    description = {"Write every study table into --out.",
+        "Groups, augmentation, co-occurrence, distributions",
         "and prevalence; with --zoo also mistakes, calibration and the LaTeX table. All inputs are read",
         "and every table computed before the first file is written."})
 final class StudyAllCommand implements Callable<Integer> {

@@ -17,8 +17,9 @@ import picocli.CommandLine.Spec;
 
 /** {@code study augment}. */
 @Command(name = "augment", mixinStandardHelpOptions = true,
-    description = {"Augmentation spill-over: how crop, colour-jitter and blur strength move each factor's",
-        "error ratio (the study's cubic-fit Welch t, least-squares slopes, recipe comparison)."})
+    description = {"Augmentation spill-over per factor.",
+        "How crop, colour-jitter and blur strength move each factor's error ratio: the study's",
+        "cubic-fit Welch t, least-squares slopes, and the comparison of augmentation recipes."})
 final class StudyAugmentCommand implements Callable<Integer> {
   @Spec CommandLine.Model.CommandSpec spec;
   @Mixin StudyCommand.TableOptions opts;

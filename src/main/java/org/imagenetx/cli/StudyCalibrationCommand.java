@@ -37,7 +37,7 @@ final class StudyCalibrationCommand implements Callable<Integer> {
       ReportTable z = StudyTables.calibration(Calibration.compute(loaded.dataset(), selection, type, zoo));
       t = t == null ? z : StudyCommand.append(t, z);
     }
-    t.write(spec.commandLine().getOut(), out.format, out.decimals);
+    StudyCommand.marked(t, loaded.synthetic()).write(spec.commandLine().getOut(), out.format, out.decimals);
     return 0;
   }
 }

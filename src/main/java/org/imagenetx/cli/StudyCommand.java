@@ -192,6 +192,18 @@ final class StudyCommand implements Runnable {
     return AggregatedTables.union(parts);
   }
 
+  /** The note every table computed from generated data carries. */
+  static final String SYNTHETIC_NOTE = "(synthetic data: generated models and annotations, not ImageNet-X)";
+
+  /**
+   * @param t a table
+   * @param synthetic whether it was computed from generated data
+   * @return the table, with {@link #SYNTHETIC_NOTE} when synthetic
+   */
+  static ReportTable marked(ReportTable t, boolean synthetic) {
+    return synthetic ? t.note(SYNTHETIC_NOTE) : t;
+  }
+
   static void banner(DataOptions.Loaded loaded, PrintWriter err) {
     String b = DataOptions.syntheticBanner(loaded);
     if (b != null) {
@@ -273,7 +285,8 @@ final class StudyCommand implements Runnable {
           .get(selection, type)
           .metaclasses());
     }
-    return latex(tables, models, decimals);
+    String tex = latex(tables, models, decimals);
+    return loaded.synthetic() ? "% " + SYNTHETIC_NOTE + "\n" + tex : tex;
   }
 
   static String latex(List<MetaclassTable> tables, List<String> models, int decimals) {

@@ -23,12 +23,14 @@ final class StudyCooccurrenceCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     List<Cooccurrence> list = new ArrayList<>();
-    for (Dataset d : ann.load(spec.commandLine().getErr())) {
+    List<Dataset> datasets = ann.load(spec.commandLine().getErr());
+    boolean synthetic = datasets.stream().anyMatch(Dataset::synthetic);
+    for (Dataset d : datasets) {
       for (FactorSelection s : ann.selections) {
         list.add(Cooccurrence.compute(d, s));
       }
     }
-    StudyTables.cooccurrence(list).write(spec.commandLine().getOut(), out.format, out.decimals);
+    StudyCommand.marked(StudyTables.cooccurrence(list), synthetic).write(spec.commandLine().getOut(), out.format, out.decimals);
     return 0;
   }
 }

@@ -29,7 +29,9 @@ final class StudyDistributionCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     List<FactorDistribution> list = new ArrayList<>();
-    for (Dataset d : ann.load(spec.commandLine().getErr())) {
+    List<Dataset> datasets = ann.load(spec.commandLine().getErr());
+    boolean synthetic = datasets.stream().anyMatch(Dataset::synthetic);
+    for (Dataset d : datasets) {
       for (FactorSelection s : ann.selections) {
         list.add(FactorDistribution.compute(d, s));
       }
@@ -39,7 +41,7 @@ final class StudyDistributionCommand implements Callable<Integer> {
       case "active" -> StudyTables.activeFactors(list);
       default -> throw new IllegalArgumentException("--table must be shares or active");
     };
-    t.write(spec.commandLine().getOut(), out.format, out.decimals);
+    StudyCommand.marked(t, synthetic).write(spec.commandLine().getOut(), out.format, out.decimals);
     return 0;
   }
 }

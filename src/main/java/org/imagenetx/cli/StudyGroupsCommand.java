@@ -23,8 +23,9 @@ import picocli.CommandLine.Spec;
 
 /** {@code study groups}. */
 @Command(name = "groups", mixinStandardHelpOptions = true,
-    description = {"Mean error ratio per factor per model group (the study's four model types, or",
-        "architecture families), with bootstrap intervals over models and a group test per factor."})
+    description = {"Mean error ratio per factor per model group.",
+        "The study's four model types (or architecture families, or your own groups), with bootstrap",
+        "intervals over models and a group test per factor."})
 final class StudyGroupsCommand implements Callable<Integer> {
   @Spec CommandLine.Model.CommandSpec spec;
   @Mixin StudyCommand.TableOptions opts;

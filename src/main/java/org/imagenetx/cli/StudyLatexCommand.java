@@ -12,8 +12,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code study latex}. */
 @Command(name = "latex", mixinStandardHelpOptions = true,
-    description = {"The colour-coded LaTeX table of per-metaclass error ratios (green below 1, red above)",
-        "for a list of models of a zoo."})
+    description = {"The colour-coded LaTeX table of per-metaclass error ratios.",
+        "One row per (model, metaclass), one column per factor; green below 1, red above."})
 final class StudyLatexCommand implements Callable<Integer> {
   @Spec CommandLine.Model.CommandSpec spec;
   @Mixin DataOptions data;

@@ -19,8 +19,9 @@ import picocli.CommandLine.Spec;
 
 /** {@code study prevalence}. */
 @Command(name = "prevalence", mixinStandardHelpOptions = true,
-    description = {"Factor prevalence per metaclass and its shift from overall prevalence; with --zoo and",
-        "--table mistakes, per model the shift of factor prevalence among its mistakes."})
+    description = {"Factor prevalence shift per metaclass, or among a model's mistakes.",
+        "Per metaclass: prevalence relative to overall prevalence. With --zoo and --table mistakes:",
+        "per model, factor prevalence among its mistakes relative to all its images."})
 final class StudyPrevalenceCommand implements Callable<Integer> {
   @Spec CommandLine.Model.CommandSpec spec;
   @Mixin StudyCommand.OutputOptions out;
@@ -48,7 +49,7 @@ final class StudyPrevalenceCommand implements Callable<Integer> {
       if (ds == null) {
         throw new BadInputException("--annotations", 0, "the synthetic default has validation images only");
       }
-      t = StudyTables.prevalence(Prevalence.compute(ds, selection));
+      t = StudyCommand.marked(StudyTables.prevalence(Prevalence.compute(ds, selection)), ds.synthetic());
     } else if (table.equalsIgnoreCase("mistakes")) {
       DataOptions.Loaded loaded = StudyCommand.loadWithZoos(data, selection, type, err);
       t = null;
@@ -56,6 +57,7 @@ final class StudyPrevalenceCommand implements Callable<Integer> {
         ReportTable z = StudyTables.mistakePrevalence(MistakePrevalence.compute(loaded.dataset(), selection, type, zoo));
         t = t == null ? z : StudyCommand.append(t, z);
       }
+      StudyCommand.marked(t, loaded.synthetic());
     } else {
       throw new IllegalArgumentException("--table must be metaclass or mistakes");
     }

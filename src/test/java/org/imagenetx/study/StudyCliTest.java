@@ -151,11 +151,16 @@ class StudyCliTest {
   void latexAndCalibrationRunOnTheSyntheticDefault() {
     Run l = run("study", "latex", "--synthetic");
     assertThat(l.code()).as(l.err()).isZero();
-    assertThat(l.out()).startsWith("% needs").contains("\\begin{tabular}", "\\cellcolor{");
+    assertThat(l.out()).startsWith("% (synthetic data").contains("\\begin{tabular}", "\\cellcolor{");
     assertThat(l.err()).contains("SYNTHETIC");
     Run c = run("study", "calibration", "--synthetic", "--format", "csv");
     assertThat(c.code()).as(c.err()).isZero();
     assertThat(c.out().lines().count()).isEqualTo(1 + 4);
+    Run t = run("study", "calibration", "--synthetic");
+    assertThat(t.out()).contains("(synthetic data: generated models and annotations, not ImageNet-X)");
+    Run p = run("study", "prevalence", "--synthetic", "--table", "mistakes", "--format", "csv");
+    assertThat(p.code()).as(p.err()).isZero();
+    assertThat(p.out().lines().count()).isEqualTo(1 + 4);
   }
 
   private static void copyTree(Path from, Path to) throws IOException {
