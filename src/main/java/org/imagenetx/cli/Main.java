@@ -22,6 +22,7 @@ import picocli.CommandLine.Command;
       AggregateCommand.class,
       RatiosCommand.class,
       CompareCommand.class,
+      StudyCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Main implements Runnable {
