@@ -118,10 +118,18 @@ final class CompareCommand implements Callable<Integer> {
         throw new BadInputException(zoo.source(), 0, "no model named '" + models.get(i) + "'");
       }
     }
-    PairwiseData pd = PairwiseData.load(loaded.dataset(), zoo, selection, type, data.threads());
+    if (idx.length == 2 && idx[0] == idx[1]) {
+      throw new IllegalArgumentException("compare a model with another one, not with itself");
+    }
+    // A pair reads only its two models, not the whole zoo.
+    Zoo source = idx.length == 2
+        ? new org.imagenetx.compare.SubsetZoo(zoo, Math.min(idx[0], idx[1]), Math.max(idx[0], idx[1]))
+        : zoo;
+    PairwiseData pd = PairwiseData.load(loaded.dataset(), source, selection, type, data.threads());
     ReportTable table;
     if (idx.length == 2) {
-      table = pair(pd, idx[0], idx[1], settings);
+      int a = idx[0] < idx[1] ? 0 : 1;
+      table = pair(pd, a, 1 - a, settings);
     } else if (idx.length == 1) {
       table = oneVsAll(pd, idx[0], slice);
     } else if (top == 0) {

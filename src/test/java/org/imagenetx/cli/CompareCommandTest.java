@@ -31,6 +31,14 @@ class CompareCommandTest {
       assertThat(r.code()).as(f + r.err()).isZero();
       assertThat(r.out()).contains("metaclass:dog");
     }
+    // Order of A and B: differences change sign, counts swap.
+    Run swapped = run("compare", "synthetic_model_0001", "synthetic_model_0000", "--resamples", "100", "--format", "csv");
+    String[] a = lines[1].split(",");
+    String[] b = swapped.out().split("\n")[1].split(",");
+    assertThat(b[4]).isEqualTo(a[5]);
+    assertThat(b[5]).isEqualTo(a[4]);
+    assertThat(Double.parseDouble(b[10])).isEqualTo(-Double.parseDouble(a[10]));
+    assertThat(run("compare", "synthetic_model_0001", "synthetic_model_0001").code()).isEqualTo(2);
     // Same seed, same output; the interval columns are present and ordered.
     Run again = run("compare", "synthetic_model_0000", "synthetic_model_0001", "--resamples", "100", "--format", "csv");
     assertThat(again.out()).isEqualTo(csv.out());
