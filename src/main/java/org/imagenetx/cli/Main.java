@@ -21,6 +21,9 @@ import picocli.CommandLine.Command;
     subcommands = {
       AggregateCommand.class,
       RatiosCommand.class,
+      QueryCommand.class,
+      ShellCommand.class,
+      ServeCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Main implements Runnable {
