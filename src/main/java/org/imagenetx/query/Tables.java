@@ -83,27 +83,52 @@ public final class Tables {
    */
   static String fit(ReportTable t, int width) {
     String full = t.render(Format.TABLE, DECIMALS);
-    if (maxLine(full) <= width || t.columns().size() <= 2) {
+    if (maxLine(full) <= width) {
       return full;
     }
-    List<String> cols = t.columns();
+    // the aligned rendering is header, rows, then the notes: keep the notes apart and wrap them
+    List<String> lines = full.lines().toList();
+    List<String> notes = lines.subList(1 + t.rows().size(), lines.size());
     StringBuilder out = new StringBuilder();
-    int from = 1;
-    while (from < cols.size()) {
-      int to = from + 1;
-      while (to < cols.size() && maxLine(block(t, from, to + 1, false).render(Format.TABLE, DECIMALS)) <= width) {
-        to++;
+    List<String> cols = t.columns();
+    if (cols.size() <= 2) {
+      lines.subList(0, 1 + t.rows().size()).forEach(l -> out.append(l).append('\n'));
+    } else {
+      int from = 1;
+      while (from < cols.size()) {
+        int to = from + 1;
+        while (to < cols.size() && maxLine(block(t, from, to + 1).render(Format.TABLE, DECIMALS)) <= width) {
+          to++;
+        }
+        if (from > 1) {
+          out.append('\n');
+        }
+        out.append(block(t, from, to).render(Format.TABLE, DECIMALS));
+        from = to;
       }
-      if (out.length() > 0) {
-        out.append('\n');
-      }
-      out.append(block(t, from, to, to == cols.size()).render(Format.TABLE, DECIMALS));
-      from = to;
+    }
+    for (String note : notes) {
+      wrap(out, note, width);
     }
     return out.toString();
   }
 
-  private static ReportTable block(ReportTable t, int from, int to, boolean last) {
+  private static void wrap(StringBuilder out, String text, int width) {
+    StringBuilder line = new StringBuilder();
+    for (String word : text.split(" ")) {
+      if (line.length() > 0 && line.length() + 1 + word.length() > width) {
+        out.append(line).append('\n');
+        line.setLength(0);
+        line.append("  ");
+      } else if (line.length() > 0) {
+        line.append(' ');
+      }
+      line.append(word);
+    }
+    out.append(line).append('\n');
+  }
+
+  private static ReportTable block(ReportTable t, int from, int to) {
     List<String> cols = new ArrayList<>();
     cols.add(t.columns().get(0));
     cols.addAll(t.columns().subList(from, to));
