@@ -133,7 +133,9 @@
   }
 
   async function modelPage(name) {
-    const [r, sim] = await Promise.all([api('show', { model: name }), api('similar', { model: name, top: 10 })]);
+    // one after the other: an unknown model gives one failed request, not two
+    const r = await api('show', { model: name });
+    const sim = await api('similar', { model: name, top: 10 });
     const ftable = h('table', { id: 'factors' }, h('thead', {}, h('tr', {},
       h('th', { class: 'name', text: 'factor' }), h('th', { text: 'accuracy' }), h('th', { text: 'error ratio' }),
       h('th', { text: 'rank' }))));
