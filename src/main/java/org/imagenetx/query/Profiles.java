@@ -14,12 +14,96 @@ import org.imagenetx.annotations.Factor;
 final class Profiles {
   private Profiles() {}
 
-  static double[] profile(Session.Columns c, int model) {
-    double[] p = new double[Factor.COUNT];
-    for (int f = 0; f < Factor.COUNT; f++) {
-      p[f] = c.errorRatio[f][model];
+  /**
+   * Every model's profile prepared once: centred ranks and excess errors with their norms, so that
+   * comparing one model against all others is a 16-term dot product per model when both profiles are
+   * fully defined (the common case), falling back to the pairwise-deletion path otherwise.
+   */
+  static final class Table {
+    private final double[][] profile;
+    private final double[][] centredRanks;
+    private final double[] rankNorm;
+    private final double[][] excess;
+    private final double[] excessNorm;
+    private final boolean[] complete;
+
+    private Table(double[][] profile) {
+      int n = profile.length;
+      this.profile = profile;
+      centredRanks = new double[n][];
+      rankNorm = new double[n];
+      excess = new double[n][Factor.COUNT];
+      excessNorm = new double[n];
+      complete = new boolean[n];
+      for (int m = 0; m < n; m++) {
+        double[] p = profile[m];
+        boolean all = true;
+        for (double v : p) {
+          all &= Double.isFinite(v);
+        }
+        complete[m] = all;
+        double[] r = ranks(p);
+        double mean = (Factor.COUNT + 1) / 2.0;
+        double ss = 0;
+        double es = 0;
+        for (int f = 0; f < Factor.COUNT; f++) {
+          r[f] -= mean;
+          ss += r[f] * r[f];
+          excess[m][f] = p[f] - 1;
+          es += excess[m][f] * excess[m][f];
+        }
+        centredRanks[m] = r;
+        rankNorm[m] = Math.sqrt(ss);
+        excessNorm[m] = Math.sqrt(es);
+      }
     }
-    return p;
+
+    /**
+     * @param errorRatio {@code [factor][model]}
+     * @return the prepared table
+     */
+    static Table of(double[][] errorRatio) {
+      int n = errorRatio[0].length;
+      double[][] p = new double[n][Factor.COUNT];
+      for (int f = 0; f < Factor.COUNT; f++) {
+        for (int m = 0; m < n; m++) {
+          p[m][f] = errorRatio[f][m];
+        }
+      }
+      return new Table(p);
+    }
+
+    double spearman(int a, int b) {
+      if (!complete[a] || !complete[b]) {
+        return Profiles.spearman(profile[a], ranks(profile[a]), profile[b]);
+      }
+      if (rankNorm[a] == 0 || rankNorm[b] == 0) {
+        return Double.NaN;
+      }
+      double dot = 0;
+      double[] x = centredRanks[a];
+      double[] y = centredRanks[b];
+      for (int f = 0; f < Factor.COUNT; f++) {
+        dot += x[f] * y[f];
+      }
+      return dot / (rankNorm[a] * rankNorm[b]);
+    }
+
+    double cosine(int a, int b) {
+      if (!complete[a] || !complete[b]) {
+        return cosineExcess(profile[a], profile[b]);
+      }
+      if (excessNorm[a] == 0 || excessNorm[b] == 0) {
+        return Double.NaN;
+      }
+      double dot = 0;
+      double[] x = excess[a];
+      double[] y = excess[b];
+      for (int f = 0; f < Factor.COUNT; f++) {
+        dot += x[f] * y[f];
+      }
+      return dot / (excessNorm[a] * excessNorm[b]);
+    }
   }
 
   /**

@@ -50,6 +50,13 @@ public final class ExplorerServer implements AutoCloseable {
   private final QueryEngine engine;
   private final Map<String, byte[]> files = new HashMap<>();
 
+  /**
+   * The heatmap's JSON per error type, keyed by the session's model list (a new list after an add):
+   * 2,200 × 16 doubles cost ~100 ms to encode but never change for a session, and re-encoding them
+   * made the matrix the load test's p99 (ExplorerLoadTest: matrix p50 147 ms uncached).
+   */
+  private final Map<ErrorType, Object[]> matrixJson = new java.util.concurrent.ConcurrentHashMap<>();
+
   private ExplorerServer(QueryEngine engine, HttpServer server, ExecutorService pool) {
     this.engine = engine;
     this.server = server;
@@ -68,6 +75,12 @@ public final class ExplorerServer implements AutoCloseable {
    * @return the running server
    */
   public static ExplorerServer start(QueryEngine engine, InetSocketAddress address, int threads) {
+    // Without TCP_NODELAY the JDK server's separate header and body writes meet the client's delayed
+    // ACK: every response took ~40 ms regardless of work (ExplorerLoadTest p50 48 ms -> see
+    // results/bench/explorer-load.json after). Read once by the JDK's ServerConfig, so set it first.
+    if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+      System.setProperty("sun.net.httpserver.nodelay", "true");
+    }
     try {
       HttpServer server = HttpServer.create(address, 64);
       ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, threads), r -> {
@@ -133,6 +146,11 @@ public final class ExplorerServer implements AutoCloseable {
           send(ex, 200, file[1], files.get(file[0]));
           return;
         }
+        if (path.equals("/api/matrix")) {
+          Map<String, String> params = params(ex.getRequestURI().getRawQuery());
+          send(ex, 200, "application/json; charset=utf-8", matrix(type(params)));
+          return;
+        }
         if (path.startsWith("/api/")) {
           Map<String, String> params = params(ex.getRequestURI().getRawQuery());
           send(ex, 200, "application/json; charset=utf-8", Json.bytes(api(path.substring(5), params)));
@@ -148,6 +166,17 @@ public final class ExplorerServer implements AutoCloseable {
         System.err.println("imagenetx serve: internal error on " + ex.getRequestURI() + ": " + e);
       }
     }
+  }
+
+  private byte[] matrix(ErrorType type) {
+    List<String> models = engine.session().models();
+    Object[] cached = matrixJson.get(type);
+    if (cached != null && cached[0] == models) {
+      return (byte[]) cached[1];
+    }
+    byte[] json = Json.bytes(engine.matrix(type));
+    matrixJson.put(type, new Object[] {models, json});
+    return json;
   }
 
   private boolean hostAllowed(HttpExchange ex) {
@@ -180,8 +209,6 @@ public final class ExplorerServer implements AutoCloseable {
       }
       case "models":
         return engine.models(p.getOrDefault("glob", "*"));
-      case "matrix":
-        return engine.matrix(type(p));
       case "rank":
         return engine.rank(new Query.Rank(
             QueryParser.column(required(p, "by")),
