@@ -18,6 +18,8 @@ import org.imagenetx.stats.FactorTable;
  */
 final class Pairwise {
   private final Session session;
+  private volatile byte[] metaclassOfPredPlus1;
+  private volatile RealPlan realPlan;
 
   Pairwise(Session session) {
     this.session = session;
@@ -33,18 +35,19 @@ final class Pairwise {
     short[] pred = new short[n];
     long[] correctA = new long[numWords];
     long[] correctB = new long[numWords];
+    long[] classWords = new long[numWords];
     long[] both = evaluated.clone();
     long[] scratch = new long[numWords];
     if (session.predictions(a, pred) > 0) {
       Correctness.covered(pred, n, scratch);
       Words.and(both, scratch, both, numWords);
     }
-    correct(ds, pred, type, correctA);
+    correct(ds, pred, type, classWords, correctA);
     if (session.predictions(b, pred) > 0) {
       Correctness.covered(pred, n, scratch);
       Words.and(both, scratch, both, numWords);
     }
-    correct(ds, pred, type, correctB);
+    correct(ds, pred, type, classWords, correctB);
     long[] onlyA = new long[numWords];
     long[] onlyB = new long[numWords];
     for (int w = 0; w < numWords; w++) {
@@ -83,21 +86,77 @@ final class Pairwise {
             + " Holm-adjusted over the 17 columns");
   }
 
-  private static void correct(Dataset ds, short[] pred, ErrorType type, long[] out) {
+  /**
+   * Correctness words of one model, exact on the evaluated images (the only ones counted): {@code
+   * class} directly, the other types derived from it with the kernels the {@code Evaluator} uses.
+   */
+  private void correct(Dataset ds, short[] pred, ErrorType type, long[] classWords, long[] out) {
     int n = ds.index().size();
+    int numWords = Words.numWords(n);
+    Correctness.classCorrect(pred, ds.index().labels(), n, classWords);
     switch (type) {
       case CLASS:
-        Correctness.classCorrect(pred, ds.index().labels(), n, out);
+        System.arraycopy(classWords, 0, out, 0, numWords);
         break;
       case METACLASS:
-        Correctness.metaclassCorrect(pred, ds.index().metaclassOfImage(), ds.metaclasses().table(), n, out);
+        Correctness.metaclassFromClass(classWords, evaluated(), pred, ds.index().metaclassOfImage(),
+            metaclassOfPredPlus1(), numWords, out);
         break;
       case REAL_CLASS:
-        Correctness.realCorrect(pred, ds.realOffsets(), ds.realLabels(), n, out);
+        RealPlan plan = realPlan();
+        Correctness.realFromClass(classWords, plan.labelOnly, plan.special, plan.special.length, pred,
+            ds.realOffsets(), ds.realLabels(), numWords, out);
         break;
       default:
         throw new AssertionError(type);
     }
+  }
+
+  private long[] evaluated() {
+    return session.dataset().factors(session.selection()).words()[Factor.COUNT];
+  }
+
+  private byte[] metaclassOfPredPlus1() {
+    byte[] p = metaclassOfPredPlus1;
+    if (p == null) {
+      byte[] meta = session.dataset().metaclasses().table();
+      p = new byte[meta.length + 1];
+      p[0] = -1;
+      System.arraycopy(meta, 0, p, 1, meta.length);
+      metaclassOfPredPlus1 = p;
+    }
+    return p;
+  }
+
+  /** Images whose ReaL set is exactly their label, and the other evaluated images with a set. */
+  private record RealPlan(long[] labelOnly, int[] special) {}
+
+  private RealPlan realPlan() {
+    RealPlan p = realPlan;
+    if (p == null) {
+      Dataset ds = session.dataset();
+      if (!ds.hasReal()) {
+        throw new QueryException("real_class needs the ReaL labels, which are not loaded");
+      }
+      int n = ds.index().size();
+      int[] off = ds.realOffsets();
+      short[] values = ds.realLabels();
+      short[] labels = ds.index().labels();
+      long[] eval = evaluated();
+      long[] labelOnly = new long[Words.numWords(n)];
+      int[] special = new int[n];
+      int k = 0;
+      for (int i = 0; i < n; i++) {
+        int size = off[i + 1] - off[i];
+        if (size == 1 && values[off[i]] == labels[i]) {
+          labelOnly[i >>> 6] |= 1L << i;
+        } else if (size > 0 && (eval[i >>> 6] & (1L << i)) != 0) {
+          special[k++] = i;
+        }
+      }
+      p = realPlan = new RealPlan(labelOnly, java.util.Arrays.copyOf(special, k));
+    }
+    return p;
   }
 
   /**
