@@ -130,6 +130,23 @@ public final class Session {
   private final List<ErrorType> types;
   private final Map<String, List<String>> groups;
   private final Object addLock = new Object();
+
+  /**
+   * The last {@value #RECENT} zoo models read for pairwise work: a CSV zoo re-parses a file per read
+   * (~25 ms each on the shell's first compare), while a user typically compares one model against a
+   * few; 16 × 100 KB is nothing next to the session.
+   */
+  private static final int RECENT = 16;
+
+  private final Map<Integer, short[]> recent =
+      new java.util.LinkedHashMap<>(RECENT * 2, 0.75f, true) {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Integer, short[]> eldest) {
+          return size() > RECENT;
+        }
+      };
   private volatile State state;
   private final Map<ErrorType, List<double[]>> rows = new EnumMap<>(ErrorType.class);
   private final Map<ErrorType, List<double[][]>> metaRows = new EnumMap<>(ErrorType.class);
@@ -326,7 +343,16 @@ public final class Session {
     State s = state;
     short[] a = s.added.get(model);
     if (a == null) {
-      return zoo.readClasses(model, dst);
+      synchronized (recent) {
+        a = recent.get(model);
+      }
+    }
+    if (a == null) {
+      int missing = zoo.readClasses(model, dst);
+      synchronized (recent) {
+        recent.put(model, dst.clone());
+      }
+      return missing;
     }
     System.arraycopy(a, 0, dst, 0, a.length);
     int missing = 0;
