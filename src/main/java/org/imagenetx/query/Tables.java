@@ -94,10 +94,19 @@ public final class Tables {
     if (cols.size() <= 2) {
       lines.subList(0, 1 + t.rows().size()).forEach(l -> out.append(l).append('\n'));
     } else {
+      // an aligned block is the first column plus two spaces and the width of each other column, so
+      // each column's width is measured once and the blocks are packed greedily
+      int first = maxLine(block(t, 1, 1).render(Format.TABLE, DECIMALS));
+      int[] w = new int[cols.size()];
+      for (int c = 1; c < cols.size(); c++) {
+        w[c] = maxLine(block(t, c, c + 1).render(Format.TABLE, DECIMALS)) - first - 2;
+      }
       int from = 1;
       while (from < cols.size()) {
         int to = from + 1;
-        while (to < cols.size() && maxLine(block(t, from, to + 1).render(Format.TABLE, DECIMALS)) <= width) {
+        int used = first + 2 + w[from];
+        while (to < cols.size() && used + 2 + w[to] <= width) {
+          used += 2 + w[to];
           to++;
         }
         if (from > 1) {

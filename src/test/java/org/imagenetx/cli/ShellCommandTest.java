@@ -34,7 +34,7 @@ class ShellCommandTest {
     assertThat(out).contains("ViT (class): average 0.7676 (rank 1/4)");
     // the shell stops at quit
     assertThat(out).doesNotContain("DINO (class): average");
-    assertThat(out).containsPattern("\\(\\d+\\.\\d ms\\)");
+    assertThat(out).containsPattern("\\(answered in \\d+\\.\\d ms, table in \\d+\\.\\d ms\\)");
   }
 
   @Test
