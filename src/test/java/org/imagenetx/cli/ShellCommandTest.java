@@ -95,4 +95,19 @@ class ShellCommandTest {
     CliRunner.Result json = CliRunner.run("query", "--annotations", ann, "--zoo", zoo, "--format", "json", "rank --by average --top 1");
     assertThat(json.out()).contains("\"model\": \"ViT\"");
   }
+
+  @Test
+  void serveRejectsBadPortsAndBusyPortsInOneLine() throws Exception {
+    CliRunner.Result bad = CliRunner.run("serve", "--synthetic", "--port", "70000");
+    assertThat(bad.exitCode()).isEqualTo(2);
+    assertThat(bad.err()).contains("--port must be in 0..65535, got 70000");
+    try (java.net.ServerSocket busy = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+      CliRunner.Result r = CliRunner.run("serve", "--synthetic", "--port", String.valueOf(busy.getLocalPort()));
+      assertThat(r.exitCode()).isEqualTo(1);
+      assertThat(r.err()).contains("imagenetx: error: cannot listen on").doesNotContain("\tat ");
+    }
+    CliRunner.Result many = CliRunner.run("query", "--synthetic", "--synthetic-models", "1", "models");
+    assertThat(many.exitCode()).isEqualTo(2);
+    assertThat(many.err()).contains("--synthetic-models must be at least 2");
+  }
 }
