@@ -62,7 +62,8 @@ final class QueryCommand implements Callable<Integer> {
      * @return the engine
      */
     QueryEngine open(PrintWriter err) {
-      DataOptions.Loaded loaded = data.load(EnumSet.of(selection), true);
+      // ReaL labels are read whenever present; without them the session simply offers no real_class
+      DataOptions.Loaded loaded = data.load(EnumSet.of(selection), false);
       String banner = DataOptions.syntheticBanner(loaded);
       if (banner != null) {
         err.println(banner);
