@@ -103,7 +103,7 @@ final class ShellCommand implements Callable<Integer> {
       try {
         Record r = engine.answer(QueryParser.parse(t));
         long answered = System.nanoTime();
-        int width = terminal.getWidth() > 0 ? terminal.getWidth() : 0;
+        int width = Math.max(0, terminal.getColumns());
         String text = Tables.render(r, Format.TABLE, width);
         long rendered = System.nanoTime();
         w.print(text);
