@@ -48,8 +48,9 @@ final class ShellCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     long t0 = System.nanoTime();
     QueryEngine engine = session.open(err);
-    err.printf(Locale.ROOT, "%d models loaded in %.2f s (%s factors). Type help, or quit.%n",
-        engine.session().models().size(), (System.nanoTime() - t0) / 1e9, engine.session().selection().key());
+    err.printf(Locale.ROOT, "%d models loaded in %.2f s (%s factors, tables %.1f MB). Type help, or quit.%n",
+        engine.session().models().size(), (System.nanoTime() - t0) / 1e9, engine.session().selection().key(),
+        engine.session().ramBytesUsed() / 1e6);
     err.flush();
     try (Terminal terminal = TerminalBuilder.builder().system(true).build()) {
       Path history = Path.of(System.getProperty("user.home"), ".imagenetx_history");

@@ -76,6 +76,13 @@ class SyntheticZooQueryTest {
     assertThat(top5.rows()).extracting(Results.RankRow::model).containsExactlyElementsOf(expected);
   }
 
+  @org.junit.jupiter.api.Test
+  void memoryCostIsTheClosedForm() {
+    // 3 error types x 300 models x (19 + 16 + 1 + 17*18 + 19 + 17*18 doubles); orders cached by the ranking tests
+    long tables = 3L * MODELS * 8 * (19 + 16 + 1 + 17 * 18 + 19 + 17 * 18);
+    assertThat(engine.session().ramBytesUsed()).isBetween(tables, tables + 3L * 36 * MODELS * 4);
+  }
+
   @ParameterizedTest
   @ValueSource(ints = {0, 123, 299})
   void nearestNeighbourByBruteForce(int model) {
