@@ -136,14 +136,23 @@
     // one after the other: an unknown model gives one failed request, not two
     const r = await api('show', { model: name });
     const sim = await api('similar', { model: name, top: 10 });
-    const ftable = h('table', { id: 'factors' }, h('thead', {}, h('tr', {},
-      h('th', { class: 'name', text: 'factor' }), h('th', { text: 'accuracy' }), h('th', { text: 'error ratio' }),
-      h('th', { text: 'rank' }))));
+    // intervals appear as soon as the engine provides them (bounds are null for point estimates)
+    const ci = r.factors.some(f => f.errorRatio.lower != null);
+    const interval = e => h('td', { class: 'ci', text: e.lower == null ? '' : `[${fmt(e.lower)}, ${fmt(e.upper)}]` });
+    const fh = h('tr', {}, h('th', { class: 'name', text: 'factor' }), h('th', { text: 'accuracy' }));
+    if (ci) fh.appendChild(h('th', { text: 'acc interval' }));
+    fh.appendChild(h('th', { text: 'error ratio' }));
+    if (ci) fh.appendChild(h('th', { text: 'ER interval' }));
+    fh.appendChild(h('th', { text: 'rank' }));
+    const ftable = h('table', { id: 'factors' }, h('thead', {}, fh));
     const fb = h('tbody', {});
     for (const f of r.factors) {
-      fb.appendChild(h('tr', { 'data-factor': f.factor }, h('td', { class: 'name', text: f.factor }),
-        num(f.accuracy.point, 'accuracy'), heatCell(f.errorRatio.point, 'error_ratio'),
-        h('td', { 'data-col': 'rank', text: f.rank + '/' + r.numModels })));
+      const tr = h('tr', { 'data-factor': f.factor }, h('td', { class: 'name', text: f.factor }), num(f.accuracy.point, 'accuracy'));
+      if (ci) tr.appendChild(interval(f.accuracy));
+      tr.appendChild(heatCell(f.errorRatio.point, 'error_ratio'));
+      if (ci) tr.appendChild(interval(f.errorRatio));
+      tr.appendChild(h('td', { 'data-col': 'rank', text: f.rank + '/' + r.numModels }));
+      fb.appendChild(tr);
     }
     ftable.appendChild(fb);
     const factors = state.info.factors;
