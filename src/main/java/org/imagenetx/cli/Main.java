@@ -23,6 +23,9 @@ import picocli.CommandLine.Command;
       RatiosCommand.class,
       CompareCommand.class,
       StudyCommand.class,
+      QueryCommand.class,
+      ShellCommand.class,
+      ServeCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Main implements Runnable {
