@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.imagenetx.annotations.FactorSelection;
+import org.imagenetx.query.BootstrapIntervals;
 import org.imagenetx.query.GroupFile;
 import org.imagenetx.query.Intervals;
 import org.imagenetx.query.QueryEngine;
@@ -55,6 +56,13 @@ final class QueryCommand implements Callable<Integer> {
         description = "With the synthetic default: generate N models instead of 4 (e.g. 2200 for the reference load).")
     Integer syntheticModels;
 
+    @Mixin BootstrapOptions bootstrap;
+
+    @Option(
+        names = "--no-intervals",
+        description = "Point estimates only: no bootstrap intervals in rank and show (compare keeps its paired intervals).")
+    boolean noIntervals;
+
     /**
      * Loads the data and evaluates every model once.
      *
@@ -81,9 +89,12 @@ final class QueryCommand implements Callable<Integer> {
         }
         zoo = SyntheticZoo.generate(loaded.dataset(), syntheticModels, data.seed);
       }
+      org.imagenetx.stats.ZooBootstrap.Settings settings = bootstrap.settings();
       Map<String, List<String>> g = groups == null ? Map.of() : GroupFile.read(groups);
       Session session = Session.open(loaded.dataset(), zoo, selection, g, data.threads());
-      return new QueryEngine(session, Intervals.NONE);
+      // intervals by default, as ratios --ci computes them, one model at a time on first use
+      Intervals intervals = noIntervals ? Intervals.pointsOnly(settings) : new BootstrapIntervals(settings);
+      return new QueryEngine(session, intervals);
     }
   }
 

@@ -1,6 +1,7 @@
 package org.imagenetx.query;
 
 import org.imagenetx.stats.ErrorType;
+import org.imagenetx.stats.ZooBootstrap;
 
 /**
  * Where a query's intervals come from. Queries always carry the exact point estimate of the batch
@@ -16,8 +17,38 @@ public interface Intervals {
     ERROR_RATIO
   }
 
+  /**
+   * Bootstrap settings of this source, also used for the paired intervals of {@code compare} (which
+   * always has them, as {@code imagenetx compare A B} does).
+   *
+   * @return B, level, method, master seed; {@link ZooBootstrap.Settings#defaults()} unless overridden
+   */
+  default ZooBootstrap.Settings settings() {
+    return ZooBootstrap.Settings.defaults();
+  }
+
   /** Point estimates only (bounds NaN). */
   Intervals NONE = (session, model, type, kind, column, point) -> Results.Estimate.of(point);
+
+  /**
+   * Point estimates only, but {@code compare}'s paired intervals with these settings.
+   *
+   * @param settings bootstrap settings for {@code compare}
+   * @return an interval source without intervals
+   */
+  static Intervals pointsOnly(ZooBootstrap.Settings settings) {
+    return new Intervals() {
+      @Override
+      public ZooBootstrap.Settings settings() {
+        return settings;
+      }
+
+      @Override
+      public Results.Estimate estimate(Session session, int model, ErrorType type, Kind kind, int column, double point) {
+        return Results.Estimate.of(point);
+      }
+    };
+  }
 
   /**
    * @param session the session

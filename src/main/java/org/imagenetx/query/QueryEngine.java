@@ -23,6 +23,13 @@ public final class QueryEngine {
   /** Columns {@code rank --by} accepts besides the 16 factors. */
   public static final List<String> SUMMARY_COLUMNS = List.of("average", "worst_factor", "worst_100_classes");
 
+  /**
+   * A ranking asks its {@link Intervals} for the first this many rows only: a bootstrap costs a few
+   * milliseconds per model (cached after), so the top rows of a ranking are affordable on the first
+   * call and all 2,200 models are not. Rows beyond carry the point estimate alone.
+   */
+  public static final int MAX_RANK_INTERVALS = 20;
+
   private final Session session;
   private final Pairwise pairwise;
   private final Intervals intervals;
@@ -127,7 +134,7 @@ public final class QueryEngine {
     List<Results.RankRow> rows = new ArrayList<>(top);
     for (int i = 0; i < top; i++) {
       int m = order[i];
-      Results.Estimate e =
+      Results.Estimate e = i >= MAX_RANK_INTERVALS ? Results.Estimate.of(values[m]) :
           intervals.estimate(session, m, q.type(), metric == Metric.ACCURACY ? Intervals.Kind.ACCURACY : Intervals.Kind.ERROR_RATIO,
               metric == Metric.ERROR_RATIO && summary ? -1 : col, values[m]);
       rows.add(new Results.RankRow(i + 1, st.models.get(m), e, c.accuracy[FactorTable.AVERAGE][m]));
@@ -269,12 +276,14 @@ public final class QueryEngine {
   }
 
   /**
-   * Two models side by side with discordant counts and a paired test per column.
+   * Two models compared as {@code imagenetx compare A B} does ({@link
+   * org.imagenetx.compare.Comparisons#compare}, bootstrap settings from the engine's {@link
+   * Intervals#settings()}): per factor, overall and per metaclass.
    *
    * @param a first model
    * @param b second model
    * @param type error type
-   * @return 16 factor rows then {@code average}
+   * @return 16 factor rows, {@code overall}, then 17 metaclass rows
    */
   public Results.Comparison compare(String a, String b, ErrorType type) {
     int ia = session.modelId(a);
@@ -282,7 +291,7 @@ public final class QueryEngine {
     if (ia == ib) {
       throw new QueryException("compare needs two different models, got '" + a + "' twice");
     }
-    return pairwise.compare(ia, ib, type, intervals);
+    return pairwise.compare(ia, ib, type, intervals.settings());
   }
 
   /**

@@ -110,40 +110,53 @@ public final class Results {
   public record Similarity(String model, ErrorType type, String orderedBy, List<Neighbour> rows) {}
 
   /**
-   * One column of a two-model comparison.
+   * One slice of a two-model comparison: the row of {@code imagenetx compare A B} for that slice,
+   * plus both models' error ratios from the session tables.
    *
-   * @param column factor name or {@code average}
-   * @param accuracyA accuracy of A
-   * @param accuracyB accuracy of B
-   * @param errorRatioA error ratio of A (NaN for average)
-   * @param errorRatioB error ratio of B
-   * @param difference {@code ER_A − ER_B} (accuracy difference for average), with its paired
-   *     interval when computed
+   * @param slice factor name, {@code overall} or {@code metaclass:<name>}
+   * @param images evaluated images in the slice
+   * @param errorA A's error rate on the slice
+   * @param errorB B's error rate
+   * @param errorRatioA A's error ratio (factor slices; NaN elsewhere)
+   * @param errorRatioB B's error ratio
    * @param onlyAWrong images A gets wrong and B right
    * @param onlyBWrong images B gets wrong and A right
-   * @param pValue McNemar exact p-value on the discordant images, NaN when not computed
-   * @param pAdjusted Holm-adjusted p-value over the 17 columns, NaN when not computed
+   * @param pValue McNemar exact p-value on the discordant images
+   * @param midP McNemar mid-p
+   * @param pHolm Holm-adjusted exact p over the 34 slices
+   * @param pBh Benjamini–Hochberg-adjusted exact p over the 34 slices
+   * @param errorDifference {@code error_A − error_B} with its paired bootstrap interval
+   * @param errorRatioDifference {@code ER_A − ER_B} with its paired bootstrap interval (NaN off the
+   *     factor slices)
+   * @param verdict plain-language reading at family-wise 5 %
    */
   public record ComparisonLine(
-      String column,
-      double accuracyA,
-      double accuracyB,
+      String slice,
+      int images,
+      double errorA,
+      double errorB,
       double errorRatioA,
       double errorRatioB,
-      Estimate difference,
       int onlyAWrong,
       int onlyBWrong,
       double pValue,
-      double pAdjusted) {}
+      double midP,
+      double pHolm,
+      double pBh,
+      Estimate errorDifference,
+      Estimate errorRatioDifference,
+      String verdict) {}
 
   /**
    * @param a first model
    * @param b second model
    * @param type error type
-   * @param rows 16 factors then average
-   * @param method how differences and p-values were computed
+   * @param selection factor selection key ({@code top} or {@code multi})
+   * @param rows 16 factors, {@code overall}, then the 17 metaclasses
+   * @param method how differences, p-values and intervals were computed
    */
-  public record Comparison(String a, String b, ErrorType type, List<ComparisonLine> rows, String method) {}
+  public record Comparison(
+      String a, String b, ErrorType type, String selection, List<ComparisonLine> rows, String method) {}
 
   /**
    * @param model the added model

@@ -198,6 +198,10 @@ public final class Tables {
     t.note(String.format(Locale.ROOT, "%s by %s (%s, %s%s); top %d of %d models",
         value, r.by(), r.metric() == Metric.ERROR_RATIO ? "ascending: most robust first" : "descending",
         r.type().key(), r.group() == null ? "" : ", group " + r.group(), r.rows().size(), r.numRanked()));
+    if (ci && r.rows().size() > QueryEngine.MAX_RANK_INTERVALS) {
+      t.note(String.format(Locale.ROOT, "intervals (bootstrap, computed per model on demand) for the first %d rows only",
+          QueryEngine.MAX_RANK_INTERVALS));
+    }
     return t;
   }
 
@@ -262,14 +266,22 @@ public final class Tables {
     return t;
   }
 
+  /**
+   * The comparison with the columns, order and notes of {@code imagenetx compare A B}: the same
+   * table, so shell and batch output can be diffed.
+   */
   static ReportTable comparison(Results.Comparison c) {
     ReportTable t = new ReportTable(List.of(
-        "factor", "acc_A", "acc_B", "ER_A", "ER_B", "difference", "only_A_wrong", "only_B_wrong", "p", "p_holm"));
-    for (Results.ComparisonLine l : c.rows()) {
-      t.addRow(l.column(), l.accuracyA(), l.accuracyB(), l.errorRatioA(), l.errorRatioB(), l.difference().point(),
-          l.onlyAWrong(), l.onlyBWrong(), l.pValue(), l.pAdjusted());
+        "slice", "images", "error_a", "error_b", "only_a_wrong", "only_b_wrong", "p_exact", "p_mid",
+        "p_holm", "p_bh", "error_diff", "error_diff_lower", "error_diff_upper", "er_diff", "er_diff_lower",
+        "er_diff_upper", "verdict"));
+    for (Results.ComparisonLine r : c.rows()) {
+      t.addRow(r.slice(), r.images(), r.errorA(), r.errorB(), r.onlyAWrong(), r.onlyBWrong(), r.pValue(),
+          r.midP(), r.pHolm(), r.pBh(), r.errorDifference().point(), r.errorDifference().lower(),
+          r.errorDifference().upper(), r.errorRatioDifference().point(), r.errorRatioDifference().lower(),
+          r.errorRatioDifference().upper(), r.verdict());
     }
-    t.note("A = " + c.a() + ", B = " + c.b() + " (" + c.type().key() + ")");
+    t.note("A = " + c.a() + ", B = " + c.b() + " (" + c.selection() + " factors, " + c.type().key() + " error)");
     t.note(c.method());
     return t;
   }

@@ -206,23 +206,31 @@
     if (a && b) {
       const c = await api('compare', { a, b });
       const t = h('table', { id: 'comparison' });
-      const cols = ['acc A', 'acc B', 'ER A', 'ER B', 'difference', 'only A wrong', 'only B wrong', 'p (McNemar)', 'p (Holm)'];
-      const hr = h('tr', {}, h('th', { class: 'name', text: 'factor' }));
+      const cols = ['images', 'error A', 'error B', 'ER A', 'ER B', 'only A wrong', 'only B wrong', 'p exact',
+        'p mid', 'p Holm', 'p BH', 'error A − B', '95% interval', 'ER A − B', '95% interval', 'verdict'];
+      const hr = h('tr', {}, h('th', { class: 'name', text: 'slice' }));
       cols.forEach(x => hr.appendChild(h('th', { text: x })));
       t.appendChild(h('thead', {}, hr));
       const tb = h('tbody', {});
+      const interval = (e, col) => h('td', { class: 'ci', 'data-col': col,
+        text: e.lower == null ? '' : `[${fmt(e.lower)}, ${fmt(e.upper)}]` });
       for (const l of c.rows) {
-        tb.appendChild(h('tr', { 'data-factor': l.column }, h('td', { class: 'name', text: l.column }),
-          num(l.accuracyA, 'accuracyA'), num(l.accuracyB, 'accuracyB'), heatCell(l.errorRatioA, 'errorRatioA'),
-          heatCell(l.errorRatioB, 'errorRatioB'), num(l.difference.point, 'difference'),
+        tb.appendChild(h('tr', { 'data-slice': l.slice }, h('td', { class: 'name', text: l.slice }),
+          h('td', { 'data-col': 'images', text: String(l.images) }),
+          num(l.errorA, 'errorA'), num(l.errorB, 'errorB'), heatCell(l.errorRatioA, 'errorRatioA'),
+          heatCell(l.errorRatioB, 'errorRatioB'),
           h('td', { 'data-col': 'onlyAWrong', text: String(l.onlyAWrong) }), h('td', { 'data-col': 'onlyBWrong', text: String(l.onlyBWrong) }),
-          num(l.pValue, 'pValue'), num(l.pAdjusted, 'pAdjusted')));
+          num(l.pValue, 'pValue'), num(l.midP, 'midP'), num(l.pHolm, 'pHolm'), num(l.pBh, 'pBh'),
+          num(l.errorDifference.point, 'errorDifference'), interval(l.errorDifference, 'errorDifferenceInterval'),
+          num(l.errorRatioDifference.point, 'errorRatioDifference'),
+          interval(l.errorRatioDifference, 'errorRatioDifferenceInterval'),
+          h('td', { 'data-col': 'verdict', text: l.verdict })));
       }
       t.appendChild(tb);
-      const fr = c.rows.filter(l => l.column !== 'average');
-      parts.push(h('p', {}, 'A = ', link(c.a), ', B = ', link(c.b), ' (' + c.type + ')'), t,
+      const fr = c.rows.filter(l => l.errorRatioA != null);
+      parts.push(h('p', {}, 'A = ', link(c.a), ', B = ', link(c.b), ' (' + c.selection + ' factors, ' + c.type + ' error)'), t,
         h('p', { class: 'note', text: c.method }),
-        barChart(fr.map(l => l.column), [fr.map(l => l.errorRatioA), fr.map(l => l.errorRatioB)], [c.a, c.b]));
+        barChart(fr.map(l => l.slice), [fr.map(l => l.errorRatioA), fr.map(l => l.errorRatioB)], [c.a, c.b]));
     }
     view.replaceChildren(...parts);
   }

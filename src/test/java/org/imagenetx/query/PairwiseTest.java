@@ -3,10 +3,15 @@ package org.imagenetx.query;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import org.imagenetx.annotations.Dataset;
 import org.imagenetx.annotations.Factor;
 import org.imagenetx.annotations.FactorSelection;
 import org.imagenetx.annotations.FactorSet;
+import org.imagenetx.compare.McNemar;
+import org.imagenetx.compare.PairwiseData;
+import org.imagenetx.report.Format;
 import org.imagenetx.stats.ErrorType;
 import org.imagenetx.testing.RealData;
 import org.imagenetx.zoo.Zoo;
@@ -16,23 +21,33 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 class PairwiseTest {
+  /**
+   * The acceptance check of issue 7 for {@code compare}: the query's table is the {@code compare}
+   * command's, value for value (CSV keeps full precision), on the real base models.
+   */
   @Test
-  void mcNemarExactMatchesHandComputedBinomialTails() {
-    assertEquals(1.0, Pairwise.mcNemarExact(0, 0), 0.0);
-    // b = 0, c = 5: 2 · (1/2)^5
-    assertEquals(0.0625, Pairwise.mcNemarExact(0, 5), 1e-15);
-    assertEquals(0.0625, Pairwise.mcNemarExact(5, 0), 1e-15);
-    // b = 2, c = 7: 2 · (1 + 9 + 36) / 512 = 92/512 (scipy.stats.binomtest(2, 9).pvalue = 0.1796875)
-    assertEquals(0.1796875, Pairwise.mcNemarExact(2, 7), 1e-15);
-    assertEquals(1.0, Pairwise.mcNemarExact(4, 4), 0.0);
-  }
-
-  @Test
-  void holmIsStepDownAndMonotone() {
-    // p sorted 0.01, 0.02, 0.03, 0.5 with m = 4: 0.04, 0.06, 0.06 (monotone), 0.5
-    double[] adj = Pairwise.holm(new double[] {0.03, 0.5, 0.01, 0.02});
-    assertThat(adj).containsExactly(0.06, 0.5, 0.04, 0.06);
-    assertThat(Pairwise.holm(new double[] {0.9, 0.8})).containsExactly(1.0, 1.0);
+  void compareEqualsTheCompareCommandOnRealData() {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    int code = org.imagenetx.cli.Main.run(new PrintWriter(out), new PrintWriter(err),
+        "compare", "ViT", "ResNet50", "--annotations", RealData.annotations().toString(),
+        "--zoo", RealData.baseZoo().toString(), "--format", "csv");
+    assertThat(code).as(err.toString()).isZero();
+    Results.Comparison c = RealSessions.top().compare("ViT", "ResNet50", ErrorType.CLASS);
+    String query = Tables.of(c).get(0).render(Format.CSV, Tables.DECIMALS);
+    String[] cli = out.toString().split("\n");
+    String[] q = query.split("\n");
+    assertThat(cli).hasSizeGreaterThanOrEqualTo(1 + 34);
+    for (int i = 0; i < 1 + 34; i++) {
+      assertThat(q[i]).as("line %d", i).isEqualTo(cli[i]);
+    }
+    // numbers that make the comparison meaningful: ViT makes fewer errors overall, significantly
+    Results.ComparisonLine overall = c.rows().get(Factor.COUNT);
+    assertThat(overall.slice()).isEqualTo("overall");
+    assertThat(overall.onlyAWrong()).isLessThan(overall.onlyBWrong());
+    assertThat(overall.pHolm()).isLessThan(0.05);
+    assertThat(overall.verdict()).startsWith("ViT makes fewer errors");
+    assertThat(c.rows().get(0).errorRatioDifference().lower()).isLessThan(c.rows().get(0).errorRatioDifference().upper());
   }
 
   /** Discordant counts against a per-image loop over the raw predictions. */
@@ -71,19 +86,19 @@ class PairwiseTest {
       }
     }
     Results.Comparison c = e.compare("DINO", "SimCLR", type);
-    assertThat(c.rows()).hasSize(Factor.COUNT + 1);
+    assertThat(c.rows()).hasSize(PairwiseData.NUM_SLICES);
     for (int f = 0; f <= Factor.COUNT; f++) {
       Results.ComparisonLine l = c.rows().get(f);
       assertThat(l.onlyAWrong()).as("%s column %d", type, f).isEqualTo(onlyA[f]);
       assertThat(l.onlyBWrong()).as("%s column %d", type, f).isEqualTo(onlyB[f]);
-      assertEquals(Pairwise.mcNemarExact(onlyA[f], onlyB[f]), l.pValue(), 0.0);
+      assertEquals(McNemar.exactP(onlyA[f], onlyB[f]), l.pValue(), 0.0);
     }
     assertThat(onlyA[Factor.COUNT]).isGreaterThan(1000);
     Results.ModelReport dino = e.show("DINO", type);
     assertEquals(dino.factors().get(4).errorRatio().point(), c.rows().get(4).errorRatioA(), 0.0);
     assertEquals(
         dino.factors().get(4).errorRatio().point() - e.show("SimCLR", type).factors().get(4).errorRatio().point(),
-        c.rows().get(4).difference().point(), 0.0);
+        c.rows().get(4).errorRatioDifference().point(), 1e-12);
   }
 
   private static boolean correct(Dataset ds, ErrorType type, int i, short p) {

@@ -173,17 +173,24 @@ class ExplorerBrowserTest {
     waitReady("#/compare/ViT/ResNet50");
     Results.Comparison c = engine.compare("ViT", "ResNet50", ErrorType.CLASS);
     List<WebElement> crow = driver.findElements(By.cssSelector("#comparison tbody tr"));
-    assertThat(crow).hasSize(Factor.COUNT + 1);
+    assertThat(crow).hasSize(org.imagenetx.compare.PairwiseData.NUM_SLICES);
     for (int i = 0; i < crow.size(); i++) {
       Results.ComparisonLine l = c.rows().get(i);
       WebElement tr = crow.get(i);
-      assertThat(tr.getAttribute("data-factor")).isEqualTo(l.column());
-      assertNumber(tr.findElement(By.cssSelector("td[data-col='accuracyA']")), l.accuracyA(), l.column());
-      assertNumber(tr.findElement(By.cssSelector("td[data-col='accuracyB']")), l.accuracyB(), l.column());
-      assertNumber(tr.findElement(By.cssSelector("td[data-col='difference']")), l.difference().point(), l.column());
-      assertNumber(tr.findElement(By.cssSelector("td[data-col='pValue']")), l.pValue(), l.column());
+      assertThat(tr.getAttribute("data-slice")).isEqualTo(l.slice());
+      assertNumber(tr.findElement(By.cssSelector("td[data-col='errorA']")), l.errorA(), l.slice());
+      assertNumber(tr.findElement(By.cssSelector("td[data-col='errorB']")), l.errorB(), l.slice());
+      assertNumber(tr.findElement(By.cssSelector("td[data-col='errorDifference']")), l.errorDifference().point(), l.slice());
+      assertNumber(tr.findElement(By.cssSelector("td[data-col='pValue']")), l.pValue(), l.slice());
+      assertNumber(tr.findElement(By.cssSelector("td[data-col='pHolm']")), l.pHolm(), l.slice());
       assertThat(tr.findElement(By.cssSelector("td[data-col='onlyAWrong']")).getText()).isEqualTo(String.valueOf(l.onlyAWrong()));
       assertThat(tr.findElement(By.cssSelector("td[data-col='onlyBWrong']")).getText()).isEqualTo(String.valueOf(l.onlyBWrong()));
+      assertThat(tr.findElement(By.cssSelector("td[data-col='verdict']")).getText()).isEqualTo(l.verdict());
+      if (i < Factor.COUNT) {
+        assertThat(tr.findElement(By.cssSelector("td[data-col='errorRatioDifferenceInterval']")).getText())
+            .isEqualTo(String.format(java.util.Locale.ROOT, "[%.4f, %.4f]",
+                l.errorRatioDifference().lower(), l.errorRatioDifference().upper()));
+      }
     }
 
     // group view and an error message from the API, shown on the page
