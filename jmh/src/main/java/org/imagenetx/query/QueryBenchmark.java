@@ -41,6 +41,25 @@ public class QueryBenchmark {
 
   /**
    * @param s session
+   * @return one model's report with bootstrap intervals; models are drawn at random from the zoo,
+   *     so on 2,200 models most calls pay one single-model bootstrap (B = 1,000), not the cache
+   */
+  @Benchmark
+  public Results.ModelReport showWithIntervals(QuerySessionState s) {
+    return s.withIntervals.show(s.nextModel(), ErrorType.CLASS);
+  }
+
+  /**
+   * @param s session
+   * @return the top 10 on a random factor with intervals (bootstraps of rows not yet cached)
+   */
+  @Benchmark
+  public Results.Ranking rankWithIntervals(QuerySessionState s) {
+    return s.withIntervals.rank(new Query.Rank(s.nextFactor(), null, ErrorType.CLASS, null, 10));
+  }
+
+  /**
+   * @param s session
    * @return the nearest profiles of one model against all others
    */
   @Benchmark

@@ -7,6 +7,7 @@ import org.imagenetx.annotations.FactorSelection;
 import org.imagenetx.query.Intervals;
 import org.imagenetx.query.QueryEngine;
 import org.imagenetx.query.Session;
+import org.imagenetx.stats.ZooBootstrap;
 import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
@@ -28,6 +29,9 @@ public class QuerySessionState {
   /** The engine. */
   public QueryEngine engine;
 
+  /** The same session with the default bootstrap intervals (cached per model after first use). */
+  public QueryEngine withIntervals;
+
   /** Model names, session order. */
   public String[] names;
 
@@ -41,6 +45,7 @@ public class QuerySessionState {
     zoo.setUp();
     Session s = Session.open(zoo.dataset, zoo.zoo, FactorSelection.TOP, Map.of(), 2);
     engine = new QueryEngine(s, Intervals.NONE);
+    withIntervals = new QueryEngine(s, new org.imagenetx.query.BootstrapIntervals(ZooBootstrap.Settings.defaults()));
     names = s.models().toArray(new String[0]);
   }
 

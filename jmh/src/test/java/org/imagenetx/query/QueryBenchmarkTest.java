@@ -37,7 +37,15 @@ class QueryBenchmarkTest {
     assertThat(sim.rows()).hasSize(3);
     Results.Comparison c = b.compare(s);
     assertThat(c.a()).isNotEqualTo(c.b());
-    assertThat(c.rows().get(16).accuracyA()).isEqualTo(t.get(t.rowOf(c.a()), FactorTable.AVERAGE));
+    assertThat(c.rows()).hasSize(34);
+    assertThat(c.rows().get(16).slice()).isEqualTo("overall");
+    assertThat(c.rows().get(16).errorA())
+        .isCloseTo(1 - t.get(t.rowOf(c.a()), FactorTable.AVERAGE), org.assertj.core.data.Offset.offset(1e-12));
+    Results.ModelReport ci = b.showWithIntervals(s);
+    assertThat(ci.average().point()).isEqualTo(t.get(t.rowOf(ci.model()), FactorTable.AVERAGE));
+    assertThat(ci.average().lower()).isLessThan(ci.average().point()).isLessThan(ci.average().upper());
+    Results.Ranking rci = b.rankWithIntervals(s);
+    assertThat(rci.rows().get(0).value().lower()).isLessThanOrEqualTo(rci.rows().get(0).value().upper());
     Results.Matrix mx = b.matrix(s);
     assertThat(mx.errorRatio()[2][5]).isEqualTo(t.errorRatio(2, org.imagenetx.annotations.Factor.of(5)));
   }
