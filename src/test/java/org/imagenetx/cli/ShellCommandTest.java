@@ -78,10 +78,13 @@ class ShellCommandTest {
   void queryCommandRunsQueriesInOrderAndRejectsBadOnesBeforeLoading() {
     String ann = RealData.annotations().toString();
     String zoo = RealData.baseZoo().toString();
-    CliRunner.Result r = CliRunner.run("query", "--annotations", ann, "--zoo", zoo, "rank --by smaller --top 2",
-        "similar ViT --top 1");
+    CliRunner.Result r = CliRunner.run("query", "--annotations", ann, "--zoo", zoo, "--no-intervals",
+        "rank --by smaller --top 2", "similar ViT --top 1");
     assertThat(r.exitCode()).as(r.err()).isZero();
     QueryEngine e = RealSessions.top();
+    // intervals by default (bootstrap, as ratios --ci); --no-intervals gives the point estimates alone
+    CliRunner.Result ci = CliRunner.run("query", "--annotations", ann, "--zoo", zoo, "rank --by smaller --top 2");
+    assertThat(ci.out()).contains("95% interval").contains("1.4974  [1.4012, 1.5965]");
     assertThat(r.out()).isEqualTo(
         Tables.render(e.answer(QueryParser.parse("rank --by smaller --top 2")), Format.TABLE, 0) + "\n"
             + Tables.render(e.answer(QueryParser.parse("similar ViT --top 1")), Format.TABLE, 0));
