@@ -21,6 +21,8 @@ import picocli.CommandLine.Command;
     subcommands = {
       AggregateCommand.class,
       RatiosCommand.class,
+      ZooCommand.class,
+      SynthCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Main implements Runnable {
