@@ -108,7 +108,7 @@ public final class SyntheticZoo {
    * @param seed zoo seed
    * @param model model number (its stream is {@code (seed, model)}, independent of other models)
    * @param classes output, per image position
-   * @param probabilities output or null
+   * @param probabilities output or null (the classes are the same either way)
    */
   public static void generateModel(Inputs inputs, long seed, int model, short[] classes, float[] probabilities) {
     SplittableRandom rnd = new SplittableRandom(seed * 0x9E3779B97F4A7C15L + model);
@@ -143,8 +143,9 @@ public final class SyntheticZoo {
         }
       }
       classes[i] = (short) pred;
+      // drawn even when not wanted, so the classes do not depend on whether probabilities are kept
+      double u = rnd.nextDouble();
       if (probabilities != null) {
-        double u = rnd.nextDouble();
         probabilities[i] = (float) (wrong ? 0.05 + 0.6 * u : 0.45 + 0.55 * Math.sqrt(u));
       }
     }
