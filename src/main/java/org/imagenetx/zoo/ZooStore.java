@@ -170,7 +170,8 @@ public final class ZooStore implements Zoo {
       ByteBuffer head = ByteBuffer.allocate(StoreFormat.HEADER_BYTES);
       readFully(ch, head, 0);
       if (!StoreFormat.magicMatches(head)) {
-        throw new BadInputException(path.toString(), 0, "not a zoo store (wrong magic number)");
+        throw new BadInputException(path.toString(), 0, "not a zoo store (wrong magic number; expected a file written by 'imagenetx zoo build',"
+                + " a folder of <model>.csv files or one .csv)");
       }
       StoreFormat.Header h = StoreFormat.Header.readFrom(head);
       if (h.version() != StoreFormat.VERSION) {

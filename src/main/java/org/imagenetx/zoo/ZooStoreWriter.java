@@ -224,6 +224,12 @@ public final class ZooStoreWriter {
         ch.force(true);
       }
       try {
+        // createTempFile makes the file private (0600); a store is a shareable artifact like a CSV
+        Files.setPosixFilePermissions(tmp, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+      } catch (UnsupportedOperationException e) {
+        // not a POSIX file system: keep its default permissions
+      }
+      try {
         Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
       } catch (AtomicMoveNotSupportedException e) {
         Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
