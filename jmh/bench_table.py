@@ -51,7 +51,7 @@ def csv_bytes(models):
 
 out = []
 if a.machine and os.path.exists(a.machine):
-    out.append("Machine: " + "; ".join(l.strip() for l in open(a.machine) if l.strip()) + ".")
+    out.append("Machine (" + "; ".join(l.strip() for l in open(a.machine) if l.strip()) + ").")
     out.append("")
 
 out.append("| SPEC section 5 target | models | measured | target | met |")

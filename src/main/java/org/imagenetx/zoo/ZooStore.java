@@ -17,9 +17,10 @@ import org.imagenetx.annotations.ImageIndex;
 import org.imagenetx.io.BadInputException;
 
 /**
- * A binary zoo store (layout in {@link StoreFormat}), memory-mapped read-only. Opening checks the
- * header checksum, the directory checksum, the file length and the image-index fingerprint, and maps
- * the data without reading it, so a 2,200-model store opens in milliseconds. Each block's CRC32C is
+ * A binary zoo store (layout in {@link StoreFormat}). Opening checks the header checksum, the
+ * directory checksum, the file length and the image-index fingerprint, and reads no data, so a
+ * 2,200-model store opens in milliseconds; blocks are then read by positional reads or from a
+ * read-only mapping ({@link Access}). Each block's CRC32C is
  * checked the first time the block is read: a corrupted block raises a {@link BadInputException}
  * before any of its values reach a caller, so a damaged store never yields a table.
  *
@@ -28,6 +29,26 @@ import org.imagenetx.io.BadInputException;
 public final class ZooStore implements Zoo {
   /** Largest mapping: the JDK maps at most 2 GiB per buffer. */
   private static final long MAX_SEGMENT_BYTES = 1L << 30;
+
+  /**
+   * How data blocks are read. Same values and the same checks either way; they differ in resident
+   * memory: the touched pages of a mapping count in the process's RSS (220 MB after a 2,200-model
+   * tables pass), the page-cache pages behind positional reads do not. Measured (docs/zoo.md,
+   * Memory): the tables step of 2,200 models peaks at 412 MB with {@link #MAP} and 199 MB with
+   * {@link #READ} (-Xmx128m), so {@link #READ} is the default; {@code
+   * -Dimagenetx.store.access=map} selects the mapping.
+   */
+  public enum Access {
+    /** Copy blocks out of a read-only mapping of the file. */
+    MAP,
+    /** Positional reads into a per-thread direct buffer, then a copy. */
+    READ;
+
+    /** @return the access of {@code -Dimagenetx.store.access} (map or read; default read) */
+    public static Access fromSystemProperty() {
+      return "map".equals(System.getProperty("imagenetx.store.access", "read")) ? MAP : READ;
+    }
+  }
 
   private final Path path;
   private final String name;
@@ -44,8 +65,11 @@ public final class ZooStore implements Zoo {
   private final int modelsPerProbabilitySegment;
   /** Bit 0: class block verified; bit 1: probability block verified. */
   private final AtomicIntegerArray verified;
+  /** Open channel of the {@code read} access path, else null. */
+  private final FileChannel channel;
+  private final ThreadLocal<ByteBuffer[]> readBuffers = ThreadLocal.withInitial(() -> new ByteBuffer[2]);
 
-  private ZooStore(Path path, StoreFormat.Header header, FileChannel ch, ByteBuffer directory)
+  private ZooStore(Path path, StoreFormat.Header header, FileChannel ch, ByteBuffer directory, Access access)
       throws IOException {
     this.path = path;
     this.header = header;
@@ -79,7 +103,16 @@ public final class ZooStore implements Zoo {
     zooProvenance = readString(directory);
     models = List.copyOf(names);
     provenance = List.copyOf(prov);
+    verified = new AtomicIntegerArray(n);
     modelsPerClassSegment = modelsPerSegment(header.classStride());
+    if (access == Access.READ) {
+      channel = ch;
+      classSegments = null;
+      probabilitySegments = null;
+      modelsPerProbabilitySegment = 1;
+      return;
+    }
+    channel = null;
     classSegments = map(ch, header.classBase(), header.classStride(), modelsPerClassSegment);
     if (header.probabilities()) {
       modelsPerProbabilitySegment = modelsPerSegment(header.probabilityStride());
@@ -89,7 +122,6 @@ public final class ZooStore implements Zoo {
       modelsPerProbabilitySegment = 1;
       probabilitySegments = new MappedByteBuffer[0];
     }
-    verified = new AtomicIntegerArray(n);
   }
 
   private static int modelsPerSegment(long stride) {
@@ -132,7 +164,20 @@ public final class ZooStore implements Zoo {
    *     against another image index
    */
   public static ZooStore open(Path path, ImageIndex index) {
-    ZooStore s = open(path);
+    return open(path, index, Access.fromSystemProperty());
+  }
+
+  /**
+   * Opens a store with a chosen block access and checks it was built against {@code index}.
+   *
+   * @param path the store file
+   * @param index the image index of the annotations in use
+   * @param access how data blocks are read
+   * @return the store
+   * @throws BadInputException as {@link #open(Path, ImageIndex)}
+   */
+  public static ZooStore open(Path path, ImageIndex index, Access access) {
+    ZooStore s = open(path, access);
     long expected = StoreFormat.fingerprint(index);
     if (s.header.numImages() != index.size() || s.header.fingerprint() != expected) {
       String hint =
@@ -161,7 +206,21 @@ public final class ZooStore implements Zoo {
    * @return the store
    */
   public static ZooStore open(Path path) {
-    try (FileChannel ch = FileChannel.open(path, StandardOpenOption.READ)) {
+    return open(path, Access.fromSystemProperty());
+  }
+
+  /**
+   * Opens a store without an image index, with a chosen block access.
+   *
+   * @param path the store file
+   * @param access how data blocks are read
+   * @return the store
+   */
+  public static ZooStore open(Path path, Access access) {
+    FileChannel ch = null;
+    boolean keep = false;
+    try {
+      ch = FileChannel.open(path, StandardOpenOption.READ);
       long size = ch.size();
       if (size < StoreFormat.HEADER_BYTES) {
         throw new BadInputException(
@@ -206,9 +265,19 @@ public final class ZooStore implements Zoo {
       if (StoreFormat.crc(dir, 0, h.directoryLength()) != h.directoryCrc()) {
         throw new BadInputException(path.toString(), 0, "corrupted zoo store: directory checksum mismatch");
       }
-      return new ZooStore(path, h, ch, dir);
+      ZooStore store = new ZooStore(path, h, ch, dir, access);
+      keep = access == Access.READ;
+      return store;
     } catch (IOException e) {
       throw new BadInputException(path.toString(), 0, "cannot read zoo store: " + e.getMessage());
+    } finally {
+      if (ch != null && !keep) {
+        try {
+          ch.close();
+        } catch (IOException ignored) {
+          // a read-only channel: nothing to flush
+        }
+      }
     }
   }
 
@@ -247,13 +316,44 @@ public final class ZooStore implements Zoo {
     return new BadInputException(path.toString(), 0, problem);
   }
 
+  /** A block read with a positional read into this thread's buffer {@code slot}. */
+  private ByteBuffer readBlock(int slot, long offset, int length) {
+    ByteBuffer[] bufs = readBuffers.get();
+    ByteBuffer b = bufs[slot];
+    if (b == null || b.capacity() < length) {
+      b = ByteBuffer.allocateDirect(length).order(ByteOrder.LITTLE_ENDIAN);
+      bufs[slot] = b;
+    }
+    b.clear().limit(length);
+    try {
+      long at = offset;
+      while (b.hasRemaining()) {
+        int r = channel.read(b, at);
+        if (r < 0) {
+          throw bad("truncated zoo store: ends inside a data block");
+        }
+        at += r;
+      }
+    } catch (IOException e) {
+      throw bad("cannot read zoo store: " + e.getMessage());
+    }
+    b.flip();
+    return b.slice().order(ByteOrder.LITTLE_ENDIAN);
+  }
+
   private ByteBuffer classBlock(int model) {
+    if (channel != null) {
+      return readBlock(0, header.classBase() + model * header.classStride(), 2 * header.numImages());
+    }
     MappedByteBuffer seg = classSegments[model / modelsPerClassSegment];
     int at = (int) ((model % modelsPerClassSegment) * header.classStride());
     return seg.slice(at, 2 * header.numImages()).order(ByteOrder.LITTLE_ENDIAN);
   }
 
   private ByteBuffer probabilityBlock(int model) {
+    if (channel != null) {
+      return readBlock(1, header.probabilityBase() + model * header.probabilityStride(), 4 * header.numImages());
+    }
     MappedByteBuffer seg = probabilitySegments[model / modelsPerProbabilitySegment];
     int at = (int) ((model % modelsPerProbabilitySegment) * header.probabilityStride());
     return seg.slice(at, 4 * header.numImages()).order(ByteOrder.LITTLE_ENDIAN);
@@ -333,6 +433,17 @@ public final class ZooStore implements Zoo {
   @Override
   public String source() {
     return path.toString();
+  }
+
+  @Override
+  public void close() {
+    if (channel != null) {
+      try {
+        channel.close();
+      } catch (IOException ignored) {
+        // a read-only channel: nothing to flush
+      }
+    }
   }
 
   @Override

@@ -107,31 +107,34 @@ class ZooStoreTest {
     int n = index.size();
     List<RandomSource> sources = models(9, n, 5);
     Path p = write("z.zoo", index, sources, true);
-    ZooStore s = ZooStore.open(p, index);
-    assertThat(s.size()).isEqualTo(9);
-    assertThat(s.numImages()).isEqualTo(n);
-    assertThat(s.models()).isSorted();
-    assertThat(s.hasProbabilities()).isTrue();
-    assertThat(s.synthetic()).isTrue();
-    assertThat(s.seed()).isEqualTo(99);
-    assertThat(s.zooProvenance()).isEqualTo("test zoo");
-    assertThat(s.name()).isEqualTo("z");
-    short[] c = new short[n];
-    float[] pr = new float[n];
-    for (RandomSource src : sources) {
-      int m = s.models().indexOf(src.name);
-      assertThat(s.readClasses(m, c)).as(src.name).isEqualTo(src.missing);
-      assertThat(c).as(src.name).isEqualTo(src.classes);
-      s.readProbabilities(m, pr);
-      for (int i = 0; i < n; i++) {
-        assertThat(Float.floatToRawIntBits(pr[i]))
-            .as("%s %d", src.name, i)
-            .isEqualTo(Float.floatToRawIntBits(src.probabilities[i]));
+    for (ZooStore.Access access : ZooStore.Access.values()) {
+      ZooStore s = ZooStore.open(p, index, access);
+      assertThat(s.size()).isEqualTo(9);
+      assertThat(s.numImages()).isEqualTo(n);
+      assertThat(s.models()).isSorted();
+      assertThat(s.hasProbabilities()).isTrue();
+      assertThat(s.synthetic()).isTrue();
+      assertThat(s.seed()).isEqualTo(99);
+      assertThat(s.zooProvenance()).isEqualTo("test zoo");
+      assertThat(s.name()).isEqualTo("z");
+      short[] c = new short[n];
+      float[] pr = new float[n];
+      for (RandomSource src : sources) {
+        int m = s.models().indexOf(src.name);
+        assertThat(s.readClasses(m, c)).as(src.name).isEqualTo(src.missing);
+        assertThat(c).as(src.name).isEqualTo(src.classes);
+        s.readProbabilities(m, pr);
+        for (int i = 0; i < n; i++) {
+          assertThat(Float.floatToRawIntBits(pr[i]))
+              .as("%s %d", src.name, i)
+              .isEqualTo(Float.floatToRawIntBits(src.probabilities[i]));
+        }
+        assertThat(s.provenance(m)).isEqualTo("test " + src.name);
+        assertThat(s.numMissing(m)).isEqualTo(src.missing);
       }
-      assertThat(s.provenance(m)).isEqualTo("test " + src.name);
-      assertThat(s.numMissing(m)).isEqualTo(src.missing);
+      s.verifyAll();
+      s.close();
     }
-    s.verifyAll();
     assertThat(ZooStore.isStore(p)).isTrue();
   }
 
@@ -254,6 +257,13 @@ class ZooStoreTest {
     int last = bytes.length - 64 * 10;
     for (int at : new int[] {bytes.length / 3, bytes.length / 2, last}) {
       Path p = variant("data" + at + ".zoo", flip(bytes, at));
+      for (ZooStore.Access access : ZooStore.Access.values()) {
+        ZooStore s = ZooStore.open(p, index, access);
+        assertThatThrownBy(s::verifyAll)
+            .as("byte %d, %s", at, access)
+            .isInstanceOf(BadInputException.class)
+            .hasMessageContaining("checksum mismatch in the");
+      }
       ZooStore s = ZooStore.open(p, index);
       assertThatThrownBy(s::verifyAll)
           .as("byte %d", at)
@@ -264,10 +274,15 @@ class ZooStoreTest {
     ZooStore s0 = ZooStore.open(goodPath, index);
     int classBase = (int) ((64 + ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN).getInt(40) + 63) / 64 * 64);
     Path p = variant("class.zoo", flip(bytes, classBase + 2 * 5));
-    ZooStore s = ZooStore.open(p, index);
     short[] dst = new short[index.size()];
-    assertThatThrownBy(() -> s.readClasses(0, dst))
-        .hasMessageContaining("checksum mismatch in the class block of model " + s0.models().get(0));
+    for (ZooStore.Access access : ZooStore.Access.values()) {
+      ZooStore s = ZooStore.open(p, index, access);
+      assertThatThrownBy(() -> s.readClasses(0, dst))
+          .as("%s", access)
+          .hasMessageContaining("checksum mismatch in the class block of model " + s0.models().get(0));
+      // the second read checks again: a failed block is never marked verified
+      assertThatThrownBy(() -> s.readClasses(0, dst)).hasMessageContaining("checksum mismatch");
+    }
     assertThatThrownBy(
             () ->
                 Aggregation.run(ds, ZooStore.open(p, index), List.of(FactorSelection.MULTI), List.of(ErrorType.CLASS), 2, null))
