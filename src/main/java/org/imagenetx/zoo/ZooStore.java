@@ -34,8 +34,8 @@ public final class ZooStore implements Zoo {
    * How data blocks are read. Same values and the same checks either way; they differ in resident
    * memory: the touched pages of a mapping count in the process's RSS (220 MB after a 2,200-model
    * tables pass), the page-cache pages behind positional reads do not. Measured (docs/zoo.md,
-   * Memory): the tables step of 2,200 models peaks at 412 MB with {@link #MAP} and 199 MB with
-   * {@link #READ} (-Xmx128m), so {@link #READ} is the default; {@code
+   * Memory): the tables step of 2,200 models peaks at 416 MB with {@link #MAP} and 197 MB with
+   * {@link #READ} (SerialGC, -Xmx128m), so {@link #READ} is the default; {@code
    * -Dimagenetx.store.access=map} selects the mapping.
    */
   public enum Access {
