@@ -21,7 +21,11 @@ import picocli.CommandLine.Command;
     subcommands = {
       AggregateCommand.class,
       RatiosCommand.class,
+      CompareCommand.class,
       StudyCommand.class,
+      QueryCommand.class,
+      ShellCommand.class,
+      ServeCommand.class,
       ZooCommand.class,
       SynthCommand.class,
       CommandLine.HelpCommand.class
