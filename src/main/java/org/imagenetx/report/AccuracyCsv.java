@@ -45,7 +45,7 @@ public final class AccuracyCsv {
       sb.setLength(0);
       sb.append(table.models().get(r));
       for (int c = 0; c < FactorTable.COLUMNS.size(); c++) {
-        sb.append(',').append(PyFloat.csv(table.get(r, c)));
+        PyFloat.appendCsv(sb.append(','), table.get(r, c));
       }
       out.write(sb.append('\n').toString());
     }
@@ -75,7 +75,7 @@ public final class AccuracyCsv {
       sb.setLength(0);
       sb.append(table.model(r)).append(',').append(table.metaclass(r));
       for (int c = 0; c < MetaclassTable.COLUMNS.size(); c++) {
-        sb.append(',').append(PyFloat.csv(table.get(r, c)));
+        PyFloat.appendCsv(sb.append(','), table.get(r, c));
       }
       out.write(sb.append('\n').toString());
     }
