@@ -21,6 +21,8 @@ import picocli.CommandLine.Command;
     subcommands = {
       AggregateCommand.class,
       RatiosCommand.class,
+      FiguresCommand.class,
+      ReproduceCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Main implements Runnable {

@@ -69,6 +69,9 @@ public final class FigureWriter {
   public static String svg(Figure figure) {
     SVGGraphics2D g2 = new SVGGraphics2D(figure.width(), figure.height());
     g2.setDefsKeyPrefix(figure.name() + "-");
+    // Full double precision made scatter SVGs ~3x larger for no visible gain: 1/100 point is far
+    // below any printer's resolution.
+    g2.setGeomDoubleConverter(FigureWriter::twoDecimals);
     draw(figure, g2);
     return g2.getSVGDocument();
   }
@@ -98,6 +101,11 @@ public final class FigureWriter {
       throw new java.io.UncheckedIOException(e);
     }
     return out.toByteArray();
+  }
+
+  static String twoDecimals(double v) {
+    double r = Math.round(v * 100) / 100.0;
+    return r == (long) r ? Long.toString((long) r) : Double.toString(r);
   }
 
   static void draw(Figure figure, Graphics2D g2) {

@@ -1,0 +1,133 @@
+package org.imagenetx.figures;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+import org.imagenetx.annotations.FactorSelection;
+import org.imagenetx.stats.ErrorType;
+import org.imagenetx.stats.FactorTable;
+
+/**
+ * Every figure of the study, by name, with the data it is drawn from. {@link #names()} is the
+ * order of the results page.
+ */
+public final class Catalog {
+  /** Seed of the interim group bootstrap. */
+  public static final long SEED = 20221103L;
+
+  /** Model of the per-metaclass example (the published one is ViT). */
+  public static final String METACLASS_MODEL = "ViT";
+
+  /**
+   * One figure of the catalogue.
+   *
+   * @param name file stem and command-line name
+   * @param needsZoo drawn from the base zoo's predictions
+   * @param needsResults drawn from the aggregated tables of the real zoos
+   * @param interim true while some of its numbers come from placeholder statistics
+   * @param build draws it
+   */
+  public record Entry(
+      String name, boolean needsZoo, boolean needsResults, boolean interim, Function<StudyData, Figure> build) {}
+
+  private static final List<Entry> ENTRIES = new ArrayList<>();
+
+  static {
+    add("factor-distribution", false, false, false, d -> DatasetFigures.factorDistribution(d.val(), d.train()));
+    add("active-factor-count", false, false, false, d -> DatasetFigures.activeFactorCount(d.val(), d.train()));
+    add("cooccurrence-val", false, false, true, d -> DatasetFigures.cooccurrence(d.val(), FactorSelection.MULTI));
+    add("cooccurrence-train", false, false, true, d -> DatasetFigures.cooccurrence(d.train(), FactorSelection.MULTI));
+    add("accuracy-vs-top1", false, true, false,
+        d -> ZooFigures.accuracyVsTop1(d.namedModels(), d.types(), ZooFigures.PUBLISHED_GROUPS));
+    add("model-comparison", false, true, true, Catalog::modelComparison);
+    add("base-model-comparison", true, false, true, Catalog::baseComparison);
+    for (Augmentations.Kind k : Augmentations.KINDS) {
+      add("augmentation-" + k.name(), false, true, true, d -> ZooFigures.augmentation(Augmentations.sweep(k, d.need(k.zoo()))));
+    }
+    add("metaclass-ratios-vit", true, false, false,
+        d -> ModelFigures.metaclassRatios(
+            needZoo(d).get(FactorSelection.TOP, ErrorType.CLASS).metaclasses(), METACLASS_MODEL));
+    add("prevalence-shift", true, false, false,
+        d -> {
+          needZoo(d);
+          return ModelFigures.prevalenceShift(d.baseModels(), d.baseCounts(), "top-1 mistakes, top-factor annotations");
+        });
+  }
+
+  private Catalog() {}
+
+  private static void add(
+      String name, boolean zoo, boolean results, boolean interim, Function<StudyData, Figure> build) {
+    ENTRIES.add(new Entry(name, zoo, results, interim, build));
+  }
+
+  /** @return every figure name, in page order */
+  public static List<String> names() {
+    List<String> out = new ArrayList<>();
+    for (Entry e : ENTRIES) {
+      out.add(e.name());
+    }
+    return out;
+  }
+
+  /** @return every entry, in page order */
+  public static List<Entry> entries() {
+    return List.copyOf(ENTRIES);
+  }
+
+  /**
+   * @param name a figure name
+   * @return its entry
+   * @throws IllegalArgumentException naming the valid figures
+   */
+  public static Entry entry(String name) {
+    for (Entry e : ENTRIES) {
+      if (e.name().equals(name)) {
+        return e;
+      }
+    }
+    throw new IllegalArgumentException("unknown figure '" + name + "' (figures: all, " + String.join(", ", names()) + ")");
+  }
+
+  private static org.imagenetx.stats.Aggregation needZoo(StudyData d) {
+    if (d.base() == null) {
+      throw new IllegalArgumentException("this figure needs model predictions: pass --zoo <folder of <model>.csv>");
+    }
+    return d.base();
+  }
+
+  private static Figure modelComparison(StudyData d) {
+    FactorTable t = d.comparisonTable();
+    GroupComparison c = ZooFigures.interimGroupComparison(t, d.types(), ZooFigures.PUBLISHED_GROUPS, SEED);
+    return ZooFigures.comparison(
+        "model-comparison",
+        "Mean error ratio per factor for the four model types of the published comparison (imagenet_testbed,"
+            + " plus the self-supervised models of modelvshuman and the base zoo; top-factor annotations),"
+            + " factors sorted by the mean over types; dashed: 1, the models' average error.",
+        c);
+  }
+
+  private static Figure baseComparison(StudyData d) {
+    needZoo(d);
+    FactorTable t = d.baseTable();
+    int n = t.size();
+    double[][] mean = new double[n][org.imagenetx.annotations.Factor.COUNT];
+    int[] sizes = new int[n];
+    for (int r = 0; r < n; r++) {
+      sizes[r] = 1;
+      for (org.imagenetx.annotations.Factor f : org.imagenetx.annotations.Factor.values()) {
+        mean[r][f.ordinal()] = t.errorRatio(r, f);
+      }
+    }
+    double[] p = new double[org.imagenetx.annotations.Factor.COUNT];
+    java.util.Arrays.fill(p, Double.NaN);
+    GroupComparison c =
+        new GroupComparison(t.models(), sizes, mean, null, null, p, 0.05,
+            "Intervals and pairwise tests: pending the statistics package.");
+    return ZooFigures.comparison(
+        "base-model-comparison",
+        "Error ratio per factor of the base models (top-factor annotations, class errors), factors sorted"
+            + " by the mean over models; dashed: 1, the model's average error.",
+        c);
+  }
+}

@@ -1,0 +1,119 @@
+package org.imagenetx.figures;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.imagenetx.annotations.Factor;
+import org.imagenetx.annotations.Metaclasses;
+import org.imagenetx.report.ReportTable;
+import org.imagenetx.stats.ErrorRatio;
+import org.imagenetx.stats.FactorCounts;
+import org.imagenetx.stats.MetaclassTable;
+
+/** Figures of single models: per-metaclass error ratios, prevalence shift of mistakes. */
+public final class ModelFigures {
+  private ModelFigures() {}
+
+  /**
+   * The published ViT example: error ratio of each factor within each true metaclass, {@code (1 −
+   * acc_{m,f}) / (1 − average_m)}, as a heatmap centred on 1 (blue: fewer errors than the
+   * metaclass average, vermillion: more). Cells without images are grey.
+   *
+   * @param table per-metaclass accuracies
+   * @param model the model to draw
+   * @return figure {@code metaclass-ratios-<model>}
+   */
+  public static Figure metaclassRatios(MetaclassTable table, String model) {
+    int first = -1;
+    for (int r = 0; r < table.size(); r += Metaclasses.COUNT) {
+      if (table.model(r).equals(model)) {
+        first = r;
+      }
+    }
+    if (first < 0) {
+      throw new IllegalArgumentException("no model " + model + " in the metaclass table");
+    }
+    double[][] er = new double[Metaclasses.COUNT][Factor.COUNT];
+    List<String> rows = new ArrayList<>();
+    List<String> cols = new ArrayList<>();
+    for (Factor f : Factor.values()) {
+      cols.add(f.label());
+    }
+    ReportTable data = new ReportTable(List.of("model", "metaclass", "factor", "accuracy", "metaclass_average", "error_ratio"));
+    for (int m = 0; m < Metaclasses.COUNT; m++) {
+      int r = first + m;
+      rows.add(table.metaclass(r).replace('_', ' '));
+      for (Factor f : Factor.values()) {
+        er[m][f.ordinal()] = ErrorRatio.of(table.get(r, f.ordinal()), table.get(r, MetaclassTable.AVERAGE));
+        data.addRow(
+            model, table.metaclass(r), f.column(), table.get(r, f.ordinal()), table.get(r, MetaclassTable.AVERAGE),
+            er[m][f.ordinal()]);
+      }
+    }
+    HeatmapSpec spec = new HeatmapSpec("", "Factor", "True metaclass", cols, rows, er, null, 1, 1, "Error ratio");
+    return Figure.single(
+        "metaclass-ratios-" + slug(model),
+        model + ": error ratio of each factor within each true metaclass (1 = the metaclass's average"
+            + " error; blue below, vermillion above, saturating at 0 and 2). Grey: no image of the metaclass"
+            + " has the factor.",
+        spec,
+        820,
+        620,
+        data);
+  }
+
+  /**
+   * How much more (or less) often each factor appears among a model's mistakes than among all
+   * images: {@code 100 · (share among mistakes / share among all − 1)}, in percent.
+   *
+   * @param models model names
+   * @param counts one model's counts each (same order)
+   * @param what what the counts are of, for the caption (e.g. "top-1 mistakes, top factor")
+   * @return figure {@code prevalence-shift}
+   */
+  public static Figure prevalenceShift(List<String> models, List<FactorCounts> counts, String what) {
+    double[][] shift = new double[models.size()][Factor.COUNT];
+    ReportTable data =
+        new ReportTable(
+            List.of("model", "factor", "images", "images_with_factor", "mistakes", "mistakes_with_factor",
+                "share_all_percent", "share_mistakes_percent", "shift_percent"));
+    double[] mean = new double[Factor.COUNT];
+    for (int m = 0; m < models.size(); m++) {
+      FactorCounts c = counts.get(m);
+      int n = c.total(FactorCounts.ALL);
+      int wrong = n - c.correct(FactorCounts.ALL);
+      for (Factor f : Factor.values()) {
+        int nf = c.total(f.ordinal());
+        int wf = nf - c.correct(f.ordinal());
+        double all = 100.0 * nf / n;
+        double mis = 100.0 * wf / wrong;
+        shift[m][f.ordinal()] = 100 * (mis / all - 1);
+        mean[f.ordinal()] += shift[m][f.ordinal()] / models.size();
+        data.addRow(models.get(m), f.column(), n, nf, wrong, wf, all, mis, shift[m][f.ordinal()]);
+      }
+    }
+    Integer[] order = DatasetFigures.sortedFactors(mean, true);
+    List<String> cats = new ArrayList<>();
+    for (int i : order) {
+      cats.add(Factor.of(i).label());
+    }
+    List<BarSeries> series = new ArrayList<>();
+    for (int m = 0; m < models.size(); m++) {
+      series.add(BarSeries.of(models.get(m), DatasetFigures.permute(shift[m], order)));
+    }
+    BarSpec spec =
+        new BarSpec("", "Factor", "Prevalence shift among mistakes (%)", cats, series, 0);
+    return Figure.single(
+        "prevalence-shift",
+        "How much more often each factor appears among the models' mistakes than among all images ("
+            + what + "): 100 × (share among mistakes ÷ share among all − 1). Above 0, the factor is"
+            + " over-represented in the mistakes.",
+        spec,
+        900,
+        460,
+        data);
+  }
+
+  static String slug(String model) {
+    return model.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-|-$", "");
+  }
+}
