@@ -20,7 +20,6 @@ import java.util.Map;
 import java.util.Set;
 import org.imagenetx.io.BadInputException;
 import org.roaringbitmap.RoaringBitmap;
-import org.roaringbitmap.RoaringBitmapWriter;
 
 /**
  * Loads the upstream annotation files into a {@link Dataset}. Every malformed line is reported as a
@@ -459,12 +458,5 @@ public final class AnnotationLoader {
 
   private static BufferedReader reader(InputStream in) {
     return new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16);
-  }
-
-  /** @internal writer helper shared by the synthetic generator. */
-  static RoaringBitmap bitmapOf(int[] sorted) {
-    RoaringBitmapWriter<RoaringBitmap> w = RoaringBitmapWriter.writer().initialCapacity(sorted.length).get();
-    w.addMany(sorted);
-    return w.get();
   }
 }

@@ -65,15 +65,29 @@ final class AggregateCommand implements Callable<Integer> {
     if (banner != null) {
       err.println(banner);
     }
-    List<Path> written = new ArrayList<>();
+    // compute every zoo first, then write: a bad file in any zoo leaves no output at all
+    List<Aggregation> results = new ArrayList<>();
     for (Zoo zoo : loaded.zoos()) {
-      Aggregation agg;
       long t0 = System.nanoTime();
+      Aggregation agg;
       try (ProgressBar bar = progressBar(zoo)) {
         agg =
             Aggregation.run(
                 loaded.dataset(), zoo, sels, ts, data.threads(), bar == null ? null : done -> bar.stepTo(done));
       }
+      results.add(agg);
+      Warnings.missingPredictions(err, zoo, agg);
+      stdout.printf(
+          java.util.Locale.ROOT,
+          "%s: %d models, %d images evaluated, %.2f s%n",
+          zoo.name(),
+          zoo.size(),
+          loaded.dataset().factors(sels.get(0)).numEvaluated(),
+          (System.nanoTime() - t0) / 1e9);
+    }
+    List<Path> written = new ArrayList<>();
+    for (int z = 0; z < results.size(); z++) {
+      Zoo zoo = loaded.zoos().get(z);
       for (FactorSelection s : sels) {
         for (ErrorType t : ts) {
           Path dir =
@@ -81,24 +95,17 @@ final class AggregateCommand implements Callable<Integer> {
                   .resolve(s.directory())
                   .resolve(zoo.name())
                   .resolve(t.key());
-          Aggregation.Tables tables = agg.get(s, t);
+          Aggregation.Tables tables = results.get(z).get(s, t);
           AccuracyCsv.write(tables.factors(), dir.resolve(AccuracyCsv.FACTOR_FILE));
           AccuracyCsv.write(tables.metaclasses(), dir.resolve(AccuracyCsv.METACLASS_FILE));
           written.add(dir);
         }
       }
-      if (loaded.synthetic()) {
-        AtomicFiles.writeString(
-            out.resolve(loaded.dataset().partition().key()).resolve("SYNTHETIC.txt"),
-            banner + System.lineSeparator());
-      }
-      stdout.printf(
-          java.util.Locale.ROOT,
-          "%s: %d models, %d image(s) evaluated, %.2f s%n",
-          zoo.name(),
-          zoo.size(),
-          loaded.dataset().factors(sels.get(0)).numEvaluated(),
-          (System.nanoTime() - t0) / 1e9);
+    }
+    if (loaded.synthetic()) {
+      AtomicFiles.writeString(
+          out.resolve(loaded.dataset().partition().key()).resolve("SYNTHETIC.txt"),
+          banner + System.lineSeparator());
     }
     for (Path p : written) {
       stdout.println("wrote " + p.resolve(AccuracyCsv.FACTOR_FILE));

@@ -74,6 +74,7 @@ final class RatiosCommand implements Callable<Integer> {
     for (Zoo zoo : loaded.zoos()) {
       Aggregation agg =
           Aggregation.run(loaded.dataset(), zoo, List.of(selection), List.of(type), data.threads(), null);
+      Warnings.missingPredictions(err, zoo, agg);
       FactorTable t = agg.get(selection, type).factors();
       for (int r = 0; r < t.size(); r++) {
         Object[] row = new Object[columns.size()];

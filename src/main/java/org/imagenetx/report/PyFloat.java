@@ -52,6 +52,22 @@ public final class PyFloat {
     }
     digits = digits.substring(0, end);
     int sciExp = point - 1;
+    if (digits.length() == 2) {
+      // Java (and Schubfach's port) never print fewer than 2 digits and then take the closest
+      // 2-digit decimal; Python prints 1 digit when one suffices. They differ only for subnormals
+      // such as 5e-324 (Java 4.9E-324).
+      String one = shorterToOneDigit(digits, sciExp, Math.abs(v));
+      if (one != null) {
+        if (one.length() == 2) {
+          // carried into a new leading digit: 9.x -> 10 -> "1" with exponent + 1
+          digits = "1";
+          sciExp++;
+          point++;
+        } else {
+          digits = one;
+        }
+      }
+    }
     StringBuilder out = new StringBuilder(24);
     if (negative) {
       out.append('-');
@@ -85,6 +101,23 @@ public final class PyFloat {
       out.append(a);
     }
     return out.toString();
+  }
+
+  private static String shorterToOneDigit(String digits, int sciExp, double abs) {
+    int lead = digits.charAt(0) - '0';
+    String best = null;
+    java.math.BigDecimal bestDistance = null;
+    for (int d = lead; d <= lead + 1; d++) {
+      java.math.BigDecimal candidate = java.math.BigDecimal.valueOf(d).scaleByPowerOfTen(sciExp);
+      if (candidate.doubleValue() == abs) {
+        java.math.BigDecimal distance = candidate.subtract(new java.math.BigDecimal(abs)).abs();
+        if (bestDistance == null || distance.compareTo(bestDistance) < 0) {
+          bestDistance = distance;
+          best = Integer.toString(d);
+        }
+      }
+    }
+    return best;
   }
 
   /**

@@ -27,9 +27,28 @@ public final class Aggregation {
   public record Tables(FactorTable factors, MetaclassTable metaclasses) {}
 
   private final Map<FactorSelection, Map<ErrorType, Tables>> tables;
+  private final List<String> models;
+  private final int[] missingEvaluated;
 
-  private Aggregation(Map<FactorSelection, Map<ErrorType, Tables>> tables) {
+  private Aggregation(
+      Map<FactorSelection, Map<ErrorType, Tables>> tables, List<String> models, int[] missingEvaluated) {
     this.tables = tables;
+    this.models = models;
+    this.missingEvaluated = missingEvaluated;
+  }
+
+  /** @return the zoo's model names, in zoo order (without the human row) */
+  public List<String> models() {
+    return models;
+  }
+
+  /**
+   * @param model model number in zoo order
+   * @return evaluated images (first selection) the model has no prediction for; they drop out of its
+   *     tables (the upstream inner join), so callers should warn about them
+   */
+  public int missingEvaluated(int model) {
+    return missingEvaluated[model];
   }
 
   /**
@@ -68,6 +87,8 @@ public final class Aggregation {
     }
     int numModels = zoo.size();
     FactorCounts[][][] counts = new FactorCounts[numModels][][];
+    int[] missingEvaluated = new int[numModels];
+    long[] firstEvaluated = dataset.factors(selections.get(0)).words()[org.imagenetx.annotations.Factor.COUNT];
     AtomicInteger next = new AtomicInteger();
     AtomicInteger done = new AtomicInteger();
     int workers = Math.max(1, Math.min(threads, numModels));
@@ -87,6 +108,15 @@ public final class Aggregation {
                   int m;
                   while ((m = next.getAndIncrement()) < numModels) {
                     int missing = zoo.readClasses(m, pred);
+                    if (missing > 0) {
+                      int lost = 0;
+                      for (int i = 0; i < pred.length; i++) {
+                        if (pred[i] < 0 && (firstEvaluated[i >>> 6] & (1L << i)) != 0) {
+                          lost++;
+                        }
+                      }
+                      missingEvaluated[m] = lost;
+                    }
                     FactorCounts[][] perType = new FactorCounts[types.size()][];
                     for (int t = 0; t < types.size(); t++) {
                       perType[t] = ev.evaluate(pred, missing, types.get(t));
@@ -147,6 +177,6 @@ public final class Aggregation {
       }
       out.put(selections.get(s), byType);
     }
-    return new Aggregation(out);
+    return new Aggregation(out, zoo.models(), missingEvaluated);
   }
 }

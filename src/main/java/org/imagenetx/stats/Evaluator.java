@@ -173,12 +173,23 @@ public final class Evaluator {
     }
   }
 
+  private double worstClasses(int[] classCorrect, int[] classTotals) {
+    return worstClasses(classCorrect, classTotals, classAcc, selectScratch);
+  }
+
   /**
    * Pooled accuracy over the images of the {@value #WORST_CLASSES} classes with the lowest accuracy,
    * ties broken by class id (the upstream {@code nsmallest} keeps the first of equal values, and its
-   * per-class series is ordered by class id). Classes without evaluated images are skipped.
+   * per-class series is ordered by class id). Classes without evaluated images are skipped. A
+   * quickselect finds the threshold, so no sort runs per model.
+   *
+   * @param classCorrect correct images per class
+   * @param classTotals evaluated images per class
+   * @param classAcc scratch, one entry per class
+   * @param selectScratch scratch, one entry per class
+   * @return the pooled accuracy, NaN when no class has images
    */
-  private double worstClasses(int[] classCorrect, int[] classTotals) {
+  static double worstClasses(int[] classCorrect, int[] classTotals, double[] classAcc, double[] selectScratch) {
     int k = 0;
     for (int c = 0; c < classTotals.length; c++) {
       if (classTotals[c] > 0) {

@@ -1,0 +1,124 @@
+package org.imagenetx.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.imagenetx.testing.RealData;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import picocli.CommandLine;
+
+class CliTest {
+  @TempDir Path tmp;
+
+  @Test
+  void everyCommandHasHelp() {
+    CommandLine cl = Main.commandLine();
+    assertThat(cl.getSubcommands()).containsKeys("aggregate", "ratios");
+    for (String name : cl.getSubcommands().keySet()) {
+      if (name.equals("help")) {
+        continue;
+      }
+      CliRunner.Result r = CliRunner.run(name, "--help");
+      assertThat(r.exitCode()).as(name).isZero();
+      assertThat(r.out()).as(name).contains("Usage: imagenetx " + name);
+    }
+    assertThat(CliRunner.run("--help").exitCode()).isZero();
+  }
+
+  @Test
+  void usageErrorsExitTwo() {
+    CliRunner.Result r = CliRunner.run("ratios", "--no-such-option");
+    assertThat(r.exitCode()).isEqualTo(2);
+    assertThat(r.err()).contains("Unknown option").contains("--help");
+    assertThat(CliRunner.run("ratios", "--format", "xml").exitCode()).isEqualTo(2);
+    assertThat(CliRunner.run("ratios", "--error-type", "top5").err()).contains("use class, metaclass or real_class");
+    assertThat(CliRunner.run().exitCode()).isEqualTo(2);
+  }
+
+  @Test
+  void mainJobRunsOnTheEmbeddedSyntheticDefaultAndSaysSo() {
+    CliRunner.Result r = CliRunner.run("ratios", "--synthetic");
+    assertThat(r.exitCode()).isZero();
+    assertThat(r.err()).contains("SYNTHETIC DATA").contains("pip download imagenet-x");
+    assertThat(r.out()).contains("synthetic_model_0000").contains("(synthetic data");
+    assertThat(r.out().lines().count()).isEqualTo(1 + 4 + 1);
+    // deterministic: same seed, same table
+    assertThat(CliRunner.run("ratios", "--synthetic").out()).isEqualTo(r.out());
+    assertThat(CliRunner.run("ratios", "--synthetic", "--seed", "3").out()).isNotEqualTo(r.out());
+  }
+
+  @Test
+  void zooWithoutAnnotationsSaysHowToGetThem() {
+    CliRunner.Result r = CliRunner.run("ratios", "--zoo", RealData.baseZoo().toString());
+    if (!Files.isDirectory(Path.of("data", "imagenet-x", "annotations"))
+        && !Files.isDirectory(Path.of("data", "annotations"))) {
+      assertThat(r.exitCode()).isEqualTo(1);
+      assertThat(r.err()).contains("github.com/facebookresearch/imagenetx").contains("pip download imagenet-x==0.0.7");
+    }
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"table", "csv", "markdown", "json", "latex"})
+  void ratiosOnRealDataInEveryFormat(String format) {
+    CliRunner.Result r =
+        CliRunner.run(
+            "ratios", "--annotations", RealData.annotations().toString(), "--zoo", RealData.baseZoo().toString(), "--format", format);
+    assertThat(r.exitCode()).as(r.err()).isZero();
+    assertThat(r.err()).isEmpty();
+    switch (format) {
+      case "markdown":
+        assertThat(r.out())
+            .contains("| ResNet50 | 0.694739 | 1.141699 | 0.771442 | 1.188826 | 1.497432 | 1.744230 | 1.132355 | 2.105479 | 2.393863 | 1.315925 | 1.715017 | 1.923274 | 2.171276 | 1.927983 | 1.166388 | 1.973887 |");
+        break;
+      case "csv":
+        assertThat(r.out().lines().findFirst().orElseThrow()).startsWith("model,pose,background");
+        assertThat(r.out().lines().count()).isEqualTo(5);
+        break;
+      case "json":
+        assertThat(r.out()).startsWith("[\n  {\"model\": \"DINO\", \"pose\": 0.7261");
+        break;
+      case "latex":
+        assertThat(r.out()).contains("\\begin{tabular}").contains("partial\\_view");
+        break;
+      default:
+        assertThat(r.out().lines().skip(2).findFirst().orElseThrow())
+            .matches("ResNet50\\s+0\\.694739\\s+1\\.141699\\s+0\\.771442\\s.*1\\.973887");
+    }
+  }
+
+  @Test
+  void aggregateWritesTheUpstreamLayout() throws IOException {
+    Path out = tmp.resolve("out");
+    CliRunner.Result r =
+        CliRunner.run(
+            "aggregate",
+            "--annotations", RealData.annotations().toString(),
+            "--zoo", RealData.baseZoo().toString(),
+            "--out", out.toString());
+    assertThat(r.exitCode()).as(r.err()).isZero();
+    for (String sel : List.of("multi_factor", "top_factor")) {
+      for (String type : List.of("class", "metaclass", "real_class")) {
+        Path dir = out.resolve("val").resolve(sel).resolve("base").resolve(type);
+        List<String> factor = Files.readAllLines(dir.resolve("accuracies_per_factor.csv"));
+        List<String> upstream =
+            Files.readAllLines(RealData.results().resolve("val/" + sel + "/imagenet_testbed/" + type + "/accuracies_per_factor.csv"));
+        assertThat(factor.get(0)).isEqualTo(upstream.get(0));
+        assertThat(factor).hasSize(type.equals("real_class") ? 6 : 5);
+        List<String> meta = Files.readAllLines(dir.resolve("accuracies_per_factor_metaclass.csv"));
+        assertThat(meta.get(0)).startsWith("model,metaclass,pose,").endsWith(",worst_factor,average");
+        assertThat(meta).hasSize(1 + 17 * (type.equals("real_class") ? 5 : 4));
+        assertThat(meta.get(1)).startsWith("DINO,device,");
+        assertThat(meta.get(17)).startsWith("DINO,other,");
+      }
+    }
+    try (var files = Files.walk(out)) {
+      assertThat(files.filter(p -> p.getFileName().toString().endsWith(".tmp"))).isEmpty();
+    }
+  }
+}
