@@ -60,8 +60,12 @@ final class FiguresCommand implements Callable<Integer> {
     long t0 = System.nanoTime();
     StudyData data = inputs.load(err, t0);
     for (Catalog.Entry e : wanted) {
+      if (wanted.size() > 1 && e.missing(data) != null) {
+        StudyInputOptions.progress(err, t0, "skipped figure " + e.name() + ": needs " + e.missing(data).how());
+        continue;
+      }
       StudyInputOptions.progress(err, t0, "figure " + e.name());
-      Figure f = e.build().apply(data);
+      Figure f = e.draw(data);
       FigureWriter.Written w = FigureWriter.write(f, out);
       stdout.println("wrote " + w.svg());
       stdout.println("wrote " + w.png());

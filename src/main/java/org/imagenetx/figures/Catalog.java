@@ -1,11 +1,14 @@
 package org.imagenetx.figures;
 
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Function;
 import org.imagenetx.annotations.FactorSelection;
 import org.imagenetx.stats.ErrorType;
 import org.imagenetx.stats.FactorTable;
+import org.imagenetx.stats.MetaclassTable;
 
 /**
  * Every figure of the study, by name, with the data it is drawn from. {@link #names()} is the
@@ -18,47 +21,96 @@ public final class Catalog {
   /** Model of the per-metaclass example (the published one is ViT). */
   public static final String METACLASS_MODEL = "ViT";
 
+  /** Optional inputs a figure may need (validation annotations are always loaded). */
+  public enum Input {
+    /** Training annotations. */
+    TRAIN("training annotations (*_train_*_factor.jsonl beside the validation files)"),
+    /** The base zoo's predictions. */
+    ZOO("model predictions: --zoo <folder of <model>.csv>"),
+    /** The aggregated tables of the real zoos. */
+    RESULTS("the aggregated tables: --results <folder holding val/>");
+
+    private final String how;
+
+    Input(String how) {
+      this.how = how;
+    }
+
+    /** @return how to provide it, for error messages */
+    public String how() {
+      return how;
+    }
+  }
+
   /**
    * One figure of the catalogue.
    *
    * @param name file stem and command-line name
-   * @param needsZoo drawn from the base zoo's predictions
-   * @param needsResults drawn from the aggregated tables of the real zoos
+   * @param needs optional inputs it is drawn from
    * @param interim true while some of its numbers come from placeholder statistics
    * @param build draws it
    */
-  public record Entry(
-      String name, boolean needsZoo, boolean needsResults, boolean interim, Function<StudyData, Figure> build) {}
+  public record Entry(String name, Set<Input> needs, boolean interim, Function<StudyData, Figure> build) {
+    /**
+     * @param data loaded inputs
+     * @return the first needed input that is missing, or null
+     */
+    public Input missing(StudyData data) {
+      for (Input i : needs) {
+        if (!data.has(i)) {
+          return i;
+        }
+      }
+      return null;
+    }
+
+    /**
+     * @param data loaded inputs
+     * @return the figure
+     * @throws IllegalArgumentException naming a missing input
+     */
+    public Figure draw(StudyData data) {
+      Input m = missing(data);
+      if (m != null) {
+        throw new IllegalArgumentException("figure " + name + " needs " + m.how());
+      }
+      return build.apply(data);
+    }
+  }
 
   private static final List<Entry> ENTRIES = new ArrayList<>();
 
   static {
-    add("factor-distribution", false, false, false, d -> DatasetFigures.factorDistribution(d.val(), d.train()));
-    add("active-factor-count", false, false, false, d -> DatasetFigures.activeFactorCount(d.val(), d.train()));
-    add("cooccurrence-val", false, false, true, d -> DatasetFigures.cooccurrence(d.val(), FactorSelection.MULTI));
-    add("cooccurrence-train", false, false, true, d -> DatasetFigures.cooccurrence(d.train(), FactorSelection.MULTI));
-    add("accuracy-vs-top1", false, true, false,
+    add("factor-distribution", EnumSet.of(Input.TRAIN), false,
+        d -> DatasetFigures.factorDistribution(d.val(), d.train()));
+    add("active-factor-count", EnumSet.of(Input.TRAIN), false,
+        d -> DatasetFigures.activeFactorCount(d.val(), d.train()));
+    add("cooccurrence-val", EnumSet.noneOf(Input.class), true,
+        d -> DatasetFigures.cooccurrence(d.val(), FactorSelection.MULTI));
+    add("cooccurrence-train", EnumSet.of(Input.TRAIN), true,
+        d -> DatasetFigures.cooccurrence(d.train(), FactorSelection.MULTI));
+    add("accuracy-vs-top1", EnumSet.of(Input.RESULTS), false,
         d -> ZooFigures.accuracyVsTop1(d.namedModels(), d.types(), ZooFigures.PUBLISHED_GROUPS));
-    add("model-comparison", false, true, true, Catalog::modelComparison);
-    add("base-model-comparison", true, false, true, Catalog::baseComparison);
+    add("model-comparison", EnumSet.of(Input.RESULTS), true, Catalog::modelComparison);
+    add("base-model-comparison", EnumSet.of(Input.ZOO), true, Catalog::baseComparison);
     for (Augmentations.Kind k : Augmentations.KINDS) {
-      add("augmentation-" + k.name(), false, true, true, d -> ZooFigures.augmentation(Augmentations.sweep(k, d.need(k.zoo()))));
+      add("augmentation-" + k.name(), EnumSet.of(Input.RESULTS), true,
+          d -> ZooFigures.augmentation(Augmentations.sweep(k, d.need(k.zoo()))));
     }
-    add("metaclass-ratios-vit", true, false, false,
-        d -> ModelFigures.metaclassRatios(
-            needZoo(d).get(FactorSelection.TOP, ErrorType.CLASS).metaclasses(), METACLASS_MODEL));
-    add("prevalence-shift", true, false, false,
+    add("metaclass-ratios", EnumSet.of(Input.ZOO), false,
         d -> {
-          needZoo(d);
-          return ModelFigures.prevalenceShift(d.baseModels(), d.baseCounts(), "top-1 mistakes, top-factor annotations");
+          MetaclassTable t = d.base().get(FactorSelection.TOP, ErrorType.CLASS).metaclasses();
+          String model = t.models().contains(METACLASS_MODEL) ? METACLASS_MODEL : t.models().get(0);
+          return ModelFigures.metaclassRatios(t, model);
         });
+    add("prevalence-shift", EnumSet.of(Input.ZOO), false,
+        d -> ModelFigures.prevalenceShift(d.baseModels(), d.baseCounts(), "top-1 mistakes, top-factor annotations"));
   }
 
   private Catalog() {}
 
-  private static void add(
-      String name, boolean zoo, boolean results, boolean interim, Function<StudyData, Figure> build) {
-    ENTRIES.add(new Entry(name, zoo, results, interim, build));
+  private static void add(String name, Set<Input> needs, boolean interim, Function<StudyData, Figure> build) {
+    ENTRIES.add(new Entry(name, Set.copyOf(needs), interim, build));
   }
 
   /** @return every figure name, in page order */
@@ -89,16 +141,9 @@ public final class Catalog {
     throw new IllegalArgumentException("unknown figure '" + name + "' (figures: all, " + String.join(", ", names()) + ")");
   }
 
-  private static org.imagenetx.stats.Aggregation needZoo(StudyData d) {
-    if (d.base() == null) {
-      throw new IllegalArgumentException("this figure needs model predictions: pass --zoo <folder of <model>.csv>");
-    }
-    return d.base();
-  }
-
   private static Figure modelComparison(StudyData d) {
     FactorTable t = d.comparisonTable();
-    GroupComparison c = ZooFigures.interimGroupComparison(t, d.types(), ZooFigures.PUBLISHED_GROUPS, SEED);
+    GroupComparison c = ZooFigures.groupComparison(t, d.types(), ZooFigures.PUBLISHED_GROUPS, SEED);
     return ZooFigures.comparison(
         "model-comparison",
         "Mean error ratio per factor for the four model types of the published comparison (imagenet_testbed,"
@@ -108,7 +153,6 @@ public final class Catalog {
   }
 
   private static Figure baseComparison(StudyData d) {
-    needZoo(d);
     FactorTable t = d.baseTable();
     int n = t.size();
     double[][] mean = new double[n][org.imagenetx.annotations.Factor.COUNT];

@@ -74,16 +74,19 @@ public final class DatasetFigures {
    */
   public static Figure activeFactorCount(Dataset val, Dataset train) {
     long[][] counts = {activeCounts(val.factors(FactorSelection.MULTI)), activeCounts(train.factors(FactorSelection.MULTI))};
+    // images without any factor exist in the release (6 training images): start at 0 then
+    int min = 1;
     int max = 1;
     for (long[] c : counts) {
       for (int k = 0; k < c.length; k++) {
         if (c[k] > 0) {
           max = Math.max(max, k);
+          min = Math.min(min, k);
         }
       }
     }
     List<String> categories = new ArrayList<>();
-    for (int k = 1; k <= max; k++) {
+    for (int k = min; k <= max; k++) {
       categories.add(Integer.toString(k));
     }
     ReportTable data = new ReportTable(List.of("partition", "active_factors", "images", "share_percent"));
@@ -91,10 +94,10 @@ public final class DatasetFigures {
     Dataset[] parts = {val, train};
     for (int p = 0; p < 2; p++) {
       long total = Arrays.stream(counts[p]).sum();
-      double[] v = new double[max];
-      for (int k = 1; k <= max; k++) {
-        v[k - 1] = 100.0 * counts[p][k] / total;
-        data.addRow(parts[p].partition().key(), k, counts[p][k], v[k - 1]);
+      double[] v = new double[max - min + 1];
+      for (int k = min; k <= max; k++) {
+        v[k - min] = 100.0 * counts[p][k] / total;
+        data.addRow(parts[p].partition().key(), k, counts[p][k], v[k - min]);
       }
       series.add(BarSeries.of(parts[p].partition().key() + " (" + total + " images)", v));
     }

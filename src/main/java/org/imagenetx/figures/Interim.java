@@ -1,10 +1,7 @@
 package org.imagenetx.figures;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.SplittableRandom;
 import org.hipparchus.distribution.continuous.TDistribution;
-import org.hipparchus.stat.inference.OneWayAnova;
 
 /**
  * Placeholder statistics behind some figures, used only until the statistics (issue 4) and study
@@ -78,27 +75,6 @@ final class Interim {
     int lo = (int) Math.floor(alpha * (replicates - 1));
     int hi = (int) Math.ceil((1 - alpha) * (replicates - 1));
     return new double[] {means[lo], means[hi]};
-  }
-
-  /**
-   * One-way ANOVA p-value across groups (replaced by the comparison package's Alexander–Govern
-   * test, which does not assume equal variances).
-   *
-   * @param groups samples (NaN skipped); groups with fewer than 2 values are left out
-   * @return p, NaN when fewer than two groups remain
-   */
-  static double groupTest(List<double[]> groups) {
-    List<double[]> kept = new ArrayList<>();
-    for (double[] g : groups) {
-      double[] d = defined(g);
-      if (d.length >= 2) {
-        kept.add(d);
-      }
-    }
-    if (kept.size() < 2) {
-      return Double.NaN;
-    }
-    return new OneWayAnova().anovaPValue(kept);
   }
 
   /**

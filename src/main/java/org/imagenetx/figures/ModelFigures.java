@@ -20,7 +20,7 @@ public final class ModelFigures {
    *
    * @param table per-metaclass accuracies
    * @param model the model to draw
-   * @return figure {@code metaclass-ratios-<model>}
+   * @return figure {@code metaclass-ratios}
    */
   public static Figure metaclassRatios(MetaclassTable table, String model) {
     int first = -1;
@@ -51,7 +51,7 @@ public final class ModelFigures {
     }
     HeatmapSpec spec = new HeatmapSpec("", "Factor", "True metaclass", cols, rows, er, null, 1, 1, "Error ratio");
     return Figure.single(
-        "metaclass-ratios-" + slug(model),
+        "metaclass-ratios",
         model + ": error ratio of each factor within each true metaclass (1 = the metaclass's average"
             + " error; blue below, vermillion above, saturating at 0 and 2). Grey: no image of the metaclass"
             + " has the factor.",
@@ -111,9 +111,5 @@ public final class ModelFigures {
         900,
         460,
         data);
-  }
-
-  static String slug(String model) {
-    return model.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-|-$", "");
   }
 }

@@ -48,11 +48,12 @@ public final class Reproduction {
     List<FigureWriter.Written> figures = new ArrayList<>();
     List<ResultsPage.Item> items = new ArrayList<>();
     for (Catalog.Entry e : Catalog.entries()) {
-      if ((e.needsZoo() && data.base() == null) || (e.needsResults() && data.upstream().isEmpty())) {
+      if (e.missing(data) != null) {
+        s.step("skipped figure " + e.name() + ": needs " + e.missing(data).how());
         continue;
       }
       s.step("figure " + e.name());
-      Figure f = e.build().apply(data);
+      Figure f = e.draw(data);
       FigureWriter.Written w = FigureWriter.write(f, out.resolve(FIGURES));
       figures.add(w);
       items.add(

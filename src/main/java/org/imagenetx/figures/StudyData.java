@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.imagenetx.annotations.AnnotationLoader;
+import org.imagenetx.annotations.AnnotationSource;
 import org.imagenetx.annotations.Dataset;
 import org.imagenetx.annotations.FactorSelection;
 import org.imagenetx.annotations.Partition;
@@ -26,7 +27,7 @@ import org.imagenetx.zoo.Zoos;
  * absent; a figure that needs an absent part says which input is missing.
  *
  * @param val validation annotations (both selections, ReaL labels), or null
- * @param train training annotations (both selections), or null
+ * @param train training annotations (both selections), or null when the source has none
  * @param base tables of the base zoo (val, both selections, all error types), or null
  * @param baseModels the base zoo's model names
  * @param baseCounts per base model, its (top factor, class) counts
@@ -83,11 +84,14 @@ public record StudyData(
         AnnotationLoader.load(
             annotations,
             new AnnotationLoader.Options(Partition.VAL, EnumSet.allOf(FactorSelection.class), false, true));
-    s.step("training annotations");
-    Dataset train =
-        AnnotationLoader.load(
-            annotations,
-            new AnnotationLoader.Options(Partition.TRAIN, EnumSet.allOf(FactorSelection.class), false, false));
+    Dataset train = null;
+    if (hasTraining(annotations)) {
+      s.step("training annotations");
+      train =
+          AnnotationLoader.load(
+              annotations,
+              new AnnotationLoader.Options(Partition.TRAIN, EnumSet.allOf(FactorSelection.class), false, false));
+    }
     Aggregation base = null;
     List<String> baseModels = List.of();
     List<FactorCounts> baseCounts = List.of();
@@ -118,6 +122,32 @@ public record StudyData(
     }
     Map<String, String> types = modelTypes == null ? Map.of() : UpstreamResults.modelTypes(modelTypes);
     return new StudyData(val, train, base, baseModels, baseCounts, upstream, types);
+  }
+
+  private static boolean hasTraining(Path annotations) {
+    if (!Files.isDirectory(annotations) && !annotations.getFileName().toString().matches(".*\\.(whl|zip)")) {
+      return false;
+    }
+    try (AnnotationSource src = AnnotationSource.open(annotations)) {
+      for (FactorSelection sel : FactorSelection.values()) {
+        if (!src.has(AnnotationSource.annotationFile(Partition.TRAIN, sel))) {
+          return false;
+        }
+      }
+      return true;
+    }
+  }
+
+  /**
+   * @param input an optional input
+   * @return whether it was loaded
+   */
+  public boolean has(Catalog.Input input) {
+    return switch (input) {
+      case TRAIN -> train != null;
+      case ZOO -> base != null;
+      case RESULTS -> !upstream.isEmpty();
+    };
   }
 
   /**

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.imagenetx.annotations.Factor;
+import org.imagenetx.compare.GroupTests;
 import org.imagenetx.report.ReportTable;
 import org.imagenetx.stats.FactorTable;
 
@@ -128,9 +129,10 @@ public final class ZooFigures {
   }
 
   /**
-   * The published comparison's numbers, computed in the interim way: group mean error ratio over the
-   * models of each type, a 95% percentile bootstrap over models (B = 1,000, seeded) and a one-way
-   * ANOVA across groups per factor.
+   * The published comparison's numbers: group mean error ratio over the models of each type, a 95%
+   * percentile bootstrap over models (B = 1,000, seeded; interim until the study's group intervals
+   * land) and, per factor, the Alexander–Govern test across groups ({@link GroupTests}), the test of
+   * the published figure.
    *
    * @param table models (rows of types not in {@code groups} are ignored)
    * @param types model → type
@@ -138,7 +140,7 @@ public final class ZooFigures {
    * @param seed bootstrap seed
    * @return the comparison
    */
-  public static GroupComparison interimGroupComparison(
+  public static GroupComparison groupComparison(
       FactorTable table, Map<String, String> types, List<String> groups, long seed) {
     int numGroups = groups.size();
     List<List<Integer>> members = new ArrayList<>();
@@ -171,12 +173,28 @@ public final class ZooFigures {
         lower[g][f] = ci[0];
         upper[g][f] = ci[1];
       }
-      p[f] = Interim.groupTest(samples);
+      p[f] = groupTest(samples);
     }
     return new GroupComparison(
         groups, sizes, mean, lower, upper, p, 0.05,
         "Error bars: 95% percentile bootstrap over the models of a group (B = 1,000, seed " + seed
-            + "). Faded: the groups do not differ on that factor (one-way ANOVA, p ≥ 0.05).");
+            + "). Faded: the groups do not differ on that factor (Alexander–Govern test, p ≥ 0.05).");
+  }
+
+  /**
+   * @param samples per group, the models' values (NaN skipped; groups with fewer than 2 values left
+   *     out)
+   * @return the Alexander–Govern p-value, NaN when fewer than two groups remain
+   */
+  static double groupTest(List<double[]> samples) {
+    List<double[]> kept = new ArrayList<>();
+    for (double[] g : samples) {
+      double[] d = Interim.defined(g);
+      if (d.length >= 2) {
+        kept.add(d);
+      }
+    }
+    return kept.size() < 2 ? Double.NaN : GroupTests.alexanderGovern(kept.toArray(new double[0][])).pValue();
   }
 
   /**
