@@ -56,8 +56,12 @@ final class StudyInputOptions {
     Path z = zoo != null ? zoo : beside(root, "model_predictions/base", true);
     Path r = results != null ? results : beside(root, "results", true);
     Path m = modelTypes != null ? modelTypes : beside(root, "model_types.csv", false);
-    int n = threads != null && threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
-    return StudyData.load(ann, z, r, m, n, step -> progress(err, t0, "loading " + step));
+    return StudyData.load(ann, z, r, m, threads(), step -> progress(err, t0, "loading " + step));
+  }
+
+  /** @return worker threads to use */
+  int threads() {
+    return threads != null && threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
   }
 
   /** @return a one-line description of the inputs for the results page */

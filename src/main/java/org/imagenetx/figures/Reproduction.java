@@ -35,27 +35,36 @@ public final class Reproduction {
    *     and listed on the page as such)
    * @param out output folder
    * @param source one line naming the inputs, for the page
+   * @param threads figures drawn in parallel (≥ 1)
    * @param steps progress callback (one call per table group and per figure), or null
    * @return what was written
    */
-  public static Result run(StudyData data, Path out, String source, StudyData.Steps steps) {
+  public static Result run(StudyData data, Path out, String source, int threads, StudyData.Steps steps) {
     StudyData.Steps s = steps == null ? x -> {} : steps;
     List<ResultsPage.Table> tables = new ArrayList<>();
     if (data.base() != null) {
       s.step("tables: aggregate of the base zoo");
       tables.addAll(writeAggregate(data.base(), out, "base"));
     }
-    List<FigureWriter.Written> figures = new ArrayList<>();
-    List<ResultsPage.Item> items = new ArrayList<>();
+    List<Catalog.Entry> drawn = new ArrayList<>();
     for (Catalog.Entry e : Catalog.entries()) {
       if (e.missing(data) != null) {
         s.step("skipped figure " + e.name() + ": needs " + e.missing(data).how());
-        continue;
+      } else {
+        drawn.add(e);
       }
-      s.step("figure " + e.name());
-      Figure f = e.draw(data);
-      FigureWriter.Written w = FigureWriter.write(f, out.resolve(FIGURES));
-      figures.add(w);
+    }
+    // Figures are independent: draw them on all threads (each writes its own three files; the page
+    // lists them in catalogue order whatever order they finish in).
+    List<Figure> built = drawAll(drawn, data, out.resolve(FIGURES), threads, s);
+    List<FigureWriter.Written> figures = new ArrayList<>();
+    List<ResultsPage.Item> items = new ArrayList<>();
+    for (int i = 0; i < drawn.size(); i++) {
+      Figure f = built.get(i);
+      Path dir = out.resolve(FIGURES);
+      figures.add(
+          new FigureWriter.Written(
+              dir.resolve(f.name() + ".svg"), dir.resolve(f.name() + ".png"), dir.resolve(f.name() + ".csv")));
       items.add(
           new ResultsPage.Item(
               f.name(),
@@ -63,7 +72,9 @@ public final class Reproduction {
               FIGURES + "/" + f.name() + ".png",
               FIGURES + "/" + f.name() + ".svg",
               FIGURES + "/" + f.name() + ".csv",
-              e.interim() ? "Some numbers are interim (placeholder statistics until the study and statistics packages are merged)." : ""));
+              drawn.get(i).interim()
+                  ? "Some numbers are interim (placeholder statistics until the study and statistics packages are merged)."
+                  : ""));
       tables.add(new ResultsPage.Table(FIGURES + "/" + f.name() + ".csv", "data of figure " + f.name()));
     }
     s.step("index.html and README.md");
@@ -76,6 +87,51 @@ public final class Reproduction {
         items,
         tables);
     return new Result(figures, tables);
+  }
+
+  private static List<Figure> drawAll(
+      List<Catalog.Entry> entries, StudyData data, Path dir, int threads, StudyData.Steps steps) {
+    java.util.concurrent.ExecutorService pool =
+        java.util.concurrent.Executors.newFixedThreadPool(
+            Math.max(1, Math.min(threads, entries.size())),
+            r -> {
+              Thread t = new Thread(r, "imagenetx-figures");
+              t.setDaemon(true);
+              return t;
+            });
+    try {
+      List<java.util.concurrent.Future<Figure>> futures = new ArrayList<>();
+      for (Catalog.Entry e : entries) {
+        futures.add(
+            pool.submit(
+                () -> {
+                  synchronized (steps) {
+                    steps.step("figure " + e.name());
+                  }
+                  Figure f = e.draw(data);
+                  FigureWriter.write(f, dir);
+                  return f;
+                }));
+      }
+      List<Figure> out = new ArrayList<>();
+      for (java.util.concurrent.Future<Figure> f : futures) {
+        out.add(f.get());
+      }
+      return out;
+    } catch (java.util.concurrent.ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException r) {
+        throw r;
+      }
+      if (e.getCause() instanceof Error err) {
+        throw err;
+      }
+      throw new IllegalStateException(e.getCause());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted", e);
+    } finally {
+      pool.shutdownNow();
+    }
   }
 
   private static List<ResultsPage.Table> writeAggregate(Aggregation agg, Path out, String zoo) {
