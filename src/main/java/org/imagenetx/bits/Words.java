@@ -147,4 +147,28 @@ public final class Words {
     }
     return true;
   }
+
+  /**
+   * Applies a count plan: group {@code g} counts {@code Σ bitCount(words[index[k]] & mask[k])} for
+   * {@code k} in {@code [groupStart[g], groupStart[g+1])}. A plan folds range edges and sparse masks
+   * into a compact list of (word, mask) pairs built once, so per-model counting touches no zero
+   * word and branches on no range edge.
+   *
+   * @param words the bitset being counted (e.g. a model's correctness words)
+   * @param index word index per plan entry
+   * @param mask mask per plan entry
+   * @param groupStart {@code numGroups + 1} offsets into the entries
+   * @param numGroups number of groups
+   * @param out count per group, overwritten
+   */
+  public static void planCounts(
+      long[] words, int[] index, long[] mask, int[] groupStart, int numGroups, int[] out) {
+    for (int g = 0; g < numGroups; g++) {
+      int n = 0;
+      for (int k = groupStart[g], end = groupStart[g + 1]; k < end; k++) {
+        n += Long.bitCount(words[index[k]] & mask[k]);
+      }
+      out[g] = n;
+    }
+  }
 }

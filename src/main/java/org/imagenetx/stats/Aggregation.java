@@ -117,11 +117,7 @@ public final class Aggregation {
                       }
                       missingEvaluated[m] = lost;
                     }
-                    FactorCounts[][] perType = new FactorCounts[types.size()][];
-                    for (int t = 0; t < types.size(); t++) {
-                      perType[t] = ev.evaluate(pred, missing, types.get(t));
-                    }
-                    counts[m] = perType;
+                    counts[m] = ev.evaluate(pred, missing, types);
                     int d = done.incrementAndGet();
                     if (progress != null) {
                       progress.accept(d);

@@ -1,20 +1,22 @@
 package org.imagenetx.stats;
 
+import java.util.Arrays;
 import java.util.List;
 import org.imagenetx.annotations.Dataset;
 import org.imagenetx.annotations.Factor;
 import org.imagenetx.annotations.FactorSelection;
-import org.imagenetx.annotations.FactorSet;
 import org.imagenetx.annotations.ImageIndex;
 import org.imagenetx.annotations.Metaclasses;
 import org.imagenetx.bits.Correctness;
 import org.imagenetx.bits.Words;
 
 /**
- * Turns one model's predictions into {@link FactorCounts}: one pass builds the correctness words of
- * an error type, then every count of the upstream tables is a (range) popcount of those words against
- * the factor words. Images are laid out by metaclass then class ({@link ImageIndex}), so per-metaclass
- * cells and per-class accuracies are range counts of the same words.
+ * Turns one model's predictions into {@link FactorCounts}. One pass builds the {@code class}
+ * correctness words; {@code metaclass} and {@code real_class} words are derived from them by looking
+ * up only the images where they can differ. Every count of the upstream tables is then a {@link
+ * CountPlan} applied to those words: per (metaclass, factor) cell and per class, built once from the
+ * factor masks and the index ranges (images are laid out by metaclass then class, {@link
+ * ImageIndex}).
  *
  * <p>Joining follows the upstream inner join: images the model did not predict (prediction below 0)
  * drop out of numerators and denominators alike.
@@ -25,24 +27,32 @@ public final class Evaluator {
   /** Number of worst classes pooled into {@code worst_100_classes}. */
   public static final int WORST_CLASSES = 100;
 
+  private static final int CELLS = Metaclasses.COUNT * FactorCounts.COLUMNS;
+
   private final Dataset dataset;
   private final ImageIndex index;
   private final int n;
   private final int numWords;
   private final FactorSelection[] selections;
-  private final long[][][] selectionWords;
+  private final CountPlan[] cellPlans;
+  private final CountPlan[] classPlans;
+  /** Selections with the same evaluated images share a class plan: the first one's number. */
+  private final int[] classPlanOwner;
   private final int[][] fullTotals;
   private final int[][] fullClassTotals;
-  private final byte[] metaclassOfClass;
+  private final long[] within;
+  private final byte[] metaclassOfPredPlus1;
+  private final long[] realLabelOnly;
+  private final int[] realSpecial;
 
+  private final long[] classWords;
   private final long[] correct;
-  private final long[] masked;
   private final long[] covered;
-  private final int[] cellTotals;
   private final int[] classCorrect;
-  private final int[] classTotal;
+  private final int[] classTotalScratch;
   private final double[] classAcc;
   private final double[] selectScratch;
+  private final double[] worstBySelection;
 
   /**
    * @param dataset the annotations
@@ -54,27 +64,85 @@ public final class Evaluator {
     this.n = index.size();
     this.numWords = Words.numWords(n);
     this.selections = selections.toArray(new FactorSelection[0]);
-    this.selectionWords = new long[this.selections.length][][];
-    this.fullTotals = new int[this.selections.length][];
-    this.fullClassTotals = new int[this.selections.length][];
-    for (int s = 0; s < this.selections.length; s++) {
-      FactorSet set = dataset.factors(this.selections[s]);
-      long[][] w = set.words();
-      assert Words.ghostBitsClear(w[Factor.COUNT], n);
-      selectionWords[s] = w;
-      fullTotals[s] = new int[Metaclasses.COUNT * FactorCounts.COLUMNS];
-      fullClassTotals[s] = new int[index.numClasses()];
-      totals(w, null, fullTotals[s], fullClassTotals[s]);
+    int numSel = this.selections.length;
+    this.cellPlans = new CountPlan[numSel];
+    this.classPlans = new CountPlan[numSel];
+    this.classPlanOwner = new int[numSel];
+    this.fullTotals = new int[numSel][];
+    this.fullClassTotals = new int[numSel][];
+    this.within = new long[numWords];
+    long[] allOnes = new long[numWords];
+    Arrays.fill(allOnes, -1L);
+    int numClasses = index.numClasses();
+    for (int s = 0; s < numSel; s++) {
+      long[][] w = dataset.factors(this.selections[s]).words();
+      long[] eval = w[Factor.COUNT];
+      assert Words.ghostBitsClear(eval, n);
+      for (int i = 0; i < numWords; i++) {
+        within[i] |= eval[i];
+      }
+      cellPlans[s] =
+          CountPlan.build(
+              CELLS,
+              g -> w[g % FactorCounts.COLUMNS],
+              g -> index.metaclassFrom(g / FactorCounts.COLUMNS),
+              g -> index.metaclassTo(g / FactorCounts.COLUMNS));
+      fullTotals[s] = new int[CELLS];
+      cellPlans[s].count(allOnes, fullTotals[s]);
+      classPlanOwner[s] = s;
+      for (int t = 0; t < s; t++) {
+        if (Arrays.equals(eval, dataset.factors(this.selections[t]).words()[Factor.COUNT])) {
+          classPlanOwner[s] = t;
+          break;
+        }
+      }
+      if (classPlanOwner[s] == s) {
+        classPlans[s] = CountPlan.build(numClasses, c -> eval, index::classFrom, index::classTo);
+        fullClassTotals[s] = new int[numClasses];
+        classPlans[s].count(allOnes, fullClassTotals[s]);
+      }
     }
-    this.metaclassOfClass = dataset.metaclasses().table();
+    byte[] meta = dataset.metaclasses().table();
+    this.metaclassOfPredPlus1 = new byte[meta.length + 1];
+    metaclassOfPredPlus1[0] = -1;
+    System.arraycopy(meta, 0, metaclassOfPredPlus1, 1, meta.length);
+    if (dataset.hasReal()) {
+      int[] offsets = dataset.realOffsets();
+      short[] values = dataset.realLabels();
+      short[] labels = index.labels();
+      realLabelOnly = new long[numWords];
+      it.unimi.dsi.fastutil.ints.IntArrayList special = new it.unimi.dsi.fastutil.ints.IntArrayList();
+      int maxSize = 0;
+      for (int i = 0; i < n; i++) {
+        maxSize = Math.max(maxSize, offsets[i + 1] - offsets[i]);
+      }
+      // grouped by set size (then position): the lookup loop's trip count stays predictable
+      for (int size = 1; size <= maxSize; size++) {
+        for (int i = 0; i < n; i++) {
+          if (offsets[i + 1] - offsets[i] != size) {
+            continue;
+          }
+          boolean labelOnly = size == 1 && values[offsets[i]] == labels[i];
+          if (labelOnly) {
+            realLabelOnly[i >>> 6] |= 1L << i;
+          } else if ((within[i >>> 6] & (1L << i)) != 0) {
+            special.add(i);
+          }
+        }
+      }
+      realSpecial = special.toIntArray();
+    } else {
+      realLabelOnly = null;
+      realSpecial = null;
+    }
+    this.classWords = new long[numWords];
     this.correct = new long[numWords];
-    this.masked = new long[numWords];
     this.covered = new long[numWords];
-    this.cellTotals = new int[Metaclasses.COUNT * FactorCounts.COLUMNS];
-    this.classCorrect = new int[index.numClasses()];
-    this.classTotal = new int[index.numClasses()];
-    this.classAcc = new double[index.numClasses()];
-    this.selectScratch = new double[index.numClasses()];
+    this.classCorrect = new int[numClasses];
+    this.classTotalScratch = new int[numClasses];
+    this.classAcc = new double[numClasses];
+    this.selectScratch = new double[numClasses];
+    this.worstBySelection = new double[numSel];
   }
 
   /** @return the selections, in the order of {@link #evaluate}'s output */
@@ -96,85 +164,83 @@ public final class Evaluator {
    * @return counts per selection, in {@link #selections()} order
    */
   public FactorCounts[] evaluate(short[] pred, int numMissing, ErrorType type) {
-    switch (type) {
-      case CLASS:
-        Correctness.classCorrect(pred, index.labels(), n, correct);
-        break;
-      case METACLASS:
-        Correctness.metaclassCorrect(pred, index.metaclassOfImage(), metaclassOfClass, n, correct);
-        break;
-      case REAL_CLASS:
-        if (!dataset.hasReal()) {
-          throw new IllegalStateException("ReaL labels are not loaded");
-        }
-        Correctness.realCorrect(pred, dataset.realOffsets(), dataset.realLabels(), n, correct);
-        break;
-      default:
-        throw new AssertionError(type);
-    }
+    return evaluate(pred, numMissing, List.of(type))[0];
+  }
+
+  /**
+   * Counts one model under several error types, for every selection. The {@code class} correctness
+   * pass runs once and serves every type.
+   *
+   * @param pred predicted class per image position (index order), below 0 where not predicted
+   * @param numMissing how many entries of {@code pred} are below 0 (0 is the fast path)
+   * @param types error types
+   * @return counts per type (in {@code types} order) and selection (in {@link #selections()} order)
+   */
+  public FactorCounts[][] evaluate(short[] pred, int numMissing, List<ErrorType> types) {
+    Correctness.classCorrect(pred, index.labels(), n, classWords);
     if (numMissing > 0) {
       Correctness.covered(pred, n, covered);
     }
-    FactorCounts[] out = new FactorCounts[selections.length];
-    for (int s = 0; s < selections.length; s++) {
-      long[][] w = selectionWords[s];
-      Words.and(correct, w[Factor.COUNT], masked, numWords);
-      int[] totals;
-      int[] classTotals;
-      if (numMissing > 0) {
-        totals = new int[cellTotals.length];
-        classTotals = classTotal;
-        totals(w, covered, totals, classTotals);
-      } else {
-        totals = fullTotals[s];
-        classTotals = fullClassTotals[s];
-      }
-      int[] cells = new int[Metaclasses.COUNT * FactorCounts.COLUMNS];
-      for (int m = 0; m < Metaclasses.COUNT; m++) {
-        int from = index.metaclassFrom(m);
-        int to = index.metaclassTo(m);
-        int row = m * FactorCounts.COLUMNS;
-        for (int f = 0; f < Factor.COUNT; f++) {
-          cells[row + f] = Words.andCountRange(masked, w[f], from, to);
-        }
-        cells[row + FactorCounts.ALL] = Words.countRange(masked, from, to);
-      }
-      for (int c = 0; c < classCorrect.length; c++) {
-        classCorrect[c] = Words.countRange(masked, index.classFrom(c), index.classTo(c));
-      }
-      out[s] = new FactorCounts(cells, totals, worstClasses(classCorrect, classTotals));
+    FactorCounts[][] out = new FactorCounts[types.size()][];
+    for (int t = 0; t < out.length; t++) {
+      out[t] = count(pred, numMissing, correctness(pred, types.get(t)));
     }
     return out;
   }
 
-  /** Cell and class denominators; {@code covered == null} means every image was predicted. */
-  private void totals(long[][] w, long[] coveredWords, int[] cells, int[] classTotals) {
-    long[] eval = w[Factor.COUNT];
-    for (int m = 0; m < Metaclasses.COUNT; m++) {
-      int from = index.metaclassFrom(m);
-      int to = index.metaclassTo(m);
-      int row = m * FactorCounts.COLUMNS;
-      for (int f = 0; f < Factor.COUNT; f++) {
-        cells[row + f] =
-            coveredWords == null
-                ? Words.countRange(w[f], from, to)
-                : Words.andCountRange(w[f], coveredWords, from, to);
-      }
-      cells[row + FactorCounts.ALL] =
-          coveredWords == null
-              ? Words.countRange(eval, from, to)
-              : Words.andCountRange(eval, coveredWords, from, to);
-    }
-    for (int c = 0; c < classTotals.length; c++) {
-      classTotals[c] =
-          coveredWords == null
-              ? Words.countRange(eval, index.classFrom(c), index.classTo(c))
-              : Words.andCountRange(eval, coveredWords, index.classFrom(c), index.classTo(c));
+  private long[] correctness(short[] pred, ErrorType type) {
+    switch (type) {
+      case CLASS:
+        return classWords;
+      case METACLASS:
+        Correctness.metaclassFromClass(
+            classWords, within, pred, index.metaclassOfImage(), metaclassOfPredPlus1, numWords, correct);
+        return correct;
+      case REAL_CLASS:
+        if (!dataset.hasReal()) {
+          throw new IllegalStateException("ReaL labels are not loaded");
+        }
+        Correctness.realFromClass(
+            classWords,
+            realLabelOnly,
+            realSpecial,
+            realSpecial.length,
+            pred,
+            dataset.realOffsets(),
+            dataset.realLabels(),
+            numWords,
+            correct);
+        return correct;
+      default:
+        throw new AssertionError(type);
     }
   }
 
-  private double worstClasses(int[] classCorrect, int[] classTotals) {
-    return worstClasses(classCorrect, classTotals, classAcc, selectScratch);
+  private FactorCounts[] count(short[] pred, int numMissing, long[] words) {
+    FactorCounts[] out = new FactorCounts[selections.length];
+    for (int s = 0; s < selections.length; s++) {
+      int[] cells = new int[CELLS];
+      cellPlans[s].count(words, cells);
+      int[] totals = fullTotals[s];
+      if (numMissing > 0) {
+        totals = new int[CELLS];
+        cellPlans[s].count(covered, totals);
+      }
+      int owner = classPlanOwner[s];
+      if (owner == s) {
+        classPlans[s].count(words, classCorrect);
+        int[] classTotals = fullClassTotals[s];
+        if (numMissing > 0) {
+          classPlans[s].count(covered, classTotalScratch);
+          classTotals = classTotalScratch;
+        }
+        worstBySelection[s] = worstClasses(classCorrect, classTotals, classAcc, selectScratch);
+      } else {
+        worstBySelection[s] = worstBySelection[owner];
+      }
+      out[s] = new FactorCounts(cells, totals, worstBySelection[s]);
+    }
+    return out;
   }
 
   /**
@@ -189,7 +255,8 @@ public final class Evaluator {
    * @param selectScratch scratch, one entry per class
    * @return the pooled accuracy, NaN when no class has images
    */
-  static double worstClasses(int[] classCorrect, int[] classTotals, double[] classAcc, double[] selectScratch) {
+  static double worstClasses(
+      int[] classCorrect, int[] classTotals, double[] classAcc, double[] selectScratch) {
     int k = 0;
     for (int c = 0; c < classTotals.length; c++) {
       if (classTotals[c] > 0) {

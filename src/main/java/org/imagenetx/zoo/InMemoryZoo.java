@@ -11,6 +11,7 @@ public final class InMemoryZoo implements Zoo {
   private final float[][] probabilities;
   private final boolean synthetic;
   private final String source;
+  private final int[] missing;
 
   /**
    * @param name zoo name
@@ -45,6 +46,14 @@ public final class InMemoryZoo implements Zoo {
         throw new IllegalArgumentException("duplicate model " + m.get(i));
       }
     }
+    this.missing = new int[order.length];
+    for (int i = 0; i < order.length; i++) {
+      for (short c : this.classes[i]) {
+        if (c < 0) {
+          missing[i]++;
+        }
+      }
+    }
     this.name = name;
     this.models = List.copyOf(m);
     this.synthetic = synthetic;
@@ -70,13 +79,7 @@ public final class InMemoryZoo implements Zoo {
   public int readClasses(int model, short[] dst) {
     short[] src = classes[model];
     System.arraycopy(src, 0, dst, 0, src.length);
-    int missing = 0;
-    for (short s : src) {
-      if (s < 0) {
-        missing++;
-      }
-    }
-    return missing;
+    return missing[model];
   }
 
   @Override

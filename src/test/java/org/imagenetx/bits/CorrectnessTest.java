@@ -52,22 +52,43 @@ class CorrectnessTest {
     assertThat(out).as("class %s", c).isEqualTo(Shapes.words(expected));
     assertThat(Words.ghostBitsClear(out, n)).isTrue();
 
-    Correctness.metaclassCorrect(pred, metaOfImage, metaOfClass, n, out);
+    // derived kernels: exact inside a random "within" mask
+    boolean[] within = c.bits(rnd);
+    long[] withinWords = Shapes.words(within);
+    long[] classWords = out.clone();
+    byte[] metaPlus1 = new byte[numClasses + 1];
+    metaPlus1[0] = -1;
+    System.arraycopy(metaOfClass, 0, metaPlus1, 1, numClasses);
+    long[] meta = new long[out.length];
+    Correctness.metaclassFromClass(classWords, withinWords, pred, metaOfImage, metaPlus1, out.length, meta);
     for (int i = 0; i < n; i++) {
-      expected[i] = pred[i] >= 0 && metaOfClass[pred[i]] == metaOfImage[i];
+      // inside "within": the metaclass rule; outside: only class-correct images are marked
+      expected[i] = within[i] ? pred[i] >= 0 && metaOfClass[pred[i]] == metaOfImage[i] : pred[i] == label[i];
     }
-    assertThat(out).as("metaclass %s", c).isEqualTo(Shapes.words(expected));
-    assertThat(Words.ghostBitsClear(out, n)).isTrue();
-
-    Correctness.realCorrect(pred, offsets, values, n, out);
+    assertThat(meta).as("metaclass %s", c).isEqualTo(Shapes.words(expected));
+    long[] labelOnly = new long[out.length];
+    it.unimi.dsi.fastutil.ints.IntArrayList special = new it.unimi.dsi.fastutil.ints.IntArrayList();
     for (int i = 0; i < n; i++) {
-      expected[i] = false;
-      for (int k = offsets[i]; k < offsets[i + 1]; k++) {
-        expected[i] |= pred[i] >= 0 && values[k] == pred[i];
+      int size = offsets[i + 1] - offsets[i];
+      if (size == 1 && values[offsets[i]] == label[i]) {
+        labelOnly[i >>> 6] |= 1L << i;
+      } else if (within[i] && size > 0) {
+        special.add(i);
       }
     }
-    assertThat(out).as("real %s", c).isEqualTo(Shapes.words(expected));
-    assertThat(Words.ghostBitsClear(out, n)).isTrue();
+    long[] real = new long[out.length];
+    Correctness.realFromClass(
+        classWords, labelOnly, special.toIntArray(), special.size(), pred, offsets, values, out.length, real);
+    for (int i = 0; i < n; i++) {
+      boolean reference = false;
+      for (int k = offsets[i]; k < offsets[i + 1]; k++) {
+        reference |= pred[i] >= 0 && values[k] == pred[i];
+      }
+      expected[i] = within[i] && reference;
+    }
+    long[] withinOnly = real.clone();
+    Words.and(real, withinWords, withinOnly, real.length);
+    assertThat(withinOnly).as("real %s", c).isEqualTo(Shapes.words(expected));
 
     Correctness.covered(pred, n, out);
     for (int i = 0; i < n; i++) {
