@@ -262,6 +262,8 @@ final class Charts {
   private static PaintScaleLegend scaleLegend(HeatmapSpec spec) {
     NumberAxis axis = new NumberAxis(spec.scaleTitle());
     axis.setRange(spec.center() - spec.halfRange(), spec.center() + spec.halfRange());
+    // the automatic tick unit labels every 0.02 on a tall strip; about eight labels read better
+    axis.setTickUnit(new org.jfree.chart.axis.NumberTickUnit(niceStep(2 * spec.halfRange() / 8)));
     axis.setLabelFont(LABEL);
     axis.setTickLabelFont(TICK);
     PaintScaleLegend legend = new PaintScaleLegend(new Diverging(spec), axis);
@@ -271,6 +273,20 @@ final class Charts {
     legend.setSubdivisionCount(64);
     legend.setBackgroundPaint(Color.WHITE);
     return legend;
+  }
+
+  /**
+   * @param x a positive step
+   * @return the smallest of 1, 2, 2.5, 5 × 10^k that is ≥ x
+   */
+  static double niceStep(double x) {
+    double p = Math.pow(10, Math.floor(Math.log10(x)));
+    for (double m : new double[] {1, 2, 2.5, 5, 10}) {
+      if (m * p >= x * (1 - 1e-9)) {
+        return m * p;
+      }
+    }
+    return 10 * p;
   }
 
   /** Diverging paint scale centred on the spec's center; NaN (masked) is grey. */

@@ -128,6 +128,15 @@ class FigureWriterTest {
   }
 
   @Test
+  void scaleStepsAreRound() {
+    assertThat(Charts.niceStep(0.075)).isEqualTo(0.1);
+    assertThat(Charts.niceStep(0.25)).isEqualTo(0.25);
+    assertThat(Charts.niceStep(0.3)).isEqualTo(0.5);
+    assertThat(Charts.niceStep(1)).isEqualTo(1);
+    assertThat(Charts.niceStep(0.011)).isCloseTo(0.02, org.assertj.core.api.Assertions.within(1e-15));
+  }
+
+  @Test
   void badRecordsAreRejected() {
     assertThatThrownBy(
             () -> new BarSpec("", "x", "y", List.of("a", "b"), List.of(BarSeries.of("s", new double[] {1})), 1))
