@@ -167,7 +167,7 @@ public final class Catalog {
     java.util.Arrays.fill(p, Double.NaN);
     GroupComparison c =
         new GroupComparison(t.models(), sizes, mean, null, null, p, 0.05,
-            "Intervals and pairwise tests: pending the statistics package.");
+            "Intervals and pairwise tests: pending the statistics package.", null);
     return ZooFigures.comparison(
         "base-model-comparison",
         "Error ratio per factor of the base models (top-factor annotations, class errors), factors sorted"

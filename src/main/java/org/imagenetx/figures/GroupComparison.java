@@ -15,6 +15,8 @@ import java.util.List;
  * @param pValue per factor, the test across groups (NaN: untested, drawn at full colour)
  * @param alpha significance level
  * @param method how intervals and p-values were obtained, for the caption and the CSV
+ * @param cellSignificant {@code [group][factor]} per-bar significance overriding {@code pValue}
+ *     (e.g. "this model's ratio differs from 1"), or null
  */
 public record GroupComparison(
     List<String> groups,
@@ -24,7 +26,8 @@ public record GroupComparison(
     double[][] upper,
     double[] pValue,
     double alpha,
-    String method) {
+    String method,
+    boolean[][] cellSignificant) {
   /** Checks the shapes. */
   public GroupComparison {
     groups = List.copyOf(groups);
@@ -45,5 +48,14 @@ public record GroupComparison(
    */
   public boolean significant(int factor) {
     return Double.isNaN(pValue[factor]) || pValue[factor] < alpha;
+  }
+
+  /**
+   * @param group group index
+   * @param factor canonical factor index
+   * @return whether bar (group, factor) is drawn at full colour
+   */
+  public boolean significant(int group, int factor) {
+    return cellSignificant != null ? cellSignificant[group][factor] : significant(factor);
   }
 }

@@ -98,10 +98,8 @@ public final class ZooFigures {
     }
     Integer[] order = DatasetFigures.sortedFactors(overall, true);
     List<String> categories = new ArrayList<>();
-    boolean[] sig = new boolean[Factor.COUNT];
     for (int i = 0; i < order.length; i++) {
       categories.add(Factor.of(order[i]).label());
-      sig[i] = c.significant(order[i]);
     }
     List<BarSeries> series = new ArrayList<>();
     ReportTable data =
@@ -111,7 +109,11 @@ public final class ZooFigures {
       double[] lo = c.lower() == null ? null : DatasetFigures.permute(c.lower()[g], order);
       double[] hi = c.upper() == null ? null : DatasetFigures.permute(c.upper()[g], order);
       String label = c.groupSizes()[g] > 1 ? c.groups().get(g) + " (" + c.groupSizes()[g] + ")" : c.groups().get(g);
-      series.add(new BarSeries(label, DatasetFigures.permute(c.mean()[g], order), lo, hi, sig.clone()));
+      boolean[] sig = new boolean[Factor.COUNT];
+      for (int i = 0; i < order.length; i++) {
+        sig[i] = c.significant(g, order[i]);
+      }
+      series.add(new BarSeries(label, DatasetFigures.permute(c.mean()[g], order), lo, hi, sig));
       for (int f : order) {
         data.addRow(
             c.groups().get(g),
@@ -121,7 +123,7 @@ public final class ZooFigures {
             c.lower() == null ? Double.NaN : c.lower()[g][f],
             c.upper() == null ? Double.NaN : c.upper()[g][f],
             c.pValue()[f],
-            c.significant(f) ? "yes" : "no");
+            c.significant(g, f) ? "yes" : "no");
       }
     }
     BarSpec spec = new BarSpec("", "Factor", "Error ratio (1 = the model's average error)", categories, series, 1.0);
@@ -178,7 +180,8 @@ public final class ZooFigures {
     return new GroupComparison(
         groups, sizes, mean, lower, upper, p, 0.05,
         "Error bars: 95% percentile bootstrap over the models of a group (B = 1,000, seed " + seed
-            + "). Faded: the groups do not differ on that factor (Alexander–Govern test, p ≥ 0.05).");
+            + "). Faded: the groups do not differ on that factor (Alexander–Govern test, p ≥ 0.05).",
+        null);
   }
 
   /**
