@@ -89,6 +89,8 @@ public final class Catalog {
         d -> DatasetFigures.cooccurrence(d.val(), FactorSelection.MULTI));
     add("cooccurrence-train", EnumSet.of(Input.TRAIN), true,
         d -> DatasetFigures.cooccurrence(d.train(), FactorSelection.MULTI));
+    add("factor-metaclass-val", EnumSet.noneOf(Input.class), true,
+        d -> DatasetFigures.factorMetaclass(d.val(), FactorSelection.MULTI));
     add("accuracy-vs-top1", EnumSet.of(Input.RESULTS), false,
         d -> ZooFigures.accuracyVsTop1(d.namedModels(), d.types(), ZooFigures.PUBLISHED_GROUPS));
     add("model-comparison", EnumSet.of(Input.RESULTS), true, Catalog::modelComparison);

@@ -171,6 +171,58 @@ public final class DatasetFigures {
         data);
   }
 
+  /**
+   * Spearman correlation between each factor indicator and each true-metaclass indicator over the
+   * evaluated images: which factors are typical of which kinds of objects. Cells with p ≥ {@value
+   * #ALPHA} are masked.
+   *
+   * @param dataset annotations
+   * @param selection multi or top
+   * @return figure {@code factor-metaclass-<partition>}
+   */
+  public static Figure factorMetaclass(Dataset dataset, FactorSelection selection) {
+    FactorSet fs = dataset.factors(selection);
+    long n = fs.numEvaluated();
+    int numMeta = org.imagenetx.annotations.Metaclasses.COUNT;
+    double[][] rho = new double[numMeta][Factor.COUNT];
+    boolean[][] mask = new boolean[numMeta][Factor.COUNT];
+    List<String> rows = new ArrayList<>();
+    List<String> cols = new ArrayList<>();
+    for (Factor f : Factor.values()) {
+      cols.add(f.label());
+    }
+    ReportTable data =
+        new ReportTable(List.of("metaclass", "factor", "images", "spearman_rho", "p_value", "shown"));
+    for (int m = 0; m < numMeta; m++) {
+      String name = org.imagenetx.annotations.Metaclasses.NAMES.get(m);
+      rows.add(name.replace('_', ' '));
+      // images are ordered by metaclass: its indicator is one contiguous range of positions
+      long from = dataset.index().metaclassFrom(m);
+      long to = dataset.index().metaclassTo(m);
+      long nm = fs.evaluated().rangeCardinality(from, to);
+      for (Factor f : Factor.values()) {
+        long nf = fs.factor(f).getCardinality();
+        long nfm = fs.factor(f).rangeCardinality(from, to);
+        double[] rp = Interim.spearmanBinary(n, nm, nf, nfm);
+        rho[m][f.ordinal()] = rp[0];
+        mask[m][f.ordinal()] = !(rp[1] < ALPHA);
+        data.addRow(name, f.column(), n, rp[0], rp[1], mask[m][f.ordinal()] ? "no" : "yes");
+      }
+    }
+    String part = dataset.partition().key();
+    HeatmapSpec spec =
+        new HeatmapSpec("", "Factor", "True metaclass", cols, rows, rho, mask, 0, 0.3, "Spearman ρ (saturates at ±0.3)");
+    return Figure.single(
+        "factor-metaclass-" + part,
+        "Spearman correlation between factor indicators and true-metaclass indicators on the " + n + " " + part
+            + " images (" + selection.key() + "-factor annotations): which factors are typical of which"
+            + " objects. Grey: not significant (p ≥ 0.05).",
+        spec,
+        800,
+        640,
+        data);
+  }
+
   static Integer[] sortedFactors(double[] key, boolean descending) {
     Integer[] order = new Integer[key.length];
     for (int i = 0; i < order.length; i++) {

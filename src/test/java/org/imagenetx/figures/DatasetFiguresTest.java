@@ -121,4 +121,25 @@ class DatasetFiguresTest {
     assertThat(h.values()[pose][partial]).isCloseTo(sp.correlation(x[pose], x[partial]), within(1e-12));
     assertThat(f.data().rows()).hasSize(Factor.COUNT * Factor.COUNT);
   }
+
+  @Test
+  void factorMetaclassCorrelationMatchesANaiveCorrelationOverImages() {
+    Figure f = DatasetFigures.factorMetaclass(train, FactorSelection.MULTI);
+    HeatmapSpec h = (HeatmapSpec) f.panels().get(0);
+    FactorSet fs = train.factors(FactorSelection.MULTI);
+    byte[] meta = train.index().metaclassOfImage();
+    int n = fs.numEvaluated();
+    double[] isDog = new double[n];
+    double[] hasPose = new double[n];
+    IntIterator it = fs.evaluated().getIntIterator();
+    for (int i = 0; it.hasNext(); i++) {
+      int img = it.next();
+      isDog[i] = meta[img] == 1 ? 1 : 0;
+      hasPose[i] = (fs.factorMask(img) & 1) != 0 ? 1 : 0;
+    }
+    assertThat(h.rows().get(1)).isEqualTo("dog");
+    double expected = new org.hipparchus.stat.correlation.SpearmansCorrelation().correlation(isDog, hasPose);
+    assertThat(h.values()[1][Factor.POSE.ordinal()]).isCloseTo(expected, within(1e-12));
+    assertThat(f.data().rows()).hasSize(17 * Factor.COUNT);
+  }
 }
