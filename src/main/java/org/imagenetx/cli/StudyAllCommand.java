@@ -1,0 +1,144 @@
+package org.imagenetx.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.imagenetx.annotations.Dataset;
+import org.imagenetx.annotations.FactorSelection;
+import org.imagenetx.annotations.Partition;
+import org.imagenetx.io.AtomicFiles;
+import org.imagenetx.report.Format;
+import org.imagenetx.report.ReportTable;
+import org.imagenetx.stats.Aggregation;
+import org.imagenetx.stats.FactorTable;
+import org.imagenetx.stats.MetaclassTable;
+import org.imagenetx.study.AugmentationSweep;
+import org.imagenetx.study.Calibration;
+import org.imagenetx.study.Cooccurrence;
+import org.imagenetx.study.FactorDistribution;
+import org.imagenetx.study.MistakePrevalence;
+import org.imagenetx.study.ModelGroups;
+import org.imagenetx.study.ModelTypes;
+import org.imagenetx.study.Prevalence;
+import org.imagenetx.study.Study;
+import org.imagenetx.study.StudyTables;
+import org.imagenetx.zoo.Zoo;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code study all}. */
+@Command(name = "all", mixinStandardHelpOptions = true,
+    description = {"Write every study table into --out.",
+        "Groups, augmentation, co-occurrence, distributions",
+        "and prevalence; with --zoo also mistakes, calibration and the LaTeX table. All inputs are read",
+        "and every table computed before the first file is written."})
+final class StudyAllCommand implements Callable<Integer> {
+  @Spec CommandLine.Model.CommandSpec spec;
+  @Mixin StudyCommand.TableOptions opts;
+  @Mixin DataOptions data;
+
+  @Option(names = "--out", required = true, paramLabel = "<dir>", description = "Output folder, e.g. results/study.")
+  Path outDir;
+
+  @Option(names = "--format", defaultValue = "csv", converter = Converters.FormatConverter.class,
+      description = "File format (default: ${DEFAULT-VALUE}).")
+  Format format;
+
+  @Option(names = "--decimals", defaultValue = "4", description = "Decimals in text formats (default: ${DEFAULT-VALUE}).")
+  int decimals;
+
+  @Option(names = "--base-table", paramLabel = "<csv>", description = "accuracies_per_factor.csv of the base models.")
+  Path baseTable;
+
+  @Override
+  public Integer call() {
+    PrintWriter err = spec.commandLine().getErr();
+    PrintWriter stdout = spec.commandLine().getOut();
+    Study study = opts.study();
+    Map<String, ReportTable> tables = new LinkedHashMap<>();
+    DataOptions.Loaded loaded = data.zoos.isEmpty() ? null : StudyCommand.loadWithZoos(data, opts.selection, opts.type, err);
+    List<Aggregation.Tables> zoos = loaded == null ? List.of() : StudyCommand.aggregate(loaded, opts, data.threads());
+    FactorTable base = StudyCommand.baseTable(baseTable, zoos);
+    ModelGroups published = study.publishedGroups(opts.types(), base);
+    var groups = study.compare(published, ModelTypes.STUDY_GROUPS);
+    tables.put("groups_means", StudyTables.groupMeans(groups));
+    tables.put("groups_detail", StudyTables.groupDetail(groups));
+    tables.put("families_detail",
+        StudyTables.groupDetail(study.compareFamilies(published.table(), opts.familyOverrides())));
+    List<AugmentationSweep> sweeps = study.sweeps();
+    tables.put("augment_effects", StudyTables.augmentEffects(sweeps));
+    tables.put("augment_spillover", StudyTables.spillOver(sweeps, 0.05, 3));
+    for (AugmentationSweep s : sweeps) {
+      tables.put("augment_models_" + s.augmentation().key(), StudyTables.augmentModels(s));
+    }
+    tables.put("augment_compare", StudyTables.groupDetail(study.augmentationComparison(sweeps.get(0), sweeps.get(1))));
+    Path ann = data.annotations != null ? data.annotations : DataOptions.findDefaultAnnotations();
+    if (ann != null) {
+      List<Cooccurrence> co = new ArrayList<>();
+      List<FactorDistribution> dist = new ArrayList<>();
+      for (Partition p : List.of(Partition.TRAIN, Partition.VAL)) {
+        Dataset d = StudyCommand.annotations(ann, false, data.seed, data.keepPrototypes, p, err);
+        for (FactorSelection s : FactorSelection.values()) {
+          co.add(Cooccurrence.compute(d, s));
+          dist.add(FactorDistribution.compute(d, s));
+        }
+        if (p == Partition.VAL) {
+          tables.put("prevalence_metaclass", StudyTables.prevalence(Prevalence.compute(d, opts.selection)));
+        }
+      }
+      tables.put("cooccurrence", StudyTables.cooccurrence(co));
+      tables.put("distribution_shares", StudyTables.factorShares(dist));
+      tables.put("distribution_active", StudyTables.activeFactors(dist));
+    } else {
+      err.println("(no annotations: co-occurrence, distribution and prevalence tables skipped; pass --annotations)");
+    }
+    String latex = null;
+    if (loaded != null) {
+      ReportTable mistakes = null;
+      ReportTable calibration = null;
+      for (Zoo zoo : loaded.zoos()) {
+        ReportTable m = StudyTables.mistakePrevalence(
+            MistakePrevalence.compute(loaded.dataset(), opts.selection, opts.type, zoo));
+        mistakes = mistakes == null ? m : StudyCommand.append(mistakes, m);
+        if (zoo.hasProbabilities()) {
+          ReportTable c = StudyTables.calibration(Calibration.compute(loaded.dataset(), opts.selection, opts.type, zoo));
+          calibration = calibration == null ? c : StudyCommand.append(calibration, c);
+        }
+      }
+      tables.put("prevalence_mistakes", mistakes);
+      if (calibration != null) {
+        tables.put("calibration", calibration);
+      }
+      List<MetaclassTable> metaclassTables = new ArrayList<>();
+      for (Aggregation.Tables t : zoos) {
+        metaclassTables.add(t.metaclasses());
+      }
+      latex = StudyCommand.latex(metaclassTables, null, 2);
+    }
+    String ext = switch (format) {
+      case CSV -> ".csv";
+      case JSON -> ".json";
+      case MARKDOWN -> ".md";
+      case LATEX -> ".tex";
+      default -> ".txt";
+    };
+    for (Map.Entry<String, ReportTable> e : tables.entrySet()) {
+      Path p = outDir.resolve(e.getKey() + ext);
+      AtomicFiles.writeString(p, e.getValue().render(format, decimals));
+      stdout.println("wrote " + p);
+    }
+    if (latex != null) {
+      Path p = outDir.resolve("metaclass_error_ratios.tex");
+      AtomicFiles.writeString(p, latex);
+      stdout.println("wrote " + p);
+    }
+    return 0;
+  }
+}

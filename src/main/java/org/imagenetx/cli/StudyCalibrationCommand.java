@@ -1,0 +1,43 @@
+package org.imagenetx.cli;
+
+import java.util.concurrent.Callable;
+import org.imagenetx.annotations.FactorSelection;
+import org.imagenetx.report.ReportTable;
+import org.imagenetx.stats.ErrorType;
+import org.imagenetx.study.Calibration;
+import org.imagenetx.study.StudyTables;
+import org.imagenetx.zoo.Zoo;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code study calibration}. */
+@Command(name = "calibration", mixinStandardHelpOptions = true,
+    description = "Expected calibration error (15 equal-width bins) per model, overall and per factor.")
+final class StudyCalibrationCommand implements Callable<Integer> {
+  @Spec CommandLine.Model.CommandSpec spec;
+  @Mixin StudyCommand.OutputOptions out;
+  @Mixin DataOptions data;
+
+  @Option(names = "--factors", defaultValue = "top", converter = Converters.SelectionConverter.class,
+      description = "top or multi (default: ${DEFAULT-VALUE}).")
+  FactorSelection selection;
+
+  @Option(names = "--error-type", defaultValue = "class", converter = Converters.ErrorTypeConverter.class,
+      description = "What counts as correct (default: ${DEFAULT-VALUE}).")
+  ErrorType type;
+
+  @Override
+  public Integer call() {
+    DataOptions.Loaded loaded = StudyCommand.loadWithZoos(data, selection, type, spec.commandLine().getErr());
+    ReportTable t = null;
+    for (Zoo zoo : loaded.zoos()) {
+      ReportTable z = StudyTables.calibration(Calibration.compute(loaded.dataset(), selection, type, zoo));
+      t = t == null ? z : StudyCommand.append(t, z);
+    }
+    StudyCommand.marked(t, loaded.synthetic()).write(spec.commandLine().getOut(), out.format, out.decimals);
+    return 0;
+  }
+}

@@ -1,0 +1,67 @@
+package org.imagenetx.cli;
+
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import org.imagenetx.annotations.Dataset;
+import org.imagenetx.annotations.FactorSelection;
+import org.imagenetx.io.BadInputException;
+import org.imagenetx.report.ReportTable;
+import org.imagenetx.stats.ErrorType;
+import org.imagenetx.study.MistakePrevalence;
+import org.imagenetx.study.Prevalence;
+import org.imagenetx.study.StudyTables;
+import org.imagenetx.zoo.Zoo;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code study prevalence}. */
+@Command(name = "prevalence", mixinStandardHelpOptions = true,
+    description = {"Factor prevalence shift per metaclass, or among a model's mistakes.",
+        "Per metaclass: prevalence relative to overall prevalence. With --zoo and --table mistakes:",
+        "per model, factor prevalence among its mistakes relative to all its images."})
+final class StudyPrevalenceCommand implements Callable<Integer> {
+  @Spec CommandLine.Model.CommandSpec spec;
+  @Mixin StudyCommand.OutputOptions out;
+  @Mixin DataOptions data;
+
+  @Option(names = "--factors", defaultValue = "top", converter = Converters.SelectionConverter.class,
+      description = "top or multi (default: ${DEFAULT-VALUE}).")
+  FactorSelection selection;
+
+  @Option(names = "--error-type", defaultValue = "class", converter = Converters.ErrorTypeConverter.class,
+      description = "What counts as a mistake (default: ${DEFAULT-VALUE}).")
+  ErrorType type;
+
+  @Option(names = "--table", defaultValue = "metaclass", description = "metaclass or mistakes (default: ${DEFAULT-VALUE}).")
+  String table;
+
+  @Override
+  public Integer call() {
+    PrintWriter err = spec.commandLine().getErr();
+    ReportTable t;
+    if (table.equalsIgnoreCase("metaclass")) {
+      Dataset ds = data.zoos.isEmpty()
+          ? StudyCommand.annotations(data.annotations, data.synthetic, data.seed, data.keepPrototypes, data.partition, err)
+          : StudyCommand.loadWithZoos(data, selection, type, err).dataset();
+      if (ds == null) {
+        throw new BadInputException("--annotations", 0, "the synthetic default has validation images only");
+      }
+      t = StudyCommand.marked(StudyTables.prevalence(Prevalence.compute(ds, selection)), ds.synthetic());
+    } else if (table.equalsIgnoreCase("mistakes")) {
+      DataOptions.Loaded loaded = StudyCommand.loadWithZoos(data, selection, type, err);
+      t = null;
+      for (Zoo zoo : loaded.zoos()) {
+        ReportTable z = StudyTables.mistakePrevalence(MistakePrevalence.compute(loaded.dataset(), selection, type, zoo));
+        t = t == null ? z : StudyCommand.append(t, z);
+      }
+      StudyCommand.marked(t, loaded.synthetic());
+    } else {
+      throw new IllegalArgumentException("--table must be metaclass or mistakes");
+    }
+    t.write(spec.commandLine().getOut(), out.format, out.decimals);
+    return 0;
+  }
+}

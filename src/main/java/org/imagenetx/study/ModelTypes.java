@@ -1,0 +1,129 @@
+package org.imagenetx.study;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.imagenetx.io.BadInputException;
+
+/**
+ * Model → group assignments read from a two-column CSV {@code model,<group column>} (the upstream
+ * {@code model_types.csv} has {@code model,model_type}; a user's file may say {@code model,group}).
+ * The header's second name is free; model names are matched exactly.
+ */
+public final class ModelTypes {
+  /** Supervised on ImageNet-21k, JFT, Instagram, …, then (usually) fine-tuned on ImageNet-1K. */
+  public static final String MORE_DATA = "Supervised on more data";
+
+  /** Supervised on ImageNet-1K only. */
+  public static final String SUPERVISED = "Supervised on ImageNet-1K";
+
+  /** Self-supervised pre-training (then a linear probe or fine-tuning). */
+  public static final String SELF_SUPERVISED = "Self-supervised";
+
+  /** Trained with a robustness intervention (special augmentation, stylized data, …). */
+  public static final String ROBUSTNESS = "Robustness intervention";
+
+  /** The four groups of the study's comparison figure, in its order. */
+  public static final List<String> STUDY_GROUPS =
+      List.of(MORE_DATA, SUPERVISED, SELF_SUPERVISED, ROBUSTNESS);
+
+  /**
+   * Types of the four base models shipped with ImageNet-X ({@code model_predictions/base}), as the
+   * study groups them. {@code model_types.csv} lists DINO only; these fill the gaps.
+   */
+  public static final Map<String, String> BASE_MODELS =
+      Map.of(
+          "DINO", SELF_SUPERVISED,
+          "SimCLR", SELF_SUPERVISED,
+          "ResNet50", SUPERVISED,
+          "ViT", SUPERVISED);
+
+  private final Map<String, String> typeOf;
+
+  private ModelTypes(Map<String, String> typeOf) {
+    this.typeOf = Collections.unmodifiableMap(typeOf);
+  }
+
+  /**
+   * @param typeOf model → type
+   * @return the assignment (copied, iteration order kept)
+   */
+  public static ModelTypes of(Map<String, String> typeOf) {
+    return new ModelTypes(new LinkedHashMap<>(typeOf));
+  }
+
+  /**
+   * @param file CSV with a header and two columns, model and type
+   * @return the assignment
+   * @throws BadInputException naming file and line for a missing file, a row without two cells, an
+   *     empty name or type, or a model listed twice with different types
+   */
+  public static ModelTypes read(Path file) {
+    String name = file.toString();
+    Map<String, String> map = new LinkedHashMap<>();
+    try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+      String header = in.readLine();
+      if (header == null || header.split(",", -1).length != 2) {
+        throw new BadInputException(name, 1, "expected a header with two columns, e.g. model,model_type");
+      }
+      String line;
+      long lineNo = 1;
+      while ((line = in.readLine()) != null) {
+        lineNo++;
+        if (line.isBlank()) {
+          continue;
+        }
+        String[] cells = line.split(",", -1);
+        if (cells.length != 2) {
+          throw new BadInputException(name, lineNo, "expected 2 cells (model,type), found " + cells.length);
+        }
+        String model = cells[0].strip();
+        String type = cells[1].strip();
+        if (model.isEmpty() || type.isEmpty()) {
+          throw new BadInputException(name, lineNo, "empty model or type");
+        }
+        String before = map.put(model, type);
+        if (before != null && !before.equals(type)) {
+          throw new BadInputException(
+              name, lineNo, "model " + model + " listed as both '" + before + "' and '" + type + "'");
+        }
+      }
+    } catch (NoSuchFileException e) {
+      throw new BadInputException(name, 0, "no such file");
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + name + ": " + e.getMessage(), e);
+    }
+    return new ModelTypes(map);
+  }
+
+  /**
+   * @param model a model name
+   * @return its type, or null when unknown
+   */
+  public String typeOf(String model) {
+    return typeOf.get(model);
+  }
+
+  /** @return model → type, in file order */
+  public Map<String, String> asMap() {
+    return typeOf;
+  }
+
+  /**
+   * @param more assignments that win over this one's
+   * @return the merged assignment
+   */
+  public ModelTypes with(Map<String, String> more) {
+    Map<String, String> m = new LinkedHashMap<>(typeOf);
+    m.putAll(more);
+    return new ModelTypes(m);
+  }
+}
