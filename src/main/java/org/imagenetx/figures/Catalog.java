@@ -9,14 +9,17 @@ import org.imagenetx.annotations.FactorSelection;
 import org.imagenetx.stats.ErrorType;
 import org.imagenetx.stats.FactorTable;
 import org.imagenetx.stats.MetaclassTable;
+import org.imagenetx.study.Augmentation;
+import org.imagenetx.study.Cooccurrence;
+import org.imagenetx.study.Study;
 
 /**
  * Every figure of the study, by name, with the data it is drawn from. {@link #names()} is the
  * order of the results page.
  */
 public final class Catalog {
-  /** Seed of the interim group bootstrap. */
-  public static final long SEED = 20221103L;
+  /** Significance level of the faded bars and masked cells. */
+  public static final double ALPHA = 0.05;
 
   /** Model of the per-metaclass example (the published one is ViT). */
   public static final String METACLASS_MODEL = "ViT";
@@ -78,6 +81,23 @@ public final class Catalog {
     }
   }
 
+  /**
+   * One augmentation sweep's figure.
+   *
+   * @param augmentation the study's augmentation
+   * @param name figure key
+   * @param title human name
+   * @param axis x axis title with unit
+   */
+  record Sweep(Augmentation augmentation, String name, String title, String axis) {}
+
+  /** The three sweeps drawn, in page order. */
+  static final List<Sweep> SWEEPS =
+      List.of(
+          new Sweep(Augmentation.CROP, "crop", "Random crop", "Crop strength (100 − min. crop scale, %)"),
+          new Sweep(Augmentation.COLOR_JITTER, "colorjitter", "Colour jitter", "Colour-jitter strength"),
+          new Sweep(Augmentation.GAUSSIAN_BLUR, "blur", "Gaussian blur", "Blur strength (smoothing)"));
+
   private static final List<Entry> ENTRIES = new ArrayList<>();
 
   static {
@@ -85,20 +105,22 @@ public final class Catalog {
         d -> DatasetFigures.factorDistribution(d.val(), d.train()));
     add("active-factor-count", EnumSet.of(Input.TRAIN), false,
         d -> DatasetFigures.activeFactorCount(d.val(), d.train()));
-    add("cooccurrence-val", EnumSet.noneOf(Input.class), true,
-        d -> DatasetFigures.cooccurrence(d.val(), FactorSelection.MULTI));
-    add("cooccurrence-train", EnumSet.of(Input.TRAIN), true,
-        d -> DatasetFigures.cooccurrence(d.train(), FactorSelection.MULTI));
-    add("factor-metaclass-val", EnumSet.noneOf(Input.class), true,
-        d -> DatasetFigures.factorMetaclass(d.val(), FactorSelection.MULTI));
+    add("cooccurrence-val", EnumSet.noneOf(Input.class), false,
+        d -> DatasetFigures.cooccurrence(Cooccurrence.compute(d.val(), FactorSelection.MULTI)));
+    add("cooccurrence-train", EnumSet.of(Input.TRAIN), false,
+        d -> DatasetFigures.cooccurrence(Cooccurrence.compute(d.train(), FactorSelection.MULTI)));
+    add("factor-metaclass-val", EnumSet.noneOf(Input.class), false,
+        d -> DatasetFigures.factorMetaclass(Cooccurrence.compute(d.val(), FactorSelection.MULTI)));
     add("accuracy-vs-top1", EnumSet.of(Input.RESULTS), false,
-        d -> ZooFigures.accuracyVsTop1(d.namedModels(), d.types(), ZooFigures.PUBLISHED_GROUPS));
-    add("model-comparison", EnumSet.of(Input.RESULTS), true, Catalog::modelComparison);
+        d -> ZooFigures.accuracyVsTop1(d.study().allModels(d.baseTable()), d.types().asMap(), ZooFigures.PUBLISHED_GROUPS));
+    add("model-comparison", EnumSet.of(Input.RESULTS), false, Catalog::modelComparison);
     add("base-model-comparison", EnumSet.of(Input.ZOO), true, Catalog::baseComparison);
-    for (Augmentations.Kind k : Augmentations.KINDS) {
-      add("augmentation-" + k.name(), EnumSet.of(Input.RESULTS), true,
-          d -> ZooFigures.augmentation(Augmentations.sweep(k, d.need(k.zoo()))));
+    for (Sweep k : SWEEPS) {
+      add("augmentation-" + k.name(), EnumSet.of(Input.RESULTS), false,
+          d -> ZooFigures.augmentation(
+              StudyFigures.sweep(d.study().sweep(k.augmentation()), k.title(), k.name(), k.axis())));
     }
+    add("augmentation-comparison", EnumSet.of(Input.RESULTS), false, Catalog::augmentationComparison);
     add("metaclass-ratios", EnumSet.of(Input.ZOO), false,
         d -> {
           MetaclassTable t = d.base().get(FactorSelection.TOP, ErrorType.CLASS).metaclasses();
@@ -106,7 +128,7 @@ public final class Catalog {
           return ModelFigures.metaclassRatios(t, model);
         });
     add("prevalence-shift", EnumSet.of(Input.ZOO), false,
-        d -> ModelFigures.prevalenceShift(d.baseModels(), d.baseCounts(), "top-1 mistakes, top-factor annotations"));
+        d -> ModelFigures.prevalenceShift(d.mistakes(), "top-1 mistakes, top-factor annotations"));
   }
 
   private Catalog() {}
@@ -144,14 +166,27 @@ public final class Catalog {
   }
 
   private static Figure modelComparison(StudyData d) {
-    FactorTable t = d.comparisonTable();
-    GroupComparison c = ZooFigures.groupComparison(t, d.types(), ZooFigures.PUBLISHED_GROUPS, SEED);
+    Study study = d.study();
+    org.imagenetx.study.GroupComparison c =
+        study.compare(study.publishedGroups(d.types(), d.baseTable()), ZooFigures.PUBLISHED_GROUPS);
     return ZooFigures.comparison(
         "model-comparison",
         "Mean error ratio per factor for the four model types of the published comparison (imagenet_testbed,"
             + " plus the self-supervised models of modelvshuman and the base zoo; top-factor annotations),"
             + " factors sorted by the mean over types; dashed: 1, the models' average error.",
-        c);
+        StudyFigures.comparison(c, ALPHA));
+  }
+
+  private static Figure augmentationComparison(StudyData d) {
+    Study study = d.study();
+    org.imagenetx.study.GroupComparison c =
+        study.augmentationComparison(study.sweep(Augmentation.CROP), study.sweep(Augmentation.COLOR_JITTER));
+    return ZooFigures.comparison(
+        "augmentation-comparison",
+        "Mean error ratio per factor of ResNet-50s trained with different augmentation recipes: the strongest"
+            + " kept random crop, the strongest kept colour jitter, both combined, and adaptive colour jitter;"
+            + " dashed: 1.",
+        StudyFigures.comparison(c, ALPHA));
   }
 
   private static Figure baseComparison(StudyData d) {

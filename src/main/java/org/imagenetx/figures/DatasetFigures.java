@@ -8,7 +8,9 @@ import org.imagenetx.annotations.Dataset;
 import org.imagenetx.annotations.Factor;
 import org.imagenetx.annotations.FactorSelection;
 import org.imagenetx.annotations.FactorSet;
+import org.imagenetx.annotations.Metaclasses;
 import org.imagenetx.report.ReportTable;
+import org.imagenetx.study.Cooccurrence;
 import org.roaringbitmap.IntIterator;
 
 /** Figures of the annotations alone: factor shares, active-factor counts, co-occurrence. */
@@ -132,16 +134,13 @@ public final class DatasetFigures {
   }
 
   /**
-   * Spearman correlation between the 16 factor indicators over the evaluated images; cells with p
-   * ≥ {@value #ALPHA} and the diagonal are masked.
+   * Spearman correlation between the 16 factor indicators (the study's co-occurrence table); cells
+   * with p ≥ {@value #ALPHA} and the diagonal are masked.
    *
-   * @param dataset annotations
-   * @param selection multi or top
+   * @param c the study's co-occurrence of one partition and selection
    * @return figure {@code cooccurrence-<partition>}
    */
-  public static Figure cooccurrence(Dataset dataset, FactorSelection selection) {
-    FactorSet fs = dataset.factors(selection);
-    long n = fs.numEvaluated();
+  public static Figure cooccurrence(Cooccurrence c) {
     double[][] rho = new double[Factor.COUNT][Factor.COUNT];
     boolean[][] mask = new boolean[Factor.COUNT][Factor.COUNT];
     ReportTable data = new ReportTable(List.of("factor_a", "factor_b", "images", "spearman_rho", "p_value", "shown"));
@@ -149,22 +148,20 @@ public final class DatasetFigures {
     for (Factor a : Factor.values()) {
       labels.add(a.label());
       for (Factor b : Factor.values()) {
-        long na = fs.factor(a).getCardinality();
-        long nb = fs.factor(b).getCardinality();
-        long nab = org.roaringbitmap.RoaringBitmap.andCardinality(fs.factor(a), fs.factor(b));
-        double[] rp = Interim.spearmanBinary(n, na, nb, nab);
-        rho[a.ordinal()][b.ordinal()] = rp[0];
-        mask[a.ordinal()][b.ordinal()] = a == b || !(rp[1] < ALPHA);
-        data.addRow(a.column(), b.column(), n, rp[0], rp[1], mask[a.ordinal()][b.ordinal()] ? "no" : "yes");
+        int i = a.ordinal();
+        int j = b.ordinal();
+        rho[i][j] = c.rho()[i][j];
+        mask[i][j] = a == b || !(c.pValue()[i][j] < ALPHA);
+        data.addRow(a.column(), b.column(), c.numImages(), rho[i][j], c.pValue()[i][j], mask[i][j] ? "no" : "yes");
       }
     }
-    String part = dataset.partition().key();
+    String part = c.partition().key();
     HeatmapSpec spec =
         new HeatmapSpec("", "Factor", "Factor", labels, labels, rho, mask, 0, 0.3, "Spearman ρ (saturates at ±0.3)");
     return Figure.single(
         "cooccurrence-" + part,
-        "Spearman correlation between factor indicators on the " + n + " " + part + " images ("
-            + selection.key() + "-factor annotations). Grey: diagonal or not significant (p ≥ 0.05).",
+        "Spearman correlation between factor indicators on the " + c.numImages() + " " + part + " images ("
+            + c.selection().key() + "-factor annotations). Grey: diagonal or not significant (p ≥ 0.05).",
         spec,
         760,
         640,
@@ -176,14 +173,11 @@ public final class DatasetFigures {
    * evaluated images: which factors are typical of which kinds of objects. Cells with p ≥ {@value
    * #ALPHA} are masked.
    *
-   * @param dataset annotations
-   * @param selection multi or top
+   * @param c the study's co-occurrence (its metaclass rows)
    * @return figure {@code factor-metaclass-<partition>}
    */
-  public static Figure factorMetaclass(Dataset dataset, FactorSelection selection) {
-    FactorSet fs = dataset.factors(selection);
-    long n = fs.numEvaluated();
-    int numMeta = org.imagenetx.annotations.Metaclasses.COUNT;
+  public static Figure factorMetaclass(Cooccurrence c) {
+    int numMeta = Metaclasses.COUNT;
     double[][] rho = new double[numMeta][Factor.COUNT];
     boolean[][] mask = new boolean[numMeta][Factor.COUNT];
     List<String> rows = new ArrayList<>();
@@ -194,29 +188,24 @@ public final class DatasetFigures {
     ReportTable data =
         new ReportTable(List.of("metaclass", "factor", "images", "spearman_rho", "p_value", "shown"));
     for (int m = 0; m < numMeta; m++) {
-      String name = org.imagenetx.annotations.Metaclasses.NAMES.get(m);
+      String name = Metaclasses.NAMES.get(m);
       rows.add(name.replace('_', ' '));
-      // images are ordered by metaclass: its indicator is one contiguous range of positions
-      long from = dataset.index().metaclassFrom(m);
-      long to = dataset.index().metaclassTo(m);
-      long nm = fs.evaluated().rangeCardinality(from, to);
+      int v = Factor.COUNT + m;
       for (Factor f : Factor.values()) {
-        long nf = fs.factor(f).getCardinality();
-        long nfm = fs.factor(f).rangeCardinality(from, to);
-        double[] rp = Interim.spearmanBinary(n, nm, nf, nfm);
-        rho[m][f.ordinal()] = rp[0];
-        mask[m][f.ordinal()] = !(rp[1] < ALPHA);
-        data.addRow(name, f.column(), n, rp[0], rp[1], mask[m][f.ordinal()] ? "no" : "yes");
+        rho[m][f.ordinal()] = c.rho()[v][f.ordinal()];
+        double p = c.pValue()[v][f.ordinal()];
+        mask[m][f.ordinal()] = !(p < ALPHA);
+        data.addRow(name, f.column(), c.numImages(), rho[m][f.ordinal()], p, mask[m][f.ordinal()] ? "no" : "yes");
       }
     }
-    String part = dataset.partition().key();
+    String part = c.partition().key();
     HeatmapSpec spec =
         new HeatmapSpec("", "Factor", "True metaclass", cols, rows, rho, mask, 0, 0.3, "Spearman ρ (saturates at ±0.3)");
     return Figure.single(
         "factor-metaclass-" + part,
-        "Spearman correlation between factor indicators and true-metaclass indicators on the " + n + " " + part
-            + " images (" + selection.key() + "-factor annotations): which factors are typical of which"
-            + " objects. Grey: not significant (p ≥ 0.05).",
+        "Spearman correlation between factor indicators and true-metaclass indicators on the " + c.numImages()
+            + " " + part + " images (" + c.selection().key() + "-factor annotations): which factors are typical of"
+            + " which objects. Grey: not significant (p ≥ 0.05).",
         spec,
         800,
         640,

@@ -6,8 +6,8 @@ import org.imagenetx.annotations.Factor;
 import org.imagenetx.annotations.Metaclasses;
 import org.imagenetx.report.ReportTable;
 import org.imagenetx.stats.ErrorRatio;
-import org.imagenetx.stats.FactorCounts;
 import org.imagenetx.stats.MetaclassTable;
+import org.imagenetx.study.MistakePrevalence;
 
 /** Figures of single models: per-metaclass error ratios, prevalence shift of mistakes. */
 public final class ModelFigures {
@@ -63,14 +63,15 @@ public final class ModelFigures {
 
   /**
    * How much more (or less) often each factor appears among a model's mistakes than among all
-   * images: {@code 100 · (share among mistakes / share among all − 1)}, in percent.
+   * images: {@code 100 · (share among mistakes / share among all − 1)}, in percent (the study's
+   * mistake prevalence; equal to {@code 100 · (ER_f − 1)}).
    *
-   * @param models model names
-   * @param counts one model's counts each (same order)
+   * @param p the study's mistake prevalence of some models
    * @param what what the counts are of, for the caption (e.g. "top-1 mistakes, top factor")
    * @return figure {@code prevalence-shift}
    */
-  public static Figure prevalenceShift(List<String> models, List<FactorCounts> counts, String what) {
+  public static Figure prevalenceShift(MistakePrevalence p, String what) {
+    List<String> models = p.models();
     double[][] shift = new double[models.size()][Factor.COUNT];
     ReportTable data =
         new ReportTable(
@@ -78,17 +79,15 @@ public final class ModelFigures {
                 "share_all_percent", "share_mistakes_percent", "shift_percent"));
     double[] mean = new double[Factor.COUNT];
     for (int m = 0; m < models.size(); m++) {
-      FactorCounts c = counts.get(m);
-      int n = c.total(FactorCounts.ALL);
-      int wrong = n - c.correct(FactorCounts.ALL);
       for (Factor f : Factor.values()) {
-        int nf = c.total(f.ordinal());
-        int wf = nf - c.correct(f.ordinal());
-        double all = 100.0 * nf / n;
-        double mis = 100.0 * wf / wrong;
-        shift[m][f.ordinal()] = 100 * (mis / all - 1);
-        mean[f.ordinal()] += shift[m][f.ordinal()] / models.size();
-        data.addRow(models.get(m), f.column(), n, nf, wrong, wf, all, mis, shift[m][f.ordinal()]);
+        int fi = f.ordinal();
+        double all = 100.0 * p.factorImages()[m][fi] / p.numImages()[m];
+        double mis = 100.0 * p.factorMistakes()[m][fi] / p.numMistakes()[m];
+        shift[m][fi] = 100 * p.shift(m, f);
+        mean[fi] += shift[m][fi] / models.size();
+        data.addRow(
+            models.get(m), f.column(), p.numImages()[m], p.factorImages()[m][fi], p.numMistakes()[m],
+            p.factorMistakes()[m][fi], all, mis, shift[m][fi]);
       }
     }
     Integer[] order = DatasetFigures.sortedFactors(mean, true);
@@ -100,8 +99,7 @@ public final class ModelFigures {
     for (int m = 0; m < models.size(); m++) {
       series.add(BarSeries.of(models.get(m), DatasetFigures.permute(shift[m], order)));
     }
-    BarSpec spec =
-        new BarSpec("", "Factor", "Prevalence shift among mistakes (%)", cats, series, 0);
+    BarSpec spec = new BarSpec("", "Factor", "Prevalence shift among mistakes (%)", cats, series, 0);
     return Figure.single(
         "prevalence-shift",
         "How much more often each factor appears among the models' mistakes than among all images ("

@@ -3,7 +3,17 @@ package org.imagenetx.figures;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.imagenetx.annotations.Dataset;
 import org.imagenetx.annotations.FactorSelection;
+import org.imagenetx.io.AtomicFiles;
+import org.imagenetx.report.Format;
+import org.imagenetx.report.ReportTable;
+import org.imagenetx.study.Cooccurrence;
+import org.imagenetx.study.FactorDistribution;
+import org.imagenetx.study.ModelTypes;
+import org.imagenetx.study.Prevalence;
+import org.imagenetx.study.Study;
+import org.imagenetx.study.StudyTables;
 import org.imagenetx.report.AccuracyCsv;
 import org.imagenetx.stats.Aggregation;
 import org.imagenetx.stats.ErrorType;
@@ -46,6 +56,8 @@ public final class Reproduction {
       s.step("tables: aggregate of the base zoo");
       tables.addAll(writeAggregate(data.base(), out, "base"));
     }
+    s.step("tables: study");
+    tables.addAll(writeStudyTables(data, out));
     List<Catalog.Entry> drawn = new ArrayList<>();
     for (Catalog.Entry e : Catalog.entries()) {
       if (e.missing(data) != null) {
@@ -132,6 +144,66 @@ public final class Reproduction {
     } finally {
       pool.shutdownNow();
     }
+  }
+
+  /**
+   * The study's tables ({@code imagenetx study all}) from the loaded data, as CSV under {@code
+   * tables/study/}: group comparison, augmentation sweeps and their comparison (aggregated tables),
+   * co-occurrence, distributions and metaclass prevalence (annotations), mistake prevalence and
+   * calibration (base zoo).
+   */
+  private static List<ResultsPage.Table> writeStudyTables(StudyData data, Path out) {
+    java.util.Map<String, ReportTable> t = new java.util.LinkedHashMap<>();
+    java.util.Map<String, String> what = new java.util.HashMap<>();
+    if (data.study() != null) {
+      Study study = data.study();
+      org.imagenetx.study.GroupComparison groups =
+          study.compare(study.publishedGroups(data.types(), data.baseTable()), ModelTypes.STUDY_GROUPS);
+      put(t, what, "groups_means", StudyTables.groupMeans(groups), "mean error ratio per factor per model type");
+      put(t, what, "groups_detail", StudyTables.groupDetail(groups), "group means with bootstrap intervals and the group test");
+      List<org.imagenetx.study.AugmentationSweep> sweeps = study.sweeps();
+      put(t, what, "augment_effects", StudyTables.augmentEffects(sweeps), "per augmentation and factor: cubic/Welch test and slopes");
+      put(t, what, "augment_spillover", StudyTables.spillOver(sweeps, Catalog.ALPHA, 3), "factors helped and hurt most by each augmentation");
+      for (org.imagenetx.study.AugmentationSweep sw : sweeps) {
+        put(t, what, "augment_models_" + sw.augmentation().key(), StudyTables.augmentModels(sw),
+            "parsed strength and error ratios of every " + sw.augmentation().key() + " model");
+      }
+      put(t, what, "augment_compare",
+          StudyTables.groupDetail(study.augmentationComparison(sweeps.get(0), sweeps.get(1))),
+          "augmentation recipes compared per factor");
+    }
+    List<Cooccurrence> co = new ArrayList<>();
+    List<FactorDistribution> dist = new ArrayList<>();
+    for (Dataset d : data.train() == null ? List.of(data.val()) : List.of(data.train(), data.val())) {
+      for (FactorSelection sel : FactorSelection.values()) {
+        co.add(Cooccurrence.compute(d, sel));
+        dist.add(FactorDistribution.compute(d, sel));
+      }
+    }
+    put(t, what, "cooccurrence", StudyTables.cooccurrence(co), "Spearman correlation and p-values between factors and metaclasses");
+    put(t, what, "distribution_shares", StudyTables.factorShares(dist), "share of images per factor");
+    put(t, what, "distribution_active", StudyTables.activeFactors(dist), "number of active factors per image");
+    put(t, what, "prevalence_metaclass", StudyTables.prevalence(Prevalence.compute(data.val(), FactorSelection.TOP)),
+        "factor prevalence per metaclass and its shift");
+    if (data.mistakes() != null) {
+      put(t, what, "prevalence_mistakes", StudyTables.mistakePrevalence(data.mistakes()), "factor prevalence among each base model's mistakes");
+    }
+    if (data.calibration() != null) {
+      put(t, what, "calibration", StudyTables.calibration(data.calibration()), "expected calibration error per base model and factor");
+    }
+    List<ResultsPage.Table> written = new ArrayList<>();
+    for (java.util.Map.Entry<String, ReportTable> e : t.entrySet()) {
+      String rel = TABLES + "/study/" + e.getKey() + ".csv";
+      AtomicFiles.writeString(out.resolve(rel), e.getValue().render(Format.CSV, 6));
+      written.add(new ResultsPage.Table(rel, what.get(e.getKey())));
+    }
+    return written;
+  }
+
+  private static void put(
+      java.util.Map<String, ReportTable> t, java.util.Map<String, String> what, String name, ReportTable table, String d) {
+    t.put(name, table);
+    what.put(name, d);
   }
 
   private static List<ResultsPage.Table> writeAggregate(Aggregation agg, Path out, String zoo) {

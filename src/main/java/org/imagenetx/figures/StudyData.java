@@ -4,9 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.imagenetx.annotations.AnnotationLoader;
 import org.imagenetx.annotations.AnnotationSource;
 import org.imagenetx.annotations.Dataset;
@@ -15,47 +13,49 @@ import org.imagenetx.annotations.Partition;
 import org.imagenetx.io.BadInputException;
 import org.imagenetx.stats.Aggregation;
 import org.imagenetx.stats.ErrorType;
-import org.imagenetx.stats.Evaluator;
-import org.imagenetx.stats.FactorCounts;
 import org.imagenetx.stats.FactorTable;
+import org.imagenetx.study.AugmentationComparison;
+import org.imagenetx.study.Calibration;
+import org.imagenetx.study.GroupTest;
+import org.imagenetx.study.MistakePrevalence;
+import org.imagenetx.study.ModelTypes;
+import org.imagenetx.study.Study;
 import org.imagenetx.zoo.Zoo;
 import org.imagenetx.zoo.Zoos;
 
 /**
  * Everything the study figures are drawn from, loaded once: validation and training annotations,
- * the base zoo's tables and counts, and the aggregated tables of the real zoos. Each part may be
- * absent; a figure that needs an absent part says which input is missing.
+ * the base zoo's tables and mistake prevalence, and the study over the aggregated tables of the
+ * real zoos. Each optional part may be absent; a figure that needs it says which input is missing.
  *
- * @param val validation annotations (both selections, ReaL labels), or null
+ * @param val validation annotations (both selections, ReaL labels)
  * @param train training annotations (both selections), or null when the source has none
  * @param base tables of the base zoo (val, both selections, all error types), or null
- * @param baseModels the base zoo's model names
- * @param baseCounts per base model, its (top factor, class) counts
- * @param upstream aggregated {@code top_factor/class} tables of the real zoos by zoo name (empty
- *     when not given)
- * @param modelTypes model → type (empty when not given)
+ * @param mistakes the base zoo's mistake prevalence (top factors, class errors), or null
+ * @param calibration the base zoo's calibration (top factors, class errors), or null without
+ *     probabilities
+ * @param study the study over the aggregated tables (top factors, class errors), or null
+ * @param types model types ({@link ModelTypes#BASE_MODELS} filling gaps)
  */
 public record StudyData(
     Dataset val,
     Dataset train,
     Aggregation base,
-    List<String> baseModels,
-    List<FactorCounts> baseCounts,
-    Map<String, FactorTable> upstream,
-    Map<String, String> modelTypes) {
-  /** The published zoos of named models (types in {@code model_types.csv}). */
-  public static final List<String> NAMED_ZOOS = List.of("imagenet_testbed", "modelvshuman");
+    MistakePrevalence mistakes,
+    Calibration calibration,
+    Study study,
+    ModelTypes types) {
+  /** Seed of every bootstrap behind the figures. */
+  public static final long SEED = 20221103L;
 
-  /**
-   * Types of the four base models, as the data README states them (SimCLR is missing from
-   * {@code model_types.csv}).
-   */
-  public static final Map<String, String> BASE_TYPES =
-      Map.of(
-          "DINO", "Self-supervised",
-          "SimCLR", "Self-supervised",
-          "ResNet50", "Supervised on ImageNet-1K",
-          "ViT", "Supervised on ImageNet-1K");
+  /** Bootstrap resamples of the group intervals. */
+  public static final int RESAMPLES = 1000;
+
+  /** Zoos the figures read from the aggregated tables. */
+  public static final List<String> ZOOS =
+      List.of(
+          Study.TESTBED, Study.MODEL_VS_HUMAN, "crop", "colorjitter", "gaussian_blur",
+          AugmentationComparison.COLORJITTER_CROP, AugmentationComparison.ADAPTIVE_COLORJITTER);
 
   /** Receives the name of each loading step as it starts. */
   @FunctionalInterface
@@ -65,9 +65,6 @@ public record StudyData(
   }
 
   /**
-   * Loads what exists of the standard layout ({@code annotations/}, {@code model_predictions/base},
-   * {@code results/}, {@code model_types.csv}); null paths are skipped.
-   *
    * @param annotations annotation folder/zip (required)
    * @param baseZoo folder of prediction CSVs, or null
    * @param results upstream {@code results} root (holding {@code val/}), or null
@@ -75,6 +72,7 @@ public record StudyData(
    * @param threads worker threads
    * @param steps progress callback, or null
    * @return the data
+   * @throws BadInputException for a missing or malformed input
    */
   public static StudyData load(
       Path annotations, Path baseZoo, Path results, Path modelTypes, int threads, Steps steps) {
@@ -93,35 +91,36 @@ public record StudyData(
               new AnnotationLoader.Options(Partition.TRAIN, EnumSet.allOf(FactorSelection.class), false, false));
     }
     Aggregation base = null;
-    List<String> baseModels = List.of();
-    List<FactorCounts> baseCounts = List.of();
+    MistakePrevalence mistakes = null;
+    Calibration calibration = null;
     if (baseZoo != null) {
       s.step("base zoo " + baseZoo.getFileName());
       try (Zoo zoo = Zoos.open(baseZoo, val.index())) {
         base =
             Aggregation.run(
                 val, zoo, List.of(FactorSelection.MULTI, FactorSelection.TOP), List.of(ErrorType.values()), threads, null);
-        baseModels = zoo.models();
-        baseCounts = topClassCounts(val, zoo);
-      }
-    }
-    Map<String, FactorTable> upstream = new LinkedHashMap<>();
-    if (results != null) {
-      List<String> zoos = new ArrayList<>(NAMED_ZOOS);
-      for (Augmentations.Kind k : Augmentations.KINDS) {
-        zoos.add(k.zoo());
-      }
-      for (String z : zoos) {
-        Path csv = tableOf(results, z);
-        if (!Files.isRegularFile(csv)) {
-          throw new BadInputException(csv.toString(), 0, "missing (expected the upstream results layout)");
+        mistakes = MistakePrevalence.compute(val, FactorSelection.TOP, ErrorType.CLASS, zoo);
+        if (zoo.hasProbabilities()) {
+          calibration = Calibration.compute(val, FactorSelection.TOP, ErrorType.CLASS, zoo);
         }
-        s.step("aggregated table " + z);
-        upstream.put(z, UpstreamResults.read(csv));
       }
     }
-    Map<String, String> types = modelTypes == null ? Map.of() : UpstreamResults.modelTypes(modelTypes);
-    return new StudyData(val, train, base, baseModels, baseCounts, upstream, types);
+    Study study = null;
+    if (results != null) {
+      study =
+          new Study(results, FactorSelection.TOP, ErrorType.CLASS, RESAMPLES, 0.95, SEED, GroupTest.alexanderGovern());
+      for (String z : ZOOS) {
+        if (!Files.isRegularFile(study.tablePath(z))) {
+          throw new BadInputException(study.tablePath(z).toString(), 0, "missing (expected the upstream results layout)");
+        }
+      }
+    }
+    ModelTypes types = ModelTypes.of(ModelTypes.BASE_MODELS);
+    if (modelTypes != null) {
+      s.step("model types");
+      types = types.with(ModelTypes.read(modelTypes).asMap());
+    }
+    return new StudyData(val, train, base, mistakes, calibration, study, types);
   }
 
   private static boolean hasTraining(Path annotations) {
@@ -146,35 +145,8 @@ public record StudyData(
     return switch (input) {
       case TRAIN -> train != null;
       case ZOO -> base != null;
-      case RESULTS -> !upstream.isEmpty();
+      case RESULTS -> study != null;
     };
-  }
-
-  /**
-   * @param results upstream results root
-   * @param zoo zoo folder name
-   * @return its {@code val/top_factor/<zoo>/class/accuracies_per_factor.csv}
-   */
-  public static Path tableOf(Path results, String zoo) {
-    return results.resolve("val").resolve("top_factor").resolve(zoo).resolve("class").resolve("accuracies_per_factor.csv");
-  }
-
-  private static List<FactorCounts> topClassCounts(Dataset val, Zoo zoo) {
-    Evaluator ev = new Evaluator(val, List.of(FactorSelection.TOP));
-    short[] pred = new short[zoo.numImages()];
-    List<FactorCounts> out = new ArrayList<>();
-    for (int m = 0; m < zoo.size(); m++) {
-      int missing = zoo.readClasses(m, pred);
-      out.add(ev.evaluate(pred, missing, ErrorType.CLASS)[0]);
-    }
-    return out;
-  }
-
-  /** @return model → type: the given types, then {@link #BASE_TYPES} for models not in them */
-  public Map<String, String> types() {
-    Map<String, String> t = new LinkedHashMap<>(modelTypes);
-    BASE_TYPES.forEach(t::putIfAbsent);
-    return t;
   }
 
   /** @return the base zoo's top-factor, class table (null without a base zoo) */
@@ -182,55 +154,8 @@ public record StudyData(
     return base == null ? null : base.get(FactorSelection.TOP, ErrorType.CLASS).factors();
   }
 
-  /**
-   * The models of the published comparison: every {@code imagenet_testbed} model plus the
-   * self-supervised ones of {@code modelvshuman} and of the base zoo.
-   *
-   * @return their top-factor, class accuracies
-   */
-  public FactorTable comparisonTable() {
-    Map<String, String> t = types();
-    List<FactorTable> parts = new ArrayList<>();
-    parts.add(need("imagenet_testbed"));
-    parts.add(selfSupervised(need("modelvshuman"), t));
-    if (baseTable() != null) {
-      parts.add(selfSupervised(baseTable(), t));
-    }
-    return UpstreamResults.concat(parts);
-  }
-
-  /** @return every named model: both named zoos plus the base zoo */
-  public FactorTable namedModels() {
-    List<FactorTable> parts = new ArrayList<>();
-    for (String z : NAMED_ZOOS) {
-      parts.add(need(z));
-    }
-    if (baseTable() != null) {
-      parts.add(baseTable());
-    }
-    return UpstreamResults.concat(parts);
-  }
-
-  /**
-   * @param zoo upstream zoo name
-   * @return its table
-   * @throws IllegalArgumentException when the aggregated tables were not given
-   */
-  public FactorTable need(String zoo) {
-    FactorTable t = upstream.get(zoo);
-    if (t == null) {
-      throw new IllegalArgumentException("this figure needs the aggregated tables: pass --results <dir holding val/>");
-    }
-    return t;
-  }
-
-  private static FactorTable selfSupervised(FactorTable table, Map<String, String> types) {
-    List<Integer> keep = new ArrayList<>();
-    for (int r = 0; r < table.size(); r++) {
-      if ("Self-supervised".equals(types.get(table.models().get(r)))) {
-        keep.add(r);
-      }
-    }
-    return table.select(keep.stream().mapToInt(Integer::intValue).toArray());
+  /** @return the base zoo's model names */
+  public List<String> baseModels() {
+    return base == null ? List.of() : new ArrayList<>(baseTable().models());
   }
 }

@@ -5,16 +5,15 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.imagenetx.study.ModelTypes;
 import org.imagenetx.annotations.Factor;
-import org.imagenetx.compare.GroupTests;
 import org.imagenetx.report.ReportTable;
 import org.imagenetx.stats.FactorTable;
 
 /** Figures of whole zoos from their aggregated tables: accuracy scatter, comparison, augmentation. */
 public final class ZooFigures {
   /** The four model types of the published comparison, in its order. */
-  public static final List<String> PUBLISHED_GROUPS =
-      List.of("Supervised on ImageNet-1K", "Supervised on more data", "Self-supervised", "Robustness intervention");
+  public static final List<String> PUBLISHED_GROUPS = ModelTypes.STUDY_GROUPS;
 
   /** Series name of models without one of the requested types. */
   public static final String OTHER = "Other";
@@ -94,7 +93,15 @@ public final class ZooFigures {
       for (int g = 0; g < numGroups; g++) {
         col[g] = c.mean()[g][f];
       }
-      overall[f] = Interim.mean(col);
+      double sum = 0;
+      int n = 0;
+      for (double v : col) {
+        if (!Double.isNaN(v)) {
+          sum += v;
+          n++;
+        }
+      }
+      overall[f] = n == 0 ? Double.NaN : sum / n;
     }
     Integer[] order = DatasetFigures.sortedFactors(overall, true);
     List<String> categories = new ArrayList<>();
@@ -128,76 +135,6 @@ public final class ZooFigures {
     }
     BarSpec spec = new BarSpec("", "Factor", "Error ratio (1 = the model's average error)", categories, series, 1.0);
     return Figure.single(name, caption + " " + c.method(), spec, 900, 480, data);
-  }
-
-  /**
-   * The published comparison's numbers: group mean error ratio over the models of each type, a 95%
-   * percentile bootstrap over models (B = 1,000, seeded; interim until the study's group intervals
-   * land) and, per factor, the Alexander–Govern test across groups ({@link GroupTests}), the test of
-   * the published figure.
-   *
-   * @param table models (rows of types not in {@code groups} are ignored)
-   * @param types model → type
-   * @param groups the groups, in legend order
-   * @param seed bootstrap seed
-   * @return the comparison
-   */
-  public static GroupComparison groupComparison(
-      FactorTable table, Map<String, String> types, List<String> groups, long seed) {
-    int numGroups = groups.size();
-    List<List<Integer>> members = new ArrayList<>();
-    for (int g = 0; g < numGroups; g++) {
-      members.add(new ArrayList<>());
-    }
-    for (int r = 0; r < table.size(); r++) {
-      int g = groups.indexOf(types.getOrDefault(table.models().get(r), ""));
-      if (g >= 0) {
-        members.get(g).add(r);
-      }
-    }
-    int[] sizes = new int[numGroups];
-    double[][] mean = new double[numGroups][Factor.COUNT];
-    double[][] lower = new double[numGroups][Factor.COUNT];
-    double[][] upper = new double[numGroups][Factor.COUNT];
-    double[] p = new double[Factor.COUNT];
-    for (int f = 0; f < Factor.COUNT; f++) {
-      List<double[]> samples = new ArrayList<>();
-      for (int g = 0; g < numGroups; g++) {
-        List<Integer> rows = members.get(g);
-        sizes[g] = rows.size();
-        double[] er = new double[rows.size()];
-        for (int i = 0; i < er.length; i++) {
-          er[i] = table.errorRatio(rows.get(i), Factor.of(f));
-        }
-        samples.add(er);
-        mean[g][f] = Interim.mean(er);
-        double[] ci = Interim.meanInterval(er, 1000, 0.95, seed + 1000L * f + g);
-        lower[g][f] = ci[0];
-        upper[g][f] = ci[1];
-      }
-      p[f] = groupTest(samples);
-    }
-    return new GroupComparison(
-        groups, sizes, mean, lower, upper, p, 0.05,
-        "Error bars: 95% percentile bootstrap over the models of a group (B = 1,000, seed " + seed
-            + "). Faded: the groups do not differ on that factor (Alexander–Govern test, p ≥ 0.05).",
-        null);
-  }
-
-  /**
-   * @param samples per group, the models' values (NaN skipped; groups with fewer than 2 values left
-   *     out)
-   * @return the Alexander–Govern p-value, NaN when fewer than two groups remain
-   */
-  static double groupTest(List<double[]> samples) {
-    List<double[]> kept = new ArrayList<>();
-    for (double[] g : samples) {
-      double[] d = Interim.defined(g);
-      if (d.length >= 2) {
-        kept.add(d);
-      }
-    }
-    return kept.size() < 2 ? Double.NaN : GroupTests.alexanderGovern(kept.toArray(new double[0][])).pValue();
   }
 
   /**

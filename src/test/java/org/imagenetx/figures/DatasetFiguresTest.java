@@ -97,7 +97,7 @@ class DatasetFiguresTest {
 
   @Test
   void cooccurrenceIsSymmetricMasksTheDiagonalAndMatchesANaiveCorrelation() {
-    Figure f = DatasetFigures.cooccurrence(train, FactorSelection.MULTI);
+    Figure f = DatasetFigures.cooccurrence(org.imagenetx.study.Cooccurrence.compute(train, FactorSelection.MULTI));
     HeatmapSpec h = (HeatmapSpec) f.panels().get(0);
     FactorSet fs = train.factors(FactorSelection.MULTI);
     int n = fs.numEvaluated();
@@ -124,7 +124,7 @@ class DatasetFiguresTest {
 
   @Test
   void factorMetaclassCorrelationMatchesANaiveCorrelationOverImages() {
-    Figure f = DatasetFigures.factorMetaclass(train, FactorSelection.MULTI);
+    Figure f = DatasetFigures.factorMetaclass(org.imagenetx.study.Cooccurrence.compute(train, FactorSelection.MULTI));
     HeatmapSpec h = (HeatmapSpec) f.panels().get(0);
     FactorSet fs = train.factors(FactorSelection.MULTI);
     byte[] meta = train.index().metaclassOfImage();

@@ -68,8 +68,8 @@ class FiguresCommandTest {
   @Test
   void badAggregatedTableIsOneLineNamingFileAndLine() throws Exception {
     Path results = out.resolve("results");
-    for (String zoo : new String[] {"imagenet_testbed", "modelvshuman", "crop", "colorjitter", "gaussian_blur"}) {
-      Path csv = StudyData.tableOf(results, zoo);
+    for (String zoo : StudyData.ZOOS) {
+      Path csv = org.imagenetx.study.AggregatedTables.path(results, org.imagenetx.annotations.Partition.VAL, org.imagenetx.annotations.FactorSelection.TOP, zoo, org.imagenetx.stats.ErrorType.CLASS);
       Files.createDirectories(csv.getParent());
       String header = "model," + String.join(",", org.imagenetx.stats.FactorTable.COLUMNS);
       Files.writeString(csv, header + "\nm1" + ",0.5".repeat(19) + "\nm2" + ",0.5".repeat(18) + ",oops\n");
@@ -84,7 +84,7 @@ class FiguresCommandTest {
         .singleElement()
         .asString()
         .startsWith("imagenetx: error: ")
-        .contains("imagenet_testbed/class/accuracies_per_factor.csv:3: column worst_100_classes: not a number: 'oops'");
+        .contains("imagenet_testbed/class/accuracies_per_factor.csv:3: worst_100_classes is not a number: 'oops'");
     assertThat(out.resolve("figs")).doesNotExist();
   }
 }
