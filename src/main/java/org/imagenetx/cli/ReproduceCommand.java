@@ -33,7 +33,7 @@ final class ReproduceCommand implements Callable<Integer> {
     long t0 = System.nanoTime();
     StudyData data = inputs.load(err, t0);
     Reproduction.Result r =
-        Reproduction.run(data, out, inputs.describe(), inputs.threads(), step -> StudyInputOptions.progress(err, t0, step));
+        Reproduction.run(data, out, StudyInputOptions.describe(data), inputs.threads(), step -> StudyInputOptions.progress(err, t0, step));
     spec.commandLine()
         .getOut()
         .printf(

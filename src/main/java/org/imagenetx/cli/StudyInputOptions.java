@@ -64,9 +64,19 @@ final class StudyInputOptions {
     return threads != null && threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
   }
 
-  /** @return a one-line description of the inputs for the results page */
-  String describe() {
-    return "the ImageNet-X annotations, the base zoo's predictions and the published aggregated tables";
+  /**
+   * @param data what was loaded
+   * @return a one-line description of the inputs for the results page
+   */
+  static String describe(org.imagenetx.figures.StudyData data) {
+    StringBuilder sb = new StringBuilder("the ImageNet-X annotations");
+    if (data.base() != null) {
+      sb.append(", the predictions of ").append(String.join(", ", data.baseModels()));
+    }
+    if (data.study() != null) {
+      sb.append(" and the published aggregated tables of the real zoos");
+    }
+    return sb.toString();
   }
 
   static void progress(PrintWriter err, long t0, String step) {

@@ -92,7 +92,7 @@ public final class ResultsPage {
     sb.append("# ").append(title).append("\n\n").append(intro).append("\n\n");
     for (Item i : items) {
       sb.append("## ").append(i.name()).append("\n\n")
-          .append("![").append(i.caption().replace("]", ")").replace("[", "(")).append("](").append(i.png()).append(")\n\n")
+          .append("![").append(i.name()).append("](").append(i.png()).append(")\n\n")
           .append(i.caption());
       if (!i.note().isEmpty()) {
         sb.append(" *").append(i.note()).append("*");
