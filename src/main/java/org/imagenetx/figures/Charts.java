@@ -104,6 +104,25 @@ final class Charts {
     x.setUpperMargin(0.01);
     NumberAxis y = new NumberAxis(spec.valueAxis());
     y.setAutoRangeIncludesZero(true);
+    // the auto range only sees the bar values: widen it so no error bar is cut off
+    double lo = 0;
+    double hi = 0;
+    for (BarSeries s : spec.series()) {
+      for (int c = 0; c < s.values().length; c++) {
+        for (double v : new double[] {
+          s.values()[c], s.hasIntervals() ? s.lower()[c] : Double.NaN, s.hasIntervals() ? s.upper()[c] : Double.NaN
+        }) {
+          if (Double.isFinite(v)) {
+            lo = Math.min(lo, v);
+            hi = Math.max(hi, v);
+          }
+        }
+      }
+    }
+    if (hi > lo) {
+      double pad = 0.04 * (hi - lo);
+      y.setRange(lo < 0 ? lo - pad : 0, hi + pad);
+    }
     IntervalBars renderer = new IntervalBars(spec);
     CategoryPlot plot = new CategoryPlot(data, x, y, renderer);
     plot.setOrientation(PlotOrientation.VERTICAL);
