@@ -21,6 +21,7 @@ import picocli.CommandLine.Command;
     subcommands = {
       AggregateCommand.class,
       RatiosCommand.class,
+      CompareCommand.class,
       StudyCommand.class,
       FiguresCommand.class,
       ReproduceCommand.class,

@@ -12,6 +12,7 @@ import org.imagenetx.report.ReportTable;
 import org.imagenetx.stats.Aggregation;
 import org.imagenetx.stats.ErrorType;
 import org.imagenetx.stats.FactorTable;
+import org.imagenetx.stats.ZooBootstrap;
 import org.imagenetx.zoo.Zoo;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -58,8 +59,14 @@ final class RatiosCommand implements Callable<Integer> {
       description = "Decimals in table, markdown and latex output (default: ${DEFAULT-VALUE}).")
   int decimals;
 
+  @Option(names = "--ci", description = "Add bootstrap interval columns <factor>_lower and <factor>_upper.")
+  boolean ci;
+
+  @Mixin BootstrapOptions bootstrap;
+
   @Override
   public Integer call() {
+    ZooBootstrap.Settings settings = ci ? bootstrap.settings() : null;
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     DataOptions.Loaded loaded = data.load(EnumSet.of(selection), type == ErrorType.REAL_CLASS);
@@ -69,24 +76,43 @@ final class RatiosCommand implements Callable<Integer> {
     }
     List<String> columns = new ArrayList<>();
     columns.add("model");
-    columns.addAll(List.of(Factor.columns()));
+    for (String f : Factor.columns()) {
+      columns.add(f);
+      if (ci) {
+        columns.add(f + "_lower");
+        columns.add(f + "_upper");
+      }
+    }
     ReportTable table = new ReportTable(columns);
     for (Zoo zoo : loaded.zoos()) {
       Aggregation agg =
           Aggregation.run(loaded.dataset(), zoo, List.of(selection), List.of(type), data.threads(), null);
       Warnings.missingPredictions(err, zoo, agg);
       FactorTable t = agg.get(selection, type).factors();
+      ZooBootstrap.Result boot =
+          ci ? ZooBootstrap.run(loaded.dataset(), zoo, selection, type, false, settings, data.threads()) : null;
+      int per = ci ? 3 : 1;
       for (int r = 0; r < t.size(); r++) {
         Object[] row = new Object[columns.size()];
         row[0] = t.models().get(r);
+        int b = ci ? boot.models().indexOf(t.models().get(r)) : -1;
         for (Factor f : Factor.values()) {
-          row[1 + f.ordinal()] = t.errorRatio(r, f);
+          row[1 + per * f.ordinal()] = t.errorRatio(r, f);
+          if (ci) {
+            // Rows without predictions of their own (the human row) have no interval.
+            int s = ZooBootstrap.Result.errorRatio(f);
+            row[2 + per * f.ordinal()] = b < 0 ? Double.NaN : boot.lower()[b][s];
+            row[3 + per * f.ordinal()] = b < 0 ? Double.NaN : boot.upper()[b][s];
+          }
         }
         table.addRow(row);
       }
     }
     if (loaded.synthetic()) {
       table.note("(synthetic data: generated models and annotations, not ImageNet-X)");
+    }
+    if (ci) {
+      table.note("(" + bootstrap.describe() + ")");
     }
     table.write(out, format, decimals);
     return 0;

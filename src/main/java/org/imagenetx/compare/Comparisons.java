@@ -1,0 +1,218 @@
+package org.imagenetx.compare;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import org.imagenetx.annotations.Factor;
+import org.imagenetx.annotations.Metaclasses;
+import org.imagenetx.stats.CellBootstrap;
+import org.imagenetx.stats.CellLayout;
+import org.imagenetx.stats.FactorCounts;
+import org.imagenetx.stats.Interval;
+import org.imagenetx.stats.ZooBootstrap;
+
+/**
+ * Model-versus-model comparisons on the same images: McNemar tests per slice with Holm and
+ * Benjamini–Hochberg adjustment, paired bootstrap intervals of the error and error-ratio
+ * differences (joint cells (pattern, A correct?, B correct?), {@link CellBootstrap}).
+ */
+public final class Comparisons {
+  /** Family-wise level of the verdicts. */
+  public static final double ALPHA = 0.05;
+
+  private Comparisons() {}
+
+  /**
+   * A against B on every slice (16 factors, overall, 17 metaclasses); the family of the adjustments
+   * is these 34 tests.
+   *
+   * @param data error words of the zoo
+   * @param a model A
+   * @param b model B
+   * @param settings bootstrap settings (seed key: "A|B")
+   * @return one row per slice, slice order
+   */
+  public static List<SliceComparison> compare(PairwiseData data, int a, int b, ZooBootstrap.Settings settings) {
+    int cells = data.numCells();
+    int[] both = new int[cells];
+    data.bothWrong(a, b, both);
+    int[] wa = data.wrongPerCell(a);
+    int[] wb = data.wrongPerCell(b);
+    int n = PairwiseData.NUM_SLICES;
+    int[] sBoth = new int[n];
+    int[] sA = new int[n];
+    int[] sB = new int[n];
+    data.toSlices(both, sBoth, n);
+    data.toSlices(wa, sA, n);
+    data.toSlices(wb, sB, n);
+    int[] size = data.sliceSizes();
+    double[] p = new double[n];
+    for (int s = 0; s < n; s++) {
+      p[s] = size[s] == 0 ? Double.NaN : McNemar.exactP(sA[s] - sBoth[s], sB[s] - sBoth[s]);
+    }
+    double[] holm = Multiplicity.holm(p);
+    double[] bh = Multiplicity.benjaminiHochberg(p);
+
+    // Paired bootstrap: factor layout and per-metaclass layout over joint cells.
+    int[] patterns = data.patterns();
+    int np = patterns.length;
+    String key = data.models().get(a) + "|" + data.models().get(b);
+    long seed = CellBootstrap.seed(settings.masterSeed(), key);
+    CellLayout fl = CellLayout.factors(patterns, 2);
+    int[] fCells = new int[fl.numCells()];
+    CellLayout ml = CellLayout.metaclassFactors(patterns, 2);
+    int[] mCells = new int[ml.numCells()];
+    for (int q = 0; q < np; q++) {
+      for (int m = 0; m < Metaclasses.COUNT; m++) {
+        int c = q * Metaclasses.COUNT + m;
+        int total = data.cellSize(c);
+        int[] joint = {both[c], wb[c] - both[c], wa[c] - both[c], total - wa[c] - wb[c] + both[c]};
+        for (int k = 0; k < 4; k++) {
+          fCells[4 * q + k] += joint[k];
+          mCells[4 * (m * np + q) + k] = joint[k];
+        }
+      }
+    }
+    double[][] f = run(fl, fCells, settings, seed);
+    double[][] mc = run(ml, mCells, settings, seed);
+
+    List<SliceComparison> rows = new ArrayList<>(n);
+    for (int s = 0; s < n; s++) {
+      Interval errDiff;
+      Interval erDiff;
+      if (s <= PairwiseData.OVERALL) {
+        errDiff = negated(f, 2 * s, settings);
+        erDiff = s < Factor.COUNT ? interval(f, 2 * s + 1, settings) : nan(settings);
+      } else {
+        int m = s - PairwiseData.OVERALL - 1;
+        errDiff = negated(mc, 2 * (m * FactorCounts.COLUMNS + FactorCounts.ALL), settings);
+        erDiff = nan(settings);
+      }
+      int onlyA = sA[s] - sBoth[s];
+      int onlyB = sB[s] - sBoth[s];
+      rows.add(new SliceComparison(
+          PairwiseData.sliceName(s), size[s], ratio(sA[s], size[s]), ratio(sB[s], size[s]), onlyA, onlyB,
+          p[s], size[s] == 0 ? Double.NaN : McNemar.midP(onlyA, onlyB), holm[s], bh[s], errDiff, erDiff,
+          verdict(data.models().get(a), data.models().get(b), onlyA, onlyB, holm[s], erDiff)));
+    }
+    return rows;
+  }
+
+  /**
+   * Plain-language reading of one slice: the McNemar decision at family-wise level {@value #ALPHA}
+   * (Holm), then whether the error-ratio interval excludes 0.
+   */
+  static String verdict(String a, String b, int onlyA, int onlyB, double holm, Interval erDiff) {
+    StringBuilder sb = new StringBuilder();
+    if (Double.isNaN(holm)) {
+      return "no images";
+    }
+    if (holm < ALPHA) {
+      sb.append(onlyA < onlyB ? a : b).append(" makes fewer errors");
+    } else {
+      sb.append("no significant difference in errors");
+    }
+    if (!Double.isNaN(erDiff.point()) && (erDiff.lower() > 0 || erDiff.upper() < 0)) {
+      sb.append(String.format(Locale.ROOT, "; factor hurts %s relatively more", erDiff.lower() > 0 ? a : b));
+    }
+    return sb.toString();
+  }
+
+  private static double[][] run(CellLayout layout, int[] cells, ZooBootstrap.Settings settings, long seed) {
+    CellBootstrap boot =
+        new CellBootstrap(layout, settings.numResamples(), settings.confidenceLevel(), settings.method());
+    int k = layout.numStatistics();
+    double[][] out = {new double[k], new double[k], new double[k]};
+    boot.estimate(cells, seed, out[0], out[1], out[2]);
+    return out;
+  }
+
+  private static Interval interval(double[][] r, int s, ZooBootstrap.Settings st) {
+    return new Interval(r[0][s], r[1][s], r[2][s], st.confidenceLevel(), st.method());
+  }
+
+  /** Error difference = −(accuracy difference): negate and swap bounds. */
+  private static Interval negated(double[][] r, int s, ZooBootstrap.Settings st) {
+    return new Interval(-r[0][s], -r[2][s], -r[1][s], st.confidenceLevel(), st.method());
+  }
+
+  private static Interval nan(ZooBootstrap.Settings st) {
+    return new Interval(Double.NaN, Double.NaN, Double.NaN, st.confidenceLevel(), st.method());
+  }
+
+  private static double ratio(int k, int n) {
+    return n == 0 ? Double.NaN : (double) k / n;
+  }
+
+  /**
+   * One model against every other on one slice.
+   *
+   * @param model its name and the other's
+   * @param errorA A's error rate on the slice
+   * @param errorB B's error rate
+   * @param onlyA images only A gets wrong
+   * @param onlyB images only B gets wrong
+   * @param pValue McNemar exact p
+   * @param midP mid-p
+   * @param holm Holm-adjusted over the other models
+   * @param bh BH-adjusted over the other models
+   */
+  public record Versus(
+      String model, double errorA, double errorB, int onlyA, int onlyB, double pValue, double midP,
+      double holm, double bh) {}
+
+  /**
+   * A against every other model on one slice; family = the other models. Ranked by exact p, then
+   * by B's error rate, then name.
+   *
+   * @param data error words
+   * @param a model A
+   * @param slice slice index (factor, {@link PairwiseData#OVERALL} or metaclass)
+   * @return one row per other model, ranked
+   */
+  public static List<Versus> oneVsAll(PairwiseData data, int a, int slice) {
+    int models = data.models().size();
+    int[] sA = data.wrongPerSlice(a);
+    int size = data.sliceSizes()[slice];
+    int[] onlyA = new int[models];
+    int[] onlyB = new int[models];
+    double[] p = new double[models];
+    double[] mid = new double[models];
+    Arrays.fill(p, Double.NaN);
+    Arrays.fill(mid, Double.NaN);
+    double[] test = new double[2];
+    for (int b = 0; b < models; b++) {
+      if (b == a) {
+        continue;
+      }
+      int both = data.bothWrong(a, b, slice);
+      onlyA[b] = sA[slice] - both;
+      onlyB[b] = data.wrongPerSlice(b)[slice] - both;
+      if (size > 0) {
+        McNemar.test(onlyA[b], onlyB[b], test);
+        p[b] = test[0];
+        mid[b] = test[1];
+      }
+    }
+    double[] holm = Multiplicity.holm(p);
+    double[] bh = Multiplicity.benjaminiHochberg(p);
+    List<Versus> rows = new ArrayList<>(models - 1);
+    double errA = ratio(sA[slice], size);
+    for (int b = 0; b < models; b++) {
+      if (b == a) {
+        continue;
+      }
+      double errB = ratio(sA[slice] - onlyA[b] + onlyB[b], size);
+      rows.add(new Versus(data.models().get(b), errA, errB, onlyA[b], onlyB[b], p[b], mid[b], holm[b], bh[b]));
+    }
+    rows.sort((x, y) -> {
+      int c = Double.compare(x.pValue(), y.pValue());
+      if (c == 0) {
+        c = Double.compare(x.errorB(), y.errorB());
+      }
+      return c != 0 ? c : x.model().compareTo(y.model());
+    });
+    return rows;
+  }
+}

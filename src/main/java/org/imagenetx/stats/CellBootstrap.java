@@ -1,0 +1,376 @@
+package org.imagenetx.stats;
+
+import java.util.SplittableRandom;
+import org.hipparchus.distribution.continuous.NormalDistribution;
+
+/**
+ * Nonparametric bootstrap over images, computed on cell counts.
+ *
+ * <p><b>Why resampling cells is the image bootstrap.</b> Every statistic here (accuracy per factor,
+ * average, error ratio, their paired differences) is a function of the data only through the
+ * number of images in each cell of a {@link CellLayout}: images of the same cell are
+ * interchangeable. Drawing N images with replacement, each draw picks cell k with probability
+ * {@code n_k/N}, independently; the number of draws landing in each cell is therefore
+ * Multinomial(N; n₁/N, …, n_K/N) — and that vector is all the statistic sees. So drawing the cell
+ * counts from that multinomial gives the statistic exactly the same distribution as the per-image
+ * bootstrap, at a cost of K binomial draws per replicate instead of N uniforms.
+ * {@code CellBootstrapEquivalenceTest} checks it by exact enumeration on tiny inputs and by a
+ * two-sample Kolmogorov–Smirnov test on larger ones.
+ *
+ * <p>The multinomial is drawn by sequential conditional binomials ({@code x_k ~ Bin(N − Σ_{j<k} x_j,
+ * n_k / Σ_{j≥k} n_j)}) with the exact {@link BinomialSampler}.
+ *
+ * <p>Replicates whose statistic is undefined (a factor absent from the resample, or an overall
+ * error of zero under an error ratio) are left out of the interval; with B = 1,000 and factors of
+ * ≥ 100 images this does not happen in practice.
+ *
+ * <p>Not thread-safe: owns per-thread buffers reused across calls (no allocation per replicate).
+ * Results depend only on the seed passed to {@link #estimate}, never on threads.
+ */
+public final class CellBootstrap {
+  private static final NormalDistribution NORMAL = new NormalDistribution(0, 1);
+
+  private final CellLayout layout;
+  private final int numResamples;
+  private final double confidenceLevel;
+  private final IntervalMethod method;
+
+  private final int[] draw;
+  private final long[] groupTotal;
+  private final long[] groupCorrect;
+  private final double[] statistics;
+  private final double[] replicates;
+  private final double[] jackknife;
+  private final double[] scratch;
+
+  /**
+   * @param layout cells and groups
+   * @param numResamples B (≥ 1)
+   * @param confidenceLevel two-sided level in (0, 1), e.g. 0.95
+   * @param method percentile or BCa
+   */
+  public CellBootstrap(CellLayout layout, int numResamples, double confidenceLevel, IntervalMethod method) {
+    if (numResamples < 1) {
+      throw new IllegalArgumentException("need at least 1 resample, got " + numResamples);
+    }
+    if (!(confidenceLevel > 0 && confidenceLevel < 1)) {
+      throw new IllegalArgumentException("confidence level must be in (0, 1), got " + confidenceLevel);
+    }
+    this.layout = layout;
+    this.numResamples = numResamples;
+    this.confidenceLevel = confidenceLevel;
+    this.method = method;
+    int stats = layout.numStatistics();
+    this.draw = new int[layout.numCells()];
+    this.groupTotal = new long[layout.numGroups()];
+    this.groupCorrect = new long[layout.numGroups() * layout.numModels()];
+    this.statistics = new double[stats];
+    this.replicates = new double[stats * numResamples];
+    this.jackknife = method == IntervalMethod.BCA ? new double[layout.numCells() * stats] : null;
+    this.scratch = new double[numResamples];
+  }
+
+  /** @return the layout */
+  public CellLayout layout() {
+    return layout;
+  }
+
+  /** @return B */
+  public int numResamples() {
+    return numResamples;
+  }
+
+  /** @return the two-sided confidence level */
+  public double confidenceLevel() {
+    return confidenceLevel;
+  }
+
+  /** @return percentile or BCa */
+  public IntervalMethod method() {
+    return method;
+  }
+
+  /**
+   * Point estimates and intervals of every statistic of the layout ({@link
+   * CellLayout#numStatistics()} order).
+   *
+   * @param cells image count per cell ({@link CellLayout#numCells()} entries, not modified)
+   * @param seed seed of this estimate (derive it with {@link #seed})
+   * @param point output, point estimates
+   * @param lower output, lower bounds
+   * @param upper output, upper bounds
+   */
+  public void estimate(int[] cells, long seed, double[] point, double[] lower, double[] upper) {
+    int stats = layout.numStatistics();
+    evaluate(cells, point);
+    resample(cells, seed);
+    if (method == IntervalMethod.BCA) {
+      jackknife(cells);
+    }
+    double alpha = (1 - confidenceLevel) / 2;
+    for (int s = 0; s < stats; s++) {
+      double theta = point[s];
+      if (Double.isNaN(theta)) {
+        lower[s] = Double.NaN;
+        upper[s] = Double.NaN;
+        continue;
+      }
+      int n = 0;
+      int below = 0;
+      int equal = 0;
+      for (int b = 0, off = s * numResamples; b < numResamples; b++) {
+        double v = replicates[off + b];
+        if (!Double.isNaN(v)) {
+          scratch[n++] = v;
+          below += v < theta ? 1 : 0;
+          equal += v == theta ? 1 : 0;
+        }
+      }
+      if (n == 0) {
+        lower[s] = Double.NaN;
+        upper[s] = Double.NaN;
+        continue;
+      }
+      double a1 = alpha;
+      double a2 = 1 - alpha;
+      if (method == IntervalMethod.BCA) {
+        double prop = (below + 0.5 * equal) / n;
+        prop = Math.min(Math.max(prop, 0.5 / n), 1 - 0.5 / n);
+        double z0 = NORMAL.inverseCumulativeProbability(prop);
+        double acc = acceleration(cells, s);
+        a1 = bcaLevel(z0, acc, NORMAL.inverseCumulativeProbability(alpha));
+        a2 = bcaLevel(z0, acc, NORMAL.inverseCumulativeProbability(1 - alpha));
+      }
+      lower[s] = quantile(scratch, n, a1);
+      upper[s] = quantile(scratch, n, a2);
+    }
+  }
+
+  /**
+   * Convenience form of {@link #estimate} for one statistic.
+   *
+   * @param cells counts per cell
+   * @param seed seed
+   * @param statistic index into the layout's statistics
+   * @return the interval
+   */
+  public Interval interval(int[] cells, long seed, int statistic) {
+    int stats = layout.numStatistics();
+    double[] p = new double[stats];
+    double[] lo = new double[stats];
+    double[] hi = new double[stats];
+    estimate(cells, seed, p, lo, hi);
+    return new Interval(p[statistic], lo[statistic], hi[statistic], confidenceLevel, method);
+  }
+
+  /**
+   * A seed for one estimate, from the run's master seed and a key naming what is estimated (e.g.
+   * the model or pair names), so that results do not depend on the order or thread that computes
+   * them, nor on which other models are in the zoo.
+   *
+   * @param masterSeed the user's seed
+   * @param key names of the model(s)
+   * @return the seed
+   */
+  public static long seed(long masterSeed, String key) {
+    long h = 0xcbf29ce484222325L;
+    for (int i = 0; i < key.length(); i++) {
+      h = (h ^ key.charAt(i)) * 0x100000001b3L;
+    }
+    return mix64(masterSeed ^ mix64(h));
+  }
+
+  /** Stafford's variant 13 of the MurmurHash3 finalizer (as in {@link SplittableRandom}). */
+  static long mix64(long z) {
+    z = (z ^ (z >>> 30)) * 0xbf58476d1ce4e5b9L;
+    z = (z ^ (z >>> 27)) * 0x94d049bb133111ebL;
+    return z ^ (z >>> 31);
+  }
+
+  /** Fills {@link #replicates} (statistic-major) with B replicates. */
+  private void resample(int[] cells, long seed) {
+    SplittableRandom rng = new SplittableRandom(seed);
+    int k = cells.length;
+    long n = 0;
+    for (int c : cells) {
+      n += c;
+    }
+    int stats = layout.numStatistics();
+    for (int b = 0; b < numResamples; b++) {
+      int remaining = (int) n;
+      long mass = n;
+      for (int c = 0; c < k; c++) {
+        int nk = cells[c];
+        int x;
+        if (nk == 0 || remaining == 0) {
+          x = 0;
+        } else if (nk == mass) {
+          x = remaining;
+        } else {
+          x = BinomialSampler.sample(rng, remaining, (double) nk / mass);
+        }
+        draw[c] = x;
+        remaining -= x;
+        mass -= nk;
+      }
+      evaluate(draw, statistics);
+      for (int s = 0; s < stats; s++) {
+        replicates[s * numResamples + b] = statistics[s];
+      }
+    }
+  }
+
+  /**
+   * The statistics of one vector of cell counts.
+   *
+   * @param cells counts per cell
+   * @param out {@link CellLayout#numStatistics()} values
+   */
+  void evaluate(int[] cells, double[] out) {
+    int groups = layout.numGroups();
+    int models = layout.numModels();
+    int cps = layout.cellsPerSlot();
+    int[] start = layout.slotGroupStart();
+    int[] members = layout.slotGroups();
+    java.util.Arrays.fill(groupTotal, 0);
+    java.util.Arrays.fill(groupCorrect, 0);
+    for (int slot = 0, slots = layout.numSlots(); slot < slots; slot++) {
+      int base = slot * cps;
+      int total;
+      int correctA;
+      int correctB = 0;
+      if (models == 1) {
+        total = cells[base] + cells[base + 1];
+        correctA = cells[base + 1];
+      } else {
+        total = cells[base] + cells[base + 1] + cells[base + 2] + cells[base + 3];
+        correctA = cells[base + 1] + cells[base + 3];
+        correctB = cells[base + 2] + cells[base + 3];
+      }
+      if (total == 0) {
+        continue;
+      }
+      for (int i = start[slot], e = start[slot + 1]; i < e; i++) {
+        int g = members[i];
+        groupTotal[g] += total;
+        groupCorrect[g] += correctA;
+        if (models == 2) {
+          groupCorrect[groups + g] += correctB;
+        }
+      }
+    }
+    int[] ref = layout.reference();
+    for (int g = 0; g < groups; g++) {
+      int r = ref[g];
+      double accA = ratio(groupCorrect[g], groupTotal[g]);
+      double erA = ErrorRatio.of(accA, ratio(groupCorrect[r], groupTotal[r]));
+      if (models == 1) {
+        out[2 * g] = accA;
+        out[2 * g + 1] = erA;
+      } else {
+        double accB = ratio(groupCorrect[groups + g], groupTotal[g]);
+        double erB = ErrorRatio.of(accB, ratio(groupCorrect[groups + r], groupTotal[r]));
+        out[2 * g] = accA - accB;
+        out[2 * g + 1] = erA - erB;
+      }
+    }
+  }
+
+  private static double ratio(long correct, long total) {
+    return total == 0 ? Double.NaN : (double) correct / total;
+  }
+
+  /** Leave-one-image-out values: one per non-empty cell, shared by the cell's images. */
+  private void jackknife(int[] cells) {
+    int stats = layout.numStatistics();
+    for (int c = 0; c < cells.length; c++) {
+      if (cells[c] == 0) {
+        continue;
+      }
+      cells[c]--;
+      evaluate(cells, statistics);
+      cells[c]++;
+      System.arraycopy(statistics, 0, jackknife, c * stats, stats);
+    }
+  }
+
+  /**
+   * Jackknife acceleration {@code a = Σ n_k d_k³ / (6 (Σ n_k d_k²)^{3/2})}, {@code d_k = θ̄ − θ₍k₎};
+   * 0 when undefined (no spread, or a leave-one-out value is not finite).
+   */
+  private double acceleration(int[] cells, int s) {
+    int stats = layout.numStatistics();
+    double sum = 0;
+    long n = 0;
+    for (int c = 0; c < cells.length; c++) {
+      if (cells[c] > 0) {
+        double v = jackknife[c * stats + s];
+        if (!Double.isFinite(v)) {
+          return 0;
+        }
+        sum += cells[c] * v;
+        n += cells[c];
+      }
+    }
+    double mean = sum / n;
+    double num = 0;
+    double den = 0;
+    for (int c = 0; c < cells.length; c++) {
+      if (cells[c] > 0) {
+        double d = mean - jackknife[c * stats + s];
+        num += cells[c] * d * d * d;
+        den += cells[c] * d * d;
+      }
+    }
+    return den > 0 ? num / (6 * Math.pow(den, 1.5)) : 0;
+  }
+
+  /**
+   * Jackknife acceleration of one statistic (tests; needs a BCa instance).
+   *
+   * @param cells counts per cell
+   * @param statistic index
+   * @return a
+   */
+  double jackknifeAcceleration(int[] cells, int statistic) {
+    jackknife(cells);
+    return acceleration(cells, statistic);
+  }
+
+  private static double bcaLevel(double z0, double a, double z) {
+    double w = z0 + z;
+    double d = 1 - a * w;
+    if (d <= 0) {
+      return w > 0 ? 1 : 0;
+    }
+    return NORMAL.cumulativeProbability(z0 + w / d);
+  }
+
+  /**
+   * Type-7 quantile of {@code v[0..n)} (reordered): {@code h = (n − 1)·q}, linear between the
+   * order statistics around h.
+   */
+  static double quantile(double[] v, int n, double q) {
+    double h = (n - 1) * Math.min(Math.max(q, 0), 1);
+    int lo = (int) Math.floor(h);
+    double frac = h - lo;
+    double x0 = Selection.kthSmallest(v, n, lo);
+    if (frac == 0 || lo + 1 >= n) {
+      return x0;
+    }
+    double x1 = Selection.kthSmallest(v, n, lo + 1);
+    return x0 == x1 ? x0 : x0 + frac * (x1 - x0);
+  }
+
+  /**
+   * Replicates of one statistic from the last {@link #estimate} call (tests).
+   *
+   * @param statistic index
+   * @return a copy of the B values
+   */
+  double[] replicates(int statistic) {
+    double[] out = new double[numResamples];
+    System.arraycopy(replicates, statistic * numResamples, out, 0, numResamples);
+    return out;
+  }
+}
