@@ -9,6 +9,7 @@ import org.imagenetx.annotations.FactorSelection;
 import org.imagenetx.stats.ErrorType;
 import org.imagenetx.stats.FactorTable;
 import org.imagenetx.stats.MetaclassTable;
+import org.imagenetx.stats.ZooBootstrap;
 import org.imagenetx.study.Augmentation;
 import org.imagenetx.study.Cooccurrence;
 import org.imagenetx.study.Study;
@@ -114,7 +115,7 @@ public final class Catalog {
     add("accuracy-vs-top1", EnumSet.of(Input.RESULTS), false,
         d -> ZooFigures.accuracyVsTop1(d.study().allModels(d.baseTable()), d.types().asMap(), ZooFigures.PUBLISHED_GROUPS));
     add("model-comparison", EnumSet.of(Input.RESULTS), false, Catalog::modelComparison);
-    add("base-model-comparison", EnumSet.of(Input.ZOO), true, Catalog::baseComparison);
+    add("base-model-comparison", EnumSet.of(Input.ZOO), false, Catalog::baseComparison);
     for (Sweep k : SWEEPS) {
       add("augmentation-" + k.name(), EnumSet.of(Input.RESULTS), false,
           d -> ZooFigures.augmentation(
@@ -202,9 +203,28 @@ public final class Catalog {
     }
     double[] p = new double[org.imagenetx.annotations.Factor.COUNT];
     java.util.Arrays.fill(p, Double.NaN);
+    ZooBootstrap.Result iv = d.intervals();
+    double[][] lower = new double[n][org.imagenetx.annotations.Factor.COUNT];
+    double[][] upper = new double[n][org.imagenetx.annotations.Factor.COUNT];
+    boolean[][] sig = new boolean[n][org.imagenetx.annotations.Factor.COUNT];
+    for (int r = 0; r < n; r++) {
+      int row = iv.models().indexOf(t.models().get(r));
+      for (org.imagenetx.annotations.Factor f : org.imagenetx.annotations.Factor.values()) {
+        int k = ZooBootstrap.Result.errorRatio(f);
+        lower[r][f.ordinal()] = iv.lower()[row][k];
+        upper[r][f.ordinal()] = iv.upper()[row][k];
+        sig[r][f.ordinal()] = iv.lower()[row][k] > 1 || iv.upper()[row][k] < 1;
+      }
+    }
     GroupComparison c =
-        new GroupComparison(t.models(), sizes, mean, null, null, p, 0.05,
-            "Intervals and pairwise tests: pending the statistics package.", null);
+        new GroupComparison(t.models(), sizes, mean, lower, upper, p, ALPHA,
+            String.format(java.util.Locale.ROOT,
+                "Error bars: %.0f%% %s bootstrap over images (B = %,d, seed %d, cells resampled exactly)."
+                    + " Faded: the interval contains 1 (the factor's error rate is not distinguishable from the"
+                    + " model's average).",
+                100 * iv.settings().confidenceLevel(), iv.settings().method().name().toLowerCase(java.util.Locale.ROOT),
+                iv.settings().numResamples(), iv.settings().masterSeed()),
+            sig);
     return ZooFigures.comparison(
         "base-model-comparison",
         "Error ratio per factor of the base models (top-factor annotations, class errors), factors sorted"

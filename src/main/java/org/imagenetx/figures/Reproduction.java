@@ -192,6 +192,43 @@ public final class Reproduction {
       put(t, what, "calibration", StudyTables.calibration(data.calibration()), "expected calibration error per base model and factor");
     }
     List<ResultsPage.Table> written = new ArrayList<>();
+    if (data.intervals() != null) {
+      org.imagenetx.stats.ZooBootstrap.Result iv = data.intervals();
+      ReportTable b =
+          new ReportTable(List.of("model", "column", "accuracy", "accuracy_lower", "accuracy_upper",
+              "error_ratio", "error_ratio_lower", "error_ratio_upper"));
+      for (int m = 0; m < iv.models().size(); m++) {
+        for (int c = 0; c <= org.imagenetx.annotations.Factor.COUNT; c++) {
+          int a = org.imagenetx.stats.ZooBootstrap.Result.accuracy(c);
+          boolean factor = c < org.imagenetx.annotations.Factor.COUNT;
+          int e = factor ? org.imagenetx.stats.ZooBootstrap.Result.errorRatio(org.imagenetx.annotations.Factor.of(c)) : -1;
+          b.addRow(iv.models().get(m), factor ? org.imagenetx.annotations.Factor.of(c).column() : "average",
+              iv.point()[m][a], iv.lower()[m][a], iv.upper()[m][a],
+              factor ? iv.point()[m][e] : Double.NaN, factor ? iv.lower()[m][e] : Double.NaN,
+              factor ? iv.upper()[m][e] : Double.NaN);
+        }
+      }
+      String rel = TABLES + "/stats/base_intervals.csv";
+      AtomicFiles.writeString(out.resolve(rel), b.render(Format.CSV, 6));
+      written.add(new ResultsPage.Table(rel, "bootstrap intervals of every accuracy and error ratio of the base models"));
+    }
+    if (!data.pairs().isEmpty()) {
+      ReportTable pt =
+          new ReportTable(List.of("model_a", "model_b", "slice", "images", "error_a", "error_b", "only_a_wrong",
+              "only_b_wrong", "mcnemar_p", "mid_p", "holm", "bh", "error_ratio_difference", "lower", "upper", "verdict"));
+      for (java.util.Map.Entry<String, List<org.imagenetx.compare.SliceComparison>> e : data.pairs().entrySet()) {
+        String[] ab = e.getKey().split(" vs ", 2);
+        for (org.imagenetx.compare.SliceComparison c : e.getValue()) {
+          pt.addRow(ab[0], ab[1], c.slice(), c.images(), c.errorA(), c.errorB(), c.onlyA(), c.onlyB(), c.pValue(),
+              c.midP(), c.holm(), c.bh(), c.errorRatioDifference().point(), c.errorRatioDifference().lower(),
+              c.errorRatioDifference().upper(), c.verdict());
+        }
+      }
+      String rel = TABLES + "/stats/base_pairs.csv";
+      AtomicFiles.writeString(out.resolve(rel), pt.render(Format.CSV, 6));
+      written.add(new ResultsPage.Table(rel,
+          "every pair of base models on every slice: McNemar exact test, Holm/BH, paired bootstrap of the error-ratio difference"));
+    }
     for (java.util.Map.Entry<String, ReportTable> e : t.entrySet()) {
       String rel = TABLES + "/study/" + e.getKey() + ".csv";
       AtomicFiles.writeString(out.resolve(rel), e.getValue().render(Format.CSV, 6));

@@ -6,6 +6,9 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import org.imagenetx.annotations.AnnotationLoader;
+import org.imagenetx.compare.Comparisons;
+import org.imagenetx.compare.PairwiseData;
+import org.imagenetx.compare.SliceComparison;
 import org.imagenetx.annotations.AnnotationSource;
 import org.imagenetx.annotations.Dataset;
 import org.imagenetx.annotations.FactorSelection;
@@ -14,6 +17,8 @@ import org.imagenetx.io.BadInputException;
 import org.imagenetx.stats.Aggregation;
 import org.imagenetx.stats.ErrorType;
 import org.imagenetx.stats.FactorTable;
+import org.imagenetx.stats.IntervalMethod;
+import org.imagenetx.stats.ZooBootstrap;
 import org.imagenetx.study.AugmentationComparison;
 import org.imagenetx.study.Calibration;
 import org.imagenetx.study.GroupTest;
@@ -34,6 +39,9 @@ import org.imagenetx.zoo.Zoos;
  * @param mistakes the base zoo's mistake prevalence (top factors, class errors), or null
  * @param calibration the base zoo's calibration (top factors, class errors), or null without
  *     probabilities
+ * @param intervals the base zoo's bootstrap intervals (top factors, class errors), or null
+ * @param pairs every pair of base models compared on every slice ({@code "A vs B"} → slices), empty
+ *     without a base zoo
  * @param study the study over the aggregated tables (top factors, class errors), or null
  * @param types model types ({@link ModelTypes#BASE_MODELS} filling gaps)
  */
@@ -43,6 +51,8 @@ public record StudyData(
     Aggregation base,
     MistakePrevalence mistakes,
     Calibration calibration,
+    ZooBootstrap.Result intervals,
+    java.util.Map<String, List<SliceComparison>> pairs,
     Study study,
     ModelTypes types) {
   /** Seed of every bootstrap behind the figures. */
@@ -93,6 +103,8 @@ public record StudyData(
     Aggregation base = null;
     MistakePrevalence mistakes = null;
     Calibration calibration = null;
+    ZooBootstrap.Result intervals = null;
+    java.util.Map<String, List<SliceComparison>> pairs = new java.util.LinkedHashMap<>();
     if (baseZoo != null) {
       s.step("base zoo " + baseZoo.getFileName());
       try (Zoo zoo = Zoos.open(baseZoo, val.index())) {
@@ -100,6 +112,20 @@ public record StudyData(
             Aggregation.run(
                 val, zoo, List.of(FactorSelection.MULTI, FactorSelection.TOP), List.of(ErrorType.values()), threads, null);
         mistakes = MistakePrevalence.compute(val, FactorSelection.TOP, ErrorType.CLASS, zoo);
+        s.step("bootstrap intervals of the base zoo");
+        intervals =
+            ZooBootstrap.run(
+                val, zoo, FactorSelection.TOP, ErrorType.CLASS, false,
+                new ZooBootstrap.Settings(RESAMPLES, 0.95, IntervalMethod.PERCENTILE, SEED), threads);
+        s.step("pairwise comparisons of the base zoo");
+        PairwiseData pd = PairwiseData.load(val, zoo, FactorSelection.TOP, ErrorType.CLASS, threads);
+        for (int a = 0; a < zoo.size(); a++) {
+          for (int b = a + 1; b < zoo.size(); b++) {
+            pairs.put(
+                zoo.models().get(a) + " vs " + zoo.models().get(b),
+                Comparisons.compare(pd, a, b, intervals.settings()));
+          }
+        }
         if (zoo.hasProbabilities()) {
           calibration = Calibration.compute(val, FactorSelection.TOP, ErrorType.CLASS, zoo);
         }
@@ -120,7 +146,7 @@ public record StudyData(
       s.step("model types");
       types = types.with(ModelTypes.read(modelTypes).asMap());
     }
-    return new StudyData(val, train, base, mistakes, calibration, study, types);
+    return new StudyData(val, train, base, mistakes, calibration, intervals, pairs, study, types);
   }
 
   private static boolean hasTraining(Path annotations) {

@@ -143,6 +143,31 @@ class ReproduceRealDataTest {
   }
 
   @Test
+  void baseComparisonBarsCarryBootstrapIntervalsAndFadeRatiosIndistinguishableFromOne() throws IOException {
+    int rows = 0;
+    int faded = 0;
+    for (String line : Files.readAllLines(first.resolve("figures/base-model-comparison.csv"))) {
+      String[] c = line.split(",", -1);
+      if (c[0].equals("group")) {
+        continue;
+      }
+      double er = Double.parseDouble(c[3]);
+      double lo = Double.parseDouble(c[4]);
+      double hi = Double.parseDouble(c[5]);
+      assertThat(lo).as(line).isLessThanOrEqualTo(er);
+      assertThat(hi).as(line).isGreaterThanOrEqualTo(er);
+      assertThat(c[7]).as(line).isEqualTo(lo > 1 || hi < 1 ? "yes" : "no");
+      faded += c[7].equals("no") ? 1 : 0;
+      rows++;
+    }
+    assertThat(rows).isEqualTo(4 * 16);
+    assertThat(faded).isBetween(1, rows - 1);
+    // 6 pairs of base models x (16 factors + overall + 17 metaclasses)
+    assertThat(Files.readAllLines(first.resolve("tables/stats/base_pairs.csv"))).hasSize(1 + 6 * 34);
+    assertThat(Files.readAllLines(first.resolve("tables/stats/base_intervals.csv"))).hasSize(1 + 4 * 17);
+  }
+
+  @Test
   void modelComparisonGroupsHaveThePublishedModelCounts() throws IOException {
     // imagenet_testbed types + modelvshuman self-supervised (8) + DINO and SimCLR
     Map<String, String> sizes = new TreeMap<>();
@@ -163,7 +188,8 @@ class ReproduceRealDataTest {
     try (Stream<Path> s = Files.walk(first)) {
       tables = s.filter(p -> p.toString().endsWith(".csv")).sorted().toList();
     }
-    assertThat(tables).hasSizeGreaterThanOrEqualTo(14 + 12 + 10);
+    // 14 figure CSVs, 12 aggregate tables, 14 study tables, 2 statistics tables
+    assertThat(tables).hasSize(14 + 12 + 14 + 2);
     for (Path t : tables) {
       Path other = second.resolve(first.relativize(t));
       assertThat(Files.mismatch(t, other)).as("%s differs", first.relativize(t)).isEqualTo(-1L);
