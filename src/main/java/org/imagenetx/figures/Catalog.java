@@ -51,10 +51,9 @@ public final class Catalog {
    *
    * @param name file stem and command-line name
    * @param needs optional inputs it is drawn from
-   * @param interim true while some of its numbers come from placeholder statistics
    * @param build draws it
    */
-  public record Entry(String name, Set<Input> needs, boolean interim, Function<StudyData, Figure> build) {
+  public record Entry(String name, Set<Input> needs, Function<StudyData, Figure> build) {
     /**
      * @param data loaded inputs
      * @return the first needed input that is missing, or null
@@ -102,40 +101,40 @@ public final class Catalog {
   private static final List<Entry> ENTRIES = new ArrayList<>();
 
   static {
-    add("factor-distribution", EnumSet.of(Input.TRAIN), false,
+    add("factor-distribution", EnumSet.of(Input.TRAIN),
         d -> DatasetFigures.factorDistribution(d.val(), d.train()));
-    add("active-factor-count", EnumSet.of(Input.TRAIN), false,
+    add("active-factor-count", EnumSet.of(Input.TRAIN),
         d -> DatasetFigures.activeFactorCount(d.val(), d.train()));
-    add("cooccurrence-val", EnumSet.noneOf(Input.class), false,
+    add("cooccurrence-val", EnumSet.noneOf(Input.class),
         d -> DatasetFigures.cooccurrence(Cooccurrence.compute(d.val(), FactorSelection.MULTI)));
-    add("cooccurrence-train", EnumSet.of(Input.TRAIN), false,
+    add("cooccurrence-train", EnumSet.of(Input.TRAIN),
         d -> DatasetFigures.cooccurrence(Cooccurrence.compute(d.train(), FactorSelection.MULTI)));
-    add("factor-metaclass-val", EnumSet.noneOf(Input.class), false,
+    add("factor-metaclass-val", EnumSet.noneOf(Input.class),
         d -> DatasetFigures.factorMetaclass(Cooccurrence.compute(d.val(), FactorSelection.MULTI)));
-    add("accuracy-vs-top1", EnumSet.of(Input.RESULTS), false,
+    add("accuracy-vs-top1", EnumSet.of(Input.RESULTS),
         d -> ZooFigures.accuracyVsTop1(d.study().allModels(d.baseTable()), d.types().asMap(), ZooFigures.PUBLISHED_GROUPS));
-    add("model-comparison", EnumSet.of(Input.RESULTS), false, Catalog::modelComparison);
-    add("base-model-comparison", EnumSet.of(Input.ZOO), false, Catalog::baseComparison);
+    add("model-comparison", EnumSet.of(Input.RESULTS), Catalog::modelComparison);
+    add("base-model-comparison", EnumSet.of(Input.ZOO), Catalog::baseComparison);
     for (Sweep k : SWEEPS) {
-      add("augmentation-" + k.name(), EnumSet.of(Input.RESULTS), false,
+      add("augmentation-" + k.name(), EnumSet.of(Input.RESULTS),
           d -> ZooFigures.augmentation(
               StudyFigures.sweep(d.study().sweep(k.augmentation()), k.title(), k.name(), k.axis())));
     }
-    add("augmentation-comparison", EnumSet.of(Input.RESULTS), false, Catalog::augmentationComparison);
-    add("metaclass-ratios", EnumSet.of(Input.ZOO), false,
+    add("augmentation-comparison", EnumSet.of(Input.RESULTS), Catalog::augmentationComparison);
+    add("metaclass-ratios", EnumSet.of(Input.ZOO),
         d -> {
           MetaclassTable t = d.base().get(FactorSelection.TOP, ErrorType.CLASS).metaclasses();
           String model = t.models().contains(METACLASS_MODEL) ? METACLASS_MODEL : t.models().get(0);
           return ModelFigures.metaclassRatios(t, model);
         });
-    add("prevalence-shift", EnumSet.of(Input.ZOO), false,
+    add("prevalence-shift", EnumSet.of(Input.ZOO),
         d -> ModelFigures.prevalenceShift(d.mistakes(), "top-1 mistakes, top-factor annotations"));
   }
 
   private Catalog() {}
 
-  private static void add(String name, Set<Input> needs, boolean interim, Function<StudyData, Figure> build) {
-    ENTRIES.add(new Entry(name, Set.copyOf(needs), interim, build));
+  private static void add(String name, Set<Input> needs, Function<StudyData, Figure> build) {
+    ENTRIES.add(new Entry(name, Set.copyOf(needs), build));
   }
 
   /** @return every figure name, in page order */

@@ -84,9 +84,7 @@ public final class Reproduction {
               FIGURES + "/" + f.name() + ".png",
               FIGURES + "/" + f.name() + ".svg",
               FIGURES + "/" + f.name() + ".csv",
-              drawn.get(i).interim()
-                  ? "Some numbers are interim (placeholder statistics until the study and statistics packages are merged)."
-                  : ""));
+              ""));
       tables.add(new ResultsPage.Table(FIGURES + "/" + f.name() + ".csv", "data of figure " + f.name()));
     }
     s.step("index.html and README.md");

@@ -19,7 +19,7 @@ public final class ResultsPage {
    * @param png PNG path relative to the page
    * @param svg SVG path relative to the page
    * @param csv data path relative to the page
-   * @param note extra remark (e.g. which numbers are interim), or empty
+   * @param note extra remark shown after the caption, or empty
    */
   public record Item(String name, String caption, String png, String svg, String csv, String note) {}
 
