@@ -23,6 +23,11 @@ import picocli.CommandLine.Command;
       RatiosCommand.class,
       CompareCommand.class,
       StudyCommand.class,
+      QueryCommand.class,
+      ShellCommand.class,
+      ServeCommand.class,
+      ZooCommand.class,
+      SynthCommand.class,
       FiguresCommand.class,
       ReproduceCommand.class,
       CommandLine.HelpCommand.class

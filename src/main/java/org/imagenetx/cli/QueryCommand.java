@@ -1,0 +1,122 @@
+package org.imagenetx.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.imagenetx.annotations.FactorSelection;
+import org.imagenetx.query.GroupFile;
+import org.imagenetx.query.Intervals;
+import org.imagenetx.query.QueryEngine;
+import org.imagenetx.query.QueryParser;
+import org.imagenetx.query.Session;
+import org.imagenetx.query.Tables;
+import org.imagenetx.report.Format;
+import org.imagenetx.synth.SyntheticZoo;
+import org.imagenetx.zoo.Zoo;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code imagenetx query}: answers queries of the shell's language without a prompt. */
+@Command(
+    name = "query",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Answer one or more queries over a zoo, in order, in one session (so 'add' then 'rank' works):",
+      "  imagenetx query --zoo <store> \"rank --by smaller --top 10\"",
+      "Queries: rank, show, similar, compare, add, groups, models, help (see: imagenetx query help)."
+    })
+final class QueryCommand implements Callable<Integer> {
+  /** Options every session front end shares (query, shell, serve). */
+  static final class SessionOptions {
+    @Mixin DataOptions data;
+
+    @Option(
+        names = "--factors",
+        defaultValue = "top",
+        converter = Converters.SelectionConverter.class,
+        description = "top or multi (default: ${DEFAULT-VALUE}).")
+    FactorSelection selection;
+
+    @Option(
+        names = "--groups",
+        paramLabel = "<csv>",
+        description = "Model groups, a CSV model,group with header (e.g. the release's model_types.csv).")
+    Path groups;
+
+    @Option(
+        names = "--synthetic-models",
+        paramLabel = "N",
+        description = "With the synthetic default: generate N models instead of 4 (e.g. 2200 for the reference load).")
+    Integer syntheticModels;
+
+    /**
+     * Loads the data and evaluates every model once.
+     *
+     * @param err where the synthetic banner and warnings go
+     * @return the engine
+     */
+    QueryEngine open(PrintWriter err) {
+      // ReaL labels are read whenever present; without them the session simply offers no real_class
+      DataOptions.Loaded loaded = data.load(EnumSet.of(selection), false);
+      String banner = DataOptions.syntheticBanner(loaded);
+      if (banner != null) {
+        err.println(banner);
+      }
+      if (loaded.zoos().size() != 1) {
+        throw new IllegalArgumentException("a session reads one zoo; got " + loaded.zoos().size() + " --zoo options");
+      }
+      Zoo zoo = loaded.zoos().get(0);
+      if (syntheticModels != null) {
+        if (!loaded.synthetic()) {
+          throw new IllegalArgumentException("--synthetic-models needs the synthetic default (no --zoo)");
+        }
+        if (syntheticModels < 2) {
+          throw new IllegalArgumentException("--synthetic-models must be at least 2");
+        }
+        zoo = SyntheticZoo.generate(loaded.dataset(), syntheticModels, data.seed);
+      }
+      Map<String, List<String>> g = groups == null ? Map.of() : GroupFile.read(groups);
+      Session session = Session.open(loaded.dataset(), zoo, selection, g, data.threads());
+      return new QueryEngine(session, Intervals.NONE);
+    }
+  }
+
+  @Spec picocli.CommandLine.Model.CommandSpec spec;
+
+  @Mixin SessionOptions session;
+
+  @Option(
+      names = "--format",
+      defaultValue = "table",
+      converter = Converters.FormatConverter.class,
+      description = "table, csv, markdown, json or latex (default: ${DEFAULT-VALUE}).")
+  Format format;
+
+  @Parameters(arity = "1..*", paramLabel = "<query>", description = "Queries, each one quoted argument.")
+  List<String> queries;
+
+  @Override
+  public Integer call() {
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    // parse everything first: a typo in the last query fails before the zoo is loaded
+    List<org.imagenetx.query.Query> parsed = new java.util.ArrayList<>();
+    for (String q : queries) {
+      parsed.add(QueryParser.parse(q));
+    }
+    QueryEngine engine = session.open(err);
+    for (int i = 0; i < parsed.size(); i++) {
+      if (i > 0) {
+        out.println();
+      }
+      out.print(Tables.render(engine.answer(parsed.get(i)), format, 0));
+    }
+    return 0;
+  }
+}

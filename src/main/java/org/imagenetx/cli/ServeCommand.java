@@ -1,0 +1,74 @@
+package org.imagenetx.cli;
+
+import java.io.PrintWriter;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.UnknownHostException;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import org.imagenetx.query.QueryEngine;
+import org.imagenetx.serve.ExplorerServer;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code imagenetx serve}: the local explorer page over a zoo loaded once. */
+@Command(
+    name = "serve",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Serve a local explorer page (heatmap, model, comparison and group views; JSON API under /api/).",
+      "Read-only, offline (no external scripts or fonts), bound to 127.0.0.1 unless --bind says otherwise.",
+      "Stop with Ctrl-C."
+    })
+final class ServeCommand implements Callable<Integer> {
+  @Spec picocli.CommandLine.Model.CommandSpec spec;
+
+  @Mixin QueryCommand.SessionOptions session;
+
+  @Option(names = "--port", defaultValue = "8080", description = "Port, 0 for any free one (default: ${DEFAULT-VALUE}).")
+  int port;
+
+  @Option(
+      names = "--bind",
+      defaultValue = "127.0.0.1",
+      description = "Address to listen on (default: ${DEFAULT-VALUE}; anything else exposes the zoo to the network).")
+  String bind;
+
+  @Option(names = "--http-threads", defaultValue = "8", description = "Request threads (default: ${DEFAULT-VALUE}).")
+  int httpThreads;
+
+  @Override
+  public Integer call() throws InterruptedException {
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    if (port < 0 || port > 65535) {
+      throw new IllegalArgumentException("--port must be in 0..65535, got " + port);
+    }
+    InetAddress address;
+    try {
+      address = InetAddress.getByName(bind);
+    } catch (UnknownHostException e) {
+      throw new IllegalArgumentException("--bind: unknown address '" + bind + "'");
+    }
+    long t0 = System.nanoTime();
+    QueryEngine engine = session.open(err);
+    ExplorerServer server = ExplorerServer.start(engine, new InetSocketAddress(address, port), httpThreads);
+    if (!address.isLoopbackAddress()) {
+      err.println("imagenetx: warning: listening on " + bind + ": anyone who can reach this machine can read the zoo");
+    }
+    out.printf(Locale.ROOT, "%d models loaded in %.2f s; explorer at %s (Ctrl-C to stop)%n",
+        engine.session().models().size(), (System.nanoTime() - t0) / 1e9, server.url());
+    out.flush();
+    err.flush();
+    CountDownLatch stop = new CountDownLatch(1);
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      server.close();
+      stop.countDown();
+    }));
+    stop.await();
+    return 0;
+  }
+}

@@ -1,0 +1,186 @@
+package org.imagenetx.cli;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.imagenetx.annotations.Factor;
+import org.imagenetx.io.BadInputException;
+import org.imagenetx.query.QueryEngine;
+import org.imagenetx.query.QueryException;
+import org.imagenetx.query.QueryParser;
+import org.imagenetx.query.Tables;
+import org.imagenetx.report.Format;
+import org.jline.reader.Candidate;
+import org.jline.reader.Completer;
+import org.jline.reader.EndOfFileException;
+import org.jline.reader.LineReader;
+import org.jline.reader.LineReaderBuilder;
+import org.jline.reader.ParsedLine;
+import org.jline.reader.UserInterruptException;
+import org.jline.terminal.Terminal;
+import org.jline.terminal.TerminalBuilder;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Spec;
+
+/** {@code imagenetx shell}: an interactive prompt over one zoo, loaded once. */
+@Command(
+    name = "shell",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Interactive queries over a zoo loaded once: rank, show, similar, compare, add, groups, models.",
+      "History (~/.imagenetx_history), tab completion of commands, options, model and factor names;",
+      "tables fit the terminal width. Type help for the language, quit to leave."
+    })
+final class ShellCommand implements Callable<Integer> {
+  @Spec picocli.CommandLine.Model.CommandSpec spec;
+
+  @Mixin QueryCommand.SessionOptions session;
+
+  @Override
+  public Integer call() throws IOException {
+    PrintWriter err = spec.commandLine().getErr();
+    long t0 = System.nanoTime();
+    QueryEngine engine = session.open(err);
+    err.printf(Locale.ROOT, "%d models loaded in %.2f s (%s factors, tables %.1f MB). Type help, or quit.%n",
+        engine.session().models().size(), (System.nanoTime() - t0) / 1e9, engine.session().selection().key(),
+        engine.session().ramBytesUsed() / 1e6);
+    err.flush();
+    try (Terminal terminal = TerminalBuilder.builder().system(true).build()) {
+      Path history = Path.of(System.getProperty("user.home"), ".imagenetx_history");
+      return repl(engine, terminal, history);
+    }
+  }
+
+  /**
+   * Runs the prompt on a non-system terminal (tests feed input through JLine's dumb terminal).
+   *
+   * @param engine the engine
+   * @param in typed input
+   * @param out terminal output
+   * @return 0
+   */
+  static int repl(QueryEngine engine, InputStream in, OutputStream out) {
+    try (Terminal terminal = TerminalBuilder.builder().system(false).streams(in, out).type("dumb").build()) {
+      return repl(engine, terminal, null);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static int repl(QueryEngine engine, Terminal terminal, Path history) {
+    LineReaderBuilder b = LineReaderBuilder.builder()
+        .terminal(terminal)
+        .appName("imagenetx")
+        .completer(new QueryCompleter(engine));
+    if (history != null) {
+      b.variable(LineReader.HISTORY_FILE, history);
+    }
+    LineReader reader = b.build();
+    PrintWriter w = terminal.writer();
+    while (true) {
+      String line;
+      try {
+        line = reader.readLine("imagenetx> ");
+      } catch (UserInterruptException e) {
+        continue;
+      } catch (EndOfFileException e) {
+        break;
+      }
+      String t = line.strip();
+      if (t.isEmpty()) {
+        continue;
+      }
+      if (t.equals("quit") || t.equals("exit")) {
+        break;
+      }
+      long start = System.nanoTime();
+      try {
+        Record r = engine.answer(QueryParser.parse(t));
+        long answered = System.nanoTime();
+        int width = Math.max(0, terminal.getColumns());
+        String text = Tables.render(r, Format.TABLE, width);
+        long rendered = System.nanoTime();
+        w.print(text);
+        w.printf(Locale.ROOT, "(answered in %.1f ms, table in %.1f ms)%n",
+            (answered - start) / 1e6, (rendered - answered) / 1e6);
+      } catch (QueryException | BadInputException e) {
+        w.println("error: " + e.getMessage());
+      }
+      w.flush();
+    }
+    w.flush();
+    return 0;
+  }
+
+  /** Completes command words, options, option values, model names and factor names. */
+  static final class QueryCompleter implements Completer {
+    private final QueryEngine engine;
+
+    QueryCompleter(QueryEngine engine) {
+      this.engine = engine;
+    }
+
+    @Override
+    public void complete(LineReader reader, ParsedLine line, List<Candidate> candidates) {
+      for (String s : candidates(engine, line.words(), line.wordIndex())) {
+        candidates.add(new Candidate(s));
+      }
+    }
+
+    /**
+     * @param engine the engine (models, groups)
+     * @param words the words of the line
+     * @param wordIndex index of the word being completed
+     * @return the completions, before prefix filtering
+     */
+    static List<String> candidates(QueryEngine engine, List<String> words, int wordIndex) {
+      if (wordIndex == 0) {
+        return QueryParser.COMMANDS;
+      }
+      String cmd = words.get(0);
+      List<String> opts = QueryParser.OPTIONS.get(cmd);
+      if (opts == null) {
+        return List.of();
+      }
+      String prev = words.get(wordIndex - 1);
+      switch (prev) {
+        case "--by":
+          if (cmd.equals("similar")) {
+            return List.of("spearman", "cosine");
+          }
+          List<String> cols = new java.util.ArrayList<>(List.of(Factor.columns()));
+          cols.addAll(QueryEngine.SUMMARY_COLUMNS);
+          return cols;
+        case "--metric":
+          return List.of("error_ratio", "accuracy");
+        case "--error-type":
+          List<String> types = new java.util.ArrayList<>();
+          engine.session().types().forEach(t -> types.add(t.key()));
+          return types;
+        case "--group":
+          return engine.session().groupNames();
+        case "--top":
+          return List.of("5", "10", "20", "50");
+        default:
+          break;
+      }
+      String current = wordIndex < words.size() ? words.get(wordIndex) : "";
+      if (current.startsWith("-") || cmd.equals("rank") || cmd.equals("groups")) {
+        return opts;
+      }
+      if (cmd.equals("show") || cmd.equals("similar") || cmd.equals("compare")) {
+        List<String> all = new java.util.ArrayList<>(engine.session().models());
+        all.addAll(opts);
+        return all;
+      }
+      return List.of();
+    }
+  }
+}

@@ -1,0 +1,33 @@
+package org.imagenetx.query;
+
+import org.imagenetx.stats.ErrorType;
+
+/**
+ * Where a query's intervals come from. Queries always carry the exact point estimate of the batch
+ * tables; an implementation adds bounds (the bootstrap of {@code org.imagenetx.stats}), typically
+ * computed per model on first use and cached, so a ranking pays only for the rows it shows.
+ */
+public interface Intervals {
+  /** Which statistic of a column. */
+  enum Kind {
+    /** Accuracy of a {@link org.imagenetx.stats.FactorTable} column. */
+    ACCURACY,
+    /** Error ratio of a factor. */
+    ERROR_RATIO
+  }
+
+  /** Point estimates only (bounds NaN). */
+  Intervals NONE = (session, model, type, kind, column, point) -> Results.Estimate.of(point);
+
+  /**
+   * @param session the session
+   * @param model model id
+   * @param type error type
+   * @param kind accuracy or error ratio
+   * @param column FactorTable column (factor ordinal for error ratios); -1 for a statistic without
+   *     interval (the largest error ratio)
+   * @param point the point estimate from the session's tables
+   * @return the estimate, whose point must equal {@code point}
+   */
+  Results.Estimate estimate(Session session, int model, ErrorType type, Kind kind, int column, double point);
+}

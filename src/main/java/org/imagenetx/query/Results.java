@@ -1,0 +1,187 @@
+package org.imagenetx.query;
+
+import java.util.List;
+import org.imagenetx.stats.ErrorType;
+
+/**
+ * What queries return: plain records, so both front ends (tables in the shell, JSON in the explorer)
+ * render the same numbers. Undefined values are NaN; a bound is NaN when no interval was computed.
+ */
+public final class Results {
+  private Results() {}
+
+  /**
+   * A point estimate and its interval.
+   *
+   * @param point the estimate (equal to the batch tables)
+   * @param lower lower bound, NaN when not computed
+   * @param upper upper bound, NaN when not computed
+   */
+  public record Estimate(double point, double lower, double upper) {
+    /**
+     * @param point the estimate
+     * @return an estimate without interval
+     */
+    public static Estimate of(double point) {
+      return new Estimate(point, Double.NaN, Double.NaN);
+    }
+  }
+
+  /**
+   * One row of a ranking.
+   *
+   * @param rank 1-based position among the ranked models (ties broken by name)
+   * @param model model name
+   * @param value the ranked value with its interval
+   * @param average the model's overall accuracy
+   */
+  public record RankRow(int rank, String model, Estimate value, double average) {}
+
+  /**
+   * @param by ranked column
+   * @param metric error ratio or accuracy
+   * @param type error type
+   * @param group group or glob, null for all
+   * @param numRanked models ranked
+   * @param rows the top rows
+   */
+  public record Ranking(String by, Metric metric, ErrorType type, String group, int numRanked, List<RankRow> rows) {}
+
+  /**
+   * One factor of a model report.
+   *
+   * @param factor factor column name
+   * @param accuracy accuracy on images with the factor
+   * @param errorRatio error ratio
+   * @param rank rank of the error ratio among all session models, 1 = lowest (most robust)
+   */
+  public record FactorLine(String factor, Estimate accuracy, Estimate errorRatio, int rank) {}
+
+  /**
+   * One metaclass of a model report.
+   *
+   * @param metaclass metaclass name
+   * @param accuracy 16 factor accuracies (NaN where the metaclass has no image with the factor)
+   * @param worstFactor lowest defined factor accuracy
+   * @param average accuracy over the metaclass
+   */
+  public record MetaclassLine(String metaclass, double[] accuracy, double worstFactor, double average) {}
+
+  /**
+   * A model's full report.
+   *
+   * @param model name
+   * @param type error type
+   * @param numModels models in the session (rank denominator)
+   * @param factors the 16 factors, canonical order
+   * @param average overall accuracy
+   * @param averageRank rank of the overall accuracy, 1 = highest
+   * @param worstFactor lowest factor accuracy
+   * @param worst100Classes pooled accuracy of the 100 worst classes
+   * @param metaclasses the 17 metaclasses, study order
+   * @param weakest the three factors with the highest error ratio, highest first
+   */
+  public record ModelReport(
+      String model,
+      ErrorType type,
+      int numModels,
+      List<FactorLine> factors,
+      Estimate average,
+      int averageRank,
+      double worstFactor,
+      double worst100Classes,
+      List<MetaclassLine> metaclasses,
+      List<String> weakest) {}
+
+  /**
+   * @param rank 1-based
+   * @param model neighbour
+   * @param spearman Spearman correlation of the two 16-factor error-ratio profiles
+   * @param cosine cosine similarity of the profiles' excess error {@code ER − 1}
+   */
+  public record Neighbour(int rank, String model, double spearman, double cosine) {}
+
+  /**
+   * @param model the query model
+   * @param type error type
+   * @param orderedBy {@code spearman} or {@code cosine}
+   * @param rows nearest first
+   */
+  public record Similarity(String model, ErrorType type, String orderedBy, List<Neighbour> rows) {}
+
+  /**
+   * One column of a two-model comparison.
+   *
+   * @param column factor name or {@code average}
+   * @param accuracyA accuracy of A
+   * @param accuracyB accuracy of B
+   * @param errorRatioA error ratio of A (NaN for average)
+   * @param errorRatioB error ratio of B
+   * @param difference {@code ER_A − ER_B} (accuracy difference for average), with its paired
+   *     interval when computed
+   * @param onlyAWrong images A gets wrong and B right
+   * @param onlyBWrong images B gets wrong and A right
+   * @param pValue McNemar exact p-value on the discordant images, NaN when not computed
+   * @param pAdjusted Holm-adjusted p-value over the 17 columns, NaN when not computed
+   */
+  public record ComparisonLine(
+      String column,
+      double accuracyA,
+      double accuracyB,
+      double errorRatioA,
+      double errorRatioB,
+      Estimate difference,
+      int onlyAWrong,
+      int onlyBWrong,
+      double pValue,
+      double pAdjusted) {}
+
+  /**
+   * @param a first model
+   * @param b second model
+   * @param type error type
+   * @param rows 16 factors then average
+   * @param method how differences and p-values were computed
+   */
+  public record Comparison(String a, String b, ErrorType type, List<ComparisonLine> rows, String method) {}
+
+  /**
+   * @param model the added model
+   * @param report its report, ranks among the session including it
+   */
+  public record Added(String model, ModelReport report) {}
+
+  /**
+   * @param group group name
+   * @param size models in the group
+   * @param meanErrorRatio mean error ratio per factor over the group's models
+   * @param meanAccuracy mean overall accuracy
+   */
+  public record GroupLine(String group, int size, double[] meanErrorRatio, double meanAccuracy) {}
+
+  /**
+   * @param type error type
+   * @param rows one per group, sorted by name
+   */
+  public record GroupSummary(ErrorType type, List<GroupLine> rows) {}
+
+  /**
+   * Every model's error-ratio profile (the explorer's heatmap).
+   *
+   * @param type error type
+   * @param models names
+   * @param errorRatio {@code [model][factor]}
+   * @param average overall accuracy per model
+   */
+  public record Matrix(ErrorType type, List<String> models, double[][] errorRatio, double[] average) {}
+
+  /**
+   * @param models matching names
+   */
+  public record ModelList(List<String> models) {}
+
+  /**
+   * @param text help text
+   */
+  public record HelpText(String text) {}
+}

@@ -1,0 +1,301 @@
+package org.imagenetx.serve;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.imagenetx.io.BadInputException;
+import org.imagenetx.query.Query;
+import org.imagenetx.query.QueryEngine;
+import org.imagenetx.query.QueryException;
+import org.imagenetx.query.QueryParser;
+import org.imagenetx.stats.ErrorType;
+
+/**
+ * The local explorer: a static page and a read-only JSON API over one {@link QueryEngine}, on the
+ * JDK's built-in HTTP server.
+ *
+ * <p>Safety by construction: the page's files are a fixed list of class-path resources (no request
+ * path is ever resolved against a file system), the API only calls query methods that read the
+ * session ({@code add} is refused), only GET and HEAD are accepted, and a request whose {@code Host}
+ * is not the loopback address it was reached on is refused (a DNS-rebinding page cannot read the
+ * API). User mistakes answer 4xx with a JSON {@code {"error": ...}} message; anything else answers
+ * 500 with a generic message, never a stack trace.
+ */
+public final class ExplorerServer implements AutoCloseable {
+  /** The page's files: request path → (resource, content type). */
+  private static final Map<String, String[]> STATIC = Map.of(
+      "/", new String[] {"index.html", "text/html; charset=utf-8"},
+      "/index.html", new String[] {"index.html", "text/html; charset=utf-8"},
+      "/app.js", new String[] {"app.js", "text/javascript; charset=utf-8"},
+      "/app.css", new String[] {"app.css", "text/css; charset=utf-8"});
+
+  private static final String CSP =
+      "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self';"
+          + " base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+
+  private final HttpServer server;
+  private final ExecutorService pool;
+  private final QueryEngine engine;
+  private final Map<String, byte[]> files = new HashMap<>();
+
+  /**
+   * The heatmap's JSON per error type, keyed by the session's model list (a new list after an add):
+   * 2,200 × 16 doubles cost ~100 ms to encode but never change for a session, and re-encoding them
+   * made the matrix the load test's p99 (ExplorerLoadTest: matrix p50 147 ms uncached).
+   */
+  private final Map<ErrorType, Object[]> matrixJson = new java.util.concurrent.ConcurrentHashMap<>();
+
+  private ExplorerServer(QueryEngine engine, HttpServer server, ExecutorService pool) {
+    this.engine = engine;
+    this.server = server;
+    this.pool = pool;
+    for (String[] f : STATIC.values()) {
+      files.computeIfAbsent(f[0], ExplorerServer::resource);
+    }
+  }
+
+  /**
+   * Starts serving.
+   *
+   * @param engine the queries
+   * @param address where to listen (port 0 = a free port); loopback unless the user asked otherwise
+   * @param threads request threads
+   * @return the running server
+   */
+  public static ExplorerServer start(QueryEngine engine, InetSocketAddress address, int threads) {
+    // Without TCP_NODELAY the JDK server's separate header and body writes meet the client's delayed
+    // ACK: every response took ~40 ms regardless of work (ExplorerLoadTest p50 48 ms -> see
+    // results/bench/explorer-load.json after). Read once by the JDK's ServerConfig, so set it first.
+    if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+      System.setProperty("sun.net.httpserver.nodelay", "true");
+    }
+    try {
+      HttpServer server = HttpServer.create(address, 64);
+      ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, threads), r -> {
+        Thread t = new Thread(r, "imagenetx-serve");
+        t.setDaemon(true);
+        return t;
+      });
+      ExplorerServer s = new ExplorerServer(engine, server, pool);
+      server.createContext("/", s::handle);
+      server.setExecutor(pool);
+      server.start();
+      return s;
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot listen on " + address + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** @return the port listened on */
+  public int port() {
+    return server.getAddress().getPort();
+  }
+
+  /** @return the page's URL */
+  public String url() {
+    InetSocketAddress a = server.getAddress();
+    String host = a.getAddress().isAnyLocalAddress() ? "127.0.0.1" : a.getAddress().getHostAddress();
+    return "http://" + host + ":" + a.getPort() + "/";
+  }
+
+  @Override
+  public void close() {
+    server.stop(0);
+    pool.shutdownNow();
+  }
+
+  private static byte[] resource(String name) {
+    try (InputStream in = ExplorerServer.class.getResourceAsStream(name)) {
+      if (in == null) {
+        throw new IllegalStateException("missing page resource " + name);
+      }
+      return in.readAllBytes();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private void handle(HttpExchange ex) throws IOException {
+    try (ex) {
+      try {
+        String method = ex.getRequestMethod();
+        if (!method.equals("GET") && !method.equals("HEAD")) {
+          ex.getResponseHeaders().set("Allow", "GET, HEAD");
+          error(ex, 405, "method " + method + " not allowed: the explorer is read-only");
+          return;
+        }
+        if (!hostAllowed(ex)) {
+          error(ex, 403, "unexpected Host header; open the page at " + url());
+          return;
+        }
+        String path = ex.getRequestURI().getRawPath();
+        String[] file = STATIC.get(path);
+        if (file != null) {
+          send(ex, 200, file[1], files.get(file[0]));
+          return;
+        }
+        if (path.equals("/api/matrix")) {
+          Map<String, String> params = params(ex.getRequestURI().getRawQuery());
+          send(ex, 200, "application/json; charset=utf-8", matrix(type(params)));
+          return;
+        }
+        if (path.startsWith("/api/")) {
+          Map<String, String> params = params(ex.getRequestURI().getRawQuery());
+          send(ex, 200, "application/json; charset=utf-8", Json.bytes(api(path.substring(5), params)));
+          return;
+        }
+        error(ex, 404, "no such page: " + path);
+      } catch (QueryException e) {
+        error(ex, e.getMessage().startsWith("unknown model") ? 404 : 400, e.getMessage());
+      } catch (BadInputException e) {
+        error(ex, 400, e.getMessage());
+      } catch (RuntimeException e) {
+        error(ex, 500, "internal error while answering (" + e.getClass().getSimpleName() + "); see the server log");
+        System.err.println("imagenetx serve: internal error on " + ex.getRequestURI() + ": " + e);
+      }
+    }
+  }
+
+  private byte[] matrix(ErrorType type) {
+    List<String> models = engine.session().models();
+    Object[] cached = matrixJson.get(type);
+    if (cached != null && cached[0] == models) {
+      return (byte[]) cached[1];
+    }
+    byte[] json = Json.bytes(engine.matrix(type));
+    matrixJson.put(type, new Object[] {models, json});
+    return json;
+  }
+
+  private boolean hostAllowed(HttpExchange ex) {
+    if (!server.getAddress().getAddress().isLoopbackAddress()) {
+      return true;
+    }
+    String host = ex.getRequestHeaders().getFirst("Host");
+    if (host == null) {
+      return true;
+    }
+    String h = host.toLowerCase(java.util.Locale.ROOT);
+    int port = port();
+    return h.equals("127.0.0.1:" + port) || h.equals("localhost:" + port) || h.equals("[::1]:" + port);
+  }
+
+  private Object api(String endpoint, Map<String, String> p) {
+    switch (endpoint) {
+      case "info": {
+        Map<String, Object> info = new LinkedHashMap<>();
+        info.put("zoo", engine.session().zoo().name());
+        info.put("synthetic", engine.session().dataset().synthetic() || engine.session().zoo().synthetic());
+        info.put("selection", engine.session().selection().key());
+        List<String> types = new java.util.ArrayList<>();
+        engine.session().types().forEach(t -> types.add(t.key()));
+        info.put("errorTypes", types);
+        info.put("factors", List.of(org.imagenetx.annotations.Factor.columns()));
+        info.put("models", engine.session().models().size());
+        info.put("groups", engine.groupSizes());
+        return info;
+      }
+      case "models":
+        return engine.models(p.getOrDefault("glob", "*"));
+      case "rank":
+        return engine.rank(new Query.Rank(
+            QueryParser.column(required(p, "by")),
+            p.containsKey("metric") ? org.imagenetx.query.Metric.parse(p.get("metric")) : null,
+            type(p), p.get("group"), QueryParser.top(p.get("top"), 10)));
+      case "show":
+        return engine.show(required(p, "model"), type(p));
+      case "similar": {
+        String by = p.getOrDefault("by", "spearman");
+        if (!by.equals("spearman") && !by.equals("cosine")) {
+          throw new QueryException("by must be spearman or cosine, got '" + by + "'");
+        }
+        return engine.similar(new Query.Similar(
+            required(p, "model"), type(p), QueryParser.top(p.get("top"), 10), by.equals("cosine")));
+      }
+      case "compare":
+        return engine.compare(required(p, "a"), required(p, "b"), type(p));
+      case "groups":
+        return engine.groups(type(p));
+      case "query": {
+        Query q = QueryParser.parse(required(p, "q"));
+        if (q instanceof Query.Add) {
+          throw new QueryException("add is not available in the explorer (read-only); use the shell");
+        }
+        return engine.answer(q);
+      }
+      default:
+        throw new QueryException(
+            "no such API endpoint /api/" + endpoint + " (info, models, matrix, rank, show, similar, compare, groups, query)");
+    }
+  }
+
+  private static ErrorType type(Map<String, String> p) {
+    String t = p.get("error_type");
+    return t == null ? ErrorType.CLASS : QueryParser.errorType(t);
+  }
+
+  private static String required(Map<String, String> p, String name) {
+    String v = p.get(name);
+    if (v == null || v.isEmpty()) {
+      throw new QueryException("missing parameter '" + name + "'");
+    }
+    return v;
+  }
+
+  static Map<String, String> params(String rawQuery) {
+    Map<String, String> out = new HashMap<>();
+    if (rawQuery == null || rawQuery.isEmpty()) {
+      return out;
+    }
+    for (String pair : rawQuery.split("&")) {
+      if (pair.isEmpty()) {
+        continue;
+      }
+      int eq = pair.indexOf('=');
+      String k;
+      String v;
+      try {
+        k = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
+        v = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+      } catch (IllegalArgumentException e) {
+        throw new QueryException("malformed query string: " + e.getMessage());
+      }
+      if (out.put(k, v) != null) {
+        throw new QueryException("parameter '" + k + "' given twice");
+      }
+    }
+    return out;
+  }
+
+  private static void error(HttpExchange ex, int status, String message) throws IOException {
+    send(ex, status, "application/json; charset=utf-8", Json.bytes(Map.of("error", message)));
+  }
+
+  private static void send(HttpExchange ex, int status, String contentType, byte[] body) throws IOException {
+    var h = ex.getResponseHeaders();
+    h.set("Content-Type", contentType);
+    h.set("Content-Security-Policy", CSP);
+    h.set("X-Content-Type-Options", "nosniff");
+    h.set("Referrer-Policy", "no-referrer");
+    h.set("Cache-Control", "no-store");
+    boolean head = ex.getRequestMethod().equals("HEAD");
+    ex.sendResponseHeaders(status, head ? -1 : body.length);
+    if (!head) {
+      try (OutputStream out = ex.getResponseBody()) {
+        out.write(body);
+      }
+    }
+  }
+}

@@ -1,0 +1,283 @@
+'use strict';
+// imagenetx explorer: one static script, no external resources. Views are built with DOM calls
+// (never innerHTML), so model names cannot inject markup and the page satisfies a strict CSP.
+(function () {
+  const state = { info: null, etype: 'class', matrix: null, sortCol: null, sortAsc: true, limit: 200, filter: '' };
+  const view = document.getElementById('view');
+  const SVGNS = 'http://www.w3.org/2000/svg';
+
+  function h(tag, attrs, ...children) {
+    const el = document.createElement(tag);
+    for (const [k, v] of Object.entries(attrs || {})) {
+      if (k === 'text') el.textContent = v;
+      else if (k.startsWith('on')) el.addEventListener(k.substring(2), v);
+      else el.setAttribute(k, v);
+    }
+    for (const c of children) if (c != null) el.appendChild(typeof c === 'string' ? document.createTextNode(c) : c);
+    return el;
+  }
+  function s(tag, attrs) {
+    const el = document.createElementNS(SVGNS, tag);
+    for (const [k, v] of Object.entries(attrs || {})) {
+      if (k === 'text') el.textContent = v; else el.setAttribute(k, v);
+    }
+    return el;
+  }
+  function fmt(v) { return v == null ? '' : v.toFixed(4); }
+  function num(v, col) {
+    const td = h('td', { text: fmt(v) });
+    if (v != null) td.setAttribute('data-value', String(v));
+    if (col) td.setAttribute('data-col', col);
+    return td;
+  }
+  function heat(v) {
+    if (v == null) return '#ffffff';
+    const t = Math.max(-1, Math.min(1, Math.log2(v)));
+    const a = Math.round(255 - Math.abs(t) * 150);
+    return t > 0 ? `rgb(255,${a},${a})` : `rgb(${a},${a},255)`;
+  }
+  function heatCell(v, col) { const td = num(v, col); td.style.background = heat(v); return td; }
+  function link(model) { return h('a', { href: '#/model/' + encodeURIComponent(model), text: model }); }
+
+  async function api(path, params) {
+    const q = new URLSearchParams(Object.assign({ error_type: state.etype }, params || {}));
+    const r = await fetch('/api/' + path + '?' + q.toString());
+    const body = await r.json();
+    if (!r.ok) throw new Error(body.error || ('HTTP ' + r.status));
+    return body;
+  }
+  function showError(e) {
+    view.replaceChildren(h('p', { class: 'error', id: 'error', text: e.message }));
+  }
+
+  // ---- heatmap ------------------------------------------------------------------------------
+  async function heatmap() {
+    if (!state.matrix || state.matrix.type !== state.etype) state.matrix = await api('matrix');
+    const m = state.matrix;
+    const factors = state.info.factors;
+    const cols = ['average'].concat(factors);
+    const rows = m.models.map((name, i) => ({ name, average: m.average[i], er: m.errorRatio[i] }));
+    const value = (r, c) => c === 'average' ? r.average : r.er[factors.indexOf(c)];
+    if (state.sortCol) {
+      const dir = state.sortAsc ? 1 : -1;
+      rows.sort((a, b) => {
+        const x = value(a, state.sortCol), y = value(b, state.sortCol);
+        if (x == null || y == null) return (x == null) - (y == null);
+        return x !== y ? dir * (x - y) : (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
+      });
+    }
+    const filtered = rows.filter(r => r.name.toLowerCase().includes(state.filter.toLowerCase()));
+    const shown = state.limit > 0 ? filtered.slice(0, state.limit) : filtered;
+    const head = h('tr', {}, h('th', { class: 'name', text: 'model' }));
+    for (const c of cols) {
+      const th = h('th', { class: 'sortable' + (state.sortCol === c ? ' sorted' : ''), 'data-col': c,
+        text: c + (state.sortCol === c ? (state.sortAsc ? ' ▲' : ' ▼') : ''),
+        onclick: () => {
+          if (state.sortCol === c) state.sortAsc = !state.sortAsc;
+          else { state.sortCol = c; state.sortAsc = c !== 'average'; }
+          render();
+        } });
+      head.appendChild(th);
+    }
+    const body = h('tbody', {});
+    for (const r of shown) {
+      const tr = h('tr', { 'data-model': r.name }, h('td', { class: 'name' }, link(r.name)));
+      tr.appendChild(num(r.average, 'average'));
+      factors.forEach((f, i) => tr.appendChild(heatCell(r.er[i], f)));
+      body.appendChild(tr);
+    }
+    const filter = h('input', { type: 'search', id: 'filter', placeholder: 'filter models', value: state.filter });
+    filter.addEventListener('change', () => { state.filter = filter.value; render(); });
+    const limit = h('select', { id: 'limit' });
+    for (const n of [50, 200, 1000, 0]) {
+      const o = h('option', { value: String(n), text: n === 0 ? 'all' : String(n) });
+      if (n === state.limit) o.selected = true;
+      limit.appendChild(o);
+    }
+    limit.addEventListener('change', () => { state.limit = Number(limit.value); render(); });
+    view.replaceChildren(
+      h('h2', { text: 'Error ratio per factor (' + state.etype + ')' }),
+      h('div', { class: 'controls' }, filter, h('label', {}, 'rows ', limit),
+        h('span', { class: 'note', id: 'count', text: `${shown.length} of ${filtered.length} models; click a column to sort` })),
+      h('div', { class: 'scroll' }, h('table', { id: 'heatmap' }, h('thead', {}, head), body)));
+  }
+
+  // ---- model page ----------------------------------------------------------------------------
+  function barChart(labels, series, names) {
+    const w = 720, bar = 14, gap = 6, left = 120, top = 24;
+    const group = series.length * bar + gap;
+    const hgt = top + labels.length * group + 20;
+    let max = 1;
+    for (const ser of series) for (const v of ser) if (v != null && isFinite(v)) max = Math.max(max, v);
+    const scale = (w - left - 60) / max;
+    const svg = s('svg', { width: w, height: hgt, viewBox: `0 0 ${w} ${hgt}`, role: 'img', class: 'chart' });
+    const colors = ['#0072B2', '#E69F00'];
+    names.forEach((n, k) => {
+      svg.appendChild(s('rect', { x: left + k * 160, y: 4, width: 10, height: 10, fill: colors[k] }));
+      svg.appendChild(s('text', { x: left + k * 160 + 14, y: 13, text: n }));
+    });
+    labels.forEach((label, i) => {
+      const y0 = top + i * group;
+      svg.appendChild(s('text', { x: left - 6, y: y0 + bar * series.length / 2 + 3, 'text-anchor': 'end', text: label }));
+      series.forEach((ser, k) => {
+        const v = ser[i];
+        if (v == null) return;
+        svg.appendChild(s('rect', { x: left, y: y0 + k * bar, width: Math.max(0, v * scale), height: bar - 2, fill: colors[k] }));
+        svg.appendChild(s('text', { x: left + v * scale + 4, y: y0 + k * bar + bar - 4, text: fmt(v) }));
+      });
+    });
+    const x1 = left + scale;
+    svg.appendChild(s('line', { x1, x2: x1, y1: top - 4, y2: hgt - 16, stroke: '#a40000', 'stroke-dasharray': '4 3' }));
+    svg.appendChild(s('text', { x: x1 + 3, y: hgt - 4, text: 'ER = 1' }));
+    return svg;
+  }
+
+  async function modelPage(name) {
+    // one after the other: an unknown model gives one failed request, not two
+    const r = await api('show', { model: name });
+    const sim = await api('similar', { model: name, top: 10 });
+    // intervals appear as soon as the engine provides them (bounds are null for point estimates)
+    const ci = r.factors.some(f => f.errorRatio.lower != null);
+    const interval = e => h('td', { class: 'ci', text: e.lower == null ? '' : `[${fmt(e.lower)}, ${fmt(e.upper)}]` });
+    const fh = h('tr', {}, h('th', { class: 'name', text: 'factor' }), h('th', { text: 'accuracy' }));
+    if (ci) fh.appendChild(h('th', { text: 'acc interval' }));
+    fh.appendChild(h('th', { text: 'error ratio' }));
+    if (ci) fh.appendChild(h('th', { text: 'ER interval' }));
+    fh.appendChild(h('th', { text: 'rank' }));
+    const ftable = h('table', { id: 'factors' }, h('thead', {}, fh));
+    const fb = h('tbody', {});
+    for (const f of r.factors) {
+      const tr = h('tr', { 'data-factor': f.factor }, h('td', { class: 'name', text: f.factor }), num(f.accuracy.point, 'accuracy'));
+      if (ci) tr.appendChild(interval(f.accuracy));
+      tr.appendChild(heatCell(f.errorRatio.point, 'error_ratio'));
+      if (ci) tr.appendChild(interval(f.errorRatio));
+      tr.appendChild(h('td', { 'data-col': 'rank', text: f.rank + '/' + r.numModels }));
+      fb.appendChild(tr);
+    }
+    ftable.appendChild(fb);
+    const factors = state.info.factors;
+    const mt = h('table', { id: 'metaclasses' });
+    const mh = h('tr', {}, h('th', { class: 'name', text: 'metaclass' }), h('th', { text: 'average' }),
+      h('th', { text: 'worst_factor' }));
+    factors.forEach(f => mh.appendChild(h('th', { text: f })));
+    mt.appendChild(h('thead', {}, mh));
+    const mb = h('tbody', {});
+    for (const l of r.metaclasses) {
+      const tr = h('tr', {}, h('td', { class: 'name', text: l.metaclass }), num(l.average, 'average'), num(l.worstFactor, 'worst_factor'));
+      l.accuracy.forEach((v, i) => tr.appendChild(num(v, factors[i])));
+      mb.appendChild(tr);
+    }
+    mt.appendChild(mb);
+    const st = h('table', { id: 'similar' }, h('thead', {}, h('tr', {}, h('th', { text: '#' }),
+      h('th', { class: 'name', text: 'model' }), h('th', { text: 'spearman' }), h('th', { text: 'cosine (ER−1)' }),
+      h('th', { text: '' }))));
+    const sb = h('tbody', {});
+    for (const n of sim.rows) {
+      sb.appendChild(h('tr', { 'data-model': n.model }, h('td', { text: String(n.rank) }), h('td', { class: 'name' }, link(n.model)),
+        num(n.spearman, 'spearman'), num(n.cosine, 'cosine'),
+        h('td', {}, h('a', { href: '#/compare/' + encodeURIComponent(r.model) + '/' + encodeURIComponent(n.model), text: 'compare' }))));
+    }
+    st.appendChild(sb);
+    view.replaceChildren(
+      h('h2', { id: 'model-name', text: r.model }),
+      h('p', { id: 'summary' },
+        'average accuracy ', h('b', { id: 'average', 'data-value': String(r.average.point), text: fmt(r.average.point) }),
+        ` (rank ${r.averageRank}/${r.numModels}), worst factor ${fmt(r.worstFactor)}, worst 100 classes ${fmt(r.worst100Classes)}; weakest: ${r.weakest.join(', ')}`),
+      h('div', { class: 'two' },
+        h('div', {}, h('h3', { text: 'Per factor (' + r.type + ')' }), ftable,
+          h('p', { class: 'note', text: 'rank 1 = lowest error ratio (most robust) in the zoo' })),
+        h('div', {}, h('h3', { text: 'Error ratio per factor' }),
+          barChart(r.factors.map(f => f.factor), [r.factors.map(f => f.errorRatio.point)], [r.model]))),
+      h('h3', { text: 'Most similar error-ratio profiles' }), st,
+      h('h3', { text: 'Accuracy per true metaclass' }), h('div', { class: 'scroll' }, mt));
+  }
+
+  // ---- comparison ----------------------------------------------------------------------------
+  async function comparePage(a, b) {
+    const models = state.info.modelNames;
+    const list = h('datalist', { id: 'model-list' });
+    for (const m of models) list.appendChild(h('option', { value: m }));
+    const ia = h('input', { id: 'model-a', list: 'model-list', value: a || '', placeholder: 'model A' });
+    const ib = h('input', { id: 'model-b', list: 'model-list', value: b || '', placeholder: 'model B' });
+    const go = h('button', { id: 'compare-go', text: 'Compare', onclick: () => {
+      location.hash = '#/compare/' + encodeURIComponent(ia.value) + '/' + encodeURIComponent(ib.value);
+    } });
+    const parts = [h('h2', { text: 'Compare two models' }), h('div', { class: 'controls' }, list, ia, ib, go)];
+    if (a && b) {
+      const c = await api('compare', { a, b });
+      const t = h('table', { id: 'comparison' });
+      const cols = ['acc A', 'acc B', 'ER A', 'ER B', 'difference', 'only A wrong', 'only B wrong', 'p (McNemar)', 'p (Holm)'];
+      const hr = h('tr', {}, h('th', { class: 'name', text: 'factor' }));
+      cols.forEach(x => hr.appendChild(h('th', { text: x })));
+      t.appendChild(h('thead', {}, hr));
+      const tb = h('tbody', {});
+      for (const l of c.rows) {
+        tb.appendChild(h('tr', { 'data-factor': l.column }, h('td', { class: 'name', text: l.column }),
+          num(l.accuracyA, 'accuracyA'), num(l.accuracyB, 'accuracyB'), heatCell(l.errorRatioA, 'errorRatioA'),
+          heatCell(l.errorRatioB, 'errorRatioB'), num(l.difference.point, 'difference'),
+          h('td', { 'data-col': 'onlyAWrong', text: String(l.onlyAWrong) }), h('td', { 'data-col': 'onlyBWrong', text: String(l.onlyBWrong) }),
+          num(l.pValue, 'pValue'), num(l.pAdjusted, 'pAdjusted')));
+      }
+      t.appendChild(tb);
+      const fr = c.rows.filter(l => l.column !== 'average');
+      parts.push(h('p', {}, 'A = ', link(c.a), ', B = ', link(c.b), ' (' + c.type + ')'), t,
+        h('p', { class: 'note', text: c.method }),
+        barChart(fr.map(l => l.column), [fr.map(l => l.errorRatioA), fr.map(l => l.errorRatioB)], [c.a, c.b]));
+    }
+    view.replaceChildren(...parts);
+  }
+
+  // ---- groups ----------------------------------------------------------------------------------
+  async function groupsPage() {
+    const g = await api('groups');
+    const factors = state.info.factors;
+    if (g.rows.length === 0) {
+      view.replaceChildren(h('h2', { text: 'Groups' }),
+        h('p', { id: 'no-groups', text: 'No model groups: start serve with --groups <csv of model,group> (e.g. model_types.csv).' }));
+      return;
+    }
+    const t = h('table', { id: 'groups' });
+    const hr = h('tr', {}, h('th', { class: 'name', text: 'group' }), h('th', { text: 'models' }), h('th', { text: 'mean accuracy' }));
+    factors.forEach(f => hr.appendChild(h('th', { text: f })));
+    t.appendChild(h('thead', {}, hr));
+    const tb = h('tbody', {});
+    for (const l of g.rows) {
+      const tr = h('tr', { 'data-group': l.group }, h('td', { class: 'name', text: l.group }),
+        h('td', { text: String(l.size) }), num(l.meanAccuracy, 'meanAccuracy'));
+      l.meanErrorRatio.forEach((v, i) => tr.appendChild(heatCell(v, factors[i])));
+      tb.appendChild(tr);
+    }
+    t.appendChild(tb);
+    view.replaceChildren(h('h2', { text: 'Mean error ratio per factor by group (' + g.type + ')' }), t);
+  }
+
+  async function render() {
+    const hash = location.hash || '#/';
+    const parts = hash.substring(2).split('/').map(decodeURIComponent);
+    try {
+      if (parts[0] === 'model' && parts[1]) await modelPage(parts[1]);
+      else if (parts[0] === 'compare') await comparePage(parts[1], parts[2]);
+      else if (parts[0] === 'groups') await groupsPage();
+      else await heatmap();
+      document.body.setAttribute('data-ready', hash);
+    } catch (e) {
+      showError(e);
+      document.body.setAttribute('data-ready', hash);
+    }
+  }
+
+  async function init() {
+    try {
+      state.info = await api('info');
+      state.info.modelNames = (await api('models')).models;
+    } catch (e) { showError(e); return; }
+    const sel = document.getElementById('etype');
+    for (const t of state.info.errorTypes) sel.appendChild(h('option', { value: t, text: t }));
+    sel.addEventListener('change', () => { state.etype = sel.value; render(); });
+    document.getElementById('info').textContent =
+      `${state.info.zoo}: ${state.info.models} models, ${state.info.selection} factors` + (state.info.synthetic ? ' (SYNTHETIC data)' : '');
+    window.addEventListener('hashchange', render);
+    render();
+  }
+  init();
+})();

@@ -1,0 +1,216 @@
+package org.imagenetx.serve;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.io.File;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.logging.Level;
+import org.imagenetx.annotations.Factor;
+import org.imagenetx.query.Metric;
+import org.imagenetx.query.Query;
+import org.imagenetx.query.QueryEngine;
+import org.imagenetx.query.RealSessions;
+import org.imagenetx.query.Results;
+import org.imagenetx.stats.ErrorType;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * Drives the explorer in headless Chromium (Debian's {@code chromium} and {@code chromium-driver},
+ * installed by {@code .ci/run}): sort the heatmap by a factor, open a model, compare two; the numbers
+ * on the page must be the engine's and the console must stay free of errors. Fails, never skips,
+ * when Chromium is missing. With {@code -Dexplorer.screenshot=<png>} it also saves a screenshot of
+ * the model page (the README's {@code docs/explorer.png}).
+ */
+class ExplorerBrowserTest {
+  private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+  private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+
+  @TempDir static Path profile;
+
+  private static ExplorerServer server;
+  private static QueryEngine engine;
+  private static ChromeDriver driver;
+
+  @BeforeAll
+  static void start() {
+    if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
+      fail("headless browser test needs " + CHROMIUM + " and " + CHROMEDRIVER
+          + ": apt-get install -y chromium chromium-driver (.ci/run does this)");
+    }
+    engine = RealSessions.top();
+    server = ExplorerServer.start(engine, new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 4);
+    ChromeOptions options = new ChromeOptions();
+    options.setBinary(CHROMIUM.toFile());
+    options.addArguments(
+        "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+        "--disable-background-networking", "--disable-component-update", "--disable-sync",
+        "--disable-dev-shm-usage", "--window-size=1400,1100", "--user-data-dir=" + profile.toAbsolutePath());
+    LoggingPreferences logs = new LoggingPreferences();
+    logs.enable(LogType.BROWSER, Level.ALL);
+    options.setCapability("goog:loggingPrefs", logs);
+    ChromeDriverService service = new ChromeDriverService.Builder()
+        .usingDriverExecutable(new File(CHROMEDRIVER.toString()))
+        .usingAnyFreePort()
+        .build();
+    driver = new ChromeDriver(service, options);
+  }
+
+  @AfterAll
+  static void stop() {
+    if (driver != null) {
+      driver.quit();
+    }
+    if (server != null) {
+      server.close();
+    }
+  }
+
+  private static void open(String hash) {
+    driver.get(server.url() + hash);
+    waitReady(hash);
+  }
+
+  private static void waitReady(String hash) {
+    new WebDriverWait(driver, Duration.ofSeconds(20))
+        .until(d -> hash.equals(d.findElement(By.tagName("body")).getAttribute("data-ready")));
+  }
+
+  /** The page's rendering of a number: JavaScript's toFixed(4) on the exact double. */
+  private static String fixed4(double v) {
+    return new BigDecimal(v).setScale(4, RoundingMode.HALF_UP).toPlainString();
+  }
+
+  private static void assertNumber(WebElement td, double expected, String what) {
+    assertThat(Double.parseDouble(td.getAttribute("data-value"))).as(what).isEqualTo(expected);
+    assertThat(td.getText()).as(what).isEqualTo(fixed4(expected));
+  }
+
+  private static void assertNoConsoleErrors() {
+    List<String> errors = new ArrayList<>();
+    for (LogEntry e : driver.manage().logs().get(LogType.BROWSER)) {
+      if (e.getLevel().intValue() >= Level.WARNING.intValue()) {
+        errors.add(e.getLevel() + " " + e.getMessage());
+      }
+    }
+    assertThat(errors).as("browser console").isEmpty();
+  }
+
+  @Test
+  void sortOpenCompareShowTheEnginesNumbers() throws IOException {
+    open("#/");
+    assertThat(driver.findElement(By.id("info")).getText()).contains("4 models");
+    // sort by smaller: ascending error ratio, as rank --by smaller
+    driver.findElement(By.cssSelector("th[data-col='smaller']")).click();
+    new WebDriverWait(driver, Duration.ofSeconds(10))
+        .until(d -> d.findElement(By.cssSelector("th[data-col='smaller']")).getAttribute("class").contains("sorted"));
+    Results.Ranking rank = engine.rank(new Query.Rank("smaller", Metric.ERROR_RATIO, ErrorType.CLASS, null, 0));
+    List<WebElement> rows = driver.findElements(By.cssSelector("#heatmap tbody tr"));
+    assertThat(rows).hasSize(rank.rows().size());
+    for (int i = 0; i < rows.size(); i++) {
+      Results.RankRow expected = rank.rows().get(i);
+      assertThat(rows.get(i).getAttribute("data-model")).isEqualTo(expected.model());
+      assertNumber(rows.get(i).findElement(By.cssSelector("td[data-col='smaller']")), expected.value().point(), expected.model());
+      assertNumber(rows.get(i).findElement(By.cssSelector("td[data-col='average']")), expected.average(), expected.model());
+    }
+    // clicking again sorts descending
+    driver.findElement(By.cssSelector("th[data-col='smaller']")).click();
+    new WebDriverWait(driver, Duration.ofSeconds(10)).until(d ->
+        rank.rows().get(rank.rows().size() - 1).model().equals(
+            d.findElement(By.cssSelector("#heatmap tbody tr")).getAttribute("data-model")));
+
+    // open a model from the heatmap
+    String model = rank.rows().get(0).model();
+    driver.findElement(By.cssSelector("#heatmap tr[data-model='" + model + "'] td.name a")).click();
+    waitReady("#/model/" + model);
+    assertThat(driver.findElement(By.id("model-name")).getText()).isEqualTo(model);
+    Results.ModelReport report = engine.show(model, ErrorType.CLASS);
+    assertNumber(driver.findElement(By.id("average")), report.average().point(), "average");
+    for (Factor f : Factor.values()) {
+      WebElement tr = driver.findElement(By.cssSelector("#factors tr[data-factor='" + f.column() + "']"));
+      Results.FactorLine l = report.factors().get(f.ordinal());
+      assertNumber(tr.findElement(By.cssSelector("td[data-col='accuracy']")), l.accuracy().point(), f.column());
+      assertNumber(tr.findElement(By.cssSelector("td[data-col='error_ratio']")), l.errorRatio().point(), f.column());
+      assertThat(tr.findElement(By.cssSelector("td[data-col='rank']")).getText()).isEqualTo(l.rank() + "/4");
+    }
+    assertThat(driver.findElements(By.cssSelector("svg.chart rect"))).hasSizeGreaterThanOrEqualTo(Factor.COUNT);
+    assertThat(driver.findElements(By.cssSelector("#metaclasses tbody tr"))).hasSize(17);
+    String screenshot = System.getProperty("explorer.screenshot");
+    if (screenshot != null && !screenshot.isEmpty()) {
+      Path target = Path.of(screenshot);
+      Files.createDirectories(target.toAbsolutePath().getParent());
+      Files.copy(driver.getScreenshotAs(OutputType.FILE).toPath(), target, StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    // compare two models through the form
+    open("#/compare");
+    driver.findElement(By.id("model-a")).sendKeys("ViT");
+    driver.findElement(By.id("model-b")).sendKeys("ResNet50");
+    driver.findElement(By.id("compare-go")).click();
+    waitReady("#/compare/ViT/ResNet50");
+    Results.Comparison c = engine.compare("ViT", "ResNet50", ErrorType.CLASS);
+    List<WebElement> crow = driver.findElements(By.cssSelector("#comparison tbody tr"));
+    assertThat(crow).hasSize(Factor.COUNT + 1);
+    for (int i = 0; i < crow.size(); i++) {
+      Results.ComparisonLine l = c.rows().get(i);
+      WebElement tr = crow.get(i);
+      assertThat(tr.getAttribute("data-factor")).isEqualTo(l.column());
+      assertNumber(tr.findElement(By.cssSelector("td[data-col='accuracyA']")), l.accuracyA(), l.column());
+      assertNumber(tr.findElement(By.cssSelector("td[data-col='accuracyB']")), l.accuracyB(), l.column());
+      assertNumber(tr.findElement(By.cssSelector("td[data-col='difference']")), l.difference().point(), l.column());
+      assertNumber(tr.findElement(By.cssSelector("td[data-col='pValue']")), l.pValue(), l.column());
+      assertThat(tr.findElement(By.cssSelector("td[data-col='onlyAWrong']")).getText()).isEqualTo(String.valueOf(l.onlyAWrong()));
+      assertThat(tr.findElement(By.cssSelector("td[data-col='onlyBWrong']")).getText()).isEqualTo(String.valueOf(l.onlyBWrong()));
+    }
+
+    // group view and an error message from the API, shown on the page
+    open("#/groups");
+    assertThat(driver.findElements(By.cssSelector("#groups tbody tr"))).hasSize(2);
+    assertNoConsoleErrors();
+    open("#/model/no-such-model");
+    assertThat(driver.findElement(By.id("error")).getText()).isEqualTo("unknown model 'no-such-model'");
+    // the 404 of that one API call is logged by Chromium as a failed resource load; nothing else may be
+    List<String> errors = new ArrayList<>();
+    for (LogEntry e : driver.manage().logs().get(LogType.BROWSER)) {
+      if (e.getLevel().intValue() >= Level.WARNING.intValue() && !e.getMessage().contains("/api/show?")) {
+        errors.add(e.getLevel() + " " + e.getMessage());
+      }
+    }
+    assertThat(errors).as("browser console").isEmpty();
+  }
+
+  @Test
+  void errorTypeSelectorReloadsTheHeatmap() {
+    open("#/");
+    driver.findElement(By.cssSelector("#etype option[value='real_class']")).click();
+    new WebDriverWait(driver, Duration.ofSeconds(10))
+        .until(d -> d.findElement(By.tagName("h2")).getText().contains("real_class"));
+    Results.Matrix m = engine.matrix(ErrorType.REAL_CLASS);
+    WebElement td = driver.findElement(By.cssSelector("#heatmap tr[data-model='DINO'] td[data-col='texture']"));
+    assertNumber(td, m.errorRatio()[m.models().indexOf("DINO")][Factor.TEXTURE.ordinal()], "DINO texture");
+    assertNoConsoleErrors();
+  }
+}

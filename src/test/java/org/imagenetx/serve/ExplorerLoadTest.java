@@ -1,0 +1,267 @@
+package org.imagenetx.serve;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.imagenetx.annotations.Dataset;
+import org.imagenetx.annotations.Factor;
+import org.imagenetx.annotations.FactorSelection;
+import org.imagenetx.io.AtomicFiles;
+import org.imagenetx.query.Intervals;
+import org.imagenetx.query.QueryEngine;
+import org.imagenetx.query.Session;
+import org.imagenetx.synth.SyntheticImageNetX;
+import org.imagenetx.synth.SyntheticZoo;
+import org.imagenetx.zoo.InMemoryZoo;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A bounded loopback load on the explorer over the 2,200-model reference zoo (synthetic, seeded):
+ * {@value #REQUESTS} API requests from {@value #CLIENTS} concurrent clients, a mix of every endpoint.
+ * Asserts no errors, p99 below 100 ms, and a flat heap (live heap after the second half of the run
+ * within {@value #HEAP_SLACK_MB} MB of the first). With {@code -Dbench.record=true} it writes the
+ * numbers to {@code results/bench/explorer-load.json}, else to {@code target/}.
+ */
+class ExplorerLoadTest {
+  static final int MODELS = 2200;
+  static final int REQUESTS = 2000;
+  static final int CLIENTS = 8;
+  static final int HEAP_SLACK_MB = 32;
+  static final long SEED = 42;
+
+  @Test
+  void twoThousandRequestsFromEightClients() throws Exception {
+    long t0 = System.nanoTime();
+    Dataset ds = SyntheticImageNetX.generate(SEED, 50).dataset(false);
+    InMemoryZoo zoo = classesOnly(ds, MODELS, SEED);
+    long t1 = System.nanoTime();
+    Session session = Session.open(ds, zoo, FactorSelection.TOP, Map.of(), Runtime.getRuntime().availableProcessors());
+    long t2 = System.nanoTime();
+    QueryEngine engine = new QueryEngine(session, Intervals.NONE);
+    List<String> models = session.models();
+    try (ExplorerServer server =
+        ExplorerServer.start(engine, new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), CLIENTS)) {
+      HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+      // warm-up: JIT the handlers before measuring, as a user's first clicks would
+      run(server, client, models, 200, 1);
+      double heapBefore = liveHeapMb();
+      Run first = run(server, client, models, REQUESTS / 2, 2);
+      double heapMiddle = liveHeapMb();
+      Run second = run(server, client, models, REQUESTS / 2, 3);
+      double heapAfter = liveHeapMb();
+
+      long[] all = concat(first.nanos, second.nanos);
+      int errors = first.errors + second.errors;
+      Map<String, Object> out = new LinkedHashMap<>();
+      out.put("benchmark", "explorer loopback load (ExplorerLoadTest)");
+      out.put("machine", machine());
+      out.put("zoo", String.format(Locale.ROOT, "synthetic, %d models x %d images, seed %d", MODELS, ds.index().size(), SEED));
+      out.put("zoo_generation_s", (t1 - t0) / 1e9);
+      out.put("session_open_s", (t2 - t1) / 1e9);
+      out.put("requests", all.length);
+      out.put("clients", CLIENTS);
+      out.put("errors", errors);
+      out.put("wall_s", (first.wallNanos + second.wallNanos) / 1e9);
+      out.put("throughput_per_s", all.length / ((first.wallNanos + second.wallNanos) / 1e9));
+      out.put("latency_ms", percentiles(all));
+      Map<String, Object> byEndpoint = new LinkedHashMap<>();
+      for (String e : ENDPOINTS) {
+        byEndpoint.put(e, percentiles(concat(first.byEndpoint(e), second.byEndpoint(e))));
+      }
+      out.put("latency_ms_by_endpoint", byEndpoint);
+      out.put("live_heap_mb", Map.of("before", heapBefore, "after_1000", heapMiddle, "after_2000", heapAfter));
+      String json = new String(Json.bytes(out), StandardCharsets.UTF_8) + "\n";
+      Path target = Boolean.getBoolean("bench.record")
+          ? Path.of("results", "bench", "explorer-load.json")
+          : Path.of("target", "explorer-load.json");
+      AtomicFiles.writeString(target, json);
+      System.out.println("explorer load: " + json);
+
+      assertThat(errors).as(json).isZero();
+      assertThat(percentile(all, 0.99) / 1e6).as("p99 ms; " + json).isLessThan(100.0);
+      assertThat(heapAfter - heapMiddle).as("live heap growth MB; " + json).isLessThan(HEAP_SLACK_MB);
+    }
+  }
+
+  /**
+   * The synthetic zoo without its probabilities (the explorer never reads them): 220 MB of classes
+   * instead of 660 MB, like a store that is memory-mapped rather than on the heap.
+   */
+  static InMemoryZoo classesOnly(Dataset ds, int models, long seed) {
+    SyntheticZoo.Inputs inputs = new SyntheticZoo.Inputs(ds, seed);
+    short[][] classes = new short[models][ds.index().size()];
+    List<String> names = new ArrayList<>();
+    for (int m = 0; m < models; m++) {
+      names.add(SyntheticZoo.modelName(m));
+    }
+    // each model depends only on (seed, model): generating them in parallel gives the same zoo
+    java.util.stream.IntStream.range(0, models).parallel().forEach(m ->
+        SyntheticZoo.generateModel(inputs, seed, m, classes[m], null));
+    return new InMemoryZoo("synthetic", names, classes, null, true, "synthetic zoo, classes only");
+  }
+
+  static final String[] ENDPOINTS = {"rank", "show", "similar", "compare", "groups", "matrix"};
+
+  /** Latencies of one run, in request order, with the endpoint of each. */
+  record Run(long[] nanos, String[] endpoint, int errors, long wallNanos) {
+    long[] byEndpoint(String e) {
+      long[] out = new long[nanos.length];
+      int k = 0;
+      for (int i = 0; i < nanos.length; i++) {
+        if (endpoint[i].equals(e)) {
+          out[k++] = nanos[i];
+        }
+      }
+      return Arrays.copyOf(out, k);
+    }
+  }
+
+  static Run run(ExplorerServer server, HttpClient client, List<String> models, int requests, long seed)
+      throws Exception {
+    String[] paths = new String[requests];
+    String[] endpoint = new String[requests];
+    SplittableRandom rnd = new SplittableRandom(seed);
+    for (int i = 0; i < requests; i++) {
+      String a = enc(models.get(rnd.nextInt(models.size())));
+      String b = enc(models.get(rnd.nextInt(models.size())));
+      String f = Factor.of(rnd.nextInt(Factor.COUNT)).column();
+      String type = new String[] {"class", "metaclass", "real_class"}[rnd.nextInt(3)];
+      int r = rnd.nextInt(100);
+      // the page's mix: mostly model pages and rankings, a comparison now and then, rarely the full matrix
+      if (r < 30) {
+        endpoint[i] = "rank";
+        paths[i] = "rank?by=" + f + "&top=" + (10 + rnd.nextInt(90)) + "&error_type=" + type;
+      } else if (r < 60) {
+        endpoint[i] = "show";
+        paths[i] = "show?model=" + a + "&error_type=" + type;
+      } else if (r < 80) {
+        endpoint[i] = "similar";
+        paths[i] = "similar?model=" + a + "&top=10&error_type=" + type;
+      } else if (r < 95) {
+        endpoint[i] = "compare";
+        paths[i] = "compare?a=" + a + "&b=" + (a.equals(b) ? enc(models.get(0).equals(a) ? models.get(1) : models.get(0)) : b)
+            + "&error_type=" + type;
+      } else if (r < 98) {
+        endpoint[i] = "groups";
+        paths[i] = "groups?error_type=" + type;
+      } else {
+        endpoint[i] = "matrix";
+        paths[i] = "matrix?error_type=" + type;
+      }
+    }
+    long[] nanos = new long[requests];
+    int[] status = new int[requests];
+    ExecutorService pool = Executors.newFixedThreadPool(CLIENTS);
+    long start = System.nanoTime();
+    try {
+      List<Future<?>> fs = new ArrayList<>();
+      for (int c = 0; c < CLIENTS; c++) {
+        int client0 = c;
+        fs.add(pool.submit(() -> {
+          for (int i = client0; i < requests; i += CLIENTS) {
+            HttpRequest req = HttpRequest.newBuilder(URI.create(server.url() + "api/" + paths[i])).GET().build();
+            long s = System.nanoTime();
+            HttpResponse<byte[]> resp = client.send(req, HttpResponse.BodyHandlers.ofByteArray());
+            nanos[i] = System.nanoTime() - s;
+            status[i] = resp.statusCode();
+          }
+          return null;
+        }));
+      }
+      for (Future<?> f : fs) {
+        f.get();
+      }
+    } finally {
+      pool.shutdown();
+    }
+    long wall = System.nanoTime() - start;
+    int errors = 0;
+    for (int s : status) {
+      errors += s == 200 ? 0 : 1;
+    }
+    return new Run(nanos, endpoint, errors, wall);
+  }
+
+  private static String enc(String s) {
+    return URLEncoder.encode(s, StandardCharsets.UTF_8);
+  }
+
+  static long[] concat(long[] a, long[] b) {
+    long[] out = Arrays.copyOf(a, a.length + b.length);
+    System.arraycopy(b, 0, out, a.length, b.length);
+    return out;
+  }
+
+  static double percentile(long[] nanos, double q) {
+    long[] s = nanos.clone();
+    Arrays.sort(s);
+    return s[Math.min(s.length - 1, (int) Math.ceil(q * s.length) - 1)];
+  }
+
+  static Map<String, Object> percentiles(long[] nanos) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("n", nanos.length);
+    if (nanos.length > 0) {
+      m.put("p50", round(percentile(nanos, 0.50) / 1e6));
+      m.put("p90", round(percentile(nanos, 0.90) / 1e6));
+      m.put("p99", round(percentile(nanos, 0.99) / 1e6));
+      m.put("max", round(percentile(nanos, 1.0) / 1e6));
+    }
+    return m;
+  }
+
+  private static double round(double ms) {
+    return Math.round(ms * 100) / 100.0;
+  }
+
+  static double liveHeapMb() throws InterruptedException {
+    for (int i = 0; i < 3; i++) {
+      System.gc();
+      Thread.sleep(50);
+    }
+    var heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage();
+    return round(heap.getUsed() / 1048576.0);
+  }
+
+  static Map<String, Object> machine() throws IOException {
+    Map<String, Object> m = new LinkedHashMap<>();
+    String cpu = "unknown";
+    Path info = Path.of("/proc/cpuinfo");
+    if (Files.isReadable(info)) {
+      for (String line : Files.readAllLines(info)) {
+        if (line.startsWith("model name")) {
+          cpu = line.substring(line.indexOf(':') + 1).strip();
+          break;
+        }
+      }
+    }
+    m.put("cpu", cpu);
+    m.put("cores", Runtime.getRuntime().availableProcessors());
+    m.put("os", System.getProperty("os.name") + " " + System.getProperty("os.arch"));
+    m.put("java", System.getProperty("java.vm.name") + " " + System.getProperty("java.version"));
+    m.put("max_heap_mb", Runtime.getRuntime().maxMemory() / 1048576);
+    m.put("note", "client and server share the machine (loopback); timings on a shared machine are noisy");
+    return m;
+  }
+}
