@@ -28,6 +28,8 @@ import picocli.CommandLine.Command;
       ServeCommand.class,
       ZooCommand.class,
       SynthCommand.class,
+      FiguresCommand.class,
+      ReproduceCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Main implements Runnable {
