@@ -1,18 +1,30 @@
 #!/usr/bin/env bash
-# Runs the JMH benchmarks on a quick setting and writes results/bench/<date>.json.
-# Usage: jmh/run.sh [benchmark regex] [extra JMH args...]
+# Runs the JMH benchmarks on a quick setting and writes results/bench/<date>.json, the machine note
+# <date>.machine.txt and the Markdown summary <date>.md (SPEC targets, imagenetx vs DuckDB ratios).
+# Usage: jmh/run.sh [benchmark regex] [JMH args...]   (default: everything, quick setting)
+# The synthetic zoos (up to 2,200 models, ~4.6 GB of CSV) are cached in ${IMAGENETX_JMH_DIR:-/tmp/imagenetx-jmh}.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$root"
 mvn -B -q -ntp -DskipTests -f jmh/pom.xml package
 mkdir -p results/bench
-out="results/bench/$(date -u +%Y-%m-%d).json"
+stamp="$(date -u +%Y-%m-%d)"
+out="results/bench/${stamp}.json"
 regex="${1:-.}"
 shift || true
-java -jar jmh/target/benchmarks.jar "$regex" -rf json -rff "$out" "$@"
+if [ "$#" -eq 0 ]; then
+  # quick: 1 warmup + 2 measured iterations of 1 s (single-shot benchmarks: 1 + 2 shots), one fork
+  set -- -wi 1 -i 2 -w 1s -r 1s -f 1
+fi
+# JMH_JAVA_OPTS: extra options of the harness JVM, e.g. -Djmh.ignoreLock=true on a shared machine
+java ${JMH_JAVA_OPTS:-} -Dimagenetx.jmh.dir="${IMAGENETX_JMH_DIR:-/tmp/imagenetx-jmh}" -jar jmh/target/benchmarks.jar "$regex" \
+  -jvmArgsPrepend "-Dimagenetx.jmh.dir=${IMAGENETX_JMH_DIR:-/tmp/imagenetx-jmh}" -rf json -rff "$out" "$@"
 {
   echo "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //')"
+  echo "load average at the end: $(cut -d' ' -f1-3 /proc/loadavg)"
   echo "java: $(java -version 2>&1 | head -1)"
   echo "date: $(date -u +%FT%TZ)"
 } > "${out%.json}.machine.txt"
-echo "wrote $out"
+python3 jmh/bench_table.py "$out" --machine "${out%.json}.machine.txt" \
+  --cache "${IMAGENETX_JMH_DIR:-/tmp/imagenetx-jmh}" > "${out%.json}.md"
+echo "wrote $out, ${out%.json}.machine.txt and ${out%.json}.md"

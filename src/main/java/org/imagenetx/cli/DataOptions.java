@@ -40,8 +40,10 @@ public final class DataOptions {
 
   @Option(
       names = "--zoo",
-      paramLabel = "<dir|csv>",
-      description = "Model predictions: a folder of <model>.csv files (repeatable).")
+      paramLabel = "<store|dir|csv>",
+      description =
+          "Model predictions: a zoo store (imagenetx zoo build / synth), a folder of <model>.csv files,"
+              + " or one .csv (repeatable).")
   List<Path> zoos = new ArrayList<>();
 
   @Option(
@@ -104,6 +106,10 @@ public final class DataOptions {
       }
       SyntheticImageNetX synth = SyntheticImageNetX.generate(seed, 50);
       Dataset ds = synth.dataset(keepPrototypes);
+      if (!zoos.isEmpty()) {
+        // --synthetic --seed S --zoo <store|dir>: a zoo made by 'imagenetx synth --seed S'
+        return new Loaded(ds, openZoos(ds));
+      }
       return new Loaded(ds, List.of(SyntheticZoo.generate(ds, DEFAULT_SYNTHETIC_MODELS, seed)));
     }
     if (zoos.isEmpty()) {
@@ -112,11 +118,39 @@ public final class DataOptions {
     Dataset ds =
         AnnotationLoader.load(
             ann, new AnnotationLoader.Options(partition, EnumSet.copyOf(selections), keepPrototypes, needReal));
+    return new Loaded(ds, openZoos(ds));
+  }
+
+  private List<Zoo> openZoos(Dataset ds) {
     List<Zoo> opened = new ArrayList<>();
     for (Path z : zoos) {
       opened.add(Zoos.open(z, ds.index()));
     }
-    return new Loaded(ds, opened);
+    return opened;
+  }
+
+  /**
+   * Resolves the annotations alone (for commands that build or export zoos): {@code --annotations},
+   * else the default folder in {@code data/}, else with {@code --synthetic} the generated dataset of
+   * {@code --seed}.
+   *
+   * @param selections selections needed
+   * @return the dataset
+   */
+  public Dataset loadDataset(Set<FactorSelection> selections) {
+    Path ann = annotations;
+    if (ann == null && !synthetic) {
+      ann = findDefaultAnnotations();
+    }
+    if (ann == null) {
+      if (!synthetic) {
+        throw new BadInputException(
+            "--annotations", 0, "not given and none in data/ (or pass --synthetic); " + AnnotationSource.HOW_TO_GET);
+      }
+      return SyntheticImageNetX.generate(seed, 50).dataset(keepPrototypes);
+    }
+    return AnnotationLoader.load(
+        ann, new AnnotationLoader.Options(partition, EnumSet.copyOf(selections), keepPrototypes, false));
   }
 
   static Path findDefaultAnnotations() {

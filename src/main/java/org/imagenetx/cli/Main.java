@@ -26,6 +26,10 @@ import picocli.CommandLine.Command;
       QueryCommand.class,
       ShellCommand.class,
       ServeCommand.class,
+      ZooCommand.class,
+      SynthCommand.class,
+      FiguresCommand.class,
+      ReproduceCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Main implements Runnable {

@@ -1,15 +1,22 @@
 package org.imagenetx.synth;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.IntConsumer;
 import org.imagenetx.annotations.Dataset;
 import org.imagenetx.annotations.Factor;
 import org.imagenetx.annotations.FactorSelection;
 import org.imagenetx.annotations.FactorSet;
 import org.imagenetx.annotations.ImageIndex;
+import org.imagenetx.io.AtomicFiles;
 import org.imagenetx.zoo.InMemoryZoo;
+import org.imagenetx.zoo.PredictionCsv;
+import org.imagenetx.zoo.ZooStoreWriter;
 import org.roaringbitmap.RoaringBitmap;
 
 /**
@@ -101,7 +108,7 @@ public final class SyntheticZoo {
    * @param seed zoo seed
    * @param model model number (its stream is {@code (seed, model)}, independent of other models)
    * @param classes output, per image position
-   * @param probabilities output or null
+   * @param probabilities output or null (the classes are the same either way)
    */
   public static void generateModel(Inputs inputs, long seed, int model, short[] classes, float[] probabilities) {
     SplittableRandom rnd = new SplittableRandom(seed * 0x9E3779B97F4A7C15L + model);
@@ -136,8 +143,9 @@ public final class SyntheticZoo {
         }
       }
       classes[i] = (short) pred;
+      // drawn even when not wanted, so the classes do not depend on whether probabilities are kept
+      double u = rnd.nextDouble();
       if (probabilities != null) {
-        double u = rnd.nextDouble();
         probabilities[i] = (float) (wrong ? 0.05 + 0.6 * u : 0.45 + 0.55 * Math.sqrt(u));
       }
     }
@@ -168,6 +176,107 @@ public final class SyntheticZoo {
         probabilities,
         true,
         String.format(Locale.ROOT, "synthetic zoo (seed %d, %d models)", seed, numModels));
+  }
+
+  /**
+   * The models of a synthetic zoo as store sources, each generated when the writer asks for it (so
+   * 2,200 models never sit on the heap together). Same predictions as {@link #generate}.
+   *
+   * @param inputs per-image inputs ({@code new Inputs(dataset, seed)})
+   * @param numModels how many models
+   * @param seed zoo seed
+   * @return sources named {@link #modelName}
+   */
+  public static List<ZooStoreWriter.Source> sources(Inputs inputs, int numModels, long seed) {
+    List<ZooStoreWriter.Source> out = new ArrayList<>(numModels);
+    for (int m = 0; m < numModels; m++) {
+      int model = m;
+      String provenance = String.format(Locale.ROOT, "synthetic (seed %d, model %d)", seed, model);
+      out.add(
+          new ZooStoreWriter.Source() {
+            @Override
+            public String name() {
+              return modelName(model);
+            }
+
+            @Override
+            public String provenance() {
+              return provenance;
+            }
+
+            @Override
+            public long inputBytes() {
+              return 0;
+            }
+
+            @Override
+            public int fill(short[] classes, float[] probabilities) {
+              generateModel(inputs, seed, model, classes, probabilities);
+              return 0;
+            }
+          });
+    }
+    return out;
+  }
+
+  /**
+   * Writes a synthetic zoo as a folder of upstream prediction CSVs ({@code <model>.csv}, rows in
+   * file-name order), in parallel, each file atomically.
+   *
+   * @param dataset annotations the predictions are for
+   * @param numModels how many models
+   * @param seed zoo seed
+   * @param dir target folder (created)
+   * @param threads worker threads
+   * @param progress called with the number of files written (from worker threads), or null
+   */
+  public static void writeCsvFolder(
+      Dataset dataset, int numModels, long seed, Path dir, int threads, IntConsumer progress) {
+    Inputs inputs = new Inputs(dataset, seed);
+    ImageIndex index = dataset.index();
+    int[] rowOrder = PredictionCsv.fileNameOrder(index);
+    AtomicInteger next = new AtomicInteger();
+    AtomicInteger done = new AtomicInteger();
+    int workers = Math.max(1, Math.min(threads, numModels));
+    List<Thread> pool = new ArrayList<>();
+    AtomicReference<RuntimeException> failure = new AtomicReference<>();
+    for (int w = 0; w < workers; w++) {
+      Thread t =
+          new Thread(
+              () -> {
+                short[] classes = new short[index.size()];
+                float[] probabilities = new float[index.size()];
+                int m;
+                try {
+                  while (failure.get() == null && (m = next.getAndIncrement()) < numModels) {
+                    generateModel(inputs, seed, m, classes, probabilities);
+                    byte[] bytes = PredictionCsv.format(index, rowOrder, classes, probabilities);
+                    AtomicFiles.write(dir.resolve(modelName(m) + ".csv"), out -> out.write(bytes));
+                    int d = done.incrementAndGet();
+                    if (progress != null) {
+                      progress.accept(d);
+                    }
+                  }
+                } catch (RuntimeException e) {
+                  failure.compareAndSet(null, e);
+                }
+              },
+              "imagenetx-synth");
+      t.setDaemon(true);
+      t.start();
+      pool.add(t);
+    }
+    for (Thread t : pool) {
+      try {
+        t.join();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("interrupted", e);
+      }
+    }
+    if (failure.get() != null) {
+      throw failure.get();
+    }
   }
 
   static double gaussian(SplittableRandom rnd) {

@@ -85,6 +85,11 @@ final class CsvZoo implements Zoo {
     return index.size();
   }
 
+  /** @return the CSVs, in model order */
+  List<Path> files() {
+    return files;
+  }
+
   /** @return the CSV of a model */
   Path file(int model) {
     return files.get(model);

@@ -3,6 +3,7 @@ package org.imagenetx.stats;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.imagenetx.annotations.FactorSelection;
+import org.imagenetx.state.StoreZooState;
 import org.imagenetx.state.SyntheticZooState;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -32,6 +33,24 @@ public class AggregationBenchmark {
     return Aggregation.run(
         state.dataset,
         state.zoo,
+        List.of(FactorSelection.MULTI, FactorSelection.TOP),
+        List.of(ErrorType.values()),
+        2,
+        null);
+  }
+
+  /**
+   * The same tables read from a memory-mapped store (what {@code aggregate --zoo <store>} does once
+   * the store is open).
+   *
+   * @param state the opened store
+   * @return the tables (consumed by JMH)
+   */
+  @Benchmark
+  public Aggregation fullTablesFromStore(StoreZooState state) {
+    return Aggregation.run(
+        state.dataset,
+        state.store,
         List.of(FactorSelection.MULTI, FactorSelection.TOP),
         List.of(ErrorType.values()),
         2,

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.imagenetx.annotations.FactorSelection;
 import org.imagenetx.annotations.FactorSet;
+import org.imagenetx.state.StoreZooState;
 import org.imagenetx.state.SyntheticZooState;
 import org.junit.jupiter.api.Test;
 
@@ -29,6 +30,30 @@ class AggregationBenchmarkTest {
         }
       }
       assertThat(t.get(m, FactorTable.AVERAGE)).isEqualTo((double) correct / total);
+    }
+  }
+
+  @Test
+  void fullTablesFromStoreEqualInMemoryTables() {
+    SyntheticZooState mem = new SyntheticZooState();
+    mem.models = 4;
+    mem.setUp();
+    StoreZooState store = new StoreZooState();
+    store.models = 4;
+    store.setUp();
+    Aggregation a = new AggregationBenchmark().fullTables(mem);
+    Aggregation b = new AggregationBenchmark().fullTablesFromStore(store);
+    for (FactorSelection s : FactorSelection.values()) {
+      for (ErrorType t : ErrorType.values()) {
+        FactorTable x = a.get(s, t).factors();
+        FactorTable y = b.get(s, t).factors();
+        assertThat(y.models()).isEqualTo(x.models());
+        for (int r = 0; r < x.size(); r++) {
+          for (int c = 0; c < FactorTable.COLUMNS.size(); c++) {
+            assertThat(y.get(r, c)).as("%s %s %d %d", s, t, r, c).isEqualTo(x.get(r, c));
+          }
+        }
+      }
     }
   }
 }

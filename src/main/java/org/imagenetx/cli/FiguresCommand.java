@@ -1,0 +1,76 @@
+package org.imagenetx.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.imagenetx.figures.Catalog;
+import org.imagenetx.figures.Figure;
+import org.imagenetx.figures.FigureWriter;
+import org.imagenetx.figures.StudyData;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code imagenetx figures}: draws one or every figure of the study. */
+@Command(
+    name = "figures",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Draw one or all figures of the ImageNet-X study as <name>.svg, <name>.png (>= 1600 px wide)",
+      "and <name>.csv (the numbers drawn) in the output folder."
+    })
+final class FiguresCommand implements Callable<Integer> {
+  @Spec picocli.CommandLine.Model.CommandSpec spec;
+
+  @Mixin StudyInputOptions inputs;
+
+  @Parameters(
+      index = "0",
+      paramLabel = "<name|all>",
+      description = "Figure name, or all. Names: ${COMPLETION-CANDIDATES}",
+      completionCandidates = Names.class)
+  String name;
+
+  @Option(names = "--out", required = true, paramLabel = "<dir>", description = "Output folder.")
+  Path out;
+
+  /** The figure names, for the help text. */
+  static final class Names extends ArrayList<String> {
+    private static final long serialVersionUID = 1L;
+
+    Names() {
+      super(Catalog.names());
+    }
+  }
+
+  @Override
+  public Integer call() {
+    List<Catalog.Entry> wanted = new ArrayList<>();
+    if (name.equals("all")) {
+      wanted.addAll(Catalog.entries());
+    } else {
+      wanted.add(Catalog.entry(name));
+    }
+    PrintWriter err = spec.commandLine().getErr();
+    PrintWriter stdout = spec.commandLine().getOut();
+    long t0 = System.nanoTime();
+    StudyData data = inputs.load(err, t0);
+    for (Catalog.Entry e : wanted) {
+      if (wanted.size() > 1 && e.missing(data) != null) {
+        StudyInputOptions.progress(err, t0, "skipped figure " + e.name() + ": needs " + e.missing(data).how());
+        continue;
+      }
+      StudyInputOptions.progress(err, t0, "figure " + e.name());
+      Figure f = e.draw(data);
+      FigureWriter.Written w = FigureWriter.write(f, out);
+      stdout.println("wrote " + w.svg());
+      stdout.println("wrote " + w.png());
+      stdout.println("wrote " + w.csv());
+    }
+    return 0;
+  }
+}

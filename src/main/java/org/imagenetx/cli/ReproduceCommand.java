@@ -1,0 +1,49 @@
+package org.imagenetx.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.imagenetx.figures.Reproduction;
+import org.imagenetx.figures.StudyData;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code imagenetx reproduce}: every table and figure of the study, and a page showing them. */
+@Command(
+    name = "reproduce",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Regenerate every table and figure of the ImageNet-X study into one folder:",
+      "  <out>/tables/..., <out>/figures/<name>.{svg,png,csv}, <out>/index.html, <out>/README.md"
+    })
+final class ReproduceCommand implements Callable<Integer> {
+  @Spec picocli.CommandLine.Model.CommandSpec spec;
+
+  @Mixin StudyInputOptions inputs;
+
+  @Option(names = "--out", required = true, paramLabel = "<dir>", description = "Output folder (e.g. results/).")
+  Path out;
+
+  @Override
+  public Integer call() {
+    PrintWriter err = spec.commandLine().getErr();
+    long t0 = System.nanoTime();
+    StudyData data = inputs.load(err, t0);
+    Reproduction.Result r =
+        Reproduction.run(data, out, StudyInputOptions.describe(data), inputs.threads(), step -> StudyInputOptions.progress(err, t0, step));
+    spec.commandLine()
+        .getOut()
+        .printf(
+            Locale.ROOT,
+            "%d figures, %d tables in %s (%.1f s); open %s%n",
+            r.figures().size(),
+            r.tables().size(),
+            out,
+            (System.nanoTime() - t0) / 1e9,
+            out.resolve("index.html"));
+    return 0;
+  }
+}

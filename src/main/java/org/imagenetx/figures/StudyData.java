@@ -1,0 +1,187 @@
+package org.imagenetx.figures;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import org.imagenetx.annotations.AnnotationLoader;
+import org.imagenetx.compare.Comparisons;
+import org.imagenetx.compare.PairwiseData;
+import org.imagenetx.compare.SliceComparison;
+import org.imagenetx.annotations.AnnotationSource;
+import org.imagenetx.annotations.Dataset;
+import org.imagenetx.annotations.FactorSelection;
+import org.imagenetx.annotations.Partition;
+import org.imagenetx.io.BadInputException;
+import org.imagenetx.stats.Aggregation;
+import org.imagenetx.stats.ErrorType;
+import org.imagenetx.stats.FactorTable;
+import org.imagenetx.stats.IntervalMethod;
+import org.imagenetx.stats.ZooBootstrap;
+import org.imagenetx.study.AugmentationComparison;
+import org.imagenetx.study.Calibration;
+import org.imagenetx.study.GroupTest;
+import org.imagenetx.study.MistakePrevalence;
+import org.imagenetx.study.ModelTypes;
+import org.imagenetx.study.Study;
+import org.imagenetx.zoo.Zoo;
+import org.imagenetx.zoo.Zoos;
+
+/**
+ * Everything the study figures are drawn from, loaded once: validation and training annotations,
+ * the base zoo's tables and mistake prevalence, and the study over the aggregated tables of the
+ * real zoos. Each optional part may be absent; a figure that needs it says which input is missing.
+ *
+ * @param val validation annotations (both selections, ReaL labels)
+ * @param train training annotations (both selections), or null when the source has none
+ * @param base tables of the base zoo (val, both selections, all error types), or null
+ * @param mistakes the base zoo's mistake prevalence (top factors, class errors), or null
+ * @param calibration the base zoo's calibration (top factors, class errors), or null without
+ *     probabilities
+ * @param intervals the base zoo's bootstrap intervals (top factors, class errors), or null
+ * @param pairs every pair of base models compared on every slice ({@code "A vs B"} → slices), empty
+ *     without a base zoo
+ * @param study the study over the aggregated tables (top factors, class errors), or null
+ * @param types model types ({@link ModelTypes#BASE_MODELS} filling gaps)
+ */
+public record StudyData(
+    Dataset val,
+    Dataset train,
+    Aggregation base,
+    MistakePrevalence mistakes,
+    Calibration calibration,
+    ZooBootstrap.Result intervals,
+    java.util.Map<String, List<SliceComparison>> pairs,
+    Study study,
+    ModelTypes types) {
+  /** Seed of every bootstrap behind the figures. */
+  public static final long SEED = 20221103L;
+
+  /** Bootstrap resamples of the group intervals. */
+  public static final int RESAMPLES = 1000;
+
+  /** Zoos the figures read from the aggregated tables. */
+  public static final List<String> ZOOS =
+      List.of(
+          Study.TESTBED, Study.MODEL_VS_HUMAN, "crop", "colorjitter", "gaussian_blur",
+          AugmentationComparison.COLORJITTER_CROP, AugmentationComparison.ADAPTIVE_COLORJITTER);
+
+  /** Receives the name of each loading step as it starts. */
+  @FunctionalInterface
+  public interface Steps {
+    /** @param step what is being done */
+    void step(String step);
+  }
+
+  /**
+   * @param annotations annotation folder/zip (required)
+   * @param baseZoo folder of prediction CSVs, or null
+   * @param results upstream {@code results} root (holding {@code val/}), or null
+   * @param modelTypes {@code model,model_type} CSV, or null
+   * @param threads worker threads
+   * @param steps progress callback, or null
+   * @return the data
+   * @throws BadInputException for a missing or malformed input
+   */
+  public static StudyData load(
+      Path annotations, Path baseZoo, Path results, Path modelTypes, int threads, Steps steps) {
+    Steps s = steps == null ? x -> {} : steps;
+    s.step("validation annotations");
+    Dataset val =
+        AnnotationLoader.load(
+            annotations,
+            new AnnotationLoader.Options(Partition.VAL, EnumSet.allOf(FactorSelection.class), false, true));
+    Dataset train = null;
+    if (hasTraining(annotations)) {
+      s.step("training annotations");
+      train =
+          AnnotationLoader.load(
+              annotations,
+              new AnnotationLoader.Options(Partition.TRAIN, EnumSet.allOf(FactorSelection.class), false, false));
+    }
+    Aggregation base = null;
+    MistakePrevalence mistakes = null;
+    Calibration calibration = null;
+    ZooBootstrap.Result intervals = null;
+    java.util.Map<String, List<SliceComparison>> pairs = new java.util.LinkedHashMap<>();
+    if (baseZoo != null) {
+      s.step("base zoo " + baseZoo.getFileName());
+      try (Zoo zoo = Zoos.open(baseZoo, val.index())) {
+        base =
+            Aggregation.run(
+                val, zoo, List.of(FactorSelection.MULTI, FactorSelection.TOP), List.of(ErrorType.values()), threads, null);
+        mistakes = MistakePrevalence.compute(val, FactorSelection.TOP, ErrorType.CLASS, zoo);
+        s.step("bootstrap intervals of the base zoo");
+        intervals =
+            ZooBootstrap.run(
+                val, zoo, FactorSelection.TOP, ErrorType.CLASS, false,
+                new ZooBootstrap.Settings(RESAMPLES, 0.95, IntervalMethod.PERCENTILE, SEED), threads);
+        s.step("pairwise comparisons of the base zoo");
+        PairwiseData pd = PairwiseData.load(val, zoo, FactorSelection.TOP, ErrorType.CLASS, threads);
+        for (int a = 0; a < zoo.size(); a++) {
+          for (int b = a + 1; b < zoo.size(); b++) {
+            pairs.put(
+                zoo.models().get(a) + " vs " + zoo.models().get(b),
+                Comparisons.compare(pd, a, b, intervals.settings()));
+          }
+        }
+        if (zoo.hasProbabilities()) {
+          calibration = Calibration.compute(val, FactorSelection.TOP, ErrorType.CLASS, zoo);
+        }
+      }
+    }
+    Study study = null;
+    if (results != null) {
+      study =
+          new Study(results, FactorSelection.TOP, ErrorType.CLASS, RESAMPLES, 0.95, SEED, GroupTest.alexanderGovern());
+      for (String z : ZOOS) {
+        if (!Files.isRegularFile(study.tablePath(z))) {
+          throw new BadInputException(study.tablePath(z).toString(), 0, "missing (expected the upstream results layout)");
+        }
+      }
+    }
+    ModelTypes types = ModelTypes.of(ModelTypes.BASE_MODELS);
+    if (modelTypes != null) {
+      s.step("model types");
+      types = types.with(ModelTypes.read(modelTypes).asMap());
+    }
+    return new StudyData(val, train, base, mistakes, calibration, intervals, pairs, study, types);
+  }
+
+  private static boolean hasTraining(Path annotations) {
+    if (!Files.isDirectory(annotations) && !annotations.getFileName().toString().matches(".*\\.(whl|zip)")) {
+      return false;
+    }
+    try (AnnotationSource src = AnnotationSource.open(annotations)) {
+      for (FactorSelection sel : FactorSelection.values()) {
+        if (!src.has(AnnotationSource.annotationFile(Partition.TRAIN, sel))) {
+          return false;
+        }
+      }
+      return true;
+    }
+  }
+
+  /**
+   * @param input an optional input
+   * @return whether it was loaded
+   */
+  public boolean has(Catalog.Input input) {
+    return switch (input) {
+      case TRAIN -> train != null;
+      case ZOO -> base != null;
+      case RESULTS -> study != null;
+    };
+  }
+
+  /** @return the base zoo's top-factor, class table (null without a base zoo) */
+  public FactorTable baseTable() {
+    return base == null ? null : base.get(FactorSelection.TOP, ErrorType.CLASS).factors();
+  }
+
+  /** @return the base zoo's model names */
+  public List<String> baseModels() {
+    return base == null ? List.of() : new ArrayList<>(baseTable().models());
+  }
+}

@@ -1,0 +1,80 @@
+package org.imagenetx.figures;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.imagenetx.annotations.Factor;
+import org.imagenetx.study.AugmentationSweep.Effect;
+
+/**
+ * Turns the study's result records ({@code org.imagenetx.study}) into the figures' input records,
+ * so the figures draw exactly the numbers the study tables print.
+ */
+public final class StudyFigures {
+  private StudyFigures() {}
+
+  /**
+   * @param c the study's group comparison (bootstrap intervals over models, a group test per
+   *     factor)
+   * @param alpha significance level below which a factor is drawn at full colour
+   * @return the figure's input
+   */
+  public static GroupComparison comparison(org.imagenetx.study.GroupComparison c, double alpha) {
+    int k = c.groups().size();
+    int[] sizes = new int[k];
+    for (int g = 0; g < k; g++) {
+      sizes[g] = c.members().get(g).size();
+    }
+    double[] p = new double[Factor.COUNT];
+    String test = "";
+    for (int f = 0; f < Factor.COUNT; f++) {
+      p[f] = c.tests()[f].pValue();
+      test = c.tests()[f].method();
+    }
+    String method =
+        String.format(
+            Locale.ROOT,
+            "Error bars: %.0f%% percentile bootstrap over the models of a group (B = %,d, seed %d). Faded: the"
+                + " groups do not differ on that factor (%s test, p ≥ %.2f).",
+            100 * c.confidenceLevel(), c.numResamples(), c.seed(), test, alpha);
+    return new GroupComparison(c.groups(), sizes, c.mean(), c.lower(), c.upper(), p, alpha, method, null);
+  }
+
+  /**
+   * @param s the study's sweep
+   * @param title human name, e.g. {@code Random crop}
+   * @param name figure key, e.g. {@code crop}
+   * @param axis x axis title with unit
+   * @return the figure's input: models of the kept levels, per factor the least-squares line and the
+   *     p-value of the published Welch test
+   */
+  public static AugmentationSweep sweep(
+      org.imagenetx.study.AugmentationSweep s, String title, String name, String axis) {
+    List<String> models = new ArrayList<>();
+    List<Double> strength = new ArrayList<>();
+    List<double[]> ratios = new ArrayList<>();
+    for (double level : s.levels()) {
+      for (int r : s.rowsAt(level)) {
+        double[] er = new double[Factor.COUNT];
+        for (Factor f : Factor.values()) {
+          er[f.ordinal()] = s.table().errorRatio(r, f);
+        }
+        models.add(s.table().models().get(r));
+        strength.add(level);
+        ratios.add(er);
+      }
+    }
+    double[] slope = new double[Factor.COUNT];
+    double[] intercept = new double[Factor.COUNT];
+    double[] p = new double[Factor.COUNT];
+    for (Effect e : s.effects()) {
+      int f = e.factor().ordinal();
+      slope[f] = e.errorRatio().slope();
+      intercept[f] = e.errorRatio().intercept();
+      p[f] = e.pValue();
+    }
+    return new AugmentationSweep(
+        name, title, axis, models, strength.stream().mapToDouble(Double::doubleValue).toArray(),
+        ratios.toArray(new double[0][]), slope, intercept, p);
+  }
+}

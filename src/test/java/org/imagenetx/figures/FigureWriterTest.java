@@ -1,0 +1,150 @@
+package org.imagenetx.figures;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.awt.image.BufferedImage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.imagenetx.report.ReportTable;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The renderer on fixed input records: every panel kind, files, sizes, text kept as text. */
+class FigureWriterTest {
+  @TempDir Path dir;
+
+  static ReportTable table() {
+    return new ReportTable(List.of("a", "b")).addRow("x", 1.5).addRow("y", 2.0);
+  }
+
+  static Figure bars() {
+    BarSpec spec =
+        new BarSpec(
+            "",
+            "Factor",
+            "Error ratio (1 = average error)",
+            List.of("pose", "partial view", "object blocking"),
+            List.of(
+                new BarSeries(
+                    "Self-supervised",
+                    new double[] {0.8, 1.2, 1.9},
+                    new double[] {0.7, 1.1, 1.5},
+                    new double[] {0.9, 1.3, 2.2},
+                    new boolean[] {true, false, true}),
+                BarSeries.of("Supervised on more data", new double[] {0.7, Double.NaN, 2.1})),
+            1.0);
+    return Figure.single("test-bars", "Bars.", spec, 800, 450, table());
+  }
+
+  @Test
+  void barsWriteSvgPngAndCsvWithLegendAndAxisTitlesAsText() throws Exception {
+    Figure f = bars();
+    FigureWriter.Written w = FigureWriter.write(f, dir);
+    SvgFile svg = SvgFile.parse(w.svg());
+    svg.assertLabelsOf(f);
+    assertThat(svg.count("Self-supervised")).isEqualTo(1);
+    assertThat(svg.count("Supervised on more data")).isEqualTo(1);
+    assertThat(svg.texts).contains("partial view", "object blocking");
+    BufferedImage png = SvgFile.png(w.png());
+    assertThat(png.getWidth()).isEqualTo(1600);
+    assertThat(png.getHeight()).isEqualTo(900);
+    assertThat(Files.readString(w.csv())).isEqualTo("a,b\nx,1.5\ny,2.0\n");
+  }
+
+  @Test
+  void fadedBarIsPaleAndSignificantBarKeepsThePaletteColour() throws Exception {
+    String svg = FigureWriter.svg(bars());
+    // full-colour Okabe-Ito blue for the significant bars, the faded blend for the other one
+    assertThat(svg).contains("rgb(0,114,178)");
+    java.awt.Color faded = Palette.faded(Palette.BLUE);
+    assertThat(svg).contains("rgb(" + faded.getRed() + "," + faded.getGreen() + "," + faded.getBlue() + ")");
+  }
+
+  @Test
+  void svgIsDeterministic() {
+    assertThat(FigureWriter.svg(bars())).isEqualTo(FigureWriter.svg(bars()));
+  }
+
+  @Test
+  void gridOfScattersHasOneSharedLegendAndEveryPanelTitle() throws Exception {
+    List<Panel> panels = new java.util.ArrayList<>();
+    for (String t : List.of("pose", "background", "pattern", "color", "smaller")) {
+      panels.add(
+          new ScatterSpec(
+              t,
+              "Top-1 accuracy (%)",
+              "Accuracy on factor (%)",
+              List.of(
+                  new ScatterSeries("CNN", new double[] {60, 70, 80}, new double[] {55, 66, 79}),
+                  new ScatterSeries("Transformer", new double[] {75, 85}, new double[] {70, 84})),
+              List.of(new FittedLine(0, 1.1, -10, 60, 80)),
+              true));
+    }
+    Figure f = new Figure("test-grid", "Grid.", panels, 3, 300, 260, table());
+    assertThat(f.rows()).isEqualTo(2);
+    assertThat(f.width()).isEqualTo(900);
+    assertThat(f.height()).isEqualTo(2 * 260 + Figure.LEGEND_HEIGHT);
+    FigureWriter.Written w = FigureWriter.write(f, dir);
+    SvgFile svg = SvgFile.parse(w.svg());
+    svg.assertLabelsOf(f);
+    assertThat(svg.count("CNN")).isEqualTo(1);
+    assertThat(svg.count("Top-1 accuracy (%)")).isEqualTo(5);
+    assertThat(svg.texts).contains("pose", "background", "pattern", "color", "smaller");
+    BufferedImage png = SvgFile.png(w.png());
+    assertThat(png.getWidth()).isEqualTo(900 * 2);
+    assertThat(png.getHeight()).isEqualTo(f.height() * 2);
+  }
+
+  @Test
+  void heatmapShowsUnmaskedValuesOnly() throws Exception {
+    HeatmapSpec h =
+        new HeatmapSpec(
+            "",
+            "Factor",
+            "Factor",
+            List.of("pose", "color"),
+            List.of("pose", "color"),
+            new double[][] {{1, 0.123}, {0.123, 1}},
+            new boolean[][] {{true, false}, {false, true}},
+            0,
+            1,
+            "Spearman ρ");
+    Figure f = Figure.single("test-heat", "Heat.", h, 600, 500, table());
+    SvgFile svg = SvgFile.parse(FigureWriter.svg(f));
+    svg.assertLabelsOf(f);
+    assertThat(svg.count("0.12")).isEqualTo(2);
+    assertThat(svg.count("1.00")).isZero();
+    assertThat(svg.texts).contains("Spearman ρ");
+    assertThat(FigureWriter.png(f)).isNotEmpty();
+  }
+
+  @Test
+  void smallFiguresAreScaledToAtLeast1600Pixels() {
+    Figure f = new Figure("small", "s", List.of(bars().panels().get(0)), 1, 500, 300, table());
+    assertThat(f.pngScale()).isEqualTo(4);
+    assertThat(f.width() * f.pngScale()).isGreaterThanOrEqualTo(Figure.MIN_PNG_WIDTH);
+  }
+
+  @Test
+  void scaleStepsAreRound() {
+    assertThat(Charts.niceStep(0.075)).isEqualTo(0.1);
+    assertThat(Charts.niceStep(0.25)).isEqualTo(0.25);
+    assertThat(Charts.niceStep(0.3)).isEqualTo(0.5);
+    assertThat(Charts.niceStep(1)).isEqualTo(1);
+    assertThat(Charts.niceStep(0.011)).isCloseTo(0.02, org.assertj.core.api.Assertions.within(1e-15));
+  }
+
+  @Test
+  void badRecordsAreRejected() {
+    assertThatThrownBy(
+            () -> new BarSpec("", "x", "y", List.of("a", "b"), List.of(BarSeries.of("s", new double[] {1})), 1))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("1 values for 2 categories");
+    assertThatThrownBy(() -> new ScatterSeries("s", new double[2], new double[3]))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> Figure.single("Bad Name", "c", bars().panels().get(0), 800, 400, table()))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+}
