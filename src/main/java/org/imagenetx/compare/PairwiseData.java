@@ -102,53 +102,66 @@ public final class PairwiseData {
    * @return the error words of all models
    */
   public static PairwiseData load(Dataset dataset, Zoo zoo, FactorSelection selection, ErrorType type, int threads) {
-    PatternCells pc = PatternCells.of(dataset, selection);
-    int[] patterns = pc.patterns();
-    int p = patterns.length;
+    CellOrder co = CellOrder.of(dataset, selection);
+    int[] patterns = co.patterns;
     int n = dataset.index().size();
-    long[][] fw = dataset.factors(selection).words();
-    long[] eval = pc.evaluated();
-    byte[] metaclassOf = dataset.index().metaclassOfImage();
-    // Cell of every evaluated image, then a counting sort into cell order.
-    int[] patternIndex = new int[1 << Factor.COUNT];
-    for (int q = 0; q < p; q++) {
-      patternIndex[patterns[q]] = q;
-    }
-    int cells = p * Metaclasses.COUNT;
-    int[] cellOf = new int[n];
-    int[] start = new int[cells + 1];
-    int evalCount = 0;
-    for (int w = 0; w < eval.length; w++) {
-      for (long bits = eval[w]; bits != 0; bits &= bits - 1) {
-        int i = (w << 6) + Long.numberOfTrailingZeros(bits);
-        int mask = 0;
-        for (int f = 0; f < Factor.COUNT; f++) {
-          mask |= (int) ((fw[f][w] >>> i) & 1L) << f;
-        }
-        int cell = patternIndex[mask] * Metaclasses.COUNT + metaclassOf[i];
-        cellOf[i] = cell;
-        start[cell + 1]++;
-        evalCount++;
-      }
-    }
-    for (int c = 0; c < cells; c++) {
-      start[c + 1] += start[c];
-    }
-    final int numEval = evalCount;
-    int[] order = new int[numEval]; // new position -> image index
-    int[] fill = start.clone();
-    for (int w = 0; w < eval.length; w++) {
-      for (long bits = eval[w]; bits != 0; bits &= bits - 1) {
-        int i = (w << 6) + Long.numberOfTrailingZeros(bits);
-        order[fill[cellOf[i]]++] = i;
-      }
-    }
+    long[] eval = co.evaluated;
+    int cells = co.start.length - 1;
+    int[] start = co.start;
+    int[] order = co.order;
+    final int numEval = order.length;
     int numModels = zoo.size();
     int words = Words.numWords(numEval);
     long[][] wrong = new long[numModels][];
     int[][] wrongPerCell = new int[numModels][];
     AtomicInteger next = new AtomicInteger();
     int workers = Math.max(1, Math.min(threads, numModels));
+    java.util.concurrent.Callable<Void> worker = () -> {
+      short[] pred = new short[n];
+      long[] correct = new long[Words.numWords(n)];
+      int m;
+      while ((m = next.getAndIncrement()) < numModels) {
+        int missing = zoo.readClasses(m, pred);
+        if (missing > 0) {
+          for (int w = 0; w < eval.length; w++) {
+            for (long bits = eval[w]; bits != 0; bits &= bits - 1) {
+              int i = (w << 6) + Long.numberOfTrailingZeros(bits);
+              if (pred[i] < 0) {
+                throw new BadInputException(zoo.source(), 0, "model " + zoo.models().get(m)
+                    + " has no prediction for " + dataset.index().fileName(i)
+                    + "; pairwise comparisons need every evaluated image predicted by both models");
+              }
+            }
+          }
+        }
+        CorrectWords.compute(dataset, eval, pred, type, correct);
+        long[] out = new long[words];
+        for (int j = 0; j < numEval; j++) {
+          int i = order[j];
+          if ((correct[i >>> 6] & (1L << i)) == 0) {
+            out[j >>> 6] |= 1L << j;
+          }
+        }
+        int[] perCell = new int[cells];
+        for (int c = 0; c < cells; c++) {
+          perCell[c] = Words.countRange(out, start[c], start[c + 1]);
+        }
+        wrong[m] = out;
+        wrongPerCell[m] = perCell;
+      }
+      return null;
+    };
+    if (workers == 1) {
+      // one thread (e.g. an interactive compare of two models): no pool to start
+      try {
+        worker.call();
+      } catch (RuntimeException e) {
+        throw e;
+      } catch (Exception e) {
+        throw new IllegalStateException(e);
+      }
+      return new PairwiseData(zoo.models(), selection, type, patterns, start, wrong, wrongPerCell);
+    }
     ExecutorService pool = Executors.newFixedThreadPool(workers, r -> {
       Thread t = new Thread(r, "imagenetx-pairwise-load");
       t.setDaemon(true);
@@ -157,41 +170,7 @@ public final class PairwiseData {
     try {
       List<Future<?>> futures = new ArrayList<>();
       for (int t = 0; t < workers; t++) {
-        futures.add(pool.submit(() -> {
-          short[] pred = new short[n];
-          long[] correct = new long[Words.numWords(n)];
-          int m;
-          while ((m = next.getAndIncrement()) < numModels) {
-            int missing = zoo.readClasses(m, pred);
-            if (missing > 0) {
-              for (int w = 0; w < eval.length; w++) {
-                for (long bits = eval[w]; bits != 0; bits &= bits - 1) {
-                  int i = (w << 6) + Long.numberOfTrailingZeros(bits);
-                  if (pred[i] < 0) {
-                    throw new BadInputException(zoo.source(), 0, "model " + zoo.models().get(m)
-                        + " has no prediction for " + dataset.index().fileName(i)
-                        + "; pairwise comparisons need every evaluated image predicted by both models");
-                  }
-                }
-              }
-            }
-            CorrectWords.compute(dataset, eval, pred, type, correct);
-            long[] out = new long[words];
-            for (int j = 0; j < numEval; j++) {
-              int i = order[j];
-              if ((correct[i >>> 6] & (1L << i)) == 0) {
-                out[j >>> 6] |= 1L << j;
-              }
-            }
-            int[] perCell = new int[cells];
-            for (int c = 0; c < cells; c++) {
-              perCell[c] = Words.countRange(out, start[c], start[c + 1]);
-            }
-            wrong[m] = out;
-            wrongPerCell[m] = perCell;
-          }
-          return null;
-        }));
+        futures.add(pool.submit(worker));
       }
       for (Future<?> f : futures) {
         f.get();
@@ -401,5 +380,77 @@ public final class PairwiseData {
   /** @return bytes held by the error words and counts */
   public long ramBytesUsed() {
     return (long) wrong.length * (numWords * 8L + 16) + (long) wrongPerCell.length * (numCells * 4L + 16);
+  }
+
+  /**
+   * The dataset-level part of {@link #load}: evaluated images sorted by (factor pattern, true
+   * metaclass). It depends only on the annotations, so it is computed once per (dataset, selection)
+   * and shared by every load (an interactive compare loads two models at a time).
+   */
+  private static final class CellOrder {
+    private static final java.util.Map<Dataset, java.util.Map<FactorSelection, CellOrder>> CACHE =
+        java.util.Collections.synchronizedMap(new java.util.WeakHashMap<>());
+
+    final int[] patterns;
+    final long[] evaluated;
+    final int[] start;
+    final int[] order;
+
+    private CellOrder(int[] patterns, long[] evaluated, int[] start, int[] order) {
+      this.patterns = patterns;
+      this.evaluated = evaluated;
+      this.start = start;
+      this.order = order;
+    }
+
+    static CellOrder of(Dataset dataset, FactorSelection selection) {
+      java.util.Map<FactorSelection, CellOrder> bySelection =
+          CACHE.computeIfAbsent(dataset, d -> new java.util.concurrent.ConcurrentHashMap<>());
+      return bySelection.computeIfAbsent(selection, s -> build(dataset, s));
+    }
+
+    private static CellOrder build(Dataset dataset, FactorSelection selection) {
+      PatternCells pc = PatternCells.of(dataset, selection);
+      int[] patterns = pc.patterns();
+      int p = patterns.length;
+      int n = dataset.index().size();
+      long[][] fw = dataset.factors(selection).words();
+      long[] eval = pc.evaluated();
+      byte[] metaclassOf = dataset.index().metaclassOfImage();
+      // Cell of every evaluated image, then a counting sort into cell order.
+      int[] patternIndex = new int[1 << Factor.COUNT];
+      for (int q = 0; q < p; q++) {
+        patternIndex[patterns[q]] = q;
+      }
+      int cells = p * Metaclasses.COUNT;
+      int[] cellOf = new int[n];
+      int[] start = new int[cells + 1];
+      int evalCount = 0;
+      for (int w = 0; w < eval.length; w++) {
+        for (long bits = eval[w]; bits != 0; bits &= bits - 1) {
+          int i = (w << 6) + Long.numberOfTrailingZeros(bits);
+          int mask = 0;
+          for (int f = 0; f < Factor.COUNT; f++) {
+            mask |= (int) ((fw[f][w] >>> i) & 1L) << f;
+          }
+          int cell = patternIndex[mask] * Metaclasses.COUNT + metaclassOf[i];
+          cellOf[i] = cell;
+          start[cell + 1]++;
+          evalCount++;
+        }
+      }
+      for (int c = 0; c < cells; c++) {
+        start[c + 1] += start[c];
+      }
+      int[] order = new int[evalCount]; // new position -> image index
+      int[] fill = start.clone();
+      for (int w = 0; w < eval.length; w++) {
+        for (long bits = eval[w]; bits != 0; bits &= bits - 1) {
+          int i = (w << 6) + Long.numberOfTrailingZeros(bits);
+          order[fill[cellOf[i]]++] = i;
+        }
+      }
+      return new CellOrder(patterns, eval, start, order);
+    }
   }
 }

@@ -24,11 +24,11 @@ final class Pairwise {
   private final Session session;
 
   /**
-   * Comparisons running at once: each is ~25 ms of CPU (the paired bootstrap), so under concurrent
-   * load (the explorer) they share half the cores and the millisecond queries keep the rest.
+   * Comparisons running at once: one per core. Each is ~15 ms of CPU (the paired bootstrap); more at
+   * once would only time-slice them against each other and the millisecond queries.
    */
   private final java.util.concurrent.Semaphore slots =
-      new java.util.concurrent.Semaphore(Math.max(1, Runtime.getRuntime().availableProcessors() / 2), true);
+      new java.util.concurrent.Semaphore(Math.max(1, Runtime.getRuntime().availableProcessors()), true);
 
   Pairwise(Session session) {
     this.session = session;

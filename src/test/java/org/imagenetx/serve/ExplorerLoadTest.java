@@ -106,7 +106,7 @@ class ExplorerLoadTest {
           concat(first.byEndpoint("similar"), second.byEndpoint("similar")));
       assertThat(percentile(cheap, 0.99) / 1e6).as("p99 ms of rank/show/similar; " + json).isLessThan(100.0);
       long[] compare = concat(first.byEndpoint("compare"), second.byEndpoint("compare"));
-      assertThat(percentile(compare, 0.99) / 1e6).as("p99 ms of compare; " + json).isLessThan(1000.0);
+      assertThat(percentile(compare, 0.99) / 1e6).as("p99 ms of compare; " + json).isLessThan(300.0);
       assertThat(heapAfter - heapMiddle).as("live heap growth MB; " + json).isLessThan(HEAP_SLACK_MB);
     }
   }
