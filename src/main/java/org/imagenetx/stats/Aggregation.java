@@ -86,7 +86,12 @@ public final class Aggregation {
       throw new IllegalArgumentException("zoo and annotations use different image indexes");
     }
     int numModels = zoo.size();
-    FactorCounts[][][] counts = new FactorCounts[numModels][][];
+    int numTypes = types.size();
+    int numSel = selections.size();
+    int metaRowsPerModel = org.imagenetx.annotations.Metaclasses.COUNT;
+    // rows are built in the workers: [type][selection][model (× 17 for metaclass rows)]
+    double[][][][] factorRows = new double[numTypes][numSel][numModels][];
+    double[][][][] metaRows = new double[numTypes][numSel][numModels * metaRowsPerModel][];
     int[] missingEvaluated = new int[numModels];
     long[] firstEvaluated = dataset.factors(selections.get(0)).words()[org.imagenetx.annotations.Factor.COUNT];
     AtomicInteger next = new AtomicInteger();
@@ -117,7 +122,13 @@ public final class Aggregation {
                       }
                       missingEvaluated[m] = lost;
                     }
-                    counts[m] = ev.evaluate(pred, missing, types);
+                    FactorCounts[][] c = ev.evaluate(pred, missing, types);
+                    for (int t = 0; t < numTypes; t++) {
+                      for (int s = 0; s < numSel; s++) {
+                        factorRows[t][s][m] = FactorTable.row(c[t][s]);
+                        MetaclassTable.fillRows(c[t][s], metaRows[t][s], m * metaRowsPerModel);
+                      }
+                    }
                     int d = done.incrementAndGet();
                     if (progress != null) {
                       progress.accept(d);
@@ -152,27 +163,37 @@ public final class Aggregation {
     }
 
     Map<FactorSelection, Map<ErrorType, Tables>> out = new EnumMap<>(FactorSelection.class);
-    for (int s = 0; s < selections.size(); s++) {
+    for (int s = 0; s < numSel; s++) {
       Map<ErrorType, Tables> byType = new EnumMap<>(ErrorType.class);
-      for (int t = 0; t < types.size(); t++) {
-        List<String> names = new ArrayList<>(zoo.models());
-        List<FactorCounts> rows = new ArrayList<>(numModels + 1);
-        for (int m = 0; m < numModels; m++) {
-          rows.add(counts[m][t][s]);
-        }
+      for (int t = 0; t < numTypes; t++) {
+        List<String> names = zoo.models();
+        double[][] fr = factorRows[t][s];
+        double[][] mr = metaRows[t][s];
         if (types.get(t) == ErrorType.REAL_CLASS && !names.contains(HUMAN)) {
           int at = 0;
           while (at < names.size() && names.get(at).compareTo(HUMAN) < 0) {
             at++;
           }
-          names.add(at, HUMAN);
-          rows.add(at, human[0][s]);
+          List<String> withHuman = new ArrayList<>(names);
+          withHuman.add(at, HUMAN);
+          names = withHuman;
+          fr = insert(fr, at, 1, new double[][] {FactorTable.row(human[0][s])});
+          double[][] humanMeta = new double[metaRowsPerModel][];
+          MetaclassTable.fillRows(human[0][s], humanMeta, 0);
+          mr = insert(mr, at * metaRowsPerModel, metaRowsPerModel, humanMeta);
         }
-        byType.put(
-            types.get(t), new Tables(FactorTable.of(names, rows), MetaclassTable.of(names, rows)));
+        byType.put(types.get(t), new Tables(new FactorTable(names, fr), new MetaclassTable(names, mr)));
       }
       out.put(selections.get(s), byType);
     }
     return new Aggregation(out, zoo.models(), missingEvaluated);
+  }
+
+  private static double[][] insert(double[][] rows, int at, int count, double[][] inserted) {
+    double[][] out = new double[rows.length + count][];
+    System.arraycopy(rows, 0, out, 0, at);
+    System.arraycopy(inserted, 0, out, at, count);
+    System.arraycopy(rows, at, out, at + count, rows.length - at);
+    return out;
   }
 }

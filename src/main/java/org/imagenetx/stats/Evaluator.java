@@ -59,82 +59,25 @@ public final class Evaluator {
    * @param selections factor selections to count (each must be loaded)
    */
   public Evaluator(Dataset dataset, List<FactorSelection> selections) {
-    this.dataset = dataset;
+    this(Plan.of(dataset, selections));
+  }
+
+  private Evaluator(Plan plan) {
+    this.dataset = plan.dataset;
     this.index = dataset.index();
     this.n = index.size();
     this.numWords = Words.numWords(n);
-    this.selections = selections.toArray(new FactorSelection[0]);
-    int numSel = this.selections.length;
-    this.cellPlans = new CountPlan[numSel];
-    this.classPlans = new CountPlan[numSel];
-    this.classPlanOwner = new int[numSel];
-    this.fullTotals = new int[numSel][];
-    this.fullClassTotals = new int[numSel][];
-    this.within = new long[numWords];
-    long[] allOnes = new long[numWords];
-    Arrays.fill(allOnes, -1L);
+    this.selections = plan.selections;
+    this.cellPlans = plan.cellPlans;
+    this.classPlans = plan.classPlans;
+    this.classPlanOwner = plan.classPlanOwner;
+    this.fullTotals = plan.fullTotals;
+    this.fullClassTotals = plan.fullClassTotals;
+    this.within = plan.within;
+    this.metaclassOfPredPlus1 = plan.metaclassOfPredPlus1;
+    this.realLabelOnly = plan.realLabelOnly;
+    this.realSpecial = plan.realSpecial;
     int numClasses = index.numClasses();
-    for (int s = 0; s < numSel; s++) {
-      long[][] w = dataset.factors(this.selections[s]).words();
-      long[] eval = w[Factor.COUNT];
-      assert Words.ghostBitsClear(eval, n);
-      for (int i = 0; i < numWords; i++) {
-        within[i] |= eval[i];
-      }
-      cellPlans[s] =
-          CountPlan.build(
-              CELLS,
-              g -> w[g % FactorCounts.COLUMNS],
-              g -> index.metaclassFrom(g / FactorCounts.COLUMNS),
-              g -> index.metaclassTo(g / FactorCounts.COLUMNS));
-      fullTotals[s] = new int[CELLS];
-      cellPlans[s].count(allOnes, fullTotals[s]);
-      classPlanOwner[s] = s;
-      for (int t = 0; t < s; t++) {
-        if (Arrays.equals(eval, dataset.factors(this.selections[t]).words()[Factor.COUNT])) {
-          classPlanOwner[s] = t;
-          break;
-        }
-      }
-      if (classPlanOwner[s] == s) {
-        classPlans[s] = CountPlan.build(numClasses, c -> eval, index::classFrom, index::classTo);
-        fullClassTotals[s] = new int[numClasses];
-        classPlans[s].count(allOnes, fullClassTotals[s]);
-      }
-    }
-    byte[] meta = dataset.metaclasses().table();
-    this.metaclassOfPredPlus1 = new byte[meta.length + 1];
-    metaclassOfPredPlus1[0] = -1;
-    System.arraycopy(meta, 0, metaclassOfPredPlus1, 1, meta.length);
-    if (dataset.hasReal()) {
-      int[] offsets = dataset.realOffsets();
-      short[] values = dataset.realLabels();
-      short[] labels = index.labels();
-      realLabelOnly = new long[numWords];
-      it.unimi.dsi.fastutil.ints.IntArrayList special = new it.unimi.dsi.fastutil.ints.IntArrayList();
-      int maxSize = 0;
-      for (int i = 0; i < n; i++) {
-        maxSize = Math.max(maxSize, offsets[i + 1] - offsets[i]);
-      }
-      // grouped by set size (then position): the lookup loop's trip count stays predictable
-      for (int size = 1; size <= maxSize; size++) {
-        for (int i = 0; i < n; i++) {
-          if (offsets[i + 1] - offsets[i] != size) {
-            continue;
-          }
-          boolean labelOnly = size == 1 && values[offsets[i]] == labels[i];
-          if (labelOnly) {
-            realLabelOnly[i >>> 6] |= 1L << i;
-          } else if ((within[i >>> 6] & (1L << i)) != 0) {
-            special.add(i);
-          }
-        }
-      }
-      realSpecial = special.toIntArray();
-    } else {
-      realLabelOnly = null;
-      realSpecial = null;
-    }
     this.classWords = new long[numWords];
     this.correct = new long[numWords];
     this.covered = new long[numWords];
@@ -142,7 +85,119 @@ public final class Evaluator {
     this.classTotalScratch = new int[numClasses];
     this.classAcc = new double[numClasses];
     this.selectScratch = new double[numClasses];
-    this.worstBySelection = new double[numSel];
+    this.worstBySelection = new double[selections.length];
+  }
+
+  /**
+   * What every evaluator of a (dataset, selections) shares, built once and cached: count plans,
+   * denominators, the class→metaclass table, the ReaL fix-up lists. Immutable, so the evaluators of
+   * all threads (and the {@code human} row) use one copy; a new evaluator only allocates scratch.
+   */
+  private static final class Plan {
+    private static final java.util.Map<Dataset, java.util.Map<List<FactorSelection>, Plan>> CACHE =
+        java.util.Collections.synchronizedMap(new java.util.WeakHashMap<>());
+
+    final Dataset dataset;
+    final FactorSelection[] selections;
+    final CountPlan[] cellPlans;
+    final CountPlan[] classPlans;
+    final int[] classPlanOwner;
+    final int[][] fullTotals;
+    final int[][] fullClassTotals;
+    final long[] within;
+    final byte[] metaclassOfPredPlus1;
+    final long[] realLabelOnly;
+    final int[] realSpecial;
+
+    static Plan of(Dataset dataset, List<FactorSelection> selections) {
+      java.util.Map<List<FactorSelection>, Plan> bySelections =
+          CACHE.computeIfAbsent(dataset, d -> new java.util.concurrent.ConcurrentHashMap<>());
+      return bySelections.computeIfAbsent(List.copyOf(selections), s -> new Plan(dataset, s));
+    }
+
+    private Plan(Dataset dataset, List<FactorSelection> selectionList) {
+      this.dataset = dataset;
+      ImageIndex index = dataset.index();
+      int n = index.size();
+      int numWords = Words.numWords(n);
+      this.selections = selectionList.toArray(new FactorSelection[0]);
+      int numSel = selections.length;
+      this.cellPlans = new CountPlan[numSel];
+      this.classPlans = new CountPlan[numSel];
+      this.classPlanOwner = new int[numSel];
+      this.fullTotals = new int[numSel][];
+      this.fullClassTotals = new int[numSel][];
+      this.within = new long[numWords];
+      long[] allOnes = new long[numWords];
+      Arrays.fill(allOnes, -1L);
+      int numClasses = index.numClasses();
+      for (int s = 0; s < numSel; s++) {
+        long[][] w = dataset.factors(selections[s]).words();
+        long[] eval = w[Factor.COUNT];
+        assert Words.ghostBitsClear(eval, n);
+        for (int i = 0; i < numWords; i++) {
+          within[i] |= eval[i];
+        }
+        cellPlans[s] =
+            CountPlan.build(
+                CELLS,
+                g -> w[g % FactorCounts.COLUMNS],
+                g -> index.metaclassFrom(g / FactorCounts.COLUMNS),
+                g -> index.metaclassTo(g / FactorCounts.COLUMNS));
+        fullTotals[s] = new int[CELLS];
+        cellPlans[s].count(allOnes, fullTotals[s]);
+        classPlanOwner[s] = s;
+        for (int t = 0; t < s; t++) {
+          if (Arrays.equals(eval, dataset.factors(selections[t]).words()[Factor.COUNT])) {
+            classPlanOwner[s] = t;
+            break;
+          }
+        }
+        if (classPlanOwner[s] == s) {
+          classPlans[s] = CountPlan.build(numClasses, c -> eval, index::classFrom, index::classTo);
+          fullClassTotals[s] = new int[numClasses];
+          classPlans[s].count(allOnes, fullClassTotals[s]);
+        }
+      }
+      byte[] meta = dataset.metaclasses().table();
+      this.metaclassOfPredPlus1 = new byte[meta.length + 1];
+      metaclassOfPredPlus1[0] = -1;
+      System.arraycopy(meta, 0, metaclassOfPredPlus1, 1, meta.length);
+      if (dataset.hasReal()) {
+        int[] offsets = dataset.realOffsets();
+        short[] values = dataset.realLabels();
+        short[] labels = index.labels();
+        realLabelOnly = new long[numWords];
+        it.unimi.dsi.fastutil.ints.IntArrayList special = new it.unimi.dsi.fastutil.ints.IntArrayList();
+        int maxSize = 0;
+        for (int i = 0; i < n; i++) {
+          maxSize = Math.max(maxSize, offsets[i + 1] - offsets[i]);
+        }
+        // grouped by set size (then position): the lookup loop's trip count stays predictable
+        it.unimi.dsi.fastutil.ints.IntArrayList[] bySize = new it.unimi.dsi.fastutil.ints.IntArrayList[maxSize + 1];
+        for (int size = 1; size <= maxSize; size++) {
+          bySize[size] = new it.unimi.dsi.fastutil.ints.IntArrayList();
+        }
+        for (int i = 0; i < n; i++) {
+          int size = offsets[i + 1] - offsets[i];
+          if (size == 0) {
+            continue;
+          }
+          if (size == 1 && values[offsets[i]] == labels[i]) {
+            realLabelOnly[i >>> 6] |= 1L << i;
+          } else if ((within[i >>> 6] & (1L << i)) != 0) {
+            bySize[size].add(i);
+          }
+        }
+        for (int size = 1; size <= maxSize; size++) {
+          special.addAll(bySize[size]);
+        }
+        realSpecial = special.toIntArray();
+      } else {
+        realLabelOnly = null;
+        realSpecial = null;
+      }
+    }
   }
 
   /** @return the selections, in the order of {@link #evaluate}'s output */

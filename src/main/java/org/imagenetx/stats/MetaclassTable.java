@@ -32,7 +32,7 @@ public final class MetaclassTable {
   private final List<String> models;
   private final double[][] rows;
 
-  private MetaclassTable(List<String> models, double[][] rows) {
+  MetaclassTable(List<String> models, double[][] rows) {
     this.models = List.copyOf(models);
     this.rows = rows;
   }
@@ -45,18 +45,28 @@ public final class MetaclassTable {
   public static MetaclassTable of(List<String> models, List<FactorCounts> counts) {
     double[][] rows = new double[counts.size() * Metaclasses.COUNT][];
     for (int i = 0; i < counts.size(); i++) {
-      FactorCounts c = counts.get(i);
-      for (int m = 0; m < Metaclasses.COUNT; m++) {
-        double[] r = new double[COLUMNS.size()];
-        for (int f = 0; f < Factor.COUNT; f++) {
-          r[f] = FactorTable.ratio(c.correct(m, f), c.total(m, f));
-        }
-        r[WORST_FACTOR] = FactorTable.minDefined(r, Factor.COUNT);
-        r[AVERAGE] = FactorTable.ratio(c.correct(m, FactorCounts.ALL), c.total(m, FactorCounts.ALL));
-        rows[i * Metaclasses.COUNT + m] = r;
-      }
+      fillRows(counts.get(i), rows, i * Metaclasses.COUNT);
     }
     return new MetaclassTable(models, rows);
+  }
+
+  /**
+   * Writes one model's 17 rows.
+   *
+   * @param c the model's counts
+   * @param rows destination
+   * @param at index of the model's first row
+   */
+  static void fillRows(FactorCounts c, double[][] rows, int at) {
+    for (int m = 0; m < Metaclasses.COUNT; m++) {
+      double[] r = new double[COLUMNS.size()];
+      for (int f = 0; f < Factor.COUNT; f++) {
+        r[f] = FactorTable.ratio(c.correct(m, f), c.total(m, f));
+      }
+      r[WORST_FACTOR] = FactorTable.minDefined(r, Factor.COUNT);
+      r[AVERAGE] = FactorTable.ratio(c.correct(m, FactorCounts.ALL), c.total(m, FactorCounts.ALL));
+      rows[at + m] = r;
+    }
   }
 
   /** @return number of rows (models × 17) */
