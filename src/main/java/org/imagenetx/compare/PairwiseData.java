@@ -1,11 +1,6 @@
 package org.imagenetx.compare;
 
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.imagenetx.annotations.Dataset;
 import org.imagenetx.annotations.Factor;
@@ -13,6 +8,7 @@ import org.imagenetx.annotations.FactorSelection;
 import org.imagenetx.annotations.Metaclasses;
 import org.imagenetx.bits.Words;
 import org.imagenetx.io.BadInputException;
+import org.imagenetx.parallel.Workers;
 import org.imagenetx.stats.CorrectWords;
 import org.imagenetx.stats.ErrorType;
 import org.imagenetx.stats.PatternCells;
@@ -151,45 +147,8 @@ public final class PairwiseData {
       }
       return null;
     };
-    if (workers == 1) {
-      // one thread (e.g. an interactive compare of two models): no pool to start
-      try {
-        worker.call();
-      } catch (RuntimeException e) {
-        throw e;
-      } catch (Exception e) {
-        throw new IllegalStateException(e);
-      }
-      return new PairwiseData(zoo.models(), selection, type, patterns, start, wrong, wrongPerCell);
-    }
-    ExecutorService pool = Executors.newFixedThreadPool(workers, r -> {
-      Thread t = new Thread(r, "imagenetx-pairwise-load");
-      t.setDaemon(true);
-      return t;
-    });
-    try {
-      List<Future<?>> futures = new ArrayList<>();
-      for (int t = 0; t < workers; t++) {
-        futures.add(pool.submit(worker));
-      }
-      for (Future<?> f : futures) {
-        f.get();
-      }
-    } catch (ExecutionException e) {
-      Throwable cause = e.getCause();
-      if (cause instanceof RuntimeException) {
-        throw (RuntimeException) cause;
-      }
-      if (cause instanceof Error) {
-        throw (Error) cause;
-      }
-      throw new IllegalStateException(cause);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted", e);
-    } finally {
-      pool.shutdownNow();
-    }
+    // one worker (e.g. an interactive compare of two models) runs on the calling thread
+    Workers.run(workers, "imagenetx-pairwise-load", worker);
     return new PairwiseData(zoo.models(), selection, type, patterns, start, wrong, wrongPerCell);
   }
 

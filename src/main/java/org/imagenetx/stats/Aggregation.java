@@ -4,14 +4,11 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntConsumer;
 import org.imagenetx.annotations.Dataset;
 import org.imagenetx.annotations.FactorSelection;
+import org.imagenetx.parallel.Workers;
 import org.imagenetx.zoo.Zoo;
 
 /**
@@ -97,64 +94,35 @@ public final class Aggregation {
     AtomicInteger next = new AtomicInteger();
     AtomicInteger done = new AtomicInteger();
     int workers = Math.max(1, Math.min(threads, numModels));
-    ExecutorService pool = Executors.newFixedThreadPool(workers, r -> {
-      Thread t = new Thread(r, "imagenetx-eval");
-      t.setDaemon(true);
-      return t;
+    Workers.run(workers, "imagenetx-eval", () -> {
+      Evaluator ev = new Evaluator(dataset, selections);
+      short[] pred = new short[zoo.numImages()];
+      int m;
+      while ((m = next.getAndIncrement()) < numModels) {
+        int missing = zoo.readClasses(m, pred);
+        if (missing > 0) {
+          int lost = 0;
+          for (int i = 0; i < pred.length; i++) {
+            if (pred[i] < 0 && (firstEvaluated[i >>> 6] & (1L << i)) != 0) {
+              lost++;
+            }
+          }
+          missingEvaluated[m] = lost;
+        }
+        FactorCounts[][] c = ev.evaluate(pred, missing, types);
+        for (int t = 0; t < numTypes; t++) {
+          for (int s = 0; s < numSel; s++) {
+            factorRows[t][s][m] = FactorTable.row(c[t][s]);
+            MetaclassTable.fillRows(c[t][s], metaRows[t][s], m * metaRowsPerModel);
+          }
+        }
+        int d = done.incrementAndGet();
+        if (progress != null) {
+          progress.accept(d);
+        }
+      }
+      return null;
     });
-    try {
-      List<Future<?>> futures = new ArrayList<>();
-      for (int w = 0; w < workers; w++) {
-        futures.add(
-            pool.submit(
-                () -> {
-                  Evaluator ev = new Evaluator(dataset, selections);
-                  short[] pred = new short[zoo.numImages()];
-                  int m;
-                  while ((m = next.getAndIncrement()) < numModels) {
-                    int missing = zoo.readClasses(m, pred);
-                    if (missing > 0) {
-                      int lost = 0;
-                      for (int i = 0; i < pred.length; i++) {
-                        if (pred[i] < 0 && (firstEvaluated[i >>> 6] & (1L << i)) != 0) {
-                          lost++;
-                        }
-                      }
-                      missingEvaluated[m] = lost;
-                    }
-                    FactorCounts[][] c = ev.evaluate(pred, missing, types);
-                    for (int t = 0; t < numTypes; t++) {
-                      for (int s = 0; s < numSel; s++) {
-                        factorRows[t][s][m] = FactorTable.row(c[t][s]);
-                        MetaclassTable.fillRows(c[t][s], metaRows[t][s], m * metaRowsPerModel);
-                      }
-                    }
-                    int d = done.incrementAndGet();
-                    if (progress != null) {
-                      progress.accept(d);
-                    }
-                  }
-                  return null;
-                }));
-      }
-      for (Future<?> f : futures) {
-        f.get();
-      }
-    } catch (ExecutionException e) {
-      Throwable cause = e.getCause();
-      if (cause instanceof RuntimeException) {
-        throw (RuntimeException) cause;
-      }
-      if (cause instanceof Error) {
-        throw (Error) cause;
-      }
-      throw new IllegalStateException(cause);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted", e);
-    } finally {
-      pool.shutdownNow();
-    }
 
     FactorCounts[][] human = null;
     if (types.contains(ErrorType.REAL_CLASS)) {

@@ -1,16 +1,12 @@
 package org.imagenetx.stats;
 
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.imagenetx.annotations.Dataset;
 import org.imagenetx.annotations.Factor;
 import org.imagenetx.annotations.FactorSelection;
 import org.imagenetx.bits.Words;
+import org.imagenetx.parallel.Workers;
 import org.imagenetx.zoo.Zoo;
 
 /**
@@ -161,58 +157,31 @@ public final class ZooBootstrap {
     int n = dataset.index().size();
     AtomicInteger next = new AtomicInteger();
     int workers = Math.max(1, Math.min(threads, numModels));
-    ExecutorService pool = Executors.newFixedThreadPool(workers, r -> {
-      Thread t = new Thread(r, "imagenetx-bootstrap");
-      t.setDaemon(true);
-      return t;
+    Workers.run(workers, "imagenetx-bootstrap", () -> {
+      CellBootstrap boot =
+          new CellBootstrap(layout, settings.numResamples(), settings.confidenceLevel(), settings.method());
+      Marginal margins = marginal ? new Marginal(cells.patterns(), settings) : null;
+      short[] pred = new short[n];
+      long[] correct = new long[Words.numWords(n)];
+      long[] covered = new long[Words.numWords(n)];
+      int[] counts = new int[layout.numCells()];
+      int m;
+      while ((m = next.getAndIncrement()) < numModels) {
+        int missing = zoo.readClasses(m, pred);
+        CorrectWords.compute(dataset, cells.evaluated(), pred, type, correct);
+        if (missing > 0) {
+          CorrectWords.covered(pred, cells.evaluated(), n, covered);
+        }
+        cells.cells(correct, missing > 0 ? covered : null, byMetaclass, counts);
+        if (marginal) {
+          margins.estimate(counts, settings.masterSeed(), names.get(m), point[m], lower[m], upper[m]);
+        } else {
+          boot.estimate(
+              counts, CellBootstrap.seed(settings.masterSeed(), names.get(m)), point[m], lower[m], upper[m]);
+        }
+      }
+      return null;
     });
-    try {
-      List<Future<?>> futures = new ArrayList<>();
-      for (int w = 0; w < workers; w++) {
-        futures.add(pool.submit(() -> {
-          CellBootstrap boot =
-              new CellBootstrap(layout, settings.numResamples(), settings.confidenceLevel(), settings.method());
-          Marginal margins = marginal ? new Marginal(cells.patterns(), settings) : null;
-          short[] pred = new short[n];
-          long[] correct = new long[Words.numWords(n)];
-          long[] covered = new long[Words.numWords(n)];
-          int[] counts = new int[layout.numCells()];
-          int m;
-          while ((m = next.getAndIncrement()) < numModels) {
-            int missing = zoo.readClasses(m, pred);
-            CorrectWords.compute(dataset, cells.evaluated(), pred, type, correct);
-            if (missing > 0) {
-              CorrectWords.covered(pred, cells.evaluated(), n, covered);
-            }
-            cells.cells(correct, missing > 0 ? covered : null, byMetaclass, counts);
-            if (marginal) {
-              margins.estimate(counts, settings.masterSeed(), names.get(m), point[m], lower[m], upper[m]);
-            } else {
-              boot.estimate(
-                  counts, CellBootstrap.seed(settings.masterSeed(), names.get(m)), point[m], lower[m], upper[m]);
-            }
-          }
-          return null;
-        }));
-      }
-      for (Future<?> f : futures) {
-        f.get();
-      }
-    } catch (ExecutionException e) {
-      Throwable cause = e.getCause();
-      if (cause instanceof RuntimeException) {
-        throw (RuntimeException) cause;
-      }
-      if (cause instanceof Error) {
-        throw (Error) cause;
-      }
-      throw new IllegalStateException(cause);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted", e);
-    } finally {
-      pool.shutdownNow();
-    }
     return new Result(names, layout, settings, point, lower, upper);
   }
 }
