@@ -51,19 +51,30 @@ public final class Workers {
         f.get();
       }
     } catch (ExecutionException e) {
-      Throwable cause = e.getCause();
-      if (cause instanceof RuntimeException) {
-        throw (RuntimeException) cause;
-      }
-      if (cause instanceof Error) {
-        throw (Error) cause;
-      }
-      throw new IllegalStateException(cause);
+      throw unwrap(e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted", e);
     } finally {
       pool.shutdownNow();
     }
+  }
+
+  /**
+   * The failure of a task as it was thrown: a {@link RuntimeException} is returned for the caller to
+   * throw, an {@link Error} is thrown here, anything else is wrapped.
+   *
+   * @param e what {@link Future#get()} threw
+   * @return the exception to throw
+   */
+  public static RuntimeException unwrap(ExecutionException e) {
+    Throwable cause = e.getCause();
+    if (cause instanceof RuntimeException) {
+      return (RuntimeException) cause;
+    }
+    if (cause instanceof Error) {
+      throw (Error) cause;
+    }
+    return new IllegalStateException(cause);
   }
 }
