@@ -28,6 +28,16 @@ public final class AtomicFiles {
     void write(OutputStream out) throws IOException;
   }
 
+  /** Writes a temporary file by any means (e.g. positional writes through a channel). */
+  @FunctionalInterface
+  public interface FileBody {
+    /**
+     * @param tmp the temporary file, empty, in the target's folder
+     * @throws IOException on a write failure
+     */
+    void write(Path tmp) throws IOException;
+  }
+
   /** Receives the writer of a text file being written. */
   @FunctionalInterface
   public interface TextBody {
@@ -45,14 +55,29 @@ public final class AtomicFiles {
    * @param body produces the bytes
    */
   public static void write(Path target, StreamBody body) {
+    writeFile(
+        target,
+        tmp -> {
+          try (OutputStream out = new java.io.BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16)) {
+            body.write(out);
+          }
+        });
+  }
+
+  /**
+   * Writes {@code target} atomically through a temporary file that {@code body} fills; the file
+   * gets the replaced file's permissions (rw-r--r-- when new) and is then moved over the target.
+   *
+   * @param target final path; its parent directories are created
+   * @param body fills the temporary file
+   */
+  public static void writeFile(Path target, FileBody body) {
     Path dir = target.toAbsolutePath().getParent();
     Path tmp = null;
     try {
       Files.createDirectories(dir);
       tmp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp");
-      try (OutputStream out = new java.io.BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16)) {
-        body.write(out);
-      }
+      body.write(tmp);
       setPermissions(tmp, target);
       try {
         Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);

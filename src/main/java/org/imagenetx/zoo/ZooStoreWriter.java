@@ -1,15 +1,12 @@
 package org.imagenetx.zoo;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -23,6 +20,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.zip.CRC32C;
 import org.imagenetx.annotations.ImageIndex;
+import org.imagenetx.io.AtomicFiles;
 import org.imagenetx.io.BadInputException;
 
 /**
@@ -199,53 +197,30 @@ public final class ZooStoreWriter {
     int[] missing = new int[numModels];
 
     Path target = out.toAbsolutePath();
-    Path tmp = null;
-    try {
-      Files.createDirectories(target.getParent());
-      tmp = Files.createTempFile(target.getParent(), "." + target.getFileName() + ".", ".tmp");
-      try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE, StandardOpenOption.READ)) {
-        writeBlocks(ch, layout, sorted, options, classCrc, probabilityCrc, missing, n);
-        ByteBuffer dir = ByteBuffer.allocate(dirLength).order(ByteOrder.LITTLE_ENDIAN);
-        for (int m = 0; m < numModels; m++) {
-          dir.putInt(classCrc[m]).putInt(probabilityCrc[m]).putInt(missing[m]).putInt(0);
-        }
-        dir.put(strings).flip();
-        StoreFormat.Header h =
-            new StoreFormat.Header(
-                layout.version(), layout.flags(), numModels, n, layout.fingerprint(), layout.seed(),
-                dirLength, StoreFormat.crc(dir, 0, dirLength), layout.expectedLength());
-        writeFully(ch, dir, StoreFormat.HEADER_BYTES);
-        ByteBuffer head = ByteBuffer.allocate(StoreFormat.HEADER_BYTES);
-        h.writeTo(head);
-        writeFully(ch, head, 0);
-        if (ch.size() < h.expectedLength()) {
-          writeFully(ch, ByteBuffer.allocate(1), h.expectedLength() - 1);
-        }
-        ch.force(true);
-      }
-      try {
-        // createTempFile makes the file private (0600); a store is a shareable artifact like a CSV
-        Files.setPosixFilePermissions(tmp, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
-      } catch (UnsupportedOperationException e) {
-        // not a POSIX file system: keep its default permissions
-      }
-      try {
-        Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-      } catch (AtomicMoveNotSupportedException e) {
-        Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-      }
-      tmp = null;
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot write " + target + ": " + e.getMessage(), e);
-    } finally {
-      if (tmp != null) {
-        try {
-          Files.deleteIfExists(tmp);
-        } catch (IOException ignored) {
-          // best effort: the temporary file has a dot name and never shadows a store
-        }
-      }
-    }
+    AtomicFiles.writeFile(
+        target,
+        tmp -> {
+          try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE, StandardOpenOption.READ)) {
+            writeBlocks(ch, layout, sorted, options, classCrc, probabilityCrc, missing, n);
+            ByteBuffer dir = ByteBuffer.allocate(dirLength).order(ByteOrder.LITTLE_ENDIAN);
+            for (int m = 0; m < numModels; m++) {
+              dir.putInt(classCrc[m]).putInt(probabilityCrc[m]).putInt(missing[m]).putInt(0);
+            }
+            dir.put(strings).flip();
+            StoreFormat.Header h =
+                new StoreFormat.Header(
+                    layout.version(), layout.flags(), numModels, n, layout.fingerprint(), layout.seed(),
+                    dirLength, StoreFormat.crc(dir, 0, dirLength), layout.expectedLength());
+            writeFully(ch, dir, StoreFormat.HEADER_BYTES);
+            ByteBuffer head = ByteBuffer.allocate(StoreFormat.HEADER_BYTES);
+            h.writeTo(head);
+            writeFully(ch, head, 0);
+            if (ch.size() < h.expectedLength()) {
+              writeFully(ch, ByteBuffer.allocate(1), h.expectedLength() - 1);
+            }
+            ch.force(true);
+          }
+        });
   }
 
   private static byte[] strings(List<Source> sorted, String zooProvenance) {
