@@ -35,13 +35,19 @@ public final class CellBootstrap {
   private final double confidenceLevel;
   private final IntervalMethod method;
 
-  private final int[] draw;
+  private final int[] remaining;
+  private final int[] slotDraws;
+  private final int[] slotTotal;
+  private final int[] slotCorrect;
+  private final int[] groupTotals;
+  private final int[] groupCorrects;
   private final long[] groupTotal;
   private final long[] groupCorrect;
   private final double[] statistics;
   private final double[] replicates;
   private final double[] jackknife;
   private final double[] scratch;
+  private final double[] bounds = new double[2];
 
   /**
    * @param layout cells and groups
@@ -61,7 +67,12 @@ public final class CellBootstrap {
     this.confidenceLevel = confidenceLevel;
     this.method = method;
     int stats = layout.numStatistics();
-    this.draw = new int[layout.numCells()];
+    this.remaining = new int[numResamples];
+    this.slotDraws = new int[layout.cellsPerSlot() * numResamples];
+    this.slotTotal = new int[numResamples];
+    this.slotCorrect = new int[layout.numModels() * numResamples];
+    this.groupTotals = new int[layout.numGroups() * numResamples];
+    this.groupCorrects = new int[layout.numGroups() * layout.numModels() * numResamples];
     this.groupTotal = new long[layout.numGroups()];
     this.groupCorrect = new long[layout.numGroups() * layout.numModels()];
     this.statistics = new double[stats];
@@ -141,8 +152,14 @@ public final class CellBootstrap {
         a1 = bcaLevel(z0, acc, NORMAL.inverseCumulativeProbability(alpha));
         a2 = bcaLevel(z0, acc, NORMAL.inverseCumulativeProbability(1 - alpha));
       }
-      lower[s] = quantile(scratch, n, a1);
-      upper[s] = quantile(scratch, n, a2);
+      if (a1 <= a2) {
+        quantiles(scratch, n, a1, a2, bounds);
+        lower[s] = bounds[0];
+        upper[s] = bounds[1];
+      } else {
+        lower[s] = quantile(scratch, n, a1);
+        upper[s] = quantile(scratch, n, a2);
+      }
     }
   }
 
@@ -187,36 +204,103 @@ public final class CellBootstrap {
     return z ^ (z >>> 31);
   }
 
-  /** Fills {@link #replicates} (statistic-major) with B replicates. */
+  /**
+   * Fills {@link #replicates} (statistic-major) with B replicates, <em>cell-major</em>: the draws of
+   * one cell are made for all B replicates in one loop (same success probability {@code n_k / mass},
+   * each replicate's own remaining count), then the slot's counts are added to its groups for all B
+   * at once. The B draws of a loop are independent of each other, so the processor overlaps their
+   * divisions and square roots; replicate by replicate, each draw of the chain waits for the one
+   * before (its remaining count), and the chain ran at the latency of those operations, 2.4 times
+   * slower (Comparisons.compare of two models, B = 1,000, top selection: 8.5 → 3.5 ms).
+   */
   private void resample(int[] cells, long seed) {
     SplittableRandom rng = new SplittableRandom(seed);
-    int k = cells.length;
+    int reps = numResamples;
     long n = 0;
     for (int c : cells) {
       n += c;
     }
-    int stats = layout.numStatistics();
-    for (int b = 0; b < numResamples; b++) {
-      int remaining = (int) n;
-      long mass = n;
-      for (int c = 0; c < k; c++) {
-        int nk = cells[c];
-        int x;
-        if (nk == 0 || remaining == 0) {
-          x = 0;
+    java.util.Arrays.fill(remaining, (int) n);
+    java.util.Arrays.fill(groupTotals, 0);
+    java.util.Arrays.fill(groupCorrects, 0);
+    int models = layout.numModels();
+    int cps = layout.cellsPerSlot();
+    int[] start = layout.slotGroupStart();
+    int[] members = layout.slotGroups();
+    long mass = n;
+    for (int slot = 0, slots = layout.numSlots(); slot < slots; slot++) {
+      int base = slot * cps;
+      long slotSize = 0;
+      for (int k = 0; k < cps; k++) {
+        int nk = cells[base + k];
+        slotSize += nk;
+        int off = k * reps;
+        if (nk == 0) {
+          java.util.Arrays.fill(slotDraws, off, off + reps, 0);
         } else if (nk == mass) {
-          x = remaining;
+          System.arraycopy(remaining, 0, slotDraws, off, reps);
+          java.util.Arrays.fill(remaining, 0);
         } else {
-          x = BinomialSampler.sample(rng, remaining, (double) nk / mass);
+          BinomialSampler.drawAll(rng, (double) nk / mass, remaining, slotDraws, off, reps);
         }
-        draw[c] = x;
-        remaining -= x;
         mass -= nk;
       }
-      evaluate(draw, statistics);
-      for (int s = 0; s < stats; s++) {
-        replicates[s * numResamples + b] = statistics[s];
+      if (slotSize == 0) {
+        continue; // no draws land in an empty slot
       }
+      // the slot's images and correct answers per replicate: cells (bit 0 = A correct, bit 1 = B)
+      for (int b = 0; b < reps; b++) {
+        if (models == 1) {
+          slotTotal[b] = slotDraws[b] + slotDraws[reps + b];
+          slotCorrect[b] = slotDraws[reps + b];
+        } else {
+          int d1 = slotDraws[reps + b];
+          int d2 = slotDraws[2 * reps + b];
+          int d3 = slotDraws[3 * reps + b];
+          slotTotal[b] = slotDraws[b] + d1 + d2 + d3;
+          slotCorrect[b] = d1 + d3;
+          slotCorrect[reps + b] = d2 + d3;
+        }
+      }
+      for (int i = start[slot], e = start[slot + 1]; i < e; i++) {
+        int g = members[i];
+        add(groupTotals, g * reps, slotTotal, 0, reps);
+        add(groupCorrects, g * reps, slotCorrect, 0, reps);
+        if (models == 2) {
+          add(groupCorrects, (layout.numGroups() + g) * reps, slotCorrect, reps, reps);
+        }
+      }
+    }
+    int groups = layout.numGroups();
+    int[] ref = layout.reference();
+    for (int g = 0; g < groups; g++) {
+      int go = g * reps;
+      int ro = ref[g] * reps;
+      int outAcc = 2 * g * reps;
+      int outEr = outAcc + reps;
+      if (models == 1) {
+        for (int b = 0; b < reps; b++) {
+          double acc = ratio(groupCorrects[go + b], groupTotals[go + b]);
+          replicates[outAcc + b] = acc;
+          replicates[outEr + b] = ErrorRatio.of(acc, ratio(groupCorrects[ro + b], groupTotals[ro + b]));
+        }
+      } else {
+        int gb = groups * reps;
+        for (int b = 0; b < reps; b++) {
+          double accA = ratio(groupCorrects[go + b], groupTotals[go + b]);
+          double accB = ratio(groupCorrects[gb + go + b], groupTotals[go + b]);
+          double erA = ErrorRatio.of(accA, ratio(groupCorrects[ro + b], groupTotals[ro + b]));
+          double erB = ErrorRatio.of(accB, ratio(groupCorrects[gb + ro + b], groupTotals[ro + b]));
+          replicates[outAcc + b] = accA - accB;
+          replicates[outEr + b] = erA - erB;
+        }
+      }
+    }
+  }
+
+  private static void add(int[] dst, int dstOff, int[] src, int srcOff, int len) {
+    for (int i = 0; i < len; i++) {
+      dst[dstOff + i] += src[srcOff + i];
     }
   }
 
@@ -360,6 +444,45 @@ public final class CellBootstrap {
     }
     double x1 = Selection.kthSmallest(v, n, lo + 1);
     return x0 == x1 ? x0 : x0 + frac * (x1 - x0);
+  }
+
+  /**
+   * Both bounds of an interval, as {@link #quantile} gives them (a test compares the two), with two
+   * selections instead of four: once {@code v[lo]} is selected, everything after it is no smaller,
+   * so the next order statistic is the minimum of that part, and the upper bound's statistics are
+   * selected within it.
+   *
+   * @param v values (reordered)
+   * @param n how many
+   * @param q1 lower level
+   * @param q2 upper level, ≥ q1
+   * @param out {@code [lower, upper]}
+   */
+  static void quantiles(double[] v, int n, double q1, double q2, double[] out) {
+    double h1 = (n - 1) * Math.min(Math.max(q1, 0), 1);
+    double h2 = (n - 1) * Math.min(Math.max(q2, 0), 1);
+    int lo1 = (int) Math.floor(h1);
+    int lo2 = Math.max(lo1, (int) Math.floor(h2));
+    double x0 = Selection.kthSmallest(v, 0, n, lo1);
+    double x1 = lo1 + 1 < n ? min(v, lo1 + 1, n) : x0;
+    out[0] = interpolate(x0, x1, h1 - lo1);
+    double y0 = lo2 == lo1 ? x0 : Selection.kthSmallest(v, lo1 + 1, n, lo2);
+    double y1 = lo2 == lo1 ? x1 : lo2 + 1 < n ? min(v, lo2 + 1, n) : y0;
+    out[1] = interpolate(y0, y1, h2 - lo2);
+  }
+
+  private static double min(double[] v, int from, int to) {
+    double m = v[from];
+    for (int i = from + 1; i < to; i++) {
+      if (v[i] < m) {
+        m = v[i];
+      }
+    }
+    return m;
+  }
+
+  private static double interpolate(double x0, double x1, double frac) {
+    return frac == 0 || x0 == x1 ? x0 : x0 + frac * (x1 - x0);
   }
 
   /**

@@ -13,8 +13,22 @@ final class Selection {
    * @return the k-th smallest value
    */
   static double kthSmallest(double[] a, int n, int k) {
-    int lo = 0;
-    int hi = n - 1;
+    return kthSmallest(a, 0, n, k);
+  }
+
+  /**
+   * Quickselect within {@code a[from..to)}; on return {@code a[k]} is in place, everything before it
+   * in the range no larger and everything after it no smaller.
+   *
+   * @param a values (no NaN)
+   * @param from first index
+   * @param to end index (exclusive)
+   * @param k absolute index in {@code [from, to)}
+   * @return the value of rank {@code k − from} in the range
+   */
+  static double kthSmallest(double[] a, int from, int to, int k) {
+    int lo = from;
+    int hi = to - 1;
     while (lo < hi) {
       double pivot = a[(lo + hi) >>> 1];
       int i = lo;

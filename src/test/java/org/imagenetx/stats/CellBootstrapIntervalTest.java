@@ -109,6 +109,27 @@ class CellBootstrapIntervalTest {
         .isEqualTo(Double.POSITIVE_INFINITY);
   }
 
+  /** The two-selection bounds equal two reference quantiles: ties, tiny n, levels at 0 and 1. */
+  @ParameterizedTest(name = "seed {0}")
+  @org.junit.jupiter.params.provider.ValueSource(longs = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12})
+  void bothBoundsMatchReferenceQuantiles(long seed) {
+    java.util.SplittableRandom rnd = new java.util.SplittableRandom(seed);
+    double[][] levels = {{0.025, 0.975}, {0, 1}, {0.5, 0.5}, {0.3, 0.31}, {0.001, 0.002}, {0.9, 1}};
+    for (int rep = 0; rep < 200; rep++) {
+      int n = 1 + rnd.nextInt(seed % 3 == 0 ? 5 : 1200);
+      int distinct = 1 + rnd.nextInt(seed % 2 == 0 ? 4 : 10_000); // few distinct values: many ties
+      double[] v = new double[n];
+      for (int i = 0; i < n; i++) {
+        v[i] = rnd.nextInt(distinct) / 7.0 - 3;
+      }
+      double[] q = levels[rnd.nextInt(levels.length)];
+      double[] out = new double[2];
+      CellBootstrap.quantiles(v.clone(), n, q[0], q[1], out);
+      assertThat(out[0]).as("seed %d rep %d lower", seed, rep).isEqualTo(CellBootstrap.quantile(v.clone(), n, q[0]));
+      assertThat(out[1]).as("seed %d rep %d upper", seed, rep).isEqualTo(CellBootstrap.quantile(v.clone(), n, q[1]));
+    }
+  }
+
   /**
    * Acceptance: synthetic populations with known error rates per factor (top-selection shape, one
    * factor per image); 95 % intervals must cover the true accuracy and error ratio in 93–97 % of the
