@@ -80,8 +80,8 @@ public final class Comparisons {
     long seed = CellBootstrap.seed(settings.masterSeed(), key);
     CellLayout fl = CellLayout.factors(patterns, 2);
     int[] fCells = new int[fl.numCells()];
-    CellLayout ml = CellLayout.metaclassFactors(patterns, 2);
-    int[] mCells = new int[ml.numCells()];
+    CellLayout ml = metaclassIntervals ? CellLayout.metaclassFactors(patterns, 2) : null;
+    int[] mCells = metaclassIntervals ? new int[ml.numCells()] : null;
     for (int q = 0; q < np; q++) {
       for (int m = 0; m < Metaclasses.COUNT; m++) {
         int c = q * Metaclasses.COUNT + m;
@@ -89,7 +89,9 @@ public final class Comparisons {
         int[] joint = {both[c], wb[c] - both[c], wa[c] - both[c], total - wa[c] - wb[c] + both[c]};
         for (int k = 0; k < 4; k++) {
           fCells[4 * q + k] += joint[k];
-          mCells[4 * (m * np + q) + k] = joint[k];
+          if (mCells != null) {
+            mCells[4 * (m * np + q) + k] = joint[k];
+          }
         }
       }
     }

@@ -41,7 +41,8 @@ public final class PairwiseData {
   private final long[][] wrong;
   private final int[][] wrongPerCell;
   private final int[][] wrongPerSlice;
-  private final int[][] sliceRanges;
+  /** Merged bit ranges per slice, built on first use (the one-vs-all pass); a two-model compare never needs them. */
+  private volatile int[][] sliceRanges;
 
   private PairwiseData(
       List<String> models, FactorSelection selection, ErrorType type, int[] patterns, int[] cellStart,
@@ -59,10 +60,18 @@ public final class PairwiseData {
     for (int m = 0; m < wrong.length; m++) {
       toSlices(wrongPerCell[m], wrongPerSlice[m], NUM_SLICES);
     }
-    this.sliceRanges = new int[NUM_SLICES][];
-    for (int sl = 0; sl < NUM_SLICES; sl++) {
-      sliceRanges[sl] = ranges(sl);
+  }
+
+  private int[][] sliceRanges() {
+    int[][] r = sliceRanges;
+    if (r == null) {
+      r = new int[NUM_SLICES][];
+      for (int sl = 0; sl < NUM_SLICES; sl++) {
+        r[sl] = ranges(sl);
+      }
+      sliceRanges = r; // racing threads build equal arrays
     }
+    return r;
   }
 
   /** Bit ranges {@code [from, to)} covering a slice, adjacent cells merged. */
@@ -213,7 +222,7 @@ public final class PairwiseData {
   public int bothWrong(int a, int b, int slice) {
     long[] x = wrong[a];
     long[] y = wrong[b];
-    int[] r = sliceRanges[slice];
+    int[] r = sliceRanges()[slice];
     int n = 0;
     for (int i = 0; i < r.length; i += 2) {
       n += Words.andCountRange(x, y, r[i], r[i + 1]);

@@ -23,27 +23,11 @@ import org.imagenetx.zoo.Zoo;
 final class Pairwise {
   private final Session session;
 
-  /**
-   * Comparisons running at once: one per core. Each is ~15 ms of CPU (the paired bootstrap); more at
-   * once would only time-slice them against each other and the millisecond queries.
-   */
-  private final java.util.concurrent.Semaphore slots =
-      new java.util.concurrent.Semaphore(Math.max(1, Runtime.getRuntime().availableProcessors()), true);
-
   Pairwise(Session session) {
     this.session = session;
   }
 
   Results.Comparison compare(int a, int b, ErrorType type, ZooBootstrap.Settings settings) {
-    slots.acquireUninterruptibly();
-    try {
-      return compareNow(a, b, type, settings);
-    } finally {
-      slots.release();
-    }
-  }
-
-  private Results.Comparison compareNow(int a, int b, ErrorType type, ZooBootstrap.Settings settings) {
     Session.Columns c = session.columns(type);
     List<String> names = session.models();
     // A first, B second: the seed key of the paired bootstrap is "A|B", as in the compare command.

@@ -51,6 +51,16 @@ public final class ExplorerServer implements AutoCloseable {
   private final Map<String, byte[]> files = new HashMap<>();
 
   /**
+   * Answers computed at once: one per core, granted in arrival order; request threads beyond that
+   * only read requests and write responses. With every request thread computing, a 5 ms comparison
+   * shared its core with up to seven other answers and took 40-90 ms; first come, first served, no
+   * answer waits for more than the few queued ahead of it (ExplorerLoadTest: p99 75 → 35 ms, see
+   * results/bench/explorer-load.json).
+   */
+  private final java.util.concurrent.Semaphore computeSlots =
+      new java.util.concurrent.Semaphore(Math.max(1, Runtime.getRuntime().availableProcessors()), true);
+
+  /**
    * The heatmap's JSON per error type, keyed by the session's model list (a new list after an add):
    * 2,200 × 16 doubles cost ~100 ms to encode but never change for a session, and re-encoding them
    * made the matrix the load test's p99 (ExplorerLoadTest: matrix p50 147 ms uncached).
@@ -146,14 +156,16 @@ public final class ExplorerServer implements AutoCloseable {
           send(ex, 200, file[1], files.get(file[0]));
           return;
         }
-        if (path.equals("/api/matrix")) {
-          Map<String, String> params = params(ex.getRequestURI().getRawQuery());
-          send(ex, 200, "application/json; charset=utf-8", matrix(type(params)));
-          return;
-        }
         if (path.startsWith("/api/")) {
           Map<String, String> params = params(ex.getRequestURI().getRawQuery());
-          send(ex, 200, "application/json; charset=utf-8", Json.bytes(api(path.substring(5), params)));
+          byte[] body;
+          computeSlots.acquireUninterruptibly();
+          try {
+            body = path.equals("/api/matrix") ? matrix(type(params)) : Json.bytes(api(path.substring(5), params));
+          } finally {
+            computeSlots.release();
+          }
+          send(ex, 200, "application/json; charset=utf-8", body);
           return;
         }
         error(ex, 404, "no such page: " + path);

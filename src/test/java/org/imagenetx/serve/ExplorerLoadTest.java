@@ -39,7 +39,8 @@ import org.junit.jupiter.api.Test;
 /**
  * A bounded loopback load on the explorer over the 2,200-model reference zoo (synthetic, seeded):
  * {@value #REQUESTS} API requests from {@value #CLIENTS} concurrent clients, a mix of every endpoint.
- * Asserts no errors, p99 below 100 ms, and a flat heap (live heap after the second half of the run
+ * Asserts no errors, p99 below 100 ms over all requests and for compare alone (after {@value #WARMUP}
+ * warm-up requests), and a flat heap (live heap after the second half of the run
  * within {@value #HEAP_SLACK_MB} MB of the first). With {@code -Dbench.record=true} it writes the
  * numbers to {@code results/bench/explorer-load.json}, else to {@code target/}.
  */
@@ -47,6 +48,7 @@ class ExplorerLoadTest {
   static final int MODELS = 2200;
   static final int REQUESTS = 2000;
   static final int CLIENTS = 8;
+  static final int WARMUP = 1000;
   static final int HEAP_SLACK_MB = 32;
   static final long SEED = 42;
 
@@ -63,8 +65,10 @@ class ExplorerLoadTest {
     try (ExplorerServer server =
         ExplorerServer.start(engine, new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), CLIENTS)) {
       HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-      // warm-up: JIT the handlers before measuring, as a user's first clicks would
-      run(server, client, models, 200, 1);
+      // warm-up: a server that has answered for a while, not one whose first clicks are interpreted.
+      // The JIT still works through its backlog (the zoo generation, the clients' HTTP stack) during
+      // the measured runs: about a third of the CPU, recorded as cpu_s_by_thread_kind.jit.
+      run(server, client, models, WARMUP, 1);
       double heapBefore = liveHeapMb();
       Run first = run(server, client, models, REQUESTS / 2, 2);
       double heapMiddle = liveHeapMb();
@@ -79,10 +83,14 @@ class ExplorerLoadTest {
       out.put("zoo", String.format(Locale.ROOT, "synthetic, %d models x %d images, seed %d", MODELS, ds.index().size(), SEED));
       out.put("zoo_generation_s", (t1 - t0) / 1e9);
       out.put("session_open_s", (t2 - t1) / 1e9);
+      out.put("warmup_requests", WARMUP);
       out.put("requests", all.length);
       out.put("clients", CLIENTS);
       out.put("errors", errors);
       out.put("wall_s", (first.wallNanos + second.wallNanos) / 1e9);
+      out.put("process_cpu_s", (first.cpuNanos + second.cpuNanos) / 1e9);
+      out.put("cpu_s_by_thread_kind", sum(first.cpuByKind, second.cpuByKind));
+      out.put("gc_pause_ms", first.gcMillis + second.gcMillis);
       out.put("throughput_per_s", all.length / ((first.wallNanos + second.wallNanos) / 1e9));
       out.put("latency_ms", percentiles(all));
       Map<String, Object> byEndpoint = new LinkedHashMap<>();
@@ -99,14 +107,10 @@ class ExplorerLoadTest {
       System.out.println("explorer load: " + json);
 
       assertThat(errors).as(json).isZero();
-      // compare runs issue 4's paired bootstrap (B = 1,000; ~25 ms of CPU alone), so under 8 clients
-      // on 2 shared cores it cannot meet 100 ms at p99; it is bounded separately and reported as such
-      long[] cheap = concat(concat(concat(first.byEndpoint("rank"), second.byEndpoint("rank")),
-          concat(first.byEndpoint("show"), second.byEndpoint("show"))),
-          concat(first.byEndpoint("similar"), second.byEndpoint("similar")));
-      assertThat(percentile(cheap, 0.99) / 1e6).as("p99 ms of rank/show/similar; " + json).isLessThan(100.0);
+      assertThat(percentile(all, 0.99) / 1e6).as("p99 ms over all requests; " + json).isLessThan(100.0);
+      // the costliest answer (the paired bootstrap, B = 1,000) on its own, not hidden in the mix
       long[] compare = concat(first.byEndpoint("compare"), second.byEndpoint("compare"));
-      assertThat(percentile(compare, 0.99) / 1e6).as("p99 ms of compare; " + json).isLessThan(300.0);
+      assertThat(percentile(compare, 0.99) / 1e6).as("p99 ms of compare; " + json).isLessThan(100.0);
       assertThat(heapAfter - heapMiddle).as("live heap growth MB; " + json).isLessThan(HEAP_SLACK_MB);
     }
   }
@@ -131,7 +135,9 @@ class ExplorerLoadTest {
   static final String[] ENDPOINTS = {"rank", "show", "similar", "compare", "groups", "matrix"};
 
   /** Latencies of one run, in request order, with the endpoint of each. */
-  record Run(long[] nanos, String[] endpoint, int errors, long wallNanos) {
+  record Run(
+      long[] nanos, String[] endpoint, int errors, long wallNanos, long cpuNanos, Map<String, Double> cpuByKind,
+      long gcMillis) {
     long[] byEndpoint(String e) {
       long[] out = new long[nanos.length];
       int k = 0;
@@ -180,6 +186,9 @@ class ExplorerLoadTest {
     long[] nanos = new long[requests];
     int[] status = new int[requests];
     ExecutorService pool = Executors.newFixedThreadPool(CLIENTS);
+    Map<String, Double> kinds = cpuByThreadKind();
+    long cpu = processCpuNanos();
+    long gc = gcMillis();
     long start = System.nanoTime();
     try {
       List<Future<?>> fs = new ArrayList<>();
@@ -203,11 +212,15 @@ class ExplorerLoadTest {
       pool.shutdown();
     }
     long wall = System.nanoTime() - start;
+    cpu = processCpuNanos() - cpu;
+    Map<String, Double> after = cpuByThreadKind();
+    after.replaceAll((k, v) -> round(v - kinds.getOrDefault(k, 0.0)));
+    gc = gcMillis() - gc;
     int errors = 0;
     for (int s : status) {
       errors += s == 200 ? 0 : 1;
     }
-    return new Run(nanos, endpoint, errors, wall);
+    return new Run(nanos, endpoint, errors, wall, cpu, after, gc);
   }
 
   private static String enc(String s) {
@@ -240,6 +253,58 @@ class ExplorerLoadTest {
 
   private static double round(double ms) {
     return Math.round(ms * 100) / 100.0;
+  }
+
+  /** CPU time of this JVM (server and clients share it), all threads, GC and JIT included. */
+  static long processCpuNanos() {
+    return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
+  }
+
+  /**
+   * CPU seconds per kind of thread (server answers, the clients' HTTP stack, JIT, GC, other), from
+   * {@code /proc/self/task} (Linux; empty elsewhere): the clients share the machine, and this shows
+   * how much of it the answers actually get.
+   */
+  static Map<String, Double> cpuByThreadKind() throws IOException {
+    Map<String, Double> by = new java.util.TreeMap<>();
+    Path tasks = Path.of("/proc/self/task");
+    if (!Files.isDirectory(tasks)) {
+      return by;
+    }
+    try (var dirs = Files.list(tasks)) {
+      for (Path d : (Iterable<Path>) dirs::iterator) {
+        String st;
+        try {
+          st = Files.readString(d.resolve("stat"));
+        } catch (IOException e) {
+          continue; // the thread ended
+        }
+        String name = st.substring(st.indexOf('(') + 1, st.lastIndexOf(')'));
+        String[] f = st.substring(st.lastIndexOf(')') + 2).split(" ");
+        double seconds = (Long.parseLong(f[11]) + Long.parseLong(f[12])) / 100.0; // utime + stime, USER_HZ
+        String kind = name.startsWith("imagenetx-serv") ? "server"
+            : name.startsWith("HttpClient") || name.startsWith("pool-") ? "clients"
+            : name.startsWith("C1 Compiler") || name.startsWith("C2 Compiler") ? "jit"
+            : name.startsWith("G1") || name.startsWith("GC ") || name.equals("VM Thread") ? "gc"
+            : "other";
+        by.merge(kind, seconds, Double::sum);
+      }
+    }
+    return by;
+  }
+
+  static Map<String, Double> sum(Map<String, Double> a, Map<String, Double> b) {
+    Map<String, Double> out = new java.util.TreeMap<>(a);
+    b.forEach((k, v) -> out.merge(k, v, (x, y) -> round(x + y)));
+    return out;
+  }
+
+  static long gcMillis() {
+    long t = 0;
+    for (var gc : ManagementFactory.getGarbageCollectorMXBeans()) {
+      t += Math.max(0, gc.getCollectionTime());
+    }
+    return t;
   }
 
   static double liveHeapMb() throws InterruptedException {
