@@ -70,6 +70,20 @@ final class CountPlan {
     Words.planCounts(words, index, mask, groupStart, numGroups, out);
   }
 
+  /**
+   * Three bitsets in one pass over the plan.
+   *
+   * @param a first bitset
+   * @param b second bitset
+   * @param c third bitset
+   * @param outA counts of {@code a} per group
+   * @param outB counts of {@code b}
+   * @param outC counts of {@code c}
+   */
+  void count3(long[] a, long[] b, long[] c, int[] outA, int[] outB, int[] outC) {
+    Words.planCounts3(a, b, c, index, mask, groupStart, numGroups, outA, outB, outC);
+  }
+
   /** @return heap bytes of the plan */
   long ramBytesUsed() {
     return 12L * index.length + 4L * groupStart.length;

@@ -51,6 +51,40 @@ class WordsTest {
     }
   }
 
+  /** The fused three-bitset plan count equals three single ones, on plans with empty groups too. */
+  @ParameterizedTest
+  @MethodSource("cases")
+  void planCounts3EqualsThreePlanCounts(Shapes.Case c) {
+    SplittableRandom rnd = c.random();
+    long[][] w = {Shapes.words(c.bits(rnd)), Shapes.words(c.bits(rnd)), Shapes.words(c.bits(rnd))};
+    int numGroups = 1 + rnd.nextInt(6);
+    int[] start = new int[numGroups + 1];
+    int entries = w[0].length == 0 ? 0 : rnd.nextInt(3 * w[0].length + 1);
+    int[] index = new int[entries];
+    long[] mask = new long[entries];
+    for (int k = 0; k < entries; k++) {
+      index[k] = rnd.nextInt(w[0].length);
+      mask[k] = rnd.nextLong();
+    }
+    for (int g = 1; g < numGroups; g++) {
+      start[g] = start[g - 1] + (entries - start[g - 1] == 0 ? 0 : rnd.nextInt(entries - start[g - 1] + 1));
+    }
+    start[numGroups] = entries;
+    int[][] fused = new int[3][numGroups];
+    Words.planCounts3(w[0], w[1], w[2], index, mask, start, numGroups, fused[0], fused[1], fused[2]);
+    for (int t = 0; t < 3; t++) {
+      int[] single = new int[numGroups];
+      Words.planCounts(w[t], index, mask, start, numGroups, single);
+      int[] plain = new int[numGroups];
+      for (int g = 0; g < numGroups; g++) {
+        for (int k = start[g]; k < start[g + 1]; k++) {
+          plain[g] += Long.bitCount(w[t][index[k]] & mask[k]);
+        }
+      }
+      assertThat(fused[t]).as("%s bitset %d", c, t).containsExactly(single).containsExactly(plain);
+    }
+  }
+
   @Test
   void rangeEdgesOnWordBoundaries() {
     long[] all = {-1L, -1L, -1L};

@@ -18,6 +18,8 @@ import org.imagenetx.synth.SyntheticZoo;
 import org.imagenetx.zoo.InMemoryZoo;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
@@ -84,9 +86,7 @@ class EvaluatorTest {
     correct[100] = 2;
     // first 100 by (accuracy, class id): classes 0..99 → 50 classes of 0/2, 50 of 1/2 = 50/200;
     // breaking the tie any other way would pull in class 100 (2/4) and give another value
-    double[] a = new double[1000];
-    double[] b = new double[1000];
-    assertThat(Evaluator.worstClasses(correct, total, a, b)).isEqualTo(0.25);
+    assertThat(worst(correct, total)).isEqualTo(0.25);
     assertThat(naiveWorst(correct, total)).isEqualTo(0.25);
     // fewer than 100 classes with images: all of them
     int[] t2 = new int[1000];
@@ -94,8 +94,47 @@ class EvaluatorTest {
     t2[3] = 5;
     c2[3] = 2;
     t2[7] = 1;
-    assertThat(Evaluator.worstClasses(c2, t2, a, b)).isEqualTo(2.0 / 6);
-    assertThat(Evaluator.worstClasses(new int[1000], new int[1000], a, b)).isNaN();
+    assertThat(worst(c2, t2)).isEqualTo(2.0 / 6);
+    assertThat(worst(new int[1000], new int[1000])).isNaN();
+  }
+
+  private static double worst(int[] correct, int[] total) {
+    int n = total.length;
+    return Evaluator.worstClasses(correct, total, new double[n], new double[n],
+        new int[Evaluator.ACCURACY_BUCKETS + 1], new int[n]);
+  }
+
+  /**
+   * The histogram-and-bucket selection against the sort: class sizes 0..60 (accuracies k/n, many
+   * exact ties), all classes equal, perfect and hopeless models, fewer than 100 classes with images.
+   */
+  @ParameterizedTest(name = "seed {0}")
+  @ValueSource(longs = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16})
+  void worstClassesEqualsTheSortedReference(long seed) {
+    java.util.SplittableRandom rnd = new java.util.SplittableRandom(seed);
+    for (int rep = 0; rep < 50; rep++) {
+      int classes = 1 + rnd.nextInt(seed % 4 == 0 ? 150 : 1000);
+      int maxSize = new int[] {1, 2, 5, 50, 60}[rnd.nextInt(5)];
+      double skill = rnd.nextDouble();
+      int mode = rnd.nextInt(4); // 0 random, 1 all equal, 2 perfect, 3 some empty classes
+      int[] total = new int[classes];
+      int[] correct = new int[classes];
+      for (int c = 0; c < classes; c++) {
+        total[c] = mode == 1 ? maxSize : (mode == 3 && rnd.nextInt(3) == 0 ? 0 : rnd.nextInt(maxSize + 1));
+        correct[c] = mode == 2 ? total[c] : mode == 1 ? maxSize / 2 : binomial(rnd, total[c], skill);
+      }
+      double expected = naiveWorst(correct, total);
+      double actual = worst(correct, total);
+      assertThat(actual).as("seed %d rep %d mode %d", seed, rep, mode).isEqualTo(expected);
+    }
+  }
+
+  private static int binomial(java.util.SplittableRandom rnd, int n, double p) {
+    int k = 0;
+    for (int i = 0; i < n; i++) {
+      k += rnd.nextDouble() < p ? 1 : 0;
+    }
+    return k;
   }
 
   static double naiveWorst(int[] correct, int[] total) {
