@@ -37,7 +37,11 @@ final class ServeCommand implements Callable<Integer> {
       description = "Address to listen on (default: ${DEFAULT-VALUE}; anything else exposes the zoo to the network).")
   String bind;
 
-  @Option(names = "--http-threads", defaultValue = "8", description = "Request threads (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--http-threads",
+      defaultValue = "8",
+      description = "Request threads reading requests and writing answers (default: ${DEFAULT-VALUE}); answers are"
+          + " computed one per core at a time, first come, first served.")
   int httpThreads;
 
   @Override

@@ -40,9 +40,9 @@ public final class Comparisons {
   /**
    * As {@link #compare(PairwiseData, int, int, ZooBootstrap.Settings)}, optionally without the
    * per-metaclass paired bootstrap: its 17 × patterns × 4 joint cells are most of the cost (about
-   * 0.1 s at B = 1,000 on the top selection), too slow for an interactive query. Every other number
-   * — counts, p-values, adjustments, verdicts, the factor and overall intervals, which use their own
-   * layout and seed — is identical either way.
+   * 55 ms at B = 1,000 on the top selection, against 5 ms for the rest), too slow for an interactive
+   * query under load. Every other number — counts, p-values, adjustments, verdicts, the factor and
+   * overall intervals, which use their own layout and seed — is identical either way.
    *
    * @param data error words of the zoo
    * @param a model A
