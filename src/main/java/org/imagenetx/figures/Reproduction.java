@@ -155,10 +155,13 @@ public final class Reproduction {
     java.util.Map<String, String> what = new java.util.HashMap<>();
     if (data.study() != null) {
       Study study = data.study();
-      org.imagenetx.study.GroupComparison groups =
-          study.compare(study.publishedGroups(data.types(), data.baseTable()), ModelTypes.STUDY_GROUPS);
+      org.imagenetx.study.ModelGroups published = study.publishedGroups(data.types(), data.baseTable());
+      org.imagenetx.study.GroupComparison groups = study.compare(published, ModelTypes.STUDY_GROUPS);
       put(t, what, "groups_means", StudyTables.groupMeans(groups), "mean error ratio per factor per model type");
       put(t, what, "groups_detail", StudyTables.groupDetail(groups), "group means with bootstrap intervals and the group test");
+      put(t, what, "families_detail",
+          StudyTables.groupDetail(study.compareFamilies(published.table(), java.util.Map.of())),
+          "CNNs against transformers: group means with bootstrap intervals and the group test");
       List<org.imagenetx.study.AugmentationSweep> sweeps = study.sweeps();
       put(t, what, "augment_effects", StudyTables.augmentEffects(sweeps), "per augmentation and factor: cubic/Welch test and slopes");
       put(t, what, "augment_spillover", StudyTables.spillOver(sweeps, Catalog.ALPHA, 3), "factors helped and hurt most by each augmentation");
@@ -231,6 +234,13 @@ public final class Reproduction {
       String rel = TABLES + "/study/" + e.getKey() + ".csv";
       AtomicFiles.writeString(out.resolve(rel), e.getValue().render(Format.CSV, 6));
       written.add(new ResultsPage.Table(rel, what.get(e.getKey())));
+    }
+    if (data.base() != null) {
+      // the paper's colour-coded table: per-metaclass error ratios of the base models (top, class), as `study latex`
+      org.imagenetx.stats.MetaclassTable mt = data.base().get(FactorSelection.TOP, org.imagenetx.stats.ErrorType.CLASS).metaclasses();
+      String rel = TABLES + "/study/metaclass_error_ratios.tex";
+      AtomicFiles.writeString(out.resolve(rel), org.imagenetx.study.ColorCodedLatex.render(mt, mt.models(), 2));
+      written.add(new ResultsPage.Table(rel, "per-metaclass error ratios of the base models, colour-coded LaTeX (top factors, class error)"));
     }
     return written;
   }

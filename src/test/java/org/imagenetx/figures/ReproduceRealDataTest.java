@@ -188,14 +188,38 @@ class ReproduceRealDataTest {
     try (Stream<Path> s = Files.walk(first)) {
       tables = s.filter(p -> p.toString().endsWith(".csv")).sorted().toList();
     }
-    // 14 figure CSVs, 12 aggregate tables, 14 study tables, 2 statistics tables
-    assertThat(tables).hasSize(14 + 12 + 14 + 2);
+    // 14 figure CSVs, 12 aggregate tables, 15 study tables, 2 statistics tables
+    assertThat(tables).hasSize(14 + 12 + 15 + 2);
     for (Path t : tables) {
       Path other = second.resolve(first.relativize(t));
       assertThat(Files.mismatch(t, other)).as("%s differs", first.relativize(t)).isEqualTo(-1L);
     }
     assertThat(Files.mismatch(first.resolve("index.html"), second.resolve("index.html"))).isEqualTo(-1L);
     assertThat(Files.mismatch(first.resolve("README.md"), second.resolve("README.md"))).isEqualTo(-1L);
+  }
+
+  /**
+   * The study tables that `study all` writes beside the CSVs: the colour-coded LaTeX table equals
+   * `study latex` on the base zoo, and the CNN/transformer comparison has both families.
+   */
+  @Test
+  void latexAndFamilyTablesAreTheStudyCommands() throws IOException {
+    StringWriter o = new StringWriter();
+    StringWriter e = new StringWriter();
+    int code = Main.run(new PrintWriter(o), new PrintWriter(e), "study", "latex",
+        "--annotations", RealData.annotations().toString(), "--zoo", RealData.baseZoo().toString());
+    assertThat(code).as(e.toString()).isZero();
+    String tex = Files.readString(first.resolve("tables/study/metaclass_error_ratios.tex"));
+    assertThat(tex).contains("\\begin{tabular}").isEqualTo(o.toString());
+    List<String> families = Files.readAllLines(first.resolve("tables/study/families_detail.csv"));
+    assertThat(families.get(0)).isEqualTo(
+        Files.readAllLines(first.resolve("tables/study/groups_detail.csv")).get(0));
+    assertThat(families.stream().skip(1).map(l -> l.split(",")[1]).distinct().toList())
+        .as("groups of %s", families).containsExactly("cnn", "transformer", "other");
+    // 210 base-study models: 201 CNNs and 9 transformers, on every factor
+    assertThat(families).filteredOn(l -> l.startsWith("pose,")).extracting(l -> l.split(",")[2])
+        .containsExactly("201", "9", "0");
+    assertThat(firstStdout).startsWith("14 figures, 44 tables in ");
   }
 
   @Test
