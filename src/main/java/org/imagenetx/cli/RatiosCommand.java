@@ -7,11 +7,14 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.imagenetx.annotations.Factor;
 import org.imagenetx.annotations.FactorSelection;
+import org.imagenetx.annotations.Metaclasses;
 import org.imagenetx.report.Format;
 import org.imagenetx.report.ReportTable;
 import org.imagenetx.stats.Aggregation;
+import org.imagenetx.stats.ErrorRatio;
 import org.imagenetx.stats.ErrorType;
 import org.imagenetx.stats.FactorTable;
+import org.imagenetx.stats.MetaclassTable;
 import org.imagenetx.stats.ZooBootstrap;
 import org.imagenetx.zoo.Zoo;
 import picocli.CommandLine.Command;
@@ -19,7 +22,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code imagenetx ratios}: the error-ratio table, models × factors. */
+/** {@code imagenetx ratios}: the error-ratio table, models × factors (or models × metaclasses × factors). */
 @Command(
     name = "ratios",
     mixinStandardHelpOptions = true,
@@ -62,6 +65,12 @@ final class RatiosCommand implements Callable<Integer> {
   @Option(names = "--ci", description = "Add bootstrap interval columns <factor>_lower and <factor>_upper.")
   boolean ci;
 
+  @Option(
+      names = "--by-metaclass",
+      description = "One row per model and metaclass: error ratios within the metaclass, relative to its own error"
+          + " rate (with --ci: the per-metaclass bootstrap).")
+  boolean byMetaclass;
+
   @Mixin BootstrapOptions bootstrap;
 
   @Override
@@ -76,6 +85,10 @@ final class RatiosCommand implements Callable<Integer> {
     }
     List<String> columns = new ArrayList<>();
     columns.add("model");
+    if (byMetaclass) {
+      columns.add("metaclass");
+    }
+    int first = byMetaclass ? 2 : 1;
     for (String f : Factor.columns()) {
       columns.add(f);
       if (ci) {
@@ -88,21 +101,41 @@ final class RatiosCommand implements Callable<Integer> {
       Aggregation agg =
           Aggregation.run(loaded.dataset(), zoo, List.of(selection), List.of(type), data.threads(), null);
       Warnings.missingPredictions(err, zoo, agg);
-      FactorTable t = agg.get(selection, type).factors();
       ZooBootstrap.Result boot =
-          ci ? ZooBootstrap.run(loaded.dataset(), zoo, selection, type, false, settings, data.threads()) : null;
+          ci ? ZooBootstrap.run(loaded.dataset(), zoo, selection, type, byMetaclass, settings, data.threads()) : null;
       int per = ci ? 3 : 1;
+      if (byMetaclass) {
+        MetaclassTable t = agg.get(selection, type).metaclasses();
+        for (int r = 0; r < t.size(); r++) {
+          Object[] row = new Object[columns.size()];
+          row[0] = t.model(r);
+          row[1] = t.metaclass(r);
+          int b = ci ? boot.models().indexOf(t.model(r)) : -1;
+          int m = r % Metaclasses.COUNT;
+          for (Factor f : Factor.values()) {
+            row[first + per * f.ordinal()] = ErrorRatio.of(t.get(r, f.ordinal()), t.get(r, MetaclassTable.AVERAGE));
+            if (ci) {
+              int s = ZooBootstrap.Result.metaclassErrorRatio(m, f);
+              row[first + 1 + per * f.ordinal()] = b < 0 ? Double.NaN : boot.lower()[b][s];
+              row[first + 2 + per * f.ordinal()] = b < 0 ? Double.NaN : boot.upper()[b][s];
+            }
+          }
+          table.addRow(row);
+        }
+        continue;
+      }
+      FactorTable t = agg.get(selection, type).factors();
       for (int r = 0; r < t.size(); r++) {
         Object[] row = new Object[columns.size()];
         row[0] = t.models().get(r);
         int b = ci ? boot.models().indexOf(t.models().get(r)) : -1;
         for (Factor f : Factor.values()) {
-          row[1 + per * f.ordinal()] = t.errorRatio(r, f);
+          row[first + per * f.ordinal()] = t.errorRatio(r, f);
           if (ci) {
             // Rows without predictions of their own (the human row) have no interval.
             int s = ZooBootstrap.Result.errorRatio(f);
-            row[2 + per * f.ordinal()] = b < 0 ? Double.NaN : boot.lower()[b][s];
-            row[3 + per * f.ordinal()] = b < 0 ? Double.NaN : boot.upper()[b][s];
+            row[first + 1 + per * f.ordinal()] = b < 0 ? Double.NaN : boot.lower()[b][s];
+            row[first + 2 + per * f.ordinal()] = b < 0 ? Double.NaN : boot.upper()[b][s];
           }
         }
         table.addRow(row);

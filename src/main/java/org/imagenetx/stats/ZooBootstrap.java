@@ -63,6 +63,16 @@ public final class ZooBootstrap {
     public static int errorRatio(Factor factor) {
       return 2 * factor.ordinal() + 1;
     }
+
+    /**
+     * @param metaclass metaclass number
+     * @param factor factor
+     * @return statistic index of the factor's error ratio within the metaclass (per-metaclass layout:
+     *     relative to that metaclass's own error rate)
+     */
+    public static int metaclassErrorRatio(int metaclass, Factor factor) {
+      return 2 * (metaclass * FactorCounts.COLUMNS + factor.ordinal()) + 1;
+    }
   }
 
   private ZooBootstrap() {}
