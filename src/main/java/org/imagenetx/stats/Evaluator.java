@@ -245,8 +245,13 @@ public final class Evaluator {
       Correctness.covered(pred, n, covered);
     }
     int k = types.size();
-    if (k > classCorrect.length || new java.util.HashSet<>(types).size() != k) {
-      throw new IllegalArgumentException("error types must be distinct: " + types);
+    int seen = 0;
+    for (int t = 0; t < k; t++) {
+      int bit = 1 << types.get(t).ordinal();
+      if ((seen & bit) != 0) {
+        throw new IllegalArgumentException("error types must be distinct: " + types);
+      }
+      seen |= bit;
     }
     long[][] words = new long[k][];
     for (int t = 0; t < k; t++) {

@@ -72,6 +72,22 @@ class EvaluatorTest {
     }
   }
 
+  /** Types are counted into per-type buffers, so a repeated type is a caller's bug, refused. */
+  @Test
+  void repeatedErrorTypesAreRefused() {
+    Dataset ds = SyntheticImageNetX.generate(3, 1).dataset(false);
+    Evaluator ev = new Evaluator(ds, List.of(FactorSelection.TOP));
+    short[] pred = ds.index().labels().clone();
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> ev.evaluate(pred, 0, List.of(ErrorType.CLASS, ErrorType.METACLASS, ErrorType.CLASS)))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("distinct");
+    // a perfect model: every type, every selection, accuracy 1
+    FactorCounts[][] c = ev.evaluate(pred, 0, List.of(ErrorType.METACLASS, ErrorType.CLASS));
+    assertThat(c[0][0].correct(0, FactorCounts.ALL)).isEqualTo(c[0][0].total(0, FactorCounts.ALL));
+    assertThat(c[1][0].correct(0, FactorCounts.ALL)).isEqualTo(c[1][0].total(0, FactorCounts.ALL)).isPositive();
+  }
+
   @Test
   void worstClassesBreakTiesByClassIdAndPoolImages() {
     // 150 classes: accuracies 0/2 for classes 0..49, 1/2 for 50..149; class 99 and 100 tie at the
