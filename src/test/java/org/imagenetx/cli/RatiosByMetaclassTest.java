@@ -2,8 +2,6 @@ package org.imagenetx.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.util.List;
 import org.imagenetx.annotations.Dataset;
 import org.imagenetx.annotations.Factor;
@@ -13,6 +11,7 @@ import org.imagenetx.stats.Aggregation;
 import org.imagenetx.stats.ErrorType;
 import org.imagenetx.stats.MetaclassTable;
 import org.imagenetx.stats.ZooBootstrap;
+import org.imagenetx.testing.CliRunner;
 import org.imagenetx.testing.RealData;
 import org.imagenetx.zoo.Zoo;
 import org.imagenetx.zoo.Zoos;
@@ -25,11 +24,9 @@ import org.junit.jupiter.api.Test;
  */
 class RatiosByMetaclassTest {
   static String[] run(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    int code = Main.run(new PrintWriter(out), new PrintWriter(err), args);
-    assertThat(code).as(err.toString()).isZero();
-    return out.toString().split("\n");
+    CliRunner.Result r = CliRunner.run(args);
+    assertThat(r.exitCode()).as(r.err()).isZero();
+    return r.out().split("\n");
   }
 
   @Test

@@ -12,6 +12,7 @@ import org.imagenetx.query.RealSessions;
 import org.imagenetx.query.Tables;
 import org.imagenetx.report.Format;
 import org.imagenetx.stats.ErrorType;
+import org.imagenetx.testing.CliRunner;
 import org.imagenetx.testing.RealData;
 import org.junit.jupiter.api.Test;
 

@@ -3,12 +3,11 @@ package org.imagenetx.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
+import org.imagenetx.testing.CliRunner;
 import org.imagenetx.testing.RealData;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -17,13 +16,8 @@ import org.junit.jupiter.api.io.TempDir;
 class ZooCommandTest {
   @TempDir Path tmp;
 
-  record Run(int code, String out, String err) {}
-
-  static Run run(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    int code = Main.run(new PrintWriter(out), new PrintWriter(err), args);
-    return new Run(code, out.toString(), err.toString());
+  static CliRunner.Result run(String... args) {
+    return CliRunner.run(args);
   }
 
   /** @return every file under {@code root}, relative path → bytes, for tree comparisons */
@@ -47,18 +41,18 @@ class ZooCommandTest {
     Files.copy(base.resolve("ViT.csv"), twoModels.resolve("ViT.csv"));
     Path store = tmp.resolve("base.zoo");
 
-    Run build = run("zoo", "build", "--annotations", ann, "--from", twoModels.toString(), "--out", store.toString());
-    assertThat(build.code()).as(build.err()).isEqualTo(0);
+    CliRunner.Result build = run("zoo", "build", "--annotations", ann, "--from", twoModels.toString(), "--out", store.toString());
+    assertThat(build.exitCode()).as(build.err()).isEqualTo(0);
     assertThat(build.out()).contains("2 models x 50000 images with probabilities");
     assertThat(build.err()).isEmpty();
 
-    Run add =
+    CliRunner.Result add =
         run("zoo", "add", "--annotations", ann, store.toString(),
             base.resolve("ResNet50.csv").toString(), base.resolve("SimCLR.csv").toString());
-    assertThat(add.code()).as(add.err()).isEqualTo(0);
+    assertThat(add.exitCode()).as(add.err()).isEqualTo(0);
 
-    Run info = run("zoo", "info", store.toString(), "--verify", "--models", "--format", "csv");
-    assertThat(info.code()).as(info.err()).isEqualTo(0);
+    CliRunner.Result info = run("zoo", "info", store.toString(), "--verify", "--models", "--format", "csv");
+    assertThat(info.exitCode()).as(info.err()).isEqualTo(0);
     assertThat(info.out())
         .contains("models:        4 (DINO .. ViT)")
         .contains("images:        50000 per model")
@@ -72,9 +66,9 @@ class ZooCommandTest {
     // the store and the CSV folder give byte-identical upstream tables
     Path fromStore = tmp.resolve("from-store");
     Path fromCsv = tmp.resolve("from-csv");
-    assertThat(run("aggregate", "--annotations", ann, "--zoo", store.toString(), "--out", fromStore.toString()).code())
+    assertThat(run("aggregate", "--annotations", ann, "--zoo", store.toString(), "--out", fromStore.toString()).exitCode())
         .isEqualTo(0);
-    assertThat(run("aggregate", "--annotations", ann, "--zoo", base.toString(), "--out", fromCsv.toString()).code())
+    assertThat(run("aggregate", "--annotations", ann, "--zoo", base.toString(), "--out", fromCsv.toString()).exitCode())
         .isEqualTo(0);
     java.util.Map<String, String> a = tree(fromStore);
     java.util.Map<String, String> b = tree(fromCsv);
@@ -84,14 +78,14 @@ class ZooCommandTest {
 
     // export writes CSVs that rebuild the same store content
     Path exported = tmp.resolve("exported");
-    Run export = run("zoo", "export", "--annotations", ann, store.toString(), "--out", exported.toString());
-    assertThat(export.code()).as(export.err()).isEqualTo(0);
+    CliRunner.Result export = run("zoo", "export", "--annotations", ann, store.toString(), "--out", exported.toString());
+    assertThat(export.exitCode()).as(export.err()).isEqualTo(0);
     assertThat(export.out()).contains("wrote 4 model(s)");
     Path again = tmp.resolve("again.zoo");
-    assertThat(run("zoo", "build", "--annotations", ann, "--from", exported.toString(), "--out", again.toString()).code())
+    assertThat(run("zoo", "build", "--annotations", ann, "--from", exported.toString(), "--out", again.toString()).exitCode())
         .isEqualTo(0);
     Path fromAgain = tmp.resolve("from-again");
-    assertThat(run("aggregate", "--annotations", ann, "--zoo", again.toString(), "--out", fromAgain.toString()).code())
+    assertThat(run("aggregate", "--annotations", ann, "--zoo", again.toString(), "--out", fromAgain.toString()).exitCode())
         .isEqualTo(0);
     java.util.Map<String, String> c = new java.util.TreeMap<>();
     tree(fromAgain).forEach((k, v) -> c.put(k.replace("again", "base"), v));
@@ -105,18 +99,18 @@ class ZooCommandTest {
     Files.createDirectories(bad);
     Files.writeString(bad.resolve("m.csv"), "file_name,predicted_class\nILSVRC2012_val_00000001.JPEG,1000\n");
     Path store = tmp.resolve("bad.zoo");
-    Run r = run("zoo", "build", "--annotations", ann, "--from", bad.toString(), "--out", store.toString());
-    assertThat(r.code()).isEqualTo(1);
+    CliRunner.Result r = run("zoo", "build", "--annotations", ann, "--from", bad.toString(), "--out", store.toString());
+    assertThat(r.exitCode()).isEqualTo(1);
     assertThat(r.err().strip()).doesNotContain("\n").contains("m.csv:2: class id 1000 outside 0..999");
     assertThat(store).doesNotExist();
 
     Path notStore = tmp.resolve("x.zoo");
     Files.writeString(notStore, "hello");
-    Run info = run("zoo", "info", notStore.toString());
-    assertThat(info.code()).isEqualTo(1);
+    CliRunner.Result info = run("zoo", "info", notStore.toString());
+    assertThat(info.exitCode()).isEqualTo(1);
     assertThat(info.err().strip()).doesNotContain("\n").contains("shorter than the 64-byte header");
-    Run agg = run("aggregate", "--annotations", ann, "--zoo", notStore.toString(), "--out", tmp.resolve("o").toString());
-    assertThat(agg.code()).isEqualTo(1);
+    CliRunner.Result agg = run("aggregate", "--annotations", ann, "--zoo", notStore.toString(), "--out", tmp.resolve("o").toString());
+    assertThat(agg.exitCode()).isEqualTo(1);
     assertThat(tmp.resolve("o")).doesNotExist();
   }
 
@@ -124,23 +118,23 @@ class ZooCommandTest {
   void synthStoreAndSynthCsvsGiveTheSameTablesAsTheEmbeddedGenerator() throws IOException {
     Path store = tmp.resolve("s.zoo");
     Path dir = tmp.resolve("s");
-    Run a = run("synth", "--models", "4", "--out", store.toString(), "--seed", "20221103");
-    assertThat(a.code()).as(a.err()).isEqualTo(0);
+    CliRunner.Result a = run("synth", "--models", "4", "--out", store.toString(), "--seed", "20221103");
+    assertThat(a.exitCode()).as(a.err()).isEqualTo(0);
     assertThat(a.out()).contains("4 models x 50000 images with probabilities");
-    Run b = run("synth", "--models", "4", "--out", dir.toString(), "--seed", "20221103");
-    assertThat(b.code()).as(b.err()).isEqualTo(0);
+    CliRunner.Result b = run("synth", "--models", "4", "--out", dir.toString(), "--seed", "20221103");
+    assertThat(b.exitCode()).as(b.err()).isEqualTo(0);
     assertThat(Files.list(dir).count()).isEqualTo(4);
 
-    Run info = run("zoo", "info", store.toString());
+    CliRunner.Result info = run("zoo", "info", store.toString());
     assertThat(info.out()).contains("synthetic:     yes (seed 20221103)");
 
     Path o1 = tmp.resolve("o1");
     Path o2 = tmp.resolve("o2");
     Path o3 = tmp.resolve("o3");
-    assertThat(run("aggregate", "--synthetic", "--zoo", store.toString(), "--out", o1.toString()).code()).isEqualTo(0);
-    assertThat(run("aggregate", "--synthetic", "--zoo", dir.toString(), "--out", o2.toString()).code()).isEqualTo(0);
+    assertThat(run("aggregate", "--synthetic", "--zoo", store.toString(), "--out", o1.toString()).exitCode()).isEqualTo(0);
+    assertThat(run("aggregate", "--synthetic", "--zoo", dir.toString(), "--out", o2.toString()).exitCode()).isEqualTo(0);
     // the embedded default: the same 4 models of the default seed, zoo named "synthetic"
-    assertThat(run("aggregate", "--synthetic", "--out", o3.toString()).code()).isEqualTo(0);
+    assertThat(run("aggregate", "--synthetic", "--out", o3.toString()).exitCode()).isEqualTo(0);
     java.util.Map<String, String> t1 = tree(o1);
     java.util.Map<String, String> t3 = new java.util.TreeMap<>();
     tree(o3).forEach((k, v) -> t3.put(k.replace("synthetic", "s"), v));
@@ -150,8 +144,8 @@ class ZooCommandTest {
     assertThat(t1renamed).isEqualTo(t3);
     assertThat(t1.keySet()).anyMatch(k -> k.endsWith("class/accuracies_per_factor.csv"));
 
-    Run wrongSeed = run("aggregate", "--synthetic", "--seed", "5", "--zoo", store.toString(), "--out", tmp.resolve("o4").toString());
-    assertThat(wrongSeed.code()).isEqualTo(1);
+    CliRunner.Result wrongSeed = run("aggregate", "--synthetic", "--seed", "5", "--zoo", store.toString(), "--out", tmp.resolve("o4").toString());
+    assertThat(wrongSeed.exitCode()).isEqualTo(1);
     assertThat(wrongSeed.err().strip())
         .doesNotContain("\n")
         .contains("built against another image index")
@@ -160,9 +154,9 @@ class ZooCommandTest {
 
   @Test
   void usageErrors() {
-    assertThat(run("zoo").code()).isEqualTo(2);
-    assertThat(run("synth", "--models", "0", "--out", tmp.resolve("x").toString()).code()).isEqualTo(2);
-    assertThat(run("synth", "--models", "1", "--out", tmp.resolve("x").toString(), "--format", "parquet").code())
+    assertThat(run("zoo").exitCode()).isEqualTo(2);
+    assertThat(run("synth", "--models", "0", "--out", tmp.resolve("x").toString()).exitCode()).isEqualTo(2);
+    assertThat(run("synth", "--models", "1", "--out", tmp.resolve("x").toString(), "--format", "parquet").exitCode())
         .isEqualTo(2);
     assertThat(List.of(run("zoo", "build", "--out", "x").err())).anyMatch(e -> e.contains("--from"));
   }

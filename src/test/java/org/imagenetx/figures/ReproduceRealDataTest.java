@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.imagenetx.cli.Main;
+import org.imagenetx.testing.CliRunner;
 import org.imagenetx.testing.RealData;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -204,13 +205,11 @@ class ReproduceRealDataTest {
    */
   @Test
   void latexAndFamilyTablesAreTheStudyCommands() throws IOException {
-    StringWriter o = new StringWriter();
-    StringWriter e = new StringWriter();
-    int code = Main.run(new PrintWriter(o), new PrintWriter(e), "study", "latex",
+    CliRunner.Result latex = CliRunner.run("study", "latex",
         "--annotations", RealData.annotations().toString(), "--zoo", RealData.baseZoo().toString());
-    assertThat(code).as(e.toString()).isZero();
+    assertThat(latex.exitCode()).as(latex.err()).isZero();
     String tex = Files.readString(first.resolve("tables/study/metaclass_error_ratios.tex"));
-    assertThat(tex).contains("\\begin{tabular}").isEqualTo(o.toString());
+    assertThat(tex).contains("\\begin{tabular}").isEqualTo(latex.out());
     List<String> families = Files.readAllLines(first.resolve("tables/study/families_detail.csv"));
     assertThat(families.get(0)).isEqualTo(
         Files.readAllLines(first.resolve("tables/study/groups_detail.csv")).get(0));

@@ -3,27 +3,20 @@ package org.imagenetx.study;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
-import org.imagenetx.cli.Main;
+import org.imagenetx.testing.CliRunner;
 import org.imagenetx.testing.RealData;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code imagenetx study …} end to end on the real results and annotations. */
 class StudyCliTest {
-  record Run(int code, String out, String err) {}
-
-  static Run run(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    int code = Main.run(new PrintWriter(out), new PrintWriter(err), args);
-    return new Run(code, out.toString(), err.toString());
+  static CliRunner.Result run(String... args) {
+    return CliRunner.run(args);
   }
 
   private static String results() {
@@ -32,9 +25,9 @@ class StudyCliTest {
 
   @Test
   void groupsListsTheFourGroupsWithCountsIncludingTheBaseModels() {
-    Run r = run("study", "groups", "--results", results(), "--zoo", RealData.baseZoo().toString(),
+    CliRunner.Result r = run("study", "groups", "--results", results(), "--zoo", RealData.baseZoo().toString(),
         "--annotations", RealData.annotations().toString(), "--format", "csv");
-    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(r.exitCode()).as(r.err()).isZero();
     List<String> lines = r.out().lines().toList();
     assertThat(lines.get(0)).startsWith("group,models,pose,background,");
     assertThat(lines.subList(1, 5).stream().map(l -> l.split(",")[0] + "=" + l.split(",")[1]))
@@ -44,8 +37,8 @@ class StudyCliTest {
 
   @Test
   void groupsWithoutBaseModelsSaysSo() {
-    Run r = run("study", "groups", "--results", results());
-    assertThat(r.code()).as(r.err()).isZero();
+    CliRunner.Result r = run("study", "groups", "--results", results());
+    assertThat(r.exitCode()).as(r.err()).isZero();
     assertThat(r.out()).contains("Self-supervised", "base models (DINO, SimCLR) not included");
     assertThat(r.out().lines().filter(l -> l.startsWith("Self-supervised")).findFirst().orElseThrow())
         .contains(" 12 ");
@@ -53,8 +46,8 @@ class StudyCliTest {
 
   @Test
   void augmentReportsThePositiveSignificantSmallerSlopeUnderCropping() {
-    Run r = run("study", "augment", "--results", results(), "--augmentation", "crop", "--format", "csv");
-    assertThat(r.code()).as(r.err()).isZero();
+    CliRunner.Result r = run("study", "augment", "--results", results(), "--augmentation", "crop", "--format", "csv");
+    assertThat(r.exitCode()).as(r.err()).isZero();
     List<String> header = Arrays.asList(r.out().lines().findFirst().orElseThrow().split(","));
     String[] smaller = r.out().lines().filter(l -> l.startsWith("crop,smaller,")).findFirst().orElseThrow().split(",");
     assertThat(Double.parseDouble(smaller[header.indexOf("er_slope")])).isPositive();
@@ -64,9 +57,9 @@ class StudyCliTest {
 
   @Test
   void augmentModelsKeepsEveryParsedHyperParameter() {
-    Run r = run("study", "augment", "--results", results(), "--augmentation", "gaussian_blur", "--table", "models",
+    CliRunner.Result r = run("study", "augment", "--results", results(), "--augmentation", "gaussian_blur", "--table", "models",
         "--format", "csv");
-    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(r.exitCode()).as(r.err()).isZero();
     assertThat(r.out().lines().findFirst().orElseThrow())
         .startsWith("augmentation,model,architecture,crop,wd,color,smoothing,id,strength,kept,er_pose,");
     assertThat(r.out().lines().count()).isEqualTo(1 + 161);
@@ -74,13 +67,13 @@ class StudyCliTest {
 
   @Test
   void cooccurrenceAndDistributionOnRealTrainingAnnotations() {
-    Run co = run("study", "cooccurrence", "--annotations", RealData.annotations().toString(), "--partitions", "train",
+    CliRunner.Result co = run("study", "cooccurrence", "--annotations", RealData.annotations().toString(), "--partitions", "train",
         "--selections", "multi", "--format", "csv");
-    assertThat(co.code()).as(co.err()).isZero();
+    assertThat(co.exitCode()).as(co.err()).isZero();
     assertThat(co.out().lines().count()).isEqualTo(1 + 33 * 32 / 2);
-    Run d = run("study", "distribution", "--annotations", RealData.annotations().toString(), "--table", "active",
+    CliRunner.Result d = run("study", "distribution", "--annotations", RealData.annotations().toString(), "--table", "active",
         "--format", "csv");
-    assertThat(d.code()).as(d.err()).isZero();
+    assertThat(d.exitCode()).as(d.err()).isZero();
     assertThat(d.out()).contains("train,top,0,6,", "train,top,1,11227,");
   }
 
@@ -90,8 +83,8 @@ class StudyCliTest {
     Files.writeString(groups, "model,group\nresnet50,cnn-ish\nresnet18,cnn-ish\nvit_base_patch16_224,vit-ish\n"
         + "vit_small_patch16_224,vit-ish\nvit_large_patch16_224,vit-ish\nnot_in_table,x\n");
     Path table = AggregatedTablesTest.path("imagenet_testbed");
-    Run r = run("study", "groups", "--table", table.toString(), "--model-types", groups.toString(), "--format", "csv");
-    assertThat(r.code()).as(r.err()).isZero();
+    CliRunner.Result r = run("study", "groups", "--table", table.toString(), "--model-types", groups.toString(), "--format", "csv");
+    assertThat(r.exitCode()).as(r.err()).isZero();
     var plain = PlainCsv.accuracies(table);
     double vit = 0;
     for (String m : List.of("vit_base_patch16_224", "vit_small_patch16_224", "vit_large_patch16_224")) {
@@ -105,8 +98,8 @@ class StudyCliTest {
 
   @Test
   void missingResultsIsOneLineExitOne(@TempDir Path dir) {
-    Run r = run("study", "augment", "--results", dir.resolve("nope").toString());
-    assertThat(r.code()).isEqualTo(1);
+    CliRunner.Result r = run("study", "augment", "--results", dir.resolve("nope").toString());
+    assertThat(r.exitCode()).isEqualTo(1);
     assertThat(r.err().lines().count()).isEqualTo(1);
     assertThat(r.err()).contains("accuracies_per_factor.csv: no such file");
   }
@@ -120,9 +113,9 @@ class StudyCliTest {
     lines.set(10, lines.get(10).replaceFirst(",0\\.", ",x0."));
     Files.write(crop, lines);
     Path out = dir.resolve("study");
-    Run r = run("study", "all", "--results", res.toString(), "--model-types",
+    CliRunner.Result r = run("study", "all", "--results", res.toString(), "--model-types",
         RealData.root().resolve("model_types.csv").toString(), "--out", out.toString());
-    assertThat(r.code()).isEqualTo(1);
+    assertThat(r.exitCode()).isEqualTo(1);
     assertThat(r.err().lines().count()).as(r.err()).isEqualTo(1);
     assertThat(r.err()).contains(crop + ":11:", "is not a number");
     assertThat(out).doesNotExist();
@@ -131,9 +124,9 @@ class StudyCliTest {
   @Test
   void allWritesEveryTable(@TempDir Path dir) throws IOException {
     Path out = dir.resolve("study");
-    Run r = run("study", "all", "--results", results(), "--annotations", RealData.annotations().toString(),
+    CliRunner.Result r = run("study", "all", "--results", results(), "--annotations", RealData.annotations().toString(),
         "--zoo", RealData.baseZoo().toString(), "--out", out.toString());
-    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(r.exitCode()).as(r.err()).isZero();
     try (Stream<Path> s = Files.list(out)) {
       assertThat(s.map(p -> p.getFileName().toString()).sorted().toList())
           .containsExactly(
@@ -149,17 +142,17 @@ class StudyCliTest {
 
   @Test
   void latexAndCalibrationRunOnTheSyntheticDefault() {
-    Run l = run("study", "latex", "--synthetic");
-    assertThat(l.code()).as(l.err()).isZero();
+    CliRunner.Result l = run("study", "latex", "--synthetic");
+    assertThat(l.exitCode()).as(l.err()).isZero();
     assertThat(l.out()).startsWith("% (synthetic data").contains("\\begin{tabular}", "\\cellcolor{");
     assertThat(l.err()).contains("SYNTHETIC");
-    Run c = run("study", "calibration", "--synthetic", "--format", "csv");
-    assertThat(c.code()).as(c.err()).isZero();
+    CliRunner.Result c = run("study", "calibration", "--synthetic", "--format", "csv");
+    assertThat(c.exitCode()).as(c.err()).isZero();
     assertThat(c.out().lines().count()).isEqualTo(1 + 4);
-    Run t = run("study", "calibration", "--synthetic");
+    CliRunner.Result t = run("study", "calibration", "--synthetic");
     assertThat(t.out()).contains("(synthetic data: generated models and annotations, not ImageNet-X)");
-    Run p = run("study", "prevalence", "--synthetic", "--table", "mistakes", "--format", "csv");
-    assertThat(p.code()).as(p.err()).isZero();
+    CliRunner.Result p = run("study", "prevalence", "--synthetic", "--table", "mistakes", "--format", "csv");
+    assertThat(p.exitCode()).as(p.err()).isZero();
     assertThat(p.out().lines().count()).isEqualTo(1 + 4);
   }
 

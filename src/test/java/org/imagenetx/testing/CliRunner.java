@@ -1,16 +1,21 @@
-package org.imagenetx.cli;
+package org.imagenetx.testing;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import org.imagenetx.cli.Main;
 
 /** Runs the CLI in-process and captures its output. */
-final class CliRunner {
+public final class CliRunner {
   /** What a run printed and returned. */
-  record Result(int exitCode, String out, String err) {}
+  public record Result(int exitCode, String out, String err) {}
 
   private CliRunner() {}
 
-  static Result run(String... args) {
+  /**
+   * @param args command line
+   * @return exit code and everything printed
+   */
+  public static Result run(String... args) {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
     int code = Main.run(new PrintWriter(out), new PrintWriter(err), args);
