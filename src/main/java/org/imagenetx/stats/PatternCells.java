@@ -14,18 +14,16 @@ import org.imagenetx.bits.Words;
  * correctness words into the cell counts of a {@link CellLayout}: popcounts of {@code correct ∧
  * pattern}, no per-image loop.
  *
- * <p>Thread-safe (immutable); scratch buffers are passed in by callers.
+ * <p>Thread-safe (immutable).
  */
 public final class PatternCells {
   private final ImageIndex index;
-  private final int numWords;
   private final int[] patterns;
   private final long[][] patternWords;
   private final long[] evaluated;
 
   private PatternCells(ImageIndex index, int[] patterns, long[][] patternWords, long[] evaluated) {
     this.index = index;
-    this.numWords = Words.numWords(index.size());
     this.patterns = patterns;
     this.patternWords = patternWords;
     this.evaluated = evaluated;
@@ -117,39 +115,6 @@ public final class PatternCells {
         int slot = m * p + q;
         dst[2 * slot] = total - ok;
         dst[2 * slot + 1] = ok;
-      }
-    }
-  }
-
-  /**
-   * Joint cells of two models (the paired bootstrap): per slot, counts of (A correct?, B correct?).
-   *
-   * @param correctA A's correct words, zero outside {@code covered}
-   * @param correctB B's correct words, zero outside {@code covered}
-   * @param covered evaluated images both predicted, or null when both predicted all
-   * @param byMetaclass which layout
-   * @param scratch {@code ceil(n/64)} words, overwritten
-   * @param dst {@code 4 · slots} counts, overwritten
-   */
-  public void pairCells(
-      long[] correctA, long[] correctB, long[] covered, boolean byMetaclass, long[] scratch, int[] dst) {
-    Words.and(correctA, correctB, scratch, numWords);
-    int p = patterns.length;
-    int ranges = byMetaclass ? Metaclasses.COUNT : 1;
-    for (int m = 0; m < ranges; m++) {
-      int from = byMetaclass ? index.metaclassFrom(m) : 0;
-      int to = byMetaclass ? index.metaclassTo(m) : index.size();
-      for (int q = 0; q < p; q++) {
-        long[] pw = patternWords[q];
-        int total = covered == null ? Words.countRange(pw, from, to) : Words.andCountRange(pw, covered, from, to);
-        int a = Words.andCountRange(correctA, pw, from, to);
-        int b = Words.andCountRange(correctB, pw, from, to);
-        int ab = Words.andCountRange(scratch, pw, from, to);
-        int base = 4 * (m * p + q);
-        dst[base] = total - a - b + ab;
-        dst[base + 1] = a - ab;
-        dst[base + 2] = b - ab;
-        dst[base + 3] = ab;
       }
     }
   }
