@@ -38,11 +38,10 @@ public final class BinomialSampler {
     if (p >= 1) {
       return n;
     }
-    if (p <= 0.5) {
-      return p * n <= INVERSION_MAX_MEAN ? inversion(rng, n, p, Math.log(1 - p), p / (1 - p)) : btrs(rng, n, p);
-    }
-    double q = 1 - p;
-    return n - (q * n <= INVERSION_MAX_MEAN ? inversion(rng, n, q, Math.log(p), q / p) : btrs(rng, n, q));
+    boolean flip = p > 0.5;
+    double ps = flip ? 1 - p : p;
+    int y = drawSmaller(rng, n, ps, Math.log(1 - ps), ps / (1 - ps));
+    return flip ? n - y : y;
   }
 
   /**
@@ -66,16 +65,22 @@ public final class BinomialSampler {
     double ratio = ps / (1 - ps);
     for (int b = 0; b < len; b++) {
       int n = remaining[b];
-      int y;
-      if (n == 0 || ps <= 0) {
-        y = 0;
-      } else {
-        y = ps * n <= INVERSION_MAX_MEAN ? inversion(rng, n, ps, logQ, ratio) : btrs(rng, n, ps);
-      }
+      int y = n == 0 || ps <= 0 ? 0 : drawSmaller(rng, n, ps, logQ, ratio);
       int x = flip ? n - y : y;
       draws[off + b] = x;
       remaining[b] = n - x;
     }
+  }
+
+  /**
+   * A Binomial(n, ps) variate for {@code 0 < ps ≤ ½} and {@code n > 0}: inversion at small means,
+   * BTRS above.
+   *
+   * @param logQ {@code log(1 − ps)}
+   * @param ratio {@code ps / (1 − ps)}
+   */
+  private static int drawSmaller(SplittableRandom rng, int n, double ps, double logQ, double ratio) {
+    return ps * n <= INVERSION_MAX_MEAN ? inversion(rng, n, ps, logQ, ratio) : btrs(rng, n, ps);
   }
 
   /** {@code 1/x} for the first steps of the inversion search: a multiply instead of a divide. */
