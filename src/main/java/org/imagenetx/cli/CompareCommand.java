@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.imagenetx.annotations.Factor;
-import org.imagenetx.annotations.FactorSelection;
 import org.imagenetx.compare.AllPairs;
 import org.imagenetx.compare.Comparisons;
 import org.imagenetx.compare.GroupComparison;
@@ -64,13 +63,7 @@ final class CompareCommand implements Callable<Integer> {
       description = "--all-pairs: show the K pairs with the largest |z|; 0 = every pair, streamed (csv only). Default: ${DEFAULT-VALUE}.")
   int top;
 
-  @Option(names = "--factors", defaultValue = "top", converter = Converters.SelectionConverter.class,
-      description = "top or multi (default: ${DEFAULT-VALUE}).")
-  FactorSelection selection;
-
-  @Option(names = "--error-type", defaultValue = "class", converter = Converters.ErrorTypeConverter.class,
-      description = "class, metaclass or real_class (default: ${DEFAULT-VALUE}).")
-  ErrorType type;
+  @Mixin SliceOptions view;
 
   @Option(names = "--format", defaultValue = "table", converter = Converters.FormatConverter.class,
       description = "table, csv, markdown, json or latex (default: ${DEFAULT-VALUE}).")
@@ -94,7 +87,7 @@ final class CompareCommand implements Callable<Integer> {
     }
     int slice = factor == null ? PairwiseData.OVERALL : Factor.fromColumn(factor).ordinal();
     ZooBootstrap.Settings settings = bootstrap.settings();
-    DataOptions.Loaded loaded = data.load(EnumSet.of(selection), type == ErrorType.REAL_CLASS);
+    DataOptions.Loaded loaded = data.load(EnumSet.of(view.selection), view.type == ErrorType.REAL_CLASS);
     String banner = DataOptions.syntheticBanner(loaded);
     if (banner != null) {
       err.println(banner);
@@ -125,7 +118,7 @@ final class CompareCommand implements Callable<Integer> {
     Zoo source = idx.length == 2
         ? new org.imagenetx.compare.SubsetZoo(zoo, Math.min(idx[0], idx[1]), Math.max(idx[0], idx[1]))
         : zoo;
-    PairwiseData pd = PairwiseData.load(loaded.dataset(), source, selection, type, data.threads());
+    PairwiseData pd = PairwiseData.load(loaded.dataset(), source, view.selection, view.type, data.threads());
     ReportTable table;
     if (idx.length == 2) {
       int a = idx[0] < idx[1] ? 0 : 1;
@@ -158,7 +151,7 @@ final class CompareCommand implements Callable<Integer> {
     }
     t.note(String.format(Locale.ROOT, "A = %s, B = %s (%s factors, %s error); differences are A - B;"
         + " p_holm/p_bh adjust p_exact over the %d tests of this table; verdicts at family-wise 5%%.",
-        pd.models().get(a), pd.models().get(b), selection.key(), type.key(), PairwiseData.NUM_SLICES));
+        pd.models().get(a), pd.models().get(b), view.selection.key(), view.type.key(), PairwiseData.NUM_SLICES));
     t.note("(" + bootstrap.describe() + ", paired)");
     return t;
   }
@@ -183,8 +176,8 @@ final class CompareCommand implements Callable<Integer> {
 
   private ReportTable groupTable(DataOptions.Loaded loaded, Zoo zoo, ZooBootstrap.Settings settings) {
     java.util.Map<String, String> groupOf = GroupComparison.readGroups(groups);
-    FactorTable t = Aggregation.run(loaded.dataset(), zoo, List.of(selection), List.of(type), data.threads(), null)
-        .get(selection, type).factors();
+    FactorTable t = Aggregation.run(loaded.dataset(), zoo, List.of(view.selection), List.of(view.type), data.threads(), null)
+        .get(view.selection, view.type).factors();
     String[] g = new String[t.size()];
     int matched = 0;
     for (int r = 0; r < t.size(); r++) {

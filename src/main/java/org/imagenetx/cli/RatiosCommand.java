@@ -6,7 +6,6 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.imagenetx.annotations.Factor;
-import org.imagenetx.annotations.FactorSelection;
 import org.imagenetx.annotations.Metaclasses;
 import org.imagenetx.report.Format;
 import org.imagenetx.report.ReportTable;
@@ -35,19 +34,7 @@ final class RatiosCommand implements Callable<Integer> {
 
   @Mixin DataOptions data;
 
-  @Option(
-      names = "--factors",
-      defaultValue = "top",
-      converter = Converters.SelectionConverter.class,
-      description = "top or multi (default: ${DEFAULT-VALUE}).")
-  FactorSelection selection;
-
-  @Option(
-      names = "--error-type",
-      defaultValue = "class",
-      converter = Converters.ErrorTypeConverter.class,
-      description = "class, metaclass or real_class (default: ${DEFAULT-VALUE}).")
-  ErrorType type;
+  @Mixin SliceOptions view;
 
   @Option(
       names = "--format",
@@ -78,7 +65,7 @@ final class RatiosCommand implements Callable<Integer> {
     ZooBootstrap.Settings settings = ci ? bootstrap.settings() : null;
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    DataOptions.Loaded loaded = data.load(EnumSet.of(selection), type == ErrorType.REAL_CLASS);
+    DataOptions.Loaded loaded = data.load(EnumSet.of(view.selection), view.type == ErrorType.REAL_CLASS);
     String banner = DataOptions.syntheticBanner(loaded);
     if (banner != null) {
       err.println(banner);
@@ -99,13 +86,13 @@ final class RatiosCommand implements Callable<Integer> {
     ReportTable table = new ReportTable(columns);
     for (Zoo zoo : loaded.zoos()) {
       Aggregation agg =
-          Aggregation.run(loaded.dataset(), zoo, List.of(selection), List.of(type), data.threads(), null);
+          Aggregation.run(loaded.dataset(), zoo, List.of(view.selection), List.of(view.type), data.threads(), null);
       Warnings.missingPredictions(err, zoo, agg);
       ZooBootstrap.Result boot =
-          ci ? ZooBootstrap.run(loaded.dataset(), zoo, selection, type, byMetaclass, settings, data.threads()) : null;
+          ci ? ZooBootstrap.run(loaded.dataset(), zoo, view.selection, view.type, byMetaclass, settings, data.threads()) : null;
       int per = ci ? 3 : 1;
       if (byMetaclass) {
-        MetaclassTable t = agg.get(selection, type).metaclasses();
+        MetaclassTable t = agg.get(view.selection, view.type).metaclasses();
         for (int r = 0; r < t.size(); r++) {
           Object[] row = new Object[columns.size()];
           row[0] = t.model(r);
@@ -124,7 +111,7 @@ final class RatiosCommand implements Callable<Integer> {
         }
         continue;
       }
-      FactorTable t = agg.get(selection, type).factors();
+      FactorTable t = agg.get(view.selection, view.type).factors();
       for (int r = 0; r < t.size(); r++) {
         Object[] row = new Object[columns.size()];
         row[0] = t.models().get(r);

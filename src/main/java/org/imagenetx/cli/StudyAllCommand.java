@@ -63,7 +63,7 @@ final class StudyAllCommand implements Callable<Integer> {
     PrintWriter stdout = spec.commandLine().getOut();
     Study study = opts.study();
     Map<String, ReportTable> tables = new LinkedHashMap<>();
-    DataOptions.Loaded loaded = data.zoos.isEmpty() ? null : StudyCommand.loadWithZoos(data, opts.selection, opts.type, err);
+    DataOptions.Loaded loaded = data.zoos.isEmpty() ? null : StudyCommand.loadWithZoos(data, opts.view.selection, opts.view.type, err);
     List<Aggregation.Tables> zoos = loaded == null ? List.of() : StudyCommand.aggregate(loaded, opts, data.threads());
     FactorTable base = StudyCommand.baseTable(baseTable, zoos);
     ModelGroups published = study.publishedGroups(opts.types(), base);
@@ -90,7 +90,7 @@ final class StudyAllCommand implements Callable<Integer> {
           dist.add(FactorDistribution.compute(d, s));
         }
         if (p == Partition.VAL) {
-          tables.put("prevalence_metaclass", StudyTables.prevalence(Prevalence.compute(d, opts.selection)));
+          tables.put("prevalence_metaclass", StudyTables.prevalence(Prevalence.compute(d, opts.view.selection)));
         }
       }
       tables.put("cooccurrence", StudyTables.cooccurrence(co));
@@ -105,10 +105,10 @@ final class StudyAllCommand implements Callable<Integer> {
       ReportTable calibration = null;
       for (Zoo zoo : loaded.zoos()) {
         ReportTable m = StudyTables.mistakePrevalence(
-            MistakePrevalence.compute(loaded.dataset(), opts.selection, opts.type, zoo));
+            MistakePrevalence.compute(loaded.dataset(), opts.view.selection, opts.view.type, zoo));
         mistakes = mistakes == null ? m : StudyCommand.append(mistakes, m);
         if (zoo.hasProbabilities()) {
-          ReportTable c = StudyTables.calibration(Calibration.compute(loaded.dataset(), opts.selection, opts.type, zoo));
+          ReportTable c = StudyTables.calibration(Calibration.compute(loaded.dataset(), opts.view.selection, opts.view.type, zoo));
           calibration = calibration == null ? c : StudyCommand.append(calibration, c);
         }
       }

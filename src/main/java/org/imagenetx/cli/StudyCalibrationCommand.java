@@ -1,9 +1,7 @@
 package org.imagenetx.cli;
 
 import java.util.concurrent.Callable;
-import org.imagenetx.annotations.FactorSelection;
 import org.imagenetx.report.ReportTable;
-import org.imagenetx.stats.ErrorType;
 import org.imagenetx.study.Calibration;
 import org.imagenetx.study.StudyTables;
 import org.imagenetx.zoo.Zoo;
@@ -21,20 +19,14 @@ final class StudyCalibrationCommand implements Callable<Integer> {
   @Mixin StudyCommand.OutputOptions out;
   @Mixin DataOptions data;
 
-  @Option(names = "--factors", defaultValue = "top", converter = Converters.SelectionConverter.class,
-      description = "top or multi (default: ${DEFAULT-VALUE}).")
-  FactorSelection selection;
-
-  @Option(names = "--error-type", defaultValue = "class", converter = Converters.ErrorTypeConverter.class,
-      description = "What counts as correct (default: ${DEFAULT-VALUE}).")
-  ErrorType type;
+  @Mixin SliceOptions view;
 
   @Override
   public Integer call() {
-    DataOptions.Loaded loaded = StudyCommand.loadWithZoos(data, selection, type, spec.commandLine().getErr());
+    DataOptions.Loaded loaded = StudyCommand.loadWithZoos(data, view.selection, view.type, spec.commandLine().getErr());
     ReportTable t = null;
     for (Zoo zoo : loaded.zoos()) {
-      ReportTable z = StudyTables.calibration(Calibration.compute(loaded.dataset(), selection, type, zoo));
+      ReportTable z = StudyTables.calibration(Calibration.compute(loaded.dataset(), view.selection, view.type, zoo));
       t = t == null ? z : StudyCommand.append(t, z);
     }
     StudyCommand.marked(t, loaded.synthetic()).write(spec.commandLine().getOut(), out.format, out.decimals);

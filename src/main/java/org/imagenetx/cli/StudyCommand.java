@@ -28,6 +28,7 @@ import org.imagenetx.synth.SyntheticImageNetX;
 import org.imagenetx.zoo.Zoo;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -66,19 +67,7 @@ final class StudyCommand implements Runnable {
             + " Default: data/results when present.")
     Path results;
 
-    @Option(
-        names = "--factors",
-        defaultValue = "top",
-        converter = Converters.SelectionConverter.class,
-        description = "top or multi factor tables (default: ${DEFAULT-VALUE}, as the study).")
-    FactorSelection selection;
-
-    @Option(
-        names = "--error-type",
-        defaultValue = "class",
-        converter = Converters.ErrorTypeConverter.class,
-        description = "class, metaclass or real_class (default: ${DEFAULT-VALUE}).")
-    ErrorType type;
+    @Mixin SliceOptions view;
 
     @Option(names = "--bootstrap", defaultValue = "1000", description = "Bootstrap resamples (default: ${DEFAULT-VALUE}).")
     int numResamples;
@@ -122,7 +111,7 @@ final class StudyCommand implements Runnable {
 
     Study study() {
       GroupTest test = groupTest();
-      return new Study(results(), selection, type, numResamples, confidence, bootstrapSeed, test);
+      return new Study(results(), view.selection, view.type, numResamples, confidence, bootstrapSeed, test);
     }
 
     ModelTypes types() {
@@ -171,8 +160,8 @@ final class StudyCommand implements Runnable {
   static List<Aggregation.Tables> aggregate(DataOptions.Loaded loaded, TableOptions opts, int threads) {
     List<Aggregation.Tables> out = new ArrayList<>();
     for (Zoo zoo : loaded.zoos()) {
-      out.add(Aggregation.run(loaded.dataset(), zoo, List.of(opts.selection), List.of(opts.type), threads, null)
-          .get(opts.selection, opts.type));
+      out.add(Aggregation.run(loaded.dataset(), zoo, List.of(opts.view.selection), List.of(opts.view.type), threads, null)
+          .get(opts.view.selection, opts.view.type));
     }
     return out;
   }

@@ -60,7 +60,7 @@ final class StudyGroupsCommand implements Callable<Integer> {
     Study study = opts.study();
     List<Aggregation.Tables> zoos = data.zoos.isEmpty() || baseTable != null
         ? List.of()
-        : StudyCommand.aggregate(StudyCommand.loadWithZoos(data, opts.selection, opts.type, err), opts, data.threads());
+        : StudyCommand.aggregate(StudyCommand.loadWithZoos(data, opts.view.selection, opts.view.type, err), opts, data.threads());
     FactorTable base = StudyCommand.baseTable(baseTable, zoos);
     var c =
         switch (by.toLowerCase(Locale.ROOT)) {

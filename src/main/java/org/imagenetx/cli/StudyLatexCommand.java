@@ -2,8 +2,6 @@ package org.imagenetx.cli;
 
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.imagenetx.annotations.FactorSelection;
-import org.imagenetx.stats.ErrorType;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -21,20 +19,14 @@ final class StudyLatexCommand implements Callable<Integer> {
   @Option(names = "--models", split = ",", description = "Models to show (default: every model of the zoos).")
   List<String> models;
 
-  @Option(names = "--factors", defaultValue = "top", converter = Converters.SelectionConverter.class,
-      description = "top or multi (default: ${DEFAULT-VALUE}).")
-  FactorSelection selection;
-
-  @Option(names = "--error-type", defaultValue = "class", converter = Converters.ErrorTypeConverter.class,
-      description = "class, metaclass or real_class (default: ${DEFAULT-VALUE}).")
-  ErrorType type;
+  @Mixin SliceOptions view;
 
   @Option(names = "--decimals", defaultValue = "2", description = "Decimals (default: ${DEFAULT-VALUE}).")
   int decimals;
 
   @Override
   public Integer call() {
-    spec.commandLine().getOut().print(StudyCommand.latex(data, selection, type, models, decimals, spec.commandLine().getErr()));
+    spec.commandLine().getOut().print(StudyCommand.latex(data, view.selection, view.type, models, decimals, spec.commandLine().getErr()));
     return 0;
   }
 }

@@ -3,10 +3,8 @@ package org.imagenetx.cli;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import org.imagenetx.annotations.Dataset;
-import org.imagenetx.annotations.FactorSelection;
 import org.imagenetx.io.BadInputException;
 import org.imagenetx.report.ReportTable;
-import org.imagenetx.stats.ErrorType;
 import org.imagenetx.study.MistakePrevalence;
 import org.imagenetx.study.Prevalence;
 import org.imagenetx.study.StudyTables;
@@ -27,13 +25,7 @@ final class StudyPrevalenceCommand implements Callable<Integer> {
   @Mixin StudyCommand.OutputOptions out;
   @Mixin DataOptions data;
 
-  @Option(names = "--factors", defaultValue = "top", converter = Converters.SelectionConverter.class,
-      description = "top or multi (default: ${DEFAULT-VALUE}).")
-  FactorSelection selection;
-
-  @Option(names = "--error-type", defaultValue = "class", converter = Converters.ErrorTypeConverter.class,
-      description = "What counts as a mistake (default: ${DEFAULT-VALUE}).")
-  ErrorType type;
+  @Mixin SliceOptions view;
 
   @Option(names = "--table", defaultValue = "metaclass", description = "metaclass or mistakes (default: ${DEFAULT-VALUE}).")
   String table;
@@ -45,16 +37,16 @@ final class StudyPrevalenceCommand implements Callable<Integer> {
     if (table.equalsIgnoreCase("metaclass")) {
       Dataset ds = data.zoos.isEmpty()
           ? StudyCommand.annotations(data.annotations, data.synthetic, data.seed, data.keepPrototypes, data.partition, err)
-          : StudyCommand.loadWithZoos(data, selection, type, err).dataset();
+          : StudyCommand.loadWithZoos(data, view.selection, view.type, err).dataset();
       if (ds == null) {
         throw new BadInputException("--annotations", 0, "the synthetic default has validation images only");
       }
-      t = StudyCommand.marked(StudyTables.prevalence(Prevalence.compute(ds, selection)), ds.synthetic());
+      t = StudyCommand.marked(StudyTables.prevalence(Prevalence.compute(ds, view.selection)), ds.synthetic());
     } else if (table.equalsIgnoreCase("mistakes")) {
-      DataOptions.Loaded loaded = StudyCommand.loadWithZoos(data, selection, type, err);
+      DataOptions.Loaded loaded = StudyCommand.loadWithZoos(data, view.selection, view.type, err);
       t = null;
       for (Zoo zoo : loaded.zoos()) {
-        ReportTable z = StudyTables.mistakePrevalence(MistakePrevalence.compute(loaded.dataset(), selection, type, zoo));
+        ReportTable z = StudyTables.mistakePrevalence(MistakePrevalence.compute(loaded.dataset(), view.selection, view.type, zoo));
         t = t == null ? z : StudyCommand.append(t, z);
       }
       StudyCommand.marked(t, loaded.synthetic());
