@@ -211,6 +211,34 @@ class QueryEngineTest {
     }
   }
 
+  /** The {@code groups} query equals the batch {@code compare --groups} means, group by group. */
+  @Test
+  void groupsEqualTheCompareGroupsCommand(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+      throws java.io.IOException {
+    java.nio.file.Path csv = dir.resolve("groups.csv");
+    StringBuilder sb = new StringBuilder("model,group\n");
+    RealSessions.GROUPS.forEach((g, ms) -> ms.forEach(m -> sb.append(m).append(',').append(g).append('\n')));
+    java.nio.file.Files.writeString(csv, sb.toString());
+    org.imagenetx.testing.CliRunner.Result r = org.imagenetx.testing.CliRunner.run("compare", "--groups",
+        csv.toString(), "--annotations", RealData.annotations().toString(), "--zoo", RealData.baseZoo().toString(),
+        "--format", "csv");
+    assertEquals(0, r.exitCode(), r.err());
+    Results.GroupSummary g = RealSessions.top().groups(ErrorType.CLASS);
+    int checked = 0;
+    for (String line : r.out().split("\n")) {
+      String[] c = line.split(",");
+      if (c[0].equals("factor")) {
+        continue;
+      }
+      int f = Factor.fromColumn(c[0]).ordinal();
+      Results.GroupLine row = g.rows().stream().filter(x -> x.group().equals(c[1])).findFirst().orElseThrow();
+      assertEquals(Integer.parseInt(c[2]), row.size(), line);
+      assertEquals(Double.parseDouble(c[3]), row.meanErrorRatio()[f], 1e-15, line);
+      checked++;
+    }
+    assertEquals(Factor.COUNT * RealSessions.GROUPS.size(), checked);
+  }
+
   @Test
   void groupsAreMeansOfTheirModels() {
     QueryEngine e = RealSessions.top();
