@@ -53,6 +53,11 @@ public final class SubsetZoo implements Zoo {
   }
 
   @Override
+  public int readPacked(int model, long[] dst) {
+    return base.readPacked(models[model], dst);
+  }
+
+  @Override
   public boolean hasProbabilities() {
     return base.hasProbabilities();
   }

@@ -8,6 +8,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntConsumer;
 import org.imagenetx.annotations.Dataset;
 import org.imagenetx.annotations.FactorSelection;
+import org.imagenetx.bits.Correctness;
+import org.imagenetx.bits.Lanes;
+import org.imagenetx.bits.Words;
 import org.imagenetx.parallel.Workers;
 import org.imagenetx.zoo.Zoo;
 
@@ -96,20 +99,16 @@ public final class Aggregation {
     int workers = Math.max(1, Math.min(threads, numModels));
     Workers.run(workers, "imagenetx-eval", () -> {
       Evaluator ev = new Evaluator(dataset, selections);
-      short[] pred = new short[zoo.numImages()];
+      long[] pred = new long[Lanes.numLongs(zoo.numImages())];
+      long[] covered = new long[firstEvaluated.length];
       int m;
       while ((m = next.getAndIncrement()) < numModels) {
-        int missing = zoo.readClasses(m, pred);
+        int missing = zoo.readPacked(m, pred);
         if (missing > 0) {
-          int lost = 0;
-          for (int i = 0; i < pred.length; i++) {
-            if (pred[i] < 0 && (firstEvaluated[i >>> 6] & (1L << i)) != 0) {
-              lost++;
-            }
-          }
-          missingEvaluated[m] = lost;
+          Correctness.coveredPacked(pred, zoo.numImages(), covered);
+          missingEvaluated[m] = (int) Words.andNotCount(firstEvaluated, covered, 0, covered.length);
         }
-        FactorCounts[][] c = ev.evaluate(pred, missing, types);
+        FactorCounts[][] c = ev.evaluatePacked(pred, missing, types);
         for (int t = 0; t < numTypes; t++) {
           for (int s = 0; s < numSel; s++) {
             factorRows[t][s][m] = FactorTable.row(c[t][s]);

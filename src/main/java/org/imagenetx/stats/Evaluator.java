@@ -8,11 +8,12 @@ import org.imagenetx.annotations.FactorSelection;
 import org.imagenetx.annotations.ImageIndex;
 import org.imagenetx.annotations.Metaclasses;
 import org.imagenetx.bits.Correctness;
+import org.imagenetx.bits.Lanes;
 import org.imagenetx.bits.Words;
 
 /**
- * Turns one model's predictions into {@link FactorCounts}. One pass builds the {@code class}
- * correctness words; {@code metaclass} and {@code real_class} words are derived from them by looking
+ * Turns one model's predictions into {@link FactorCounts}. One SWAR pass over the packed class ids
+ * ({@link Lanes}, four images per operation) builds the {@code class} correctness words; {@code metaclass} and {@code real_class} words are derived from them by looking
  * up only the images where they can differ. Every count of the upstream tables is then a {@link
  * CountPlan} applied to those words: per (metaclass, factor) cell and per class, built once from the
  * factor masks and the index ranges (images are laid out by metaclass then class, {@link
@@ -40,11 +41,9 @@ public final class Evaluator {
   private final int[] classPlanOwner;
   private final int[][] fullTotals;
   private final int[][] fullClassTotals;
-  private final long[] within;
-  private final byte[] metaclassOfPredPlus1;
-  private final long[] realLabelOnly;
-  private final int[] realSpecial;
+  private final TypeWords typeWords;
 
+  private final long[] packedScratch;
   private final long[] classWords;
   private final long[] metaclassWords;
   private final long[] realWords;
@@ -78,10 +77,8 @@ public final class Evaluator {
     this.classPlanOwner = plan.classPlanOwner;
     this.fullTotals = plan.fullTotals;
     this.fullClassTotals = plan.fullClassTotals;
-    this.within = plan.within;
-    this.metaclassOfPredPlus1 = plan.metaclassOfPredPlus1;
-    this.realLabelOnly = plan.realLabelOnly;
-    this.realSpecial = plan.realSpecial;
+    this.typeWords = plan.typeWords;
+    this.packedScratch = new long[Lanes.numLongs(n)];
     int numClasses = index.numClasses();
     this.classWords = new long[numWords];
     this.metaclassWords = new long[numWords];
@@ -112,10 +109,7 @@ public final class Evaluator {
     final int[] classPlanOwner;
     final int[][] fullTotals;
     final int[][] fullClassTotals;
-    final long[] within;
-    final byte[] metaclassOfPredPlus1;
-    final long[] realLabelOnly;
-    final int[] realSpecial;
+    final TypeWords typeWords;
 
     static Plan of(Dataset dataset, List<FactorSelection> selections) {
       java.util.Map<List<FactorSelection>, Plan> bySelections =
@@ -135,7 +129,7 @@ public final class Evaluator {
       this.classPlanOwner = new int[numSel];
       this.fullTotals = new int[numSel][];
       this.fullClassTotals = new int[numSel][];
-      this.within = new long[numWords];
+      long[] within = new long[numWords];
       long[] allOnes = new long[numWords];
       Arrays.fill(allOnes, -1L);
       int numClasses = index.numClasses();
@@ -167,44 +161,7 @@ public final class Evaluator {
           classPlans[s].count(allOnes, fullClassTotals[s]);
         }
       }
-      byte[] meta = dataset.metaclasses().table();
-      this.metaclassOfPredPlus1 = new byte[meta.length + 1];
-      metaclassOfPredPlus1[0] = -1;
-      System.arraycopy(meta, 0, metaclassOfPredPlus1, 1, meta.length);
-      if (dataset.hasReal()) {
-        int[] offsets = dataset.realOffsets();
-        short[] values = dataset.realLabels();
-        short[] labels = index.labels();
-        realLabelOnly = new long[numWords];
-        it.unimi.dsi.fastutil.ints.IntArrayList special = new it.unimi.dsi.fastutil.ints.IntArrayList();
-        int maxSize = 0;
-        for (int i = 0; i < n; i++) {
-          maxSize = Math.max(maxSize, offsets[i + 1] - offsets[i]);
-        }
-        // grouped by set size (then position): the lookup loop's trip count stays predictable
-        it.unimi.dsi.fastutil.ints.IntArrayList[] bySize = new it.unimi.dsi.fastutil.ints.IntArrayList[maxSize + 1];
-        for (int size = 1; size <= maxSize; size++) {
-          bySize[size] = new it.unimi.dsi.fastutil.ints.IntArrayList();
-        }
-        for (int i = 0; i < n; i++) {
-          int size = offsets[i + 1] - offsets[i];
-          if (size == 0) {
-            continue;
-          }
-          if (size == 1 && values[offsets[i]] == labels[i]) {
-            realLabelOnly[i >>> 6] |= 1L << i;
-          } else if ((within[i >>> 6] & (1L << i)) != 0) {
-            bySize[size].add(i);
-          }
-        }
-        for (int size = 1; size <= maxSize; size++) {
-          special.addAll(bySize[size]);
-        }
-        realSpecial = special.toIntArray();
-      } else {
-        realLabelOnly = null;
-        realSpecial = null;
-      }
+      this.typeWords = TypeWords.of(dataset, within);
     }
   }
 
@@ -240,9 +197,24 @@ public final class Evaluator {
    * @return counts per type (in {@code types} order) and selection (in {@link #selections()} order)
    */
   public FactorCounts[][] evaluate(short[] pred, int numMissing, List<ErrorType> types) {
-    Correctness.classCorrect(pred, index.labels(), n, classWords);
+    Lanes.pack(pred, n, packedScratch);
+    return evaluatePacked(packedScratch, numMissing, types);
+  }
+
+  /**
+   * {@link #evaluate(short[], int, List)} on packed class ids ({@link org.imagenetx.zoo.Zoo#readPacked}): what a
+   * whole-zoo pass calls, with no conversion.
+   *
+   * @param pred packed predicted class per image position ({@link Lanes#numLongs} longs), -1 where
+   *     not predicted
+   * @param numMissing how many images have no prediction (0 is the fast path)
+   * @param types error types
+   * @return counts per type (in {@code types} order) and selection (in {@link #selections()} order)
+   */
+  public FactorCounts[][] evaluatePacked(long[] pred, int numMissing, List<ErrorType> types) {
+    typeWords.classWords(pred, classWords);
     if (numMissing > 0) {
-      Correctness.covered(pred, n, covered);
+      Correctness.coveredPacked(pred, n, covered);
     }
     int k = types.size();
     int seen = 0;
@@ -253,9 +225,16 @@ public final class Evaluator {
       }
       seen |= bit;
     }
+    typeWords.derive(
+        classWords,
+        pred,
+        (seen & (1 << ErrorType.METACLASS.ordinal())) != 0,
+        (seen & (1 << ErrorType.REAL_CLASS.ordinal())) != 0,
+        metaclassWords,
+        realWords);
     long[][] words = new long[k][];
     for (int t = 0; t < k; t++) {
-      words[t] = correctness(pred, types.get(t));
+      words[t] = wordsOf(types.get(t));
     }
     FactorCounts[][] out = new FactorCounts[k][selections.length];
     int[][] cells = new int[k][];
@@ -302,29 +281,14 @@ public final class Evaluator {
     }
   }
 
-  /** The words of one error type: the class words, or those derived from them into the type's own buffer. */
-  private long[] correctness(short[] pred, ErrorType type) {
+  /** The words of one error type, once derived. */
+  private long[] wordsOf(ErrorType type) {
     switch (type) {
       case CLASS:
         return classWords;
       case METACLASS:
-        Correctness.metaclassFromClass(
-            classWords, within, pred, index.metaclassOfImage(), metaclassOfPredPlus1, numWords, metaclassWords);
         return metaclassWords;
       case REAL_CLASS:
-        if (!dataset.hasReal()) {
-          throw new IllegalStateException("ReaL labels are not loaded");
-        }
-        Correctness.realFromClass(
-            classWords,
-            realLabelOnly,
-            realSpecial,
-            realSpecial.length,
-            pred,
-            dataset.realOffsets(),
-            dataset.realLabels(),
-            numWords,
-            realWords);
         return realWords;
       default:
         throw new AssertionError(type);

@@ -2,12 +2,17 @@ package org.imagenetx.zoo;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.imagenetx.bits.Lanes;
 
-/** Predictions held on the heap: generated zoos and tests. */
+/**
+ * Predictions held on the heap: generated zoos and tests. Class ids are kept packed ({@link Lanes}),
+ * the layout the whole-zoo kernels read, so {@link #readPacked} is a copy.
+ */
 public final class InMemoryZoo implements Zoo {
   private final String name;
   private final List<String> models;
-  private final short[][] classes;
+  private final int numImages;
+  private final long[][] classes;
   private final float[][] probabilities;
   private final boolean synthetic;
   private final String source;
@@ -34,11 +39,17 @@ public final class InMemoryZoo implements Zoo {
     }
     java.util.Arrays.sort(order, (a, b) -> models.get(a).compareTo(models.get(b)));
     List<String> m = new ArrayList<>();
-    this.classes = new short[order.length][];
+    this.numImages = classes.length == 0 ? 0 : classes[0].length;
+    this.classes = new long[order.length][];
     this.probabilities = probabilities == null ? null : new float[order.length][];
     for (int i = 0; i < order.length; i++) {
       m.add(models.get(order[i]));
-      this.classes[i] = classes[order[i]];
+      short[] c = classes[order[i]];
+      if (c.length != numImages) {
+        throw new IllegalArgumentException("models cover different numbers of images");
+      }
+      this.classes[i] = new long[Lanes.numLongs(numImages)];
+      Lanes.pack(c, numImages, this.classes[i]);
       if (probabilities != null) {
         this.probabilities[i] = probabilities[order[i]];
       }
@@ -48,11 +59,7 @@ public final class InMemoryZoo implements Zoo {
     }
     this.missing = new int[order.length];
     for (int i = 0; i < order.length; i++) {
-      for (short c : this.classes[i]) {
-        if (c < 0) {
-          missing[i]++;
-        }
-      }
+      missing[i] = Lanes.countMissing(this.classes[i], numImages);
     }
     this.name = name;
     this.models = List.copyOf(m);
@@ -72,12 +79,18 @@ public final class InMemoryZoo implements Zoo {
 
   @Override
   public int numImages() {
-    return classes.length == 0 ? 0 : classes[0].length;
+    return numImages;
   }
 
   @Override
   public int readClasses(int model, short[] dst) {
-    short[] src = classes[model];
+    Lanes.unpack(classes[model], numImages, dst);
+    return missing[model];
+  }
+
+  @Override
+  public int readPacked(int model, long[] dst) {
+    long[] src = classes[model];
     System.arraycopy(src, 0, dst, 0, src.length);
     return missing[model];
   }

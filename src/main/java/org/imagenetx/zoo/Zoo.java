@@ -1,6 +1,7 @@
 package org.imagenetx.zoo;
 
 import java.util.List;
+import org.imagenetx.bits.Lanes;
 
 /**
  * A set of models' predictions over the same image index, read one model at a time into caller
@@ -32,6 +33,23 @@ public interface Zoo extends AutoCloseable {
    * @return how many positions are -1
    */
   int readClasses(int model, short[] dst);
+
+  /**
+   * Reads one model's predictions packed four to a {@code long} ({@link Lanes}), the layout of the
+   * whole-zoo kernels. A store hands out its blocks as they are (they are little-endian 16-bit ids
+   * already); this default reads and packs.
+   *
+   * @param model model number
+   * @param dst {@link Lanes#numLongs}{@code (numImages())} longs, overwritten; lanes past the images
+   *     are -1
+   * @return how many images have no prediction
+   */
+  default int readPacked(int model, long[] dst) {
+    short[] classes = new short[numImages()];
+    int missing = readClasses(model, classes);
+    Lanes.pack(classes, classes.length, dst);
+    return missing;
+  }
 
   /** @return true when every model carries predicted probabilities */
   boolean hasProbabilities();

@@ -29,7 +29,7 @@ class CorrectnessTest {
     byte[] metaOfImage = new byte[n];
     boolean[] right = c.bits(rnd);
     int[] offsets = new int[n + 1];
-    short[] values = new short[3 * n];
+    short[] values = new short[4 * n];
     for (int i = 0; i < n; i++) {
       label[i] = (short) rnd.nextInt(numClasses);
       metaOfImage[i] = metaOfClass[label[i]];
@@ -37,7 +37,7 @@ class CorrectnessTest {
       if (rnd.nextDouble() < 0.05) {
         pred[i] = -1;
       }
-      int size = rnd.nextInt(3);
+      int size = rnd.nextInt(4); // 0..3: empty, the label only, and sets with two other labels
       offsets[i + 1] = offsets[i] + size;
       for (int k = 0; k < size; k++) {
         values[offsets[i] + k] = (short) (k == 0 && rnd.nextBoolean() ? label[i] : rnd.nextInt(numClasses));
@@ -66,19 +66,45 @@ class CorrectnessTest {
       expected[i] = within[i] ? pred[i] >= 0 && metaOfClass[pred[i]] == metaOfImage[i] : pred[i] == label[i];
     }
     assertThat(meta).as("metaclass %s", c).isEqualTo(Shapes.words(expected));
-    long[] labelOnly = new long[out.length];
-    it.unimi.dsi.fastutil.ints.IntArrayList special = new it.unimi.dsi.fastutil.ints.IntArrayList();
+    long[] predPacked = new long[Lanes.numLongs(n)];
+    Lanes.pack(pred, n, predPacked);
+    long[] labelPacked = new long[Lanes.numLongs(n)];
+    Lanes.pack(label, n, labelPacked);
+    long[] classPacked = new long[out.length];
+    Correctness.classCorrectPacked(predPacked, labelPacked, n, classPacked);
+    assertThat(classPacked).as("class packed %s", c).isEqualTo(classWords);
+
+    byte[] metaOfLane = new byte[1 << 16];
+    java.util.Arrays.fill(metaOfLane, (byte) -1);
+    System.arraycopy(metaOfClass, 0, metaOfLane, 0, numClasses);
+    long[] metaPacked = new long[out.length];
+    Correctness.metaclassFromClassPacked(classWords, withinWords, predPacked, metaOfImage, metaOfLane, out.length, metaPacked);
+    assertThat(metaPacked).as("metaclass packed %s", c).isEqualTo(meta);
+
+    // metaclass and real_class in one walk: real_class exact inside "within"
+    long[] labelInReal = new long[out.length];
+    char[] realOther = new char[n];
+    java.util.Arrays.fill(realOther, (char) 0xFFFE);
+    it.unimi.dsi.fastutil.ints.IntArrayList more = new it.unimi.dsi.fastutil.ints.IntArrayList();
     for (int i = 0; i < n; i++) {
-      int size = offsets[i + 1] - offsets[i];
-      if (size == 1 && values[offsets[i]] == label[i]) {
-        labelOnly[i >>> 6] |= 1L << i;
-      } else if (within[i] && size > 0) {
-        special.add(i);
+      int others = 0;
+      for (int k = offsets[i]; k < offsets[i + 1]; k++) {
+        if (values[k] == label[i]) {
+          labelInReal[i >>> 6] |= 1L << i;
+        } else if (others++ == 0) {
+          realOther[i] = (char) values[k];
+        }
+      }
+      if (others > 1 && within[i]) {
+        more.add(i);
       }
     }
+    long[] meta2 = new long[out.length];
     long[] real = new long[out.length];
-    Correctness.realFromClass(
-        classWords, labelOnly, special.toIntArray(), special.size(), pred, offsets, values, out.length, real);
+    Correctness.metaclassAndRealFromClassPacked(
+        classWords, withinWords, predPacked, metaOfImage, metaOfLane, labelInReal, realOther,
+        more.toIntArray(), more.size(), offsets, values, out.length, meta2, real);
+    assertThat(meta2).as("metaclass (with real) %s", c).isEqualTo(meta);
     for (int i = 0; i < n; i++) {
       boolean reference = false;
       for (int k = offsets[i]; k < offsets[i + 1]; k++) {
@@ -90,6 +116,11 @@ class CorrectnessTest {
     Words.and(real, withinWords, withinOnly, real.length);
     assertThat(withinOnly).as("real %s", c).isEqualTo(Shapes.words(expected));
 
+    Correctness.coveredPacked(predPacked, n, out);
+    for (int i = 0; i < n; i++) {
+      expected[i] = pred[i] >= 0;
+    }
+    assertThat(out).as("covered packed %s", c).isEqualTo(Shapes.words(expected));
     Correctness.covered(pred, n, out);
     for (int i = 0; i < n; i++) {
       expected[i] = pred[i] >= 0;
