@@ -26,7 +26,7 @@ import org.imagenetx.bits.Words;
  */
 public final class Evaluator {
   /** Number of worst classes pooled into {@code worst_100_classes}. */
-  public static final int WORST_CLASSES = 100;
+  public static final int WORST_CLASSES = WorstClasses.CLASSES;
 
   private static final int CELLS = Metaclasses.COUNT * FactorCounts.COLUMNS;
 
@@ -51,10 +51,7 @@ public final class Evaluator {
   /** Correct images per class, per requested error type (at most one per type of {@link ErrorType}). */
   private final int[][] classCorrect;
   private final int[] classTotalScratch;
-  private final double[] classAcc;
-  private final double[] selectScratch;
-  private final int[] buckets = new int[ACCURACY_BUCKETS + 1];
-  private final int[] members;
+  private final WorstClasses worstClasses;
   /** {@code worst_100_classes} per (requested type, selection). */
   private final double[][] worst;
 
@@ -87,9 +84,15 @@ public final class Evaluator {
     int maxTypes = ErrorType.values().length;
     this.classCorrect = new int[maxTypes][numClasses];
     this.classTotalScratch = new int[numClasses];
-    this.classAcc = new double[numClasses];
-    this.selectScratch = new double[numClasses];
-    this.members = new int[numClasses];
+    int maxClassTotal = 0;
+    for (int[] totals : fullClassTotals) {
+      if (totals != null) {
+        for (int t : totals) {
+          maxClassTotal = Math.max(maxClassTotal, t);
+        }
+      }
+    }
+    this.worstClasses = new WorstClasses(numClasses, maxClassTotal);
     this.worst = new double[maxTypes][selections.length];
   }
 
@@ -257,7 +260,7 @@ public final class Evaluator {
           classTotals = classTotalScratch;
         }
         for (int t = 0; t < k; t++) {
-          worst[t][s] = worstClasses(classCorrect[t], classTotals, classAcc, selectScratch, buckets, members);
+          worst[t][s] = worstClasses.pooledAccuracy(classCorrect[t], classTotals);
         }
       }
       for (int t = 0; t < k; t++) {
@@ -293,86 +296,5 @@ public final class Evaluator {
       default:
         throw new AssertionError(type);
     }
-  }
-
-  /** Buckets of the accuracy histogram of {@link #worstClasses}: bucket = ⌊accuracy · 1024⌋. */
-  static final int ACCURACY_BUCKETS = 1024;
-
-  /**
-   * Pooled accuracy over the images of the {@value #WORST_CLASSES} classes with the lowest accuracy,
-   * ties broken by class id (the upstream {@code nsmallest} keeps the first of equal values, and its
-   * per-class series is ordered by class id). Classes without evaluated images are skipped.
-   *
-   * <p>No sort, and no selection over all classes: a histogram of ⌊accuracy · 1024⌋ (monotone in the
-   * accuracy) finds the bucket where the 100th class falls; every class in a lower bucket is taken,
-   * and only that bucket's few classes are selected exactly. A quickselect over the 1,000 accuracies
-   * cost 7 µs per call, a fifth of a model's evaluation with three error types and two selections.
-   *
-   * @param classCorrect correct images per class
-   * @param classTotals evaluated images per class
-   * @param classAcc scratch, one entry per class
-   * @param selectScratch scratch, one entry per class
-   * @param buckets scratch, {@link #ACCURACY_BUCKETS} + 1 entries
-   * @param members scratch, one entry per class
-   * @return the pooled accuracy, NaN when no class has images
-   */
-  static double worstClasses(
-      int[] classCorrect, int[] classTotals, double[] classAcc, double[] selectScratch, int[] buckets,
-      int[] members) {
-    Arrays.fill(buckets, 0);
-    int k = 0;
-    for (int c = 0; c < classTotals.length; c++) {
-      if (classTotals[c] > 0) {
-        double acc = (double) classCorrect[c] / classTotals[c];
-        classAcc[c] = acc;
-        buckets[(int) (acc * ACCURACY_BUCKETS)]++;
-        k++;
-      }
-    }
-    if (k == 0) {
-      return Double.NaN;
-    }
-    int take = Math.min(WORST_CLASSES, k);
-    int below = 0;
-    int bucket = 0;
-    while (below + buckets[bucket] < take) {
-      below += buckets[bucket++];
-    }
-    long sumCorrect = 0;
-    long sumTotal = 0;
-    int m = 0;
-    for (int c = 0; c < classTotals.length; c++) {
-      if (classTotals[c] > 0) {
-        int b = (int) (classAcc[c] * ACCURACY_BUCKETS);
-        if (b < bucket) {
-          sumCorrect += classCorrect[c];
-          sumTotal += classTotals[c];
-        } else if (b == bucket) {
-          members[m] = c; // in class-id order
-          selectScratch[m++] = classAcc[c];
-        }
-      }
-    }
-    // the bucket's (take − below) smallest by (accuracy, class id)
-    int need = take - below;
-    double threshold = Selection.kthSmallest(selectScratch, m, need - 1);
-    int taken = 0;
-    for (int i = 0; i < m; i++) {
-      int c = members[i];
-      if (classAcc[c] < threshold) {
-        sumCorrect += classCorrect[c];
-        sumTotal += classTotals[c];
-        taken++;
-      }
-    }
-    for (int i = 0; i < m && taken < need; i++) {
-      int c = members[i];
-      if (classAcc[c] == threshold) {
-        sumCorrect += classCorrect[c];
-        sumTotal += classTotals[c];
-        taken++;
-      }
-    }
-    return (double) sumCorrect / sumTotal;
   }
 }

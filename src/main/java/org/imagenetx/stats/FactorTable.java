@@ -70,10 +70,13 @@ public final class FactorTable {
    */
   public static double[] row(FactorCounts c) {
     double[] r = new double[COLUMNS.size()];
+    double worst = Double.POSITIVE_INFINITY;
     for (int f = 0; f < Factor.COUNT; f++) {
-      r[f] = ratio(c.correct(f), c.total(f));
+      int total = c.total(f);
+      r[f] = ratio(c.correct(f), total);
+      worst = total == 0 ? worst : Math.min(worst, r[f]);
     }
-    r[WORST_FACTOR] = minDefined(r, Factor.COUNT);
+    r[WORST_FACTOR] = worst == Double.POSITIVE_INFINITY ? Double.NaN : worst;
     r[AVERAGE] = ratio(c.correct(FactorCounts.ALL), c.total(FactorCounts.ALL));
     r[WORST_100_CLASSES] = c.worst100Classes();
     return r;
@@ -81,17 +84,6 @@ public final class FactorTable {
 
   static double ratio(int correct, int total) {
     return total == 0 ? Double.NaN : (double) correct / total;
-  }
-
-  /** Minimum of the first {@code n} values, skipping NaN (NaN when all are). */
-  static double minDefined(double[] values, int n) {
-    double min = Double.NaN;
-    for (int i = 0; i < n; i++) {
-      if (!Double.isNaN(values[i]) && (Double.isNaN(min) || values[i] < min)) {
-        min = values[i];
-      }
-    }
-    return min;
   }
 
   /** @return model names, in row order */

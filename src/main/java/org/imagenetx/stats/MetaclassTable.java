@@ -60,10 +60,14 @@ public final class MetaclassTable {
   static void fillRows(FactorCounts c, double[][] rows, int at) {
     for (int m = 0; m < Metaclasses.COUNT; m++) {
       double[] r = new double[COLUMNS.size()];
+      double worst = Double.POSITIVE_INFINITY;
       for (int f = 0; f < Factor.COUNT; f++) {
-        r[f] = FactorTable.ratio(c.correct(m, f), c.total(m, f));
+        int total = c.total(m, f);
+        r[f] = FactorTable.ratio(c.correct(m, f), total);
+        // min over the defined ratios (a ratio is undefined, NaN, exactly when its total is 0)
+        worst = total == 0 ? worst : Math.min(worst, r[f]);
       }
-      r[WORST_FACTOR] = FactorTable.minDefined(r, Factor.COUNT);
+      r[WORST_FACTOR] = worst == Double.POSITIVE_INFINITY ? Double.NaN : worst;
       r[AVERAGE] = FactorTable.ratio(c.correct(m, FactorCounts.ALL), c.total(m, FactorCounts.ALL));
       rows[at + m] = r;
     }
