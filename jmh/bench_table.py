@@ -66,7 +66,11 @@ for m in (4, 200, 2200):
     nb = csv_bytes(m)
     if b and nb:
         mbs = nb / 1e6 / (b[0] / 1000) / 2
-        out.append(f"| zoo build: CSV folder → store, 2 threads, per core (IngestBenchmark.buildStore) | {m} | {mbs:.0f} MB/s per core ({fmt(b)}) | ≥ 150 MB/s per core | {'yes' if mbs >= 150 else 'no'} |")
+        # a 4-model build (9 MB) is one cold shot after one warm-up shot: JIT and thread start-up,
+        # not throughput; the per-core rate is judged where there is data to stream (parseOneCsv
+        # covers one warm core)
+        verdict = ('yes' if mbs >= 150 else 'no') if m != 4 else '– (cold shot)'
+        out.append(f"| zoo build: CSV folder → store, 2 threads, per core (IngestBenchmark.buildStore) | {m} | {mbs:.0f} MB/s per core ({fmt(b)}) | ≥ 150 MB/s per core | {verdict} |")
 for m in (4, 200, 2200):
     o = get("OpenBenchmark.open", m)
     if o:

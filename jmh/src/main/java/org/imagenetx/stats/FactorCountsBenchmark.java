@@ -3,6 +3,7 @@ package org.imagenetx.stats;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.imagenetx.annotations.FactorSelection;
+import org.imagenetx.bits.Lanes;
 import org.imagenetx.state.StoreZooState;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -14,7 +15,7 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * Factor counts of every model of a store for error type class and both factor selections, one
- * thread: correctness words, then the per-(metaclass, factor) and per-class range popcounts and the
+ * thread: the packed block read, correctness words, then the per-(metaclass, factor) and per-class range popcounts and the
  * worst-100-classes selection. Returns the total correct count so nothing is dead code.
  */
 @BenchmarkMode(Mode.AverageTime)
@@ -30,11 +31,12 @@ public class FactorCountsBenchmark {
   @Benchmark
   public long evaluateAllModels(StoreZooState s) {
     Evaluator ev = new Evaluator(s.dataset, List.of(FactorSelection.MULTI, FactorSelection.TOP));
-    short[] pred = new short[s.store.numImages()];
+    long[] pred = new long[Lanes.numLongs(s.store.numImages())];
+    List<ErrorType> types = List.of(ErrorType.CLASS);
     long correct = 0;
     for (int m = 0; m < s.store.size(); m++) {
-      int missing = s.store.readClasses(m, pred);
-      FactorCounts[] c = ev.evaluate(pred, missing, ErrorType.CLASS);
+      int missing = s.store.readPacked(m, pred);
+      FactorCounts[] c = ev.evaluatePacked(pred, missing, types)[0];
       correct += c[0].correct(FactorCounts.ALL);
     }
     return correct;
