@@ -10,11 +10,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.imagenetx.annotations.Dataset;
 import org.imagenetx.annotations.FactorSelection;
 import org.imagenetx.annotations.ImageIndex;
+import org.imagenetx.annotations.Metaclasses;
+import org.imagenetx.bits.Lanes;
 import org.imagenetx.io.BadInputException;
 import org.imagenetx.stats.Aggregation;
 import org.imagenetx.stats.ErrorType;
@@ -136,6 +139,97 @@ class ZooStoreTest {
       s.close();
     }
     assertThat(ZooStore.isStore(p)).isTrue();
+  }
+
+  /**
+   * Packed reads (what whole-zoo passes use) equal the packed short reads, for index sizes that end
+   * inside a word of four ids and inside a 64-image word, from the store (both accesses), from an
+   * in-memory zoo and through the interface's default (read, then pack).
+   */
+  @ParameterizedTest(name = "{0} images")
+  @ValueSource(ints = {1001, 1002, 1003, 1004, 1087})
+  void packedReadsEqualPackedClasses(int n) {
+    Metaclasses meta = SyntheticImageNetX.generate(3, 1).metaclasses();
+    String[] names = new String[n];
+    int[] classes = new int[n];
+    for (int i = 0; i < n; i++) {
+      names[i] = ImageIndex.valFileName(i + 1);
+      classes[i] = i % 1000;
+    }
+    ImageIndex index = ImageIndex.build(names, classes, meta);
+    List<RandomSource> sources = models(9, n, 21);
+    Path p = write("packed.zoo", index, sources, false);
+    int words = Lanes.numLongs(n);
+    List<String> sorted = new ArrayList<>();
+    short[][] byName = new short[sources.size()][];
+    for (RandomSource src : sources) {
+      sorted.add(src.name);
+    }
+    Collections.sort(sorted);
+    for (RandomSource src : sources) {
+      byName[sorted.indexOf(src.name)] = src.classes;
+    }
+    InMemoryZoo memory = new InMemoryZoo("m", sorted, byName, null, false, "test");
+    Zoo viaDefault = new ReadClassesOnly(memory);
+    for (ZooStore.Access access : ZooStore.Access.values()) {
+      ZooStore store = ZooStore.open(p, index, access);
+      for (Zoo zoo : List.of(store, memory, viaDefault)) {
+        for (int m = 0; m < zoo.size(); m++) {
+          long[] expected = new long[words];
+          Lanes.pack(byName[m], n, expected);
+          long[] packed = new long[words];
+          Arrays.fill(packed, 0x5555L); // stale contents must be overwritten
+          int missing = zoo.readPacked(m, packed);
+          assertThat(packed).as("%s model %d (%s)", zoo.getClass().getSimpleName(), m, access).isEqualTo(expected);
+          assertThat(missing).isEqualTo(Lanes.countMissing(expected, n));
+        }
+      }
+      store.close();
+    }
+  }
+
+  /** A zoo that only has readClasses, so readPacked is the interface's default. */
+  private static final class ReadClassesOnly implements Zoo {
+    private final Zoo base;
+
+    ReadClassesOnly(Zoo base) {
+      this.base = base;
+    }
+
+    @Override
+    public String name() {
+      return base.name();
+    }
+
+    @Override
+    public List<String> models() {
+      return base.models();
+    }
+
+    @Override
+    public int numImages() {
+      return base.numImages();
+    }
+
+    @Override
+    public int readClasses(int model, short[] dst) {
+      return base.readClasses(model, dst);
+    }
+
+    @Override
+    public boolean hasProbabilities() {
+      return false;
+    }
+
+    @Override
+    public void readProbabilities(int model, float[] dst) {
+      throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public String source() {
+      return "default readPacked";
+    }
   }
 
   @Test
