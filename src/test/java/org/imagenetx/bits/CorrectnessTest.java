@@ -19,7 +19,7 @@ class CorrectnessTest {
   void kernelsEqualReference(Shapes.Case c) {
     SplittableRandom rnd = c.random();
     int n = c.size();
-    int numClasses = 20;
+    int numClasses = 1000; // ids of every magnitude up to the real 999
     short[] label = new short[n];
     short[] pred = new short[n];
     byte[] metaOfClass = new byte[numClasses];
@@ -32,6 +32,21 @@ class CorrectnessTest {
     short[] values = new short[4 * n];
     for (int i = 0; i < n; i++) {
       label[i] = (short) rnd.nextInt(numClasses);
+    }
+    if (c.clustered()) {
+      // images ordered by metaclass, as in the index
+      short[] sorted = new short[n];
+      int at = 0;
+      for (int m = 0; m < 4; m++) {
+        for (int i = 0; i < n; i++) {
+          if (metaOfClass[label[i]] == m) {
+            sorted[at++] = label[i];
+          }
+        }
+      }
+      System.arraycopy(sorted, 0, label, 0, n);
+    }
+    for (int i = 0; i < n; i++) {
       metaOfImage[i] = metaOfClass[label[i]];
       pred[i] = right[i] ? label[i] : (short) rnd.nextInt(numClasses);
       if (rnd.nextDouble() < 0.05) {
