@@ -276,10 +276,8 @@ public final class ImageIndex {
       if (len != VAL_NAME_LENGTH) {
         return -1;
       }
-      for (int i = 0; i < VAL_PREFIX_BYTES.length; i++) {
-        if (buf[off + i] != VAL_PREFIX_BYTES[i]) {
-          return -1;
-        }
+      if (!Arrays.equals(buf, off, off + VAL_PREFIX_BYTES.length, VAL_PREFIX_BYTES, 0, VAL_PREFIX_BYTES.length)) {
+        return -1;
       }
       int p = off + VAL_PREFIX_BYTES.length;
       int v = 0;
@@ -291,14 +289,21 @@ public final class ImageIndex {
         v = v * 10 + digit;
       }
       p += 8;
-      for (int i = 0; i < VAL_SUFFIX_BYTES.length; i++) {
-        if (buf[p + i] != VAL_SUFFIX_BYTES[i]) {
-          return -1;
-        }
+      if (!Arrays.equals(buf, p, p + VAL_SUFFIX_BYTES.length, VAL_SUFFIX_BYTES, 0, VAL_SUFFIX_BYTES.length)) {
+        return -1;
       }
       return v > 0 && v <= denseOfValNumber.length ? denseOfValNumber[v - 1] : -1;
     }
     return denseOfName.getInt(new String(buf, off, len, StandardCharsets.ISO_8859_1));
+  }
+
+  /**
+   * @return the length every file name of this index has when it is resolved from its digits
+   *     (validation names, {@code ILSVRC2012_val_%08d.JPEG}: 28), else -1; lets a parser find the
+   *     end of the name without scanning for the comma
+   */
+  public int fixedNameLength() {
+    return denseOfValNumber != null ? VAL_NAME_LENGTH : -1;
   }
 
   /** @return approximate heap bytes held by this index */

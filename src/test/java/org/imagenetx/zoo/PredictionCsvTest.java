@@ -81,4 +81,59 @@ class PredictionCsvTest {
     assertThat(probs[0]).isEqualTo(0.25f);
     assertThat(classes[1]).isEqualTo((short) -1);
   }
+
+  /**
+   * Row shapes on both sides of the one-pass fast path: what it takes (plain names, 1–4 digit ids,
+   * 0 / 1 / 0.ddd / 1.000 probabilities) parses to the JDK's values; what it hands back (signs,
+   * exponents, leading dots, long ids, out-of-range values, extra fields, stray carriage returns,
+   * duplicates) is accepted or refused by the general path with the same line number.
+   */
+  @Test
+  void rowShapesParseOrFailWithTheirLine() {
+    Dataset ds = SyntheticImageNetX.generate(Fixtures.SEED, 1).dataset(false);
+    String a = ds.index().fileName(0);
+    String b = ds.index().fileName(1);
+    String header = PredictionCsv.HEADER + "\n";
+    // accepted: probability text, expected class
+    String[][] good = {
+      {"0", "5"}, {"1", "5"}, {"0.5", "0"}, {"1.000", "999"}, {"0.123456789012345678", "65"},
+      {"0.", "65"}, {"1e-5", "65"}, {".5", "65"}, {"+0.5", "65"}, {"5e-1", "0065"}, {"1.0", "00001"},
+    };
+    short[] classes = new short[ds.index().size()];
+    float[] probs = new float[classes.length];
+    for (String[] g : good) {
+      for (String eol : new String[] {"\n", "\r\n", ""}) {
+        String text = header + a + "," + g[1] + "," + g[0] + eol + b + ",3," + g[0] + eol;
+        byte[] buf = text.getBytes(StandardCharsets.US_ASCII);
+        if (eol.isEmpty()) {
+          buf = (header + a + "," + g[1] + "," + g[0] + "\n" + b + ",3," + g[0]).getBytes(StandardCharsets.US_ASCII);
+        }
+        PredictionCsv.Result r = PredictionCsv.parse(buf, buf.length, "x.csv", ds.index(), classes, probs);
+        assertThat(r.numRows()).as(text).isEqualTo(2);
+        assertThat(classes[0]).as(text).isEqualTo(Short.parseShort(g[1]));
+        assertThat(classes[1]).isEqualTo((short) 3);
+        assertThat(probs[0]).as(text).isEqualTo((float) Double.parseDouble(g[0]));
+        // classes only: the probability is checked, not converted
+        PredictionCsv.parse(buf, buf.length, "x.csv", ds.index(), classes, null);
+        assertThat(classes[0]).isEqualTo(Short.parseShort(g[1]));
+      }
+    }
+    // refused on line 3 (the second row), with the reason
+    String[][] bad = {
+      {b + ",3,1.5", "outside [0,1]"}, {b + ",3,1.0001", "outside [0,1]"}, {b + ",3,-0.1", "outside [0,1]"},
+      {b + ",3,0.5,9", "malformed row"}, {b + ",1000,0.5", "outside 0..999"}, {b + ",12345,0.5", "outside 0..999"},
+      {b + ",-1,0.5", "outside 0..999"}, {a + ",3,0.5", "duplicate image"}, {b + ",3", "malformed row"},
+      {b + ",3,0.5\r\r", "not a number"}, {b + ",x,0.5", "not an integer"}, {b + ",3,abc", "not a number"},
+      {"ILSVRC2012_val_99999999.JPEG,3,0.5", "unknown file name"}, {b + " ,3,0.5", "unknown file name"},
+    };
+    for (String[] x : bad) {
+      byte[] buf = (header + a + ",5,0.5\n" + x[0] + "\n").getBytes(StandardCharsets.US_ASCII);
+      org.assertj.core.api.Assertions.assertThatThrownBy(
+              () -> PredictionCsv.parse(buf, buf.length, "x.csv", ds.index(), classes, null))
+          .as(x[0])
+          .isInstanceOf(org.imagenetx.io.BadInputException.class)
+          .hasMessageContaining("x.csv:3")
+          .hasMessageContaining(x[1]);
+    }
+  }
 }
