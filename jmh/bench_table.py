@@ -1,7 +1,10 @@
 #!/usr/bin/env python3
 """Turns a JMH JSON result (jmh/run.sh) into the Markdown tables of docs/zoo.md and the README:
 the SPEC section 5 targets with the measured value, and imagenetx vs DuckDB ratios measured in the
-same run. Usage: bench_table.py results/bench/<date>.json [--machine <note>] [--cache <dir>]"""
+same run. Usage: bench_table.py results/bench/<date>.json [--machine <note>] [--cache <dir>]
+[--aggregation results/bench/<date>-aggregation.json] (the longer full-tables run of jmh/run.sh,
+which carries the verdict on the 0.25 s target: the quick setting's two 1 s iterations are too few
+on a VM whose speed drifts by 10-30%)"""
 import argparse
 import json
 import os
@@ -11,6 +14,7 @@ p = argparse.ArgumentParser()
 p.add_argument("json")
 p.add_argument("--machine")
 p.add_argument("--cache", default="/tmp/imagenetx-jmh")
+p.add_argument("--aggregation")
 a = p.parse_args()
 
 TO_MS = {"ms/op": 1.0, "s/op": 1000.0, "us/op": 1e-3, "ns/op": 1e-6}
@@ -75,10 +79,28 @@ for m in (4, 200, 2200):
     o = get("OpenBenchmark.open", m)
     if o:
         out.append(f"| reopen store (OpenBenchmark.open) | {m} | {fmt(o)} | < 0.5 s at 2,200 | {('yes' if o[0] < 500 else 'no') if m == 2200 else '–'} |")
+longer = {}
+if a.aggregation and os.path.exists(a.aggregation):
+    for r in json.load(open(a.aggregation)):
+        m = r["primaryMetric"]
+        f = TO_MS[m["scoreUnit"]]
+        lo, hi = m["scoreConfidence"]
+        longer[r["benchmark"].rsplit(".", 1)[-1]] = (
+            m["score"] * f, m["scoreError"] * f, hi * f, r["forks"], r["measurementIterations"],
+            min(x for fork in m["rawData"] for x in fork) * f, max(x for fork in m["rawData"] for x in fork) * f)
 for m in (4, 200, 2200):
     t = get("AggregationBenchmark.fullTablesFromStore", m)
     if t:
-        out.append(f"| full tables from the store, 2 threads (AggregationBenchmark.fullTablesFromStore) | {m} | {fmt(t)} | < 0.25 s at 2,200 | {('yes' if t[0] < 250 else 'no') if m == 2200 else '–'} |")
+        verdict = ('yes' if t[0] < 250 else 'no') if m == 2200 else '–'
+        if m == 2200 and longer:
+            verdict = "– (quick setting; judged on the longer run below)"
+        out.append(f"| full tables from the store, 2 threads (AggregationBenchmark.fullTablesFromStore) | {m} | {fmt(t)} | < 0.25 s at 2,200 | {verdict} |")
+for name, label in (("fullTables", "in memory"), ("fullTablesFromStore", "from the store")):
+    if name in longer:
+        score, err, hi, forks, its, low, high = longer[name]
+        out.append(
+            f"| full tables {label}, 2 threads, {forks} forks × {its} iterations (AggregationBenchmark.{name}, {os.path.basename(a.aggregation)}) "
+            f"| 2200 | {score:.1f} ms ±{err:.1f} (99.9% upper bound {hi:.1f} ms; iterations {low:.0f}–{high:.0f} ms) | < 0.25 s | {'yes' if hi < 250 else ('yes on the mean' if score < 250 else 'no')} |")
 out.append("")
 
 out.append("| models | DuckDB load | DuckDB query | DuckDB CSV → table | imagenetx CSV → table | ratio | imagenetx table (store loaded) | ratio vs DuckDB query | imagenetx store → table |")
