@@ -106,8 +106,9 @@ public final class Correctness {
 
   /**
    * {@code class} on packed ids ({@link Lanes}): four images per operation (SWAR). A lane of {@code
-   * pred ^ label} is zero exactly where the two ids are equal; the zero lanes' flags are gathered
-   * with one multiply. 24 µs instead of 41 µs per 50,000 images for {@link #classCorrect}.
+   * pred ^ label} is non-zero exactly where the two ids differ; the flags of four words (sixteen
+   * images) are gathered with one multiply ({@link Lanes#gatherSigns}) and inverted. ~16–24 µs per
+   * 50,000 images instead of ~41 µs for {@link #classCorrect} (same machine, hot caches).
    *
    * @param pred packed predicted ids, {@link Lanes#numLongs}{@code (n)} longs
    * @param label packed true classes, as many longs

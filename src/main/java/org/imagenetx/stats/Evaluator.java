@@ -13,8 +13,9 @@ import org.imagenetx.bits.Words;
 
 /**
  * Turns one model's predictions into {@link FactorCounts}. One SWAR pass over the packed class ids
- * ({@link Lanes}, four images per operation) builds the {@code class} correctness words; {@code metaclass} and {@code real_class} words are derived from them by looking
- * up only the images where they can differ. Every count of the upstream tables is then a {@link
+ * ({@link Lanes}, four images per operation) builds the {@code class} correctness words; the {@code
+ * metaclass} and {@code real_class} words are derived from them by one walk over the wrong
+ * predictions ({@link TypeWords}). Every count of the upstream tables is then a {@link
  * CountPlan} applied to those words: per (metaclass, factor) cell and per class, built once from the
  * factor masks and the index ranges (images are laid out by metaclass then class, {@link
  * ImageIndex}).
@@ -98,7 +99,7 @@ public final class Evaluator {
 
   /**
    * What every evaluator of a (dataset, selections) shares, built once and cached: count plans,
-   * denominators, the class→metaclass table, the ReaL fix-up lists. Immutable, so the evaluators of
+   * denominators, the tables of the metaclass and ReaL derivation ({@link TypeWords}). Immutable, so the evaluators of
    * all threads (and the {@code human} row) use one copy; a new evaluator only allocates scratch.
    */
   private static final class Plan {
