@@ -11,104 +11,11 @@ public final class Correctness {
   private Correctness() {}
 
   /**
-   * {@code class}: prediction equals the true class.
-   *
-   * @param pred predicted class per image
-   * @param label true class per image
-   * @param n number of images
-   * @param out {@code ceil(n/64)} words, overwritten
-   */
-  public static void classCorrect(short[] pred, short[] label, int n, long[] out) {
-    assert pred.length >= n && label.length >= n && out.length >= Words.numWords(n);
-    int full = n >>> 6;
-    for (int w = 0; w < full; w++) {
-      int base = w << 6;
-      long bits = 0;
-      // four images per step with constant shifts: 41 us instead of 60 us per 50,000 images
-      // (thread CPU time, 1,000 repetitions; the 1-at-a-time loop's variable shift serialises)
-      for (int j = 0; j < 64; j += 4) {
-        int i = base + j;
-        long b0 = pred[i] == label[i] ? 1L : 0L;
-        long b1 = pred[i + 1] == label[i + 1] ? 2L : 0L;
-        long b2 = pred[i + 2] == label[i + 2] ? 4L : 0L;
-        long b3 = pred[i + 3] == label[i + 3] ? 8L : 0L;
-        bits |= (b0 | b1 | b2 | b3) << j;
-      }
-      out[w] = bits;
-    }
-    if ((n & 63) != 0) {
-      int base = full << 6;
-      long bits = 0;
-      for (int j = 0; base + j < n; j++) {
-        bits |= (pred[base + j] == label[base + j] ? 1L : 0L) << j;
-      }
-      out[full] = bits;
-    }
-  }
-
-  /**
-   * Coverage: bit set where the model gave a prediction.
-   *
-   * @param pred predicted class per image, below 0 where missing
-   * @param n number of images
-   * @param out words, overwritten
-   */
-  public static void covered(short[] pred, int n, long[] out) {
-    int numWords = Words.numWords(n);
-    for (int w = 0; w < numWords; w++) {
-      int base = w << 6;
-      int end = Math.min(64, n - base);
-      long bits = 0;
-      for (int j = 0; j < end; j++) {
-        bits |= (pred[base + j] >= 0 ? 1L : 0L) << j;
-      }
-      out[w] = bits;
-    }
-  }
-
-  /**
-   * {@code metaclass} correctness derived from {@code class} correctness: a right class is a right
-   * metaclass, so only the wrong predictions inside {@code within} are looked up (about a quarter of
-   * the images instead of all of them). Exact inside {@code within}; outside it only class-correct
-   * images are marked.
-   *
-   * @param classCorrect class correctness words
-   * @param within images that matter (ghost bits clear)
-   * @param pred predicted class per image, below 0 where missing
-   * @param metaclassOfImage metaclass of the true class per image
-   * @param metaclassOfPredPlus1 metaclass of class {@code c} at {@code c + 1}, and at 0 a value no
-   *     image has (e.g. -1), so a missing prediction (-1) needs no branch
-   * @param numWords words to fill
-   * @param out words, overwritten (may not alias {@code classCorrect})
-   */
-  public static void metaclassFromClass(
-      long[] classCorrect,
-      long[] within,
-      short[] pred,
-      byte[] metaclassOfImage,
-      byte[] metaclassOfPredPlus1,
-      int numWords,
-      long[] out) {
-    for (int w = 0; w < numWords; w++) {
-      long c = classCorrect[w];
-      long wrong = ~c & within[w];
-      int base = w << 6;
-      while (wrong != 0) {
-        int j = Long.numberOfTrailingZeros(wrong);
-        // half of the wrong predictions stay in the metaclass: a branch here mispredicts, a
-        // conditional set does not (measured: ~2x on the fix-up loop, Prof on 200 synthetic models)
-        c |= (metaclassOfPredPlus1[pred[base + j] + 1] == metaclassOfImage[base + j] ? 1L : 0L) << j;
-        wrong &= wrong - 1;
-      }
-      out[w] = c;
-    }
-  }
-
-  /**
-   * {@code class} on packed ids ({@link Lanes}): four images per operation (SWAR). A lane of {@code
-   * pred ^ label} is non-zero exactly where the two ids differ; the flags of four words (sixteen
-   * images) are gathered with one multiply ({@link Lanes#gatherSigns}) and inverted. ~16–24 µs per
-   * 50,000 images instead of ~41 µs for {@link #classCorrect} (same machine, hot caches).
+   * {@code class}: prediction equals the true class, on packed ids ({@link Lanes}), four images per
+   * operation (SWAR). A lane of {@code pred ^ label} is non-zero exactly where the two ids differ;
+   * the flags of four words (sixteen images) are gathered with one multiply ({@link
+   * Lanes#gatherSigns}) and inverted. ~16–24 µs per 50,000 images, against ~41 µs for the best
+   * one-image-at-a-time loop over a {@code short[]} (same machine, hot caches).
    *
    * @param pred packed predicted ids, {@link Lanes#numLongs}{@code (n)} longs
    * @param label packed true classes, as many longs
@@ -167,8 +74,11 @@ public final class Correctness {
   }
 
   /**
-   * {@link #metaclassFromClass} on packed ids, with the metaclass looked up by the lane's unsigned
-   * value (so a missing id, 0xFFFF, needs no branch and no sign fix).
+   * {@code metaclass} correctness derived from {@code class} correctness: a right class is a right
+   * metaclass, so only the wrong predictions inside {@code within} are looked up (about a quarter of
+   * the images instead of all of them), by the lane's unsigned value (so a missing id, 0xFFFF, needs
+   * no branch and no sign fix). Exact inside {@code within}; outside it only class-correct images
+   * are marked. {@link #metaclassAndRealFromClassPacked} derives the ReaL words in the same walk.
    *
    * @param classCorrect class correctness words
    * @param within images that matter (ghost bits clear)

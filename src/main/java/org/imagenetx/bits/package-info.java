@@ -1,15 +1,13 @@
 /**
- * The hot kernels: static methods over {@code long[]} words and predictions ({@code short[]}, or
- * packed four to a {@code long} by {@link org.imagenetx.bits.Lanes} for the SWAR whole-zoo kernels)
- * that count without allocating. Internal: the rest of the engine calls them, users should not.
+ * The hot kernels: static methods over {@code long[]} words and predictions packed four to a {@code
+ * long} ({@link org.imagenetx.bits.Lanes}) that count without allocating. Internal: the rest of the engine calls them, users should not.
  *
  * <p>Invariant: bits past the logical size are clear in every operand ("ghost bits clear"), so
  * whole-word loops need no tail mask; constructors of word views {@code assert} it. Each kernel has
  * a plain reference implementation in the tests ({@code WordsTest}, {@code CorrectnessTest}).
  *
  * <pre>{@code
- * Correctness.classCorrect(pred, index.labels(), n, correct);        // one pass per model
- * Correctness.classCorrectPacked(packed, labelsPacked, n, correct);  // the same, 4 images per op
+ * Correctness.classCorrectPacked(pred, labels, n, correct);          // one SWAR pass per model
  * int c = Words.andCountRange(correct, textureWords, from, to);       // a metaclass's texture cell
  * }</pre>
  */

@@ -6,6 +6,7 @@ import org.imagenetx.annotations.Dataset;
 import org.imagenetx.annotations.Factor;
 import org.imagenetx.annotations.FactorSelection;
 import org.imagenetx.annotations.Metaclasses;
+import org.imagenetx.bits.Lanes;
 import org.imagenetx.bits.Words;
 import org.imagenetx.io.BadInputException;
 import org.imagenetx.parallel.Workers;
@@ -122,24 +123,26 @@ public final class PairwiseData {
     AtomicInteger next = new AtomicInteger();
     int workers = Math.max(1, Math.min(threads, numModels));
     java.util.concurrent.Callable<Void> worker = () -> {
-      short[] pred = new short[n];
+      CorrectWords correctWords = new CorrectWords(dataset, eval);
+      long[] pred = new long[Lanes.numLongs(n)];
       long[] correct = new long[Words.numWords(n)];
+      long[] covered = new long[Words.numWords(n)];
       int m;
       while ((m = next.getAndIncrement()) < numModels) {
-        int missing = zoo.readClasses(m, pred);
+        int missing = zoo.readPacked(m, pred);
         if (missing > 0) {
+          correctWords.covered(pred, covered);
           for (int w = 0; w < eval.length; w++) {
-            for (long bits = eval[w]; bits != 0; bits &= bits - 1) {
-              int i = (w << 6) + Long.numberOfTrailingZeros(bits);
-              if (pred[i] < 0) {
-                throw new BadInputException(zoo.source(), 0, "model " + zoo.models().get(m)
-                    + " has no prediction for " + dataset.index().fileName(i)
-                    + "; pairwise comparisons need every evaluated image predicted by both models");
-              }
+            long lost = eval[w] & ~covered[w];
+            if (lost != 0) {
+              int i = (w << 6) + Long.numberOfTrailingZeros(lost);
+              throw new BadInputException(zoo.source(), 0, "model " + zoo.models().get(m)
+                  + " has no prediction for " + dataset.index().fileName(i)
+                  + "; pairwise comparisons need every evaluated image predicted by both models");
             }
           }
         }
-        CorrectWords.compute(dataset, eval, pred, type, correct);
+        correctWords.compute(pred, type, correct);
         long[] out = new long[words];
         for (int j = 0; j < numEval; j++) {
           int i = order[j];

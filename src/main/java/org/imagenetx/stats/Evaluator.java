@@ -133,7 +133,6 @@ public final class Evaluator {
       this.classPlanOwner = new int[numSel];
       this.fullTotals = new int[numSel][];
       this.fullClassTotals = new int[numSel][];
-      long[] within = new long[numWords];
       long[] allOnes = new long[numWords];
       Arrays.fill(allOnes, -1L);
       int numClasses = index.numClasses();
@@ -141,9 +140,6 @@ public final class Evaluator {
         long[][] w = dataset.factors(selections[s]).words();
         long[] eval = w[Factor.COUNT];
         assert Words.ghostBitsClear(eval, n);
-        for (int i = 0; i < numWords; i++) {
-          within[i] |= eval[i];
-        }
         cellPlans[s] =
             CountPlan.build(
                 CELLS,
@@ -165,7 +161,7 @@ public final class Evaluator {
           classPlans[s].count(allOnes, fullClassTotals[s]);
         }
       }
-      this.typeWords = TypeWords.of(dataset, within);
+      this.typeWords = TypeWords.of(dataset);
     }
   }
 

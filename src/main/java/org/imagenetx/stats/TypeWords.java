@@ -3,6 +3,8 @@ package org.imagenetx.stats;
 import it.unimi.dsi.fastutil.ints.IntArrayList;
 import java.util.Arrays;
 import org.imagenetx.annotations.Dataset;
+import org.imagenetx.annotations.Factor;
+import org.imagenetx.annotations.FactorSelection;
 import org.imagenetx.bits.Correctness;
 import org.imagenetx.bits.Lanes;
 import org.imagenetx.bits.Words;
@@ -15,7 +17,9 @@ import org.imagenetx.bits.Words;
  * built once: the packed labels, the metaclass of every 16-bit lane value, and the ReaL sets split
  * into "holds the label", "one other label" and the rare rest.
  *
- * <p>Immutable and shared by every thread's {@link Evaluator}; the caller owns the output words.
+ * <p>Built once per dataset ({@link #of}) and exact inside the evaluated images of every loaded
+ * factor selection; immutable and shared by every thread's {@link Evaluator} and {@link
+ * CorrectWords}. The caller owns the output words.
  */
 public final class TypeWords {
   /** {@link #realOther} where an image has no other ReaL label: no 16-bit id (0..999, 0xFFFF) is it. */
@@ -33,7 +37,7 @@ public final class TypeWords {
   private TypeWords(Dataset dataset, long[] within) {
     this.dataset = dataset;
     this.n = dataset.index().size();
-    this.within = within.clone();
+    this.within = within;
     int numWords = Words.numWords(n);
     short[] labels = dataset.index().labels();
     labelsPacked = new long[Lanes.numLongs(n)];
@@ -70,13 +74,25 @@ public final class TypeWords {
     realMore = more.toIntArray();
   }
 
+  private static final java.util.Map<Dataset, TypeWords> CACHE =
+      java.util.Collections.synchronizedMap(new java.util.WeakHashMap<>());
+
   /**
    * @param dataset the annotations
-   * @param within the images whose derived words must be exact (the union of the evaluated masks)
-   * @return the tables
+   * @return the dataset's tables, exact inside the union of its selections' evaluated images (built
+   *     on first use, ~2 ms, then cached)
    */
-  public static TypeWords of(Dataset dataset, long[] within) {
-    return new TypeWords(dataset, within);
+  public static TypeWords of(Dataset dataset) {
+    return CACHE.computeIfAbsent(dataset, d -> {
+      long[] within = new long[Words.numWords(d.index().size())];
+      for (FactorSelection s : d.selections()) {
+        long[] eval = d.factors(s).words()[Factor.COUNT];
+        for (int w = 0; w < within.length; w++) {
+          within[w] |= eval[w];
+        }
+      }
+      return new TypeWords(d, within);
+    });
   }
 
   /**

@@ -5,6 +5,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.imagenetx.annotations.Dataset;
 import org.imagenetx.annotations.Factor;
 import org.imagenetx.annotations.FactorSelection;
+import org.imagenetx.bits.Lanes;
 import org.imagenetx.bits.Words;
 import org.imagenetx.parallel.Workers;
 import org.imagenetx.zoo.Zoo;
@@ -171,16 +172,17 @@ public final class ZooBootstrap {
       CellBootstrap boot =
           new CellBootstrap(layout, settings.numResamples(), settings.confidenceLevel(), settings.method());
       Marginal margins = marginal ? new Marginal(cells.patterns(), settings) : null;
-      short[] pred = new short[n];
+      CorrectWords words = new CorrectWords(dataset, cells.evaluated());
+      long[] pred = new long[Lanes.numLongs(n)];
       long[] correct = new long[Words.numWords(n)];
       long[] covered = new long[Words.numWords(n)];
       int[] counts = new int[layout.numCells()];
       int m;
       while ((m = next.getAndIncrement()) < numModels) {
-        int missing = zoo.readClasses(m, pred);
-        CorrectWords.compute(dataset, cells.evaluated(), pred, type, correct);
+        int missing = zoo.readPacked(m, pred);
+        words.compute(pred, type, correct);
         if (missing > 0) {
-          CorrectWords.covered(pred, cells.evaluated(), n, covered);
+          words.covered(pred, covered);
         }
         cells.cells(correct, missing > 0 ? covered : null, byMetaclass, counts);
         if (marginal) {

@@ -59,7 +59,11 @@ class CorrectnessTest {
       }
     }
     long[] out = new long[Words.numWords(n)];
-    Correctness.classCorrect(pred, label, n, out);
+    long[] predPacked = new long[Lanes.numLongs(n)];
+    Lanes.pack(pred, n, predPacked);
+    long[] labelPacked = new long[Lanes.numLongs(n)];
+    Lanes.pack(label, n, labelPacked);
+    Correctness.classCorrectPacked(predPacked, labelPacked, n, out);
     boolean[] expected = new boolean[n];
     for (int i = 0; i < n; i++) {
       expected[i] = pred[i] == label[i];
@@ -71,30 +75,16 @@ class CorrectnessTest {
     boolean[] within = c.bits(rnd);
     long[] withinWords = Shapes.words(within);
     long[] classWords = out.clone();
-    byte[] metaPlus1 = new byte[numClasses + 1];
-    metaPlus1[0] = -1;
-    System.arraycopy(metaOfClass, 0, metaPlus1, 1, numClasses);
+    byte[] metaOfLane = new byte[1 << 16];
+    java.util.Arrays.fill(metaOfLane, (byte) -1);
+    System.arraycopy(metaOfClass, 0, metaOfLane, 0, numClasses);
     long[] meta = new long[out.length];
-    Correctness.metaclassFromClass(classWords, withinWords, pred, metaOfImage, metaPlus1, out.length, meta);
+    Correctness.metaclassFromClassPacked(classWords, withinWords, predPacked, metaOfImage, metaOfLane, out.length, meta);
     for (int i = 0; i < n; i++) {
       // inside "within": the metaclass rule; outside: only class-correct images are marked
       expected[i] = within[i] ? pred[i] >= 0 && metaOfClass[pred[i]] == metaOfImage[i] : pred[i] == label[i];
     }
     assertThat(meta).as("metaclass %s", c).isEqualTo(Shapes.words(expected));
-    long[] predPacked = new long[Lanes.numLongs(n)];
-    Lanes.pack(pred, n, predPacked);
-    long[] labelPacked = new long[Lanes.numLongs(n)];
-    Lanes.pack(label, n, labelPacked);
-    long[] classPacked = new long[out.length];
-    Correctness.classCorrectPacked(predPacked, labelPacked, n, classPacked);
-    assertThat(classPacked).as("class packed %s", c).isEqualTo(classWords);
-
-    byte[] metaOfLane = new byte[1 << 16];
-    java.util.Arrays.fill(metaOfLane, (byte) -1);
-    System.arraycopy(metaOfClass, 0, metaOfLane, 0, numClasses);
-    long[] metaPacked = new long[out.length];
-    Correctness.metaclassFromClassPacked(classWords, withinWords, predPacked, metaOfImage, metaOfLane, out.length, metaPacked);
-    assertThat(metaPacked).as("metaclass packed %s", c).isEqualTo(meta);
 
     // metaclass and real_class in one walk: real_class exact inside "within"
     long[] labelInReal = new long[out.length];
@@ -132,11 +122,6 @@ class CorrectnessTest {
     assertThat(withinOnly).as("real %s", c).isEqualTo(Shapes.words(expected));
 
     Correctness.coveredPacked(predPacked, n, out);
-    for (int i = 0; i < n; i++) {
-      expected[i] = pred[i] >= 0;
-    }
-    assertThat(out).as("covered packed %s", c).isEqualTo(Shapes.words(expected));
-    Correctness.covered(pred, n, out);
     for (int i = 0; i < n; i++) {
       expected[i] = pred[i] >= 0;
     }

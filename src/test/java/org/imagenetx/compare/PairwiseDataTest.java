@@ -114,4 +114,28 @@ class PairwiseDataTest {
     System.arraycopy(y, 0, r, 2 + x.length, y.length);
     return r;
   }
+
+  /** A model without a prediction for an evaluated image is refused, naming the first such image. */
+  @org.junit.jupiter.api.Test
+  void aMissingEvaluatedPredictionIsRefusedWithTheImage() {
+    int n = DATASET.index().size();
+    short[][] classes = new short[2][n];
+    ZOO.readClasses(0, classes[0]);
+    ZOO.readClasses(1, classes[1]);
+    org.roaringbitmap.RoaringBitmap eval = DATASET.factors(FactorSelection.TOP).evaluated();
+    int first = -1;
+    int count = 0;
+    for (int i = n - 1; i >= 0 && count < 3; i--) {
+      if (eval.contains(i)) {
+        classes[1][i] = -1;
+        first = i;
+        count++;
+      }
+    }
+    Zoo holes = new org.imagenetx.zoo.InMemoryZoo("holes", List.of("a", "b"), classes, null, true, "test");
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> PairwiseData.load(DATASET, holes, FactorSelection.TOP, ErrorType.CLASS, 1))
+        .isInstanceOf(org.imagenetx.io.BadInputException.class)
+        .hasMessageContaining("model b has no prediction for " + DATASET.index().fileName(first));
+  }
 }

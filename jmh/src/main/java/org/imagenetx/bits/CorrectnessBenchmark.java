@@ -46,7 +46,7 @@ public class CorrectnessBenchmark {
     @Setup(Level.Trial)
     public void setUp(StoreZooState s) {
       within = s.dataset.factors(FactorSelection.MULTI).words()[Factor.COUNT].clone();
-      typeWords = TypeWords.of(s.dataset, within);
+      typeWords = TypeWords.of(s.dataset);
     }
   }
 
