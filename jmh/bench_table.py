@@ -21,7 +21,10 @@ TO_MS = {"ms/op": 1.0, "s/op": 1000.0, "us/op": 1e-3, "ns/op": 1e-6}
 res = {}
 for r in json.load(open(a.json)):
     name = r["benchmark"].rsplit(".", 2)
-    key = (name[-2] + "." + name[-1], int(r.get("params", {}).get("models", 0)))
+    params = r.get("params", {})
+    # other parameters (e.g. the bootstrap's method and selection) name separate rows
+    other = ", ".join(f"{k}={v}" for k, v in sorted(params.items()) if k != "models")
+    key = (name[-2] + "." + name[-1] + (f" ({other})" if other else ""), int(params.get("models", 0)))
     m = r["primaryMetric"]
     f = TO_MS[m["scoreUnit"]]
     err = m.get("scoreError")
