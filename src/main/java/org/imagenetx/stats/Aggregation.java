@@ -8,9 +8,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntConsumer;
 import org.imagenetx.annotations.Dataset;
 import org.imagenetx.annotations.FactorSelection;
-import org.imagenetx.bits.Correctness;
 import org.imagenetx.bits.Lanes;
-import org.imagenetx.bits.Words;
 import org.imagenetx.parallel.Workers;
 import org.imagenetx.zoo.Zoo;
 
@@ -69,8 +67,8 @@ public final class Aggregation {
    *
    * @param dataset annotations
    * @param zoo predictions over {@code dataset.index()}
-   * @param selections factor selections
-   * @param types error types; {@code real_class} adds the {@value #HUMAN} row
+   * @param selections factor selections (at least one)
+   * @param types error types (at least one); {@code real_class} adds the {@value #HUMAN} row
    * @param threads worker threads (≥ 1)
    * @param progress called with the number of models done so far (from worker threads), or null
    * @return the tables
@@ -92,23 +90,23 @@ public final class Aggregation {
     // rows are built in the workers: [type][selection][model (× 17 for metaclass rows)]
     double[][][][] factorRows = new double[numTypes][numSel][numModels][];
     double[][][][] metaRows = new double[numTypes][numSel][numModels * metaRowsPerModel][];
+    if (types.isEmpty() || selections.isEmpty()) {
+      throw new IllegalArgumentException("at least one factor selection and one error type");
+    }
     int[] missingEvaluated = new int[numModels];
-    long[] firstEvaluated = dataset.factors(selections.get(0)).words()[org.imagenetx.annotations.Factor.COUNT];
+    int firstEvaluated = dataset.factors(selections.get(0)).evaluated().getCardinality();
     AtomicInteger next = new AtomicInteger();
     AtomicInteger done = new AtomicInteger();
     int workers = Math.max(1, Math.min(threads, numModels));
     Workers.run(workers, "imagenetx-eval", () -> {
       Evaluator ev = new Evaluator(dataset, selections);
       long[] pred = new long[Lanes.numLongs(zoo.numImages())];
-      long[] covered = new long[firstEvaluated.length];
       int m;
       while ((m = next.getAndIncrement()) < numModels) {
         int missing = zoo.readPacked(m, pred);
-        if (missing > 0) {
-          Correctness.coveredPacked(pred, zoo.numImages(), covered);
-          missingEvaluated[m] = (int) Words.andNotCount(firstEvaluated, covered, 0, covered.length);
-        }
         FactorCounts[][] c = ev.evaluatePacked(pred, missing, types);
+        // the counts' denominators are the evaluated images the model predicted
+        missingEvaluated[m] = firstEvaluated - c[0][0].total(FactorCounts.ALL);
         for (int t = 0; t < numTypes; t++) {
           for (int s = 0; s < numSel; s++) {
             factorRows[t][s][m] = FactorTable.row(c[t][s]);
