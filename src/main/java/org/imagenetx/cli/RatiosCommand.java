@@ -97,7 +97,7 @@ final class RatiosCommand implements Callable<Integer> {
           Object[] row = new Object[columns.size()];
           row[0] = t.model(r);
           row[1] = t.metaclass(r);
-          int b = ci ? boot.models().indexOf(t.model(r)) : -1;
+          int b = ci ? boot.indexOf(t.model(r)) : -1;
           int m = r % Metaclasses.COUNT;
           for (Factor f : Factor.values()) {
             row[first + per * f.ordinal()] = ErrorRatio.of(t.get(r, f.ordinal()), t.get(r, MetaclassTable.AVERAGE));
@@ -115,7 +115,7 @@ final class RatiosCommand implements Callable<Integer> {
       for (int r = 0; r < t.size(); r++) {
         Object[] row = new Object[columns.size()];
         row[0] = t.models().get(r);
-        int b = ci ? boot.models().indexOf(t.models().get(r)) : -1;
+        int b = ci ? boot.indexOf(t.models().get(r)) : -1;
         for (Factor f : Factor.values()) {
           row[first + per * f.ordinal()] = t.errorRatio(r, f);
           if (ci) {

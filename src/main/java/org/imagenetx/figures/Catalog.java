@@ -207,7 +207,7 @@ public final class Catalog {
     double[][] upper = new double[n][org.imagenetx.annotations.Factor.COUNT];
     boolean[][] sig = new boolean[n][org.imagenetx.annotations.Factor.COUNT];
     for (int r = 0; r < n; r++) {
-      int row = iv.models().indexOf(t.models().get(r));
+      int row = iv.indexOf(t.models().get(r));
       for (org.imagenetx.annotations.Factor f : org.imagenetx.annotations.Factor.values()) {
         int k = ZooBootstrap.Result.errorRatio(f);
         lower[r][f.ordinal()] = iv.lower()[row][k];

@@ -39,6 +39,16 @@ public final class ZooBootstrap {
   public record Result(
       List<String> models, CellLayout layout, Settings settings, double[][] point, double[][] lower, double[][] upper) {
     /**
+     * @param model a model name
+     * @return its row, -1 when it has none (e.g. the {@code human} row of a table): a binary search,
+     *     since rows are in zoo order (sorted by name), with a scan as the fallback
+     */
+    public int indexOf(String model) {
+      int i = java.util.Collections.binarySearch(models, model);
+      return i >= 0 ? i : models.indexOf(model);
+    }
+
+    /**
      * @param model row
      * @param statistic index
      * @return the interval
