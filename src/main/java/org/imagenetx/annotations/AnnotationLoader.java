@@ -41,7 +41,9 @@ public final class AnnotationLoader {
       Set<FactorSelection> selections,
       boolean keepPrototypes,
       boolean requireReal) {
-    /** @return val, both selections, prototypes filtered, ReaL optional */
+    /**
+     * @return val, both selections, prototypes filtered, ReaL optional
+     */
     public static Options defaults() {
       return new Options(Partition.VAL, EnumSet.allOf(FactorSelection.class), false, false);
     }
@@ -74,30 +76,39 @@ public final class AnnotationLoader {
         throw new BadInputException(
             source.description(),
             0,
-            "this annotation file only holds " + (s == FactorSelection.MULTI ? "top" : "multi")
-                + " factors; pass its folder to get " + s.key() + " factors");
+            "this annotation file only holds "
+                + (s == FactorSelection.MULTI ? "top" : "multi")
+                + " factors; pass its folder to get "
+                + s.key()
+                + " factors");
       }
       if (!source.has(name)) {
-        throw new BadInputException(source.describe(name), 0, "missing; " + AnnotationSource.HOW_TO_GET);
+        throw new BadInputException(
+            source.describe(name), 0, "missing; " + AnnotationSource.HOW_TO_GET);
       }
       selections.add(s);
     }
     if (!source.has(AnnotationSource.METACLASSES)) {
       throw new BadInputException(
-          source.describe(AnnotationSource.METACLASSES), 0, "missing; " + AnnotationSource.HOW_TO_GET);
+          source.describe(AnnotationSource.METACLASSES),
+          0,
+          "missing; " + AnnotationSource.HOW_TO_GET);
     }
     Metaclasses metaclasses = readMetaclasses(source);
 
     Map<FactorSelection, List<Row>> rows = new EnumMap<>(FactorSelection.class);
     for (FactorSelection s : selections) {
-      rows.put(s, readAnnotations(source, AnnotationSource.annotationFile(partition, s), metaclasses));
+      rows.put(
+          s, readAnnotations(source, AnnotationSource.annotationFile(partition, s), metaclasses));
     }
 
     ImageIndex index;
     if (partition == Partition.VAL) {
       if (!source.has(AnnotationSource.FILENAME_LABEL)) {
         throw new BadInputException(
-            source.describe(AnnotationSource.FILENAME_LABEL), 0, "missing; " + AnnotationSource.HOW_TO_GET);
+            source.describe(AnnotationSource.FILENAME_LABEL),
+            0,
+            "missing; " + AnnotationSource.HOW_TO_GET);
       }
       index = readFilenameLabels(source, metaclasses);
     } else {
@@ -140,14 +151,26 @@ public final class AnnotationLoader {
         int dense = index.lookup(r.fileName);
         if (dense < 0) {
           throw new BadInputException(
-              file, r.line, "unknown file name " + r.fileName + " (not in " + AnnotationSource.FILENAME_LABEL + ")");
+              file,
+              r.line,
+              "unknown file name "
+                  + r.fileName
+                  + " (not in "
+                  + AnnotationSource.FILENAME_LABEL
+                  + ")");
         }
         if (index.label(dense) != r.classId) {
           throw new BadInputException(
               file,
               r.line,
-              "class " + r.classId + " of " + r.fileName + " disagrees with its label "
-                  + index.label(dense) + " in " + AnnotationSource.FILENAME_LABEL);
+              "class "
+                  + r.classId
+                  + " of "
+                  + r.fileName
+                  + " disagrees with its label "
+                  + index.label(dense)
+                  + " in "
+                  + AnnotationSource.FILENAME_LABEL);
         }
         if (prototypes.contains(r.fileName)) {
           removedHere++;
@@ -182,12 +205,21 @@ public final class AnnotationLoader {
               : "missing (needed for the real_class error type)");
     }
     return new Dataset(
-        partition, index, metaclasses, sets, realOffsets, realLabels, removed, false, source.description());
+        partition,
+        index,
+        metaclasses,
+        sets,
+        realOffsets,
+        realLabels,
+        removed,
+        false,
+        source.description());
   }
 
   private record Row(String fileName, int classId, int mask, long line) {}
 
-  private static List<Row> readAnnotations(AnnotationSource source, String name, Metaclasses metaclasses) {
+  private static List<Row> readAnnotations(
+      AnnotationSource source, String name, Metaclasses metaclasses) {
     String file = source.describe(name);
     List<Row> out = new ArrayList<>(50_000);
     Set<String> seen = new HashSet<>(100_000);
@@ -244,7 +276,8 @@ public final class AnnotationLoader {
           int f = factorIndex(field);
           if (f >= 0) {
             if (t != JsonToken.VALUE_NUMBER_INT || (p.getIntValue() != 0 && p.getIntValue() != 1)) {
-              throw new BadInputException(file, lineNo, "factor " + field + " must be 0 or 1, got " + p.getText());
+              throw new BadInputException(
+                  file, lineNo, "factor " + field + " must be 0 or 1, got " + p.getText());
             }
             if (p.getIntValue() == 1) {
               mask |= 1 << f;
@@ -306,7 +339,8 @@ public final class AnnotationLoader {
         }
       }
       if (nameCol < 0) {
-        throw new BadInputException(file, 1, "header has no 'name' column (expected wnid,name,metaclass)");
+        throw new BadInputException(
+            file, 1, "header has no 'name' column (expected wnid,name,metaclass)");
       }
       String line;
       long lineNo = 1;
@@ -317,7 +351,8 @@ public final class AnnotationLoader {
         }
         String[] parts = line.split(",", -1);
         if (parts.length != cols.length) {
-          throw new BadInputException(file, lineNo, "expected " + cols.length + " fields, got " + parts.length);
+          throw new BadInputException(
+              file, lineNo, "expected " + cols.length + " fields, got " + parts.length);
         }
         names.add(parts[nameCol].trim());
       }
@@ -334,7 +369,8 @@ public final class AnnotationLoader {
   private static ImageIndex readFilenameLabels(AnnotationSource source, Metaclasses metaclasses) {
     String file = source.describe(AnnotationSource.FILENAME_LABEL);
     List<String> names = new ArrayList<>(50_000);
-    it.unimi.dsi.fastutil.ints.IntArrayList classes = new it.unimi.dsi.fastutil.ints.IntArrayList(50_000);
+    it.unimi.dsi.fastutil.ints.IntArrayList classes =
+        new it.unimi.dsi.fastutil.ints.IntArrayList(50_000);
     Set<String> seen = new HashSet<>(100_000);
     try (BufferedReader in = reader(source.open(AnnotationSource.FILENAME_LABEL))) {
       String header = in.readLine();
@@ -357,7 +393,8 @@ public final class AnnotationLoader {
         try {
           label = Integer.parseInt(line.substring(comma + 1).trim());
         } catch (NumberFormatException e) {
-          throw new BadInputException(file, lineNo, "label is not an integer: " + line.substring(comma + 1));
+          throw new BadInputException(
+              file, lineNo, "label is not an integer: " + line.substring(comma + 1));
         }
         if (label < 0 || label >= metaclasses.numClasses()) {
           throw new BadInputException(file, lineNo, "class id " + label + " outside 0..999");
@@ -409,7 +446,8 @@ public final class AnnotationLoader {
       if (p.nextToken() != JsonToken.START_ARRAY) {
         throw new BadInputException(file, 1, "expected a JSON array of label lists");
       }
-      it.unimi.dsi.fastutil.ints.IntArrayList labels = new it.unimi.dsi.fastutil.ints.IntArrayList(8);
+      it.unimi.dsi.fastutil.ints.IntArrayList labels =
+          new it.unimi.dsi.fastutil.ints.IntArrayList(8);
       JsonToken t;
       while ((t = p.nextToken()) == JsonToken.START_ARRAY) {
         labels.clear();
@@ -417,7 +455,9 @@ public final class AnnotationLoader {
           int v = p.getIntValue();
           if (v < 0 || v >= index.numClasses()) {
             throw new BadInputException(
-                file, p.currentLocation().getLineNr(), "ReaL label " + v + " outside 0..999 (element " + element + ")");
+                file,
+                p.currentLocation().getLineNr(),
+                "ReaL label " + v + " outside 0..999 (element " + element + ")");
           }
           labels.add(v);
         }
@@ -432,17 +472,23 @@ public final class AnnotationLoader {
         }
       }
       if (t != JsonToken.END_ARRAY) {
-        throw new BadInputException(file, p.currentLocation().getLineNr(), "expected a list at element " + element);
+        throw new BadInputException(
+            file, p.currentLocation().getLineNr(), "expected a list at element " + element);
       }
     } catch (JsonParseException e) {
-      throw new BadInputException(file, e.getLocation() == null ? 0 : e.getLocation().getLineNr(), "malformed JSON: " + e.getOriginalMessage());
+      throw new BadInputException(
+          file,
+          e.getLocation() == null ? 0 : e.getLocation().getLineNr(),
+          "malformed JSON: " + e.getOriginalMessage());
     } catch (IOException e) {
       throw new BadInputException(file, 0, "cannot read: " + e.getMessage());
     }
     for (int d = 0; d < n; d++) {
       if (perDense[d] == null) {
         throw new BadInputException(
-            file, 0, "has " + element + " label lists but image " + index.fileName(d) + " needs one");
+            file,
+            0,
+            "has " + element + " label lists but image " + index.fileName(d) + " needs one");
       }
     }
     int[] offsets = new int[n + 1];

@@ -72,7 +72,9 @@ public abstract class AnnotationSource implements AutoCloseable {
     return true;
   }
 
-  /** @return a description of the whole source */
+  /**
+   * @return a description of the whole source
+   */
   public abstract String description();
 
   @Override
@@ -106,7 +108,9 @@ public abstract class AnnotationSource implements AutoCloseable {
       }
       if (only == null) {
         throw new BadInputException(
-            path.toString(), 0, "not an ImageNet-X annotation file (expected *_{multi,top}_factor.jsonl)");
+            path.toString(),
+            0,
+            "not an ImageNet-X annotation file (expected *_{multi,top}_factor.jsonl)");
       }
       Path dir = path.toAbsolutePath().getParent();
       return new Folder(dir, only);

@@ -59,22 +59,30 @@ public final class Dataset {
     this.source = source;
   }
 
-  /** @return val or train */
+  /**
+   * @return val or train
+   */
   public Partition partition() {
     return partition;
   }
 
-  /** @return the dense image index */
+  /**
+   * @return the dense image index
+   */
   public ImageIndex index() {
     return index;
   }
 
-  /** @return class→metaclass mapping */
+  /**
+   * @return class→metaclass mapping
+   */
   public Metaclasses metaclasses() {
     return metaclasses;
   }
 
-  /** @return the loaded selections */
+  /**
+   * @return the loaded selections
+   */
   public Set<FactorSelection> selections() {
     return factorSets.keySet();
   }
@@ -92,32 +100,44 @@ public final class Dataset {
     return s;
   }
 
-  /** @return true when ReaL label sets are loaded */
+  /**
+   * @return true when ReaL label sets are loaded
+   */
   public boolean hasReal() {
     return realOffsets != null;
   }
 
-  /** @return CSR offsets of the ReaL sets (shared; do not modify) */
+  /**
+   * @return CSR offsets of the ReaL sets (shared; do not modify)
+   */
   public int[] realOffsets() {
     return realOffsets;
   }
 
-  /** @return CSR values of the ReaL sets (shared; do not modify) */
+  /**
+   * @return CSR values of the ReaL sets (shared; do not modify)
+   */
   public short[] realLabels() {
     return realLabels;
   }
 
-  /** @return number of prototype images removed by the filter (0 when kept) */
+  /**
+   * @return number of prototype images removed by the filter (0 when kept)
+   */
   public int numPrototypesRemoved() {
     return numPrototypesRemoved;
   }
 
-  /** @return true for generated data */
+  /**
+   * @return true for generated data
+   */
   public boolean synthetic() {
     return synthetic;
   }
 
-  /** @return where the annotations came from */
+  /**
+   * @return where the annotations came from
+   */
   public String source() {
     return source;
   }

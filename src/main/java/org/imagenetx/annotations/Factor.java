@@ -29,12 +29,16 @@ public enum Factor {
 
   private static final Factor[] VALUES = values();
 
-  /** @return the column name used by the upstream files, e.g. {@code partial_view} */
+  /**
+   * @return the column name used by the upstream files, e.g. {@code partial_view}
+   */
   public String column() {
     return name().toLowerCase(Locale.ROOT);
   }
 
-  /** @return the name for people, e.g. {@code partial view} */
+  /**
+   * @return the name for people, e.g. {@code partial view}
+   */
   public String label() {
     return column().replace('_', ' ');
   }
@@ -48,8 +52,8 @@ public enum Factor {
   }
 
   /**
-   * @param column a column name such as {@code object_blocking} (case-insensitive; spaces and dashes
-   *     are accepted for underscores)
+   * @param column a column name such as {@code object_blocking} (case-insensitive; spaces and
+   *     dashes are accepted for underscores)
    * @return the factor
    * @throws IllegalArgumentException naming the valid factors when unknown
    */
@@ -64,7 +68,9 @@ public enum Factor {
         "unknown factor '" + column + "' (factors: " + String.join(", ", columns()) + ")");
   }
 
-  /** @return the 16 column names in canonical order */
+  /**
+   * @return the 16 column names in canonical order
+   */
   public static String[] columns() {
     String[] out = new String[COUNT];
     for (int i = 0; i < COUNT; i++) {

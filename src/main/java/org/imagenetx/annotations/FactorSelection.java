@@ -9,12 +9,16 @@ public enum FactorSelection {
   /** {@code *_top_factor.jsonl}: exactly one factor, the most salient. */
   TOP;
 
-  /** @return {@code multi} or {@code top} */
+  /**
+   * @return {@code multi} or {@code top}
+   */
   public String key() {
     return name().toLowerCase(Locale.ROOT);
   }
 
-  /** @return the directory name used in result trees, e.g. {@code multi_factor} */
+  /**
+   * @return the directory name used in result trees, e.g. {@code multi_factor}
+   */
   public String directory() {
     return key() + "_factor";
   }

@@ -3,9 +3,9 @@ package org.imagenetx.annotations;
 import org.roaringbitmap.RoaringBitmap;
 
 /**
- * The factor annotations of one selection (multi or top) over an {@link ImageIndex}: which images are
- * evaluated (annotated, prototypes removed unless kept) and, per factor, the evaluated images that
- * have it.
+ * The factor annotations of one selection (multi or top) over an {@link ImageIndex}: which images
+ * are evaluated (annotated, prototypes removed unless kept) and, per factor, the evaluated images
+ * that have it.
  *
  * <p>Invariant the kernels depend on: every factor set is a subset of {@link #evaluated()}, and in
  * the dense word views the bits past {@code index.size()} are zero ("ghost bits clear").
@@ -43,17 +43,23 @@ public final class FactorSet {
     }
   }
 
-  /** @return multi or top */
+  /**
+   * @return multi or top
+   */
   public FactorSelection selection() {
     return selection;
   }
 
-  /** @return size of the image index these sets live in */
+  /**
+   * @return size of the image index these sets live in
+   */
   public int numImages() {
     return numImages;
   }
 
-  /** @return evaluated positions (do not modify) */
+  /**
+   * @return evaluated positions (do not modify)
+   */
   public RoaringBitmap evaluated() {
     return evaluated;
   }
@@ -66,7 +72,9 @@ public final class FactorSet {
     return factors[factor.ordinal()];
   }
 
-  /** @return number of evaluated images */
+  /**
+   * @return number of evaluated images
+   */
   public int numEvaluated() {
     return evaluated.getCardinality();
   }

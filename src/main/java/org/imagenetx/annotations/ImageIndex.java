@@ -71,7 +71,8 @@ public final class ImageIndex {
     for (int i = 0; i < n; i++) {
       order[i] = i;
       if (classes[i] < 0 || classes[i] >= metaclasses.numClasses()) {
-        throw new IllegalArgumentException("class id out of range for " + names[i] + ": " + classes[i]);
+        throw new IllegalArgumentException(
+            "class id out of range for " + names[i] + ": " + classes[i]);
       }
     }
     IntArrays.quickSort(
@@ -183,7 +184,9 @@ public final class ImageIndex {
     return String.format(java.util.Locale.ROOT, "ILSVRC2012_val_%08d.JPEG", number);
   }
 
-  /** @return number of images */
+  /**
+   * @return number of images
+   */
   public int size() {
     return labels.length;
   }
@@ -204,12 +207,16 @@ public final class ImageIndex {
     return labels[dense];
   }
 
-  /** @return true class per position; a shared array, not to be modified (kernels read it) */
+  /**
+   * @return true class per position; a shared array, not to be modified (kernels read it)
+   */
   public short[] labels() {
     return labels;
   }
 
-  /** @return metaclass of the true class per position; shared, not to be modified */
+  /**
+   * @return metaclass of the true class per position; shared, not to be modified
+   */
   public byte[] metaclassOfImage() {
     return metaclassOfImage;
   }
@@ -246,7 +253,9 @@ public final class ImageIndex {
     return metaTo[metaclass];
   }
 
-  /** @return number of class ids the index knows (1000) */
+  /**
+   * @return number of class ids the index knows (1000)
+   */
   public int numClasses() {
     return classFrom.length;
   }
@@ -276,7 +285,8 @@ public final class ImageIndex {
       if (len != VAL_NAME_LENGTH) {
         return -1;
       }
-      if (!Arrays.equals(buf, off, off + VAL_PREFIX_BYTES.length, VAL_PREFIX_BYTES, 0, VAL_PREFIX_BYTES.length)) {
+      if (!Arrays.equals(
+          buf, off, off + VAL_PREFIX_BYTES.length, VAL_PREFIX_BYTES, 0, VAL_PREFIX_BYTES.length)) {
         return -1;
       }
       int p = off + VAL_PREFIX_BYTES.length;
@@ -289,7 +299,8 @@ public final class ImageIndex {
         v = v * 10 + digit;
       }
       p += 8;
-      if (!Arrays.equals(buf, p, p + VAL_SUFFIX_BYTES.length, VAL_SUFFIX_BYTES, 0, VAL_SUFFIX_BYTES.length)) {
+      if (!Arrays.equals(
+          buf, p, p + VAL_SUFFIX_BYTES.length, VAL_SUFFIX_BYTES, 0, VAL_SUFFIX_BYTES.length)) {
         return -1;
       }
       return v > 0 && v <= denseOfValNumber.length ? denseOfValNumber[v - 1] : -1;
@@ -306,7 +317,9 @@ public final class ImageIndex {
     return denseOfValNumber != null ? VAL_NAME_LENGTH : -1;
   }
 
-  /** @return approximate heap bytes held by this index */
+  /**
+   * @return approximate heap bytes held by this index
+   */
   public long ramBytesUsed() {
     long names = 0;
     for (String s : fileNames) {

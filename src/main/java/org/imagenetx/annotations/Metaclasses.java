@@ -78,7 +78,9 @@ public final class Metaclasses {
     return i < 0 || i == OTHER ? OTHER : i;
   }
 
-  /** @return the number of classes mapped */
+  /**
+   * @return the number of classes mapped
+   */
   public int numClasses() {
     return metaclassOfClass.length;
   }
@@ -91,14 +93,17 @@ public final class Metaclasses {
     return metaclassOfClass[classId];
   }
 
-  /** @return a copy of the class→metaclass table, for kernels */
+  /**
+   * @return a copy of the class→metaclass table, for kernels
+   */
   public byte[] table() {
     return metaclassOfClass.clone();
   }
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof Metaclasses && Arrays.equals(metaclassOfClass, ((Metaclasses) o).metaclassOfClass);
+    return o instanceof Metaclasses
+        && Arrays.equals(metaclassOfClass, ((Metaclasses) o).metaclassOfClass);
   }
 
   @Override

@@ -9,7 +9,9 @@ public enum Partition {
   /** The 12k annotated training images. */
   TRAIN;
 
-  /** @return {@code val} or {@code train} */
+  /**
+   * @return {@code val} or {@code train}
+   */
   public String key() {
     return name().toLowerCase(Locale.ROOT);
   }

@@ -59,7 +59,10 @@ public final class Correctness {
         int q = k + j;
         long negative =
             Lanes.gatherSigns(
-                pred[q] & Lanes.SIGN, pred[q + 1] & Lanes.SIGN, pred[q + 2] & Lanes.SIGN, pred[q + 3] & Lanes.SIGN);
+                pred[q] & Lanes.SIGN,
+                pred[q + 1] & Lanes.SIGN,
+                pred[q + 2] & Lanes.SIGN,
+                pred[q + 3] & Lanes.SIGN);
         bits |= negative << (j << 2);
       }
       out[w] = ~bits;
@@ -75,17 +78,18 @@ public final class Correctness {
 
   /**
    * {@code metaclass} correctness derived from {@code class} correctness: a right class is a right
-   * metaclass, so only the wrong predictions inside {@code within} are looked up (about a quarter of
-   * the images instead of all of them), by the lane's unsigned value (so a missing id, 0xFFFF, needs
-   * no branch and no sign fix). Exact inside {@code within}; outside it only class-correct images
-   * are marked. {@link #metaclassAndRealFromClassPacked} derives the ReaL words in the same walk.
+   * metaclass, so only the wrong predictions inside {@code within} are looked up (about a quarter
+   * of the images instead of all of them), by the lane's unsigned value (so a missing id, 0xFFFF,
+   * needs no branch and no sign fix). Exact inside {@code within}; outside it only class-correct
+   * images are marked. {@link #metaclassAndRealFromClassPacked} derives the ReaL words in the same
+   * walk.
    *
    * @param classCorrect class correctness words
    * @param within images that matter (ghost bits clear)
    * @param pred packed predicted ids
    * @param metaclassOfImage metaclass of the true class per image
-   * @param metaclassOfLane 65,536 entries: the metaclass of class id {@code v} at {@code v}, a value
-   *     no image has (e.g. -1) at every other value
+   * @param metaclassOfLane 65,536 entries: the metaclass of class id {@code v} at {@code v}, a
+   *     value no image has (e.g. -1) at every other value
    * @param numWords words to fill
    * @param out words, overwritten (may not alias {@code classCorrect})
    */
@@ -114,11 +118,11 @@ public final class Correctness {
 
   /**
    * {@code metaclass} and {@code real_class} correctness in one walk over the wrong predictions
-   * inside {@code within}: a right class is a right metaclass, and is a right ReaL label exactly when
-   * the label is in the image's ReaL set; a wrong class is a right ReaL label when it is one of the
-   * set's other labels. Each wrong image's lane is extracted once for both types (one loop instead
-   * of two: ~50 µs instead of ~72 µs per model on the synthetic zoo). Images with two or more other
-   * labels (rare) are looked up in the CSR sets afterwards. Exact inside {@code within}.
+   * inside {@code within}: a right class is a right metaclass, and is a right ReaL label exactly
+   * when the label is in the image's ReaL set; a wrong class is a right ReaL label when it is one
+   * of the set's other labels. Each wrong image's lane is extracted once for both types (one loop
+   * instead of two: ~50 µs instead of ~72 µs per model on the synthetic zoo). Images with two or
+   * more other labels (rare) are looked up in the CSR sets afterwards. Exact inside {@code within}.
    *
    * @param classCorrect class correctness words
    * @param within images that matter (ghost bits clear)

@@ -120,6 +120,7 @@ public final class Lanes {
 
   /** The sign bit of every lane. */
   static final long SIGN = 0x8000_8000_8000_8000L;
+
   /** Every lane's low 15 bits. */
   static final long LOW15 = 0x7FFF_7FFF_7FFF_7FFFL;
 
@@ -128,9 +129,10 @@ public final class Lanes {
 
   /**
    * Gathers the lane sign bits of four consecutive packed words (16 images) into bits 0..15, in
-   * image order: lane k of word r → bit 4r + k. The words' sign bits are first shifted to bits 16k +
-   * 4r; one multiply by 2^45 + 2^30 + 2^15 + 1 then moves each to 45 + 4r + k, and every other
-   * partial product lands on a distinct position outside 45..60, so nothing carries into the result.
+   * image order: lane k of word r → bit 4r + k. The words' sign bits are first shifted to bits 16k
+   * + 4r; one multiply by 2^45 + 2^30 + 2^15 + 1 then moves each to 45 + 4r + k, and every other
+   * partial product lands on a distinct position outside 45..60, so nothing carries into the
+   * result.
    *
    * @param s0 sign bits (15, 31, 47, 63 only) of word 0
    * @param s1 of word 1

@@ -1,11 +1,11 @@
 package org.imagenetx.bits;
 
 /**
- * Count-only kernels over dense bitsets stored as {@code long[]} words (bit {@code i} is bit {@code i
- * & 63} of word {@code i >>> 6}). Nothing here allocates or builds a set.
+ * Count-only kernels over dense bitsets stored as {@code long[]} words (bit {@code i} is bit {@code
+ * i & 63} of word {@code i >>> 6}). Nothing here allocates or builds a set.
  *
- * <p>Depends on the ghost bits being clear: bits past the logical size are zero in every operand, so
- * whole-word loops need no tail mask. Range variants mask their edges themselves.
+ * <p>Depends on the ghost bits being clear: bits past the logical size are zero in every operand,
+ * so whole-word loops need no tail mask. Range variants mask their edges themselves.
  *
  * @internal kernels of the engine; reference implementations live in the tests.
  */
@@ -150,9 +150,9 @@ public final class Words {
 
   /**
    * Applies a count plan: group {@code g} counts {@code Σ bitCount(words[index[k]] & mask[k])} for
-   * {@code k} in {@code [groupStart[g], groupStart[g+1])}. A plan folds range edges and sparse masks
-   * into a compact list of (word, mask) pairs built once, so per-model counting touches no zero
-   * word and branches on no range edge.
+   * {@code k} in {@code [groupStart[g], groupStart[g+1])}. A plan folds range edges and sparse
+   * masks into a compact list of (word, mask) pairs built once, so per-model counting touches no
+   * zero word and branches on no range edge.
    *
    * @param words the bitset being counted (e.g. a model's correctness words)
    * @param index word index per plan entry
@@ -173,9 +173,9 @@ public final class Words {
   }
 
   /**
-   * {@link #planCounts} for three bitsets at once — a model's correctness words under the three error
-   * types: each plan entry (word index, mask) is loaded once for the three counts, instead of once per
-   * type. Equal to three {@link #planCounts} calls (a test compares them).
+   * {@link #planCounts} for three bitsets at once — a model's correctness words under the three
+   * error types: each plan entry (word index, mask) is loaded once for the three counts, instead of
+   * once per type. Equal to three {@link #planCounts} calls (a test compares them).
    *
    * @param a first bitset
    * @param b second bitset
@@ -189,8 +189,16 @@ public final class Words {
    * @param outC counts of {@code c}
    */
   public static void planCounts3(
-      long[] a, long[] b, long[] c, int[] index, long[] mask, int[] groupStart, int numGroups,
-      int[] outA, int[] outB, int[] outC) {
+      long[] a,
+      long[] b,
+      long[] c,
+      int[] index,
+      long[] mask,
+      int[] groupStart,
+      int numGroups,
+      int[] outA,
+      int[] outB,
+      int[] outC) {
     for (int g = 0; g < numGroups; g++) {
       int na = 0;
       int nb = 0;

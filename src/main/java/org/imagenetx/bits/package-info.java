@@ -1,6 +1,7 @@
 /**
  * The hot kernels: static methods over {@code long[]} words and predictions packed four to a {@code
- * long} ({@link org.imagenetx.bits.Lanes}) that count without allocating. Internal: the rest of the engine calls them, users should not.
+ * long} ({@link org.imagenetx.bits.Lanes}) that count without allocating. Internal: the rest of the
+ * engine calls them, users should not.
  *
  * <p>Invariant: bits past the logical size are clear in every operand ("ghost bits clear"), so
  * whole-word loops need no tail mask; constructors of word views {@code assert} it. Each kernel has

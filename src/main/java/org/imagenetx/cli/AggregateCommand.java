@@ -73,7 +73,12 @@ final class AggregateCommand implements Callable<Integer> {
       try (ProgressBar bar = progressBar(zoo)) {
         agg =
             Aggregation.run(
-                loaded.dataset(), zoo, sels, ts, data.threads(), bar == null ? null : done -> bar.stepTo(done));
+                loaded.dataset(),
+                zoo,
+                sels,
+                ts,
+                data.threads(),
+                bar == null ? null : done -> bar.stepTo(done));
       }
       results.add(agg);
       Warnings.missingPredictions(err, zoo, agg);

@@ -11,10 +11,16 @@ import picocli.CommandLine.Option;
  * DataOptions}.
  */
 public final class BootstrapOptions {
-  @Option(names = "--resamples", defaultValue = "1000", description = "Bootstrap resamples B (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--resamples",
+      defaultValue = "1000",
+      description = "Bootstrap resamples B (default: ${DEFAULT-VALUE}).")
   int resamples;
 
-  @Option(names = "--confidence", defaultValue = "0.95", description = "Two-sided confidence level (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--confidence",
+      defaultValue = "0.95",
+      description = "Two-sided confidence level (default: ${DEFAULT-VALUE}).")
   double confidence;
 
   @Option(
@@ -27,7 +33,8 @@ public final class BootstrapOptions {
   @Option(
       names = "--bootstrap-seed",
       defaultValue = "42",
-      description = "Master seed of the bootstrap; each model/pair derives its own (default: ${DEFAULT-VALUE}).")
+      description =
+          "Master seed of the bootstrap; each model/pair derives its own (default: ${DEFAULT-VALUE}).")
   long seed;
 
   /**
@@ -46,8 +53,13 @@ public final class BootstrapOptions {
 
   /** One line describing the intervals, for table notes. */
   String describe() {
-    return String.format(java.util.Locale.ROOT, "intervals: %s%% %s bootstrap over images, B=%d, seed %d",
-        stripZeros(confidence * 100), method.key(), resamples, seed);
+    return String.format(
+        java.util.Locale.ROOT,
+        "intervals: %s%% %s bootstrap over images, B=%d, seed %d",
+        stripZeros(confidence * 100),
+        method.key(),
+        resamples,
+        seed);
   }
 
   private static String stripZeros(double v) {

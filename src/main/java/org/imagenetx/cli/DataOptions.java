@@ -19,9 +19,10 @@ import org.imagenetx.zoo.Zoos;
 import picocli.CommandLine.Option;
 
 /**
- * Options shared by every command that reads annotations and zoos, and how they resolve: an explicit
- * {@code --annotations}; else {@code data/imagenet-x/annotations} (or {@code data/annotations}, or a
- * wheel/zip in {@code data/}); else, when no zoo is given either, the embedded synthetic default.
+ * Options shared by every command that reads annotations and zoos, and how they resolve: an
+ * explicit {@code --annotations}; else {@code data/imagenet-x/annotations} (or {@code
+ * data/annotations}, or a wheel/zip in {@code data/}); else, when no zoo is given either, the
+ * embedded synthetic default.
  */
 public final class DataOptions {
   /** Seed of the embedded synthetic default. */
@@ -55,12 +56,14 @@ public final class DataOptions {
 
   @Option(
       names = "--keep-prototypes",
-      description = "Keep the 3,000 prototype images shown to annotators (removed by default, as upstream).")
+      description =
+          "Keep the 3,000 prototype images shown to annotators (removed by default, as upstream).")
   boolean keepPrototypes;
 
   @Option(
       names = "--synthetic",
-      description = "Use the embedded, generated ImageNet-X-shaped dataset and zoo (labelled synthetic).")
+      description =
+          "Use the embedded, generated ImageNet-X-shaped dataset and zoo (labelled synthetic).")
   boolean synthetic;
 
   @Option(
@@ -69,20 +72,22 @@ public final class DataOptions {
       description = "Seed of the synthetic data (default: ${DEFAULT-VALUE}).")
   long seed;
 
-  @Option(
-      names = "--threads",
-      description = "Worker threads (default: all cores).")
+  @Option(names = "--threads", description = "Worker threads (default: all cores).")
   Integer threads;
 
   /** A dataset and its zoos, resolved from the options. */
   public record Loaded(Dataset dataset, List<Zoo> zoos) {
-    /** @return true when the data is generated */
+    /**
+     * @return true when the data is generated
+     */
     public boolean synthetic() {
       return dataset.synthetic();
     }
   }
 
-  /** @return worker threads to use */
+  /**
+   * @return worker threads to use
+   */
   public int threads() {
     return threads != null && threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
   }
@@ -99,10 +104,12 @@ public final class DataOptions {
     }
     if (ann == null) {
       if (!zoos.isEmpty() && !synthetic) {
-        throw new BadInputException("--annotations", 0, "not given and none in data/; " + AnnotationSource.HOW_TO_GET);
+        throw new BadInputException(
+            "--annotations", 0, "not given and none in data/; " + AnnotationSource.HOW_TO_GET);
       }
       if (partition != Partition.VAL) {
-        throw new BadInputException("--partition", 0, "the synthetic default has validation images only");
+        throw new BadInputException(
+            "--partition", 0, "the synthetic default has validation images only");
       }
       SyntheticImageNetX synth = SyntheticImageNetX.generate(seed, 50);
       Dataset ds = synth.dataset(keepPrototypes);
@@ -113,11 +120,14 @@ public final class DataOptions {
       return new Loaded(ds, List.of(SyntheticZoo.generate(ds, DEFAULT_SYNTHETIC_MODELS, seed)));
     }
     if (zoos.isEmpty()) {
-      throw new BadInputException("--zoo", 0, "no zoo given: pass --zoo <folder of <model>.csv files>");
+      throw new BadInputException(
+          "--zoo", 0, "no zoo given: pass --zoo <folder of <model>.csv files>");
     }
     Dataset ds =
         AnnotationLoader.load(
-            ann, new AnnotationLoader.Options(partition, EnumSet.copyOf(selections), keepPrototypes, needReal));
+            ann,
+            new AnnotationLoader.Options(
+                partition, EnumSet.copyOf(selections), keepPrototypes, needReal));
     return new Loaded(ds, openZoos(ds));
   }
 
@@ -131,8 +141,8 @@ public final class DataOptions {
 
   /**
    * Resolves the annotations alone (for commands that build or export zoos): {@code --annotations},
-   * else the default folder in {@code data/}, else with {@code --synthetic} the generated dataset of
-   * {@code --seed}.
+   * else the default folder in {@code data/}, else with {@code --synthetic} the generated dataset
+   * of {@code --seed}.
    *
    * @param selections selections needed
    * @return the dataset
@@ -145,17 +155,21 @@ public final class DataOptions {
     if (ann == null) {
       if (!synthetic) {
         throw new BadInputException(
-            "--annotations", 0, "not given and none in data/ (or pass --synthetic); " + AnnotationSource.HOW_TO_GET);
+            "--annotations",
+            0,
+            "not given and none in data/ (or pass --synthetic); " + AnnotationSource.HOW_TO_GET);
       }
       return SyntheticImageNetX.generate(seed, 50).dataset(keepPrototypes);
     }
     return AnnotationLoader.load(
-        ann, new AnnotationLoader.Options(partition, EnumSet.copyOf(selections), keepPrototypes, false));
+        ann,
+        new AnnotationLoader.Options(partition, EnumSet.copyOf(selections), keepPrototypes, false));
   }
 
   static Path findDefaultAnnotations() {
     Path data = Path.of("data");
-    for (Path p : List.of(data.resolve("imagenet-x").resolve("annotations"), data.resolve("annotations"))) {
+    for (Path p :
+        List.of(data.resolve("imagenet-x").resolve("annotations"), data.resolve("annotations"))) {
       if (Files.isDirectory(p)) {
         return p;
       }
@@ -181,7 +195,10 @@ public final class DataOptions {
     if (!loaded.synthetic()) {
       return null;
     }
-    return "SYNTHETIC DATA: " + loaded.dataset().source() + "; not ImageNet-X. To analyse real models, "
-        + AnnotationSource.HOW_TO_GET + ", and pass --zoo <folder of prediction CSVs>.";
+    return "SYNTHETIC DATA: "
+        + loaded.dataset().source()
+        + "; not ImageNet-X. To analyse real models, "
+        + AnnotationSource.HOW_TO_GET
+        + ", and pass --zoo <folder of prediction CSVs>.";
   }
 }

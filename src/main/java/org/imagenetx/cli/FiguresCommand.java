@@ -61,7 +61,8 @@ final class FiguresCommand implements Callable<Integer> {
     StudyData data = inputs.load(err, t0);
     for (Catalog.Entry e : wanted) {
       if (wanted.size() > 1 && e.missing(data) != null) {
-        StudyInputOptions.progress(err, t0, "skipped figure " + e.name() + ": needs " + e.missing(data).how());
+        StudyInputOptions.progress(
+            err, t0, "skipped figure " + e.name() + ": needs " + e.missing(data).how());
         continue;
       }
       StudyInputOptions.progress(err, t0, "figure " + e.name());

@@ -47,20 +47,23 @@ final class QueryCommand implements Callable<Integer> {
     @Option(
         names = "--groups",
         paramLabel = "<csv>",
-        description = "Model groups, a CSV model,group with header (e.g. the release's model_types.csv).")
+        description =
+            "Model groups, a CSV model,group with header (e.g. the release's model_types.csv).")
     Path groups;
 
     @Option(
         names = "--synthetic-models",
         paramLabel = "N",
-        description = "With the synthetic default: generate N models instead of 4 (e.g. 2200 for the reference load).")
+        description =
+            "With the synthetic default: generate N models instead of 4 (e.g. 2200 for the reference load).")
     Integer syntheticModels;
 
     @Mixin BootstrapOptions bootstrap;
 
     @Option(
         names = "--no-intervals",
-        description = "Point estimates only: no bootstrap intervals in rank and show (compare keeps its paired intervals).")
+        description =
+            "Point estimates only: no bootstrap intervals in rank and show (compare keeps its paired intervals).")
     boolean noIntervals;
 
     /**
@@ -77,12 +80,14 @@ final class QueryCommand implements Callable<Integer> {
         err.println(banner);
       }
       if (loaded.zoos().size() != 1) {
-        throw new IllegalArgumentException("a session reads one zoo; got " + loaded.zoos().size() + " --zoo options");
+        throw new IllegalArgumentException(
+            "a session reads one zoo; got " + loaded.zoos().size() + " --zoo options");
       }
       Zoo zoo = loaded.zoos().get(0);
       if (syntheticModels != null) {
         if (!loaded.synthetic()) {
-          throw new IllegalArgumentException("--synthetic-models needs the synthetic default (no --zoo)");
+          throw new IllegalArgumentException(
+              "--synthetic-models needs the synthetic default (no --zoo)");
         }
         if (syntheticModels < 2) {
           throw new IllegalArgumentException("--synthetic-models must be at least 2");
@@ -93,7 +98,8 @@ final class QueryCommand implements Callable<Integer> {
       Map<String, List<String>> g = groups == null ? Map.of() : GroupFile.read(groups);
       Session session = Session.open(loaded.dataset(), zoo, selection, g, data.threads());
       // intervals by default, as ratios --ci computes them, one model at a time on first use
-      Intervals intervals = noIntervals ? Intervals.pointsOnly(settings) : new BootstrapIntervals(settings);
+      Intervals intervals =
+          noIntervals ? Intervals.pointsOnly(settings) : new BootstrapIntervals(settings);
       return new QueryEngine(session, intervals);
     }
   }
@@ -109,7 +115,10 @@ final class QueryCommand implements Callable<Integer> {
       description = "table, csv, markdown, json or latex (default: ${DEFAULT-VALUE}).")
   Format format;
 
-  @Parameters(arity = "1..*", paramLabel = "<query>", description = "Queries, each one quoted argument.")
+  @Parameters(
+      arity = "1..*",
+      paramLabel = "<query>",
+      description = "Queries, each one quoted argument.")
   List<String> queries;
 
   @Override

@@ -21,7 +21,10 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code imagenetx ratios}: the error-ratio table, models × factors (or models × metaclasses × factors). */
+/**
+ * {@code imagenetx ratios}: the error-ratio table, models × factors (or models × metaclasses ×
+ * factors).
+ */
 @Command(
     name = "ratios",
     mixinStandardHelpOptions = true,
@@ -49,13 +52,16 @@ final class RatiosCommand implements Callable<Integer> {
       description = "Decimals in table, markdown and latex output (default: ${DEFAULT-VALUE}).")
   int decimals;
 
-  @Option(names = "--ci", description = "Add bootstrap interval columns <factor>_lower and <factor>_upper.")
+  @Option(
+      names = "--ci",
+      description = "Add bootstrap interval columns <factor>_lower and <factor>_upper.")
   boolean ci;
 
   @Option(
       names = "--by-metaclass",
-      description = "One row per model and metaclass: error ratios within the metaclass, relative to its own error"
-          + " rate (with --ci: the per-metaclass bootstrap).")
+      description =
+          "One row per model and metaclass: error ratios within the metaclass, relative to its own error"
+              + " rate (with --ci: the per-metaclass bootstrap).")
   boolean byMetaclass;
 
   @Mixin BootstrapOptions bootstrap;
@@ -65,7 +71,8 @@ final class RatiosCommand implements Callable<Integer> {
     ZooBootstrap.Settings settings = ci ? bootstrap.settings() : null;
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    DataOptions.Loaded loaded = data.load(EnumSet.of(view.selection), view.type == ErrorType.REAL_CLASS);
+    DataOptions.Loaded loaded =
+        data.load(EnumSet.of(view.selection), view.type == ErrorType.REAL_CLASS);
     String banner = DataOptions.syntheticBanner(loaded);
     if (banner != null) {
       err.println(banner);
@@ -86,10 +93,25 @@ final class RatiosCommand implements Callable<Integer> {
     ReportTable table = new ReportTable(columns);
     for (Zoo zoo : loaded.zoos()) {
       Aggregation agg =
-          Aggregation.run(loaded.dataset(), zoo, List.of(view.selection), List.of(view.type), data.threads(), null);
+          Aggregation.run(
+              loaded.dataset(),
+              zoo,
+              List.of(view.selection),
+              List.of(view.type),
+              data.threads(),
+              null);
       Warnings.missingPredictions(err, zoo, agg);
       ZooBootstrap.Result boot =
-          ci ? ZooBootstrap.run(loaded.dataset(), zoo, view.selection, view.type, byMetaclass, settings, data.threads()) : null;
+          ci
+              ? ZooBootstrap.run(
+                  loaded.dataset(),
+                  zoo,
+                  view.selection,
+                  view.type,
+                  byMetaclass,
+                  settings,
+                  data.threads())
+              : null;
       int per = ci ? 3 : 1;
       if (byMetaclass) {
         MetaclassTable t = agg.get(view.selection, view.type).metaclasses();
@@ -100,7 +122,8 @@ final class RatiosCommand implements Callable<Integer> {
           int b = ci ? boot.indexOf(t.model(r)) : -1;
           int m = r % Metaclasses.COUNT;
           for (Factor f : Factor.values()) {
-            row[first + per * f.ordinal()] = ErrorRatio.of(t.get(r, f.ordinal()), t.get(r, MetaclassTable.AVERAGE));
+            row[first + per * f.ordinal()] =
+                ErrorRatio.of(t.get(r, f.ordinal()), t.get(r, MetaclassTable.AVERAGE));
             if (ci) {
               int s = ZooBootstrap.Result.metaclassErrorRatio(m, f);
               row[first + 1 + per * f.ordinal()] = b < 0 ? Double.NaN : boot.lower()[b][s];

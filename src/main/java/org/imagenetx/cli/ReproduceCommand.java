@@ -24,7 +24,11 @@ final class ReproduceCommand implements Callable<Integer> {
 
   @Mixin StudyInputOptions inputs;
 
-  @Option(names = "--out", required = true, paramLabel = "<dir>", description = "Output folder (e.g. results/).")
+  @Option(
+      names = "--out",
+      required = true,
+      paramLabel = "<dir>",
+      description = "Output folder (e.g. results/).")
   Path out;
 
   @Override
@@ -33,7 +37,12 @@ final class ReproduceCommand implements Callable<Integer> {
     long t0 = System.nanoTime();
     StudyData data = inputs.load(err, t0);
     Reproduction.Result r =
-        Reproduction.run(data, out, StudyInputOptions.describe(data), inputs.threads(), step -> StudyInputOptions.progress(err, t0, step));
+        Reproduction.run(
+            data,
+            out,
+            StudyInputOptions.describe(data),
+            inputs.threads(),
+            step -> StudyInputOptions.progress(err, t0, step));
     spec.commandLine()
         .getOut()
         .printf(

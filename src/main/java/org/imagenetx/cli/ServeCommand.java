@@ -28,20 +28,25 @@ final class ServeCommand implements Callable<Integer> {
 
   @Mixin QueryCommand.SessionOptions session;
 
-  @Option(names = "--port", defaultValue = "8080", description = "Port, 0 for any free one (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--port",
+      defaultValue = "8080",
+      description = "Port, 0 for any free one (default: ${DEFAULT-VALUE}).")
   int port;
 
   @Option(
       names = "--bind",
       defaultValue = "127.0.0.1",
-      description = "Address to listen on (default: ${DEFAULT-VALUE}; anything else exposes the zoo to the network).")
+      description =
+          "Address to listen on (default: ${DEFAULT-VALUE}; anything else exposes the zoo to the network).")
   String bind;
 
   @Option(
       names = "--http-threads",
       defaultValue = "8",
-      description = "Request threads reading requests and writing answers (default: ${DEFAULT-VALUE}); answers are"
-          + " computed one per core at a time, first come, first served.")
+      description =
+          "Request threads reading requests and writing answers (default: ${DEFAULT-VALUE}); answers are"
+              + " computed one per core at a time, first come, first served.")
   int httpThreads;
 
   @Override
@@ -59,19 +64,30 @@ final class ServeCommand implements Callable<Integer> {
     }
     long t0 = System.nanoTime();
     QueryEngine engine = session.open(err);
-    ExplorerServer server = ExplorerServer.start(engine, new InetSocketAddress(address, port), httpThreads);
+    ExplorerServer server =
+        ExplorerServer.start(engine, new InetSocketAddress(address, port), httpThreads);
     if (!address.isLoopbackAddress()) {
-      err.println("imagenetx: warning: listening on " + bind + ": anyone who can reach this machine can read the zoo");
+      err.println(
+          "imagenetx: warning: listening on "
+              + bind
+              + ": anyone who can reach this machine can read the zoo");
     }
-    out.printf(Locale.ROOT, "%d models loaded in %.2f s; explorer at %s (Ctrl-C to stop)%n",
-        engine.session().models().size(), (System.nanoTime() - t0) / 1e9, server.url());
+    out.printf(
+        Locale.ROOT,
+        "%d models loaded in %.2f s; explorer at %s (Ctrl-C to stop)%n",
+        engine.session().models().size(),
+        (System.nanoTime() - t0) / 1e9,
+        server.url());
     out.flush();
     err.flush();
     CountDownLatch stop = new CountDownLatch(1);
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-      server.close();
-      stop.countDown();
-    }));
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  server.close();
+                  stop.countDown();
+                }));
     stop.await();
     return 0;
   }

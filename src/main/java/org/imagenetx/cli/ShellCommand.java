@@ -48,8 +48,12 @@ final class ShellCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     long t0 = System.nanoTime();
     QueryEngine engine = session.open(err);
-    err.printf(Locale.ROOT, "%d models loaded in %.2f s (%s factors, tables %.1f MB). Type help, or quit.%n",
-        engine.session().models().size(), (System.nanoTime() - t0) / 1e9, engine.session().selection().key(),
+    err.printf(
+        Locale.ROOT,
+        "%d models loaded in %.2f s (%s factors, tables %.1f MB). Type help, or quit.%n",
+        engine.session().models().size(),
+        (System.nanoTime() - t0) / 1e9,
+        engine.session().selection().key(),
         engine.session().ramBytesUsed() / 1e6);
     err.flush();
     try (Terminal terminal = TerminalBuilder.builder().system(true).build()) {
@@ -67,7 +71,8 @@ final class ShellCommand implements Callable<Integer> {
    * @return 0
    */
   static int repl(QueryEngine engine, InputStream in, OutputStream out) {
-    try (Terminal terminal = TerminalBuilder.builder().system(false).streams(in, out).type("dumb").build()) {
+    try (Terminal terminal =
+        TerminalBuilder.builder().system(false).streams(in, out).type("dumb").build()) {
       return repl(engine, terminal, null);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -75,10 +80,11 @@ final class ShellCommand implements Callable<Integer> {
   }
 
   private static int repl(QueryEngine engine, Terminal terminal, Path history) {
-    LineReaderBuilder b = LineReaderBuilder.builder()
-        .terminal(terminal)
-        .appName("imagenetx")
-        .completer(new QueryCompleter(engine));
+    LineReaderBuilder b =
+        LineReaderBuilder.builder()
+            .terminal(terminal)
+            .appName("imagenetx")
+            .completer(new QueryCompleter(engine));
     if (history != null) {
       b.variable(LineReader.HISTORY_FILE, history);
     }
@@ -108,8 +114,11 @@ final class ShellCommand implements Callable<Integer> {
         String text = Tables.render(r, Format.TABLE, width);
         long rendered = System.nanoTime();
         w.print(text);
-        w.printf(Locale.ROOT, "(answered in %.1f ms, table in %.1f ms)%n",
-            (answered - start) / 1e6, (rendered - answered) / 1e6);
+        w.printf(
+            Locale.ROOT,
+            "(answered in %.1f ms, table in %.1f ms)%n",
+            (answered - start) / 1e6,
+            (rendered - answered) / 1e6);
       } catch (QueryException | BadInputException e) {
         w.println("error: " + e.getMessage());
       }

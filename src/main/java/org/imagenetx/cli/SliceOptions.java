@@ -20,6 +20,7 @@ final class SliceOptions {
       names = "--error-type",
       defaultValue = "class",
       converter = Converters.ErrorTypeConverter.class,
-      description = "What counts as correct: class, metaclass or real_class (default: ${DEFAULT-VALUE}).")
+      description =
+          "What counts as correct: class, metaclass or real_class (default: ${DEFAULT-VALUE}).")
   ErrorType type;
 }

@@ -49,7 +49,8 @@ final class StoreProgress implements ZooStoreWriter.Progress, AutoCloseable {
     bar.stepTo(byBytes ? bytesDone : modelsDone);
     double s = Math.max(1e-9, (System.nanoTime() - t0) / 1e9);
     bar.setExtraMessage(
-        String.format(Locale.ROOT, " | %d/%d models, %.0f models/s", modelsDone, numModels, modelsDone / s));
+        String.format(
+            Locale.ROOT, " | %d/%d models, %.0f models/s", modelsDone, numModels, modelsDone / s));
   }
 
   @Override

@@ -34,27 +34,44 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code study all}. */
-@Command(name = "all", mixinStandardHelpOptions = true,
-    description = {"Write every study table into --out.",
-        "Groups, augmentation, co-occurrence, distributions",
-        "and prevalence; with --zoo also mistakes, calibration and the LaTeX table. All inputs are read",
-        "and every table computed before the first file is written."})
+@Command(
+    name = "all",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Write every study table into --out.",
+      "Groups, augmentation, co-occurrence, distributions",
+      "and prevalence; with --zoo also mistakes, calibration and the LaTeX table. All inputs are read",
+      "and every table computed before the first file is written."
+    })
 final class StudyAllCommand implements Callable<Integer> {
   @Spec CommandLine.Model.CommandSpec spec;
   @Mixin StudyCommand.TableOptions opts;
   @Mixin DataOptions data;
 
-  @Option(names = "--out", required = true, paramLabel = "<dir>", description = "Output folder, e.g. results/study.")
+  @Option(
+      names = "--out",
+      required = true,
+      paramLabel = "<dir>",
+      description = "Output folder, e.g. results/study.")
   Path outDir;
 
-  @Option(names = "--format", defaultValue = "csv", converter = Converters.FormatConverter.class,
+  @Option(
+      names = "--format",
+      defaultValue = "csv",
+      converter = Converters.FormatConverter.class,
       description = "File format (default: ${DEFAULT-VALUE}).")
   Format format;
 
-  @Option(names = "--decimals", defaultValue = "4", description = "Decimals in text formats (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--decimals",
+      defaultValue = "4",
+      description = "Decimals in text formats (default: ${DEFAULT-VALUE}).")
   int decimals;
 
-  @Option(names = "--base-table", paramLabel = "<csv>", description = "accuracies_per_factor.csv of the base models.")
+  @Option(
+      names = "--base-table",
+      paramLabel = "<csv>",
+      description = "accuracies_per_factor.csv of the base models.")
   Path baseTable;
 
   @Override
@@ -63,14 +80,19 @@ final class StudyAllCommand implements Callable<Integer> {
     PrintWriter stdout = spec.commandLine().getOut();
     Study study = opts.study();
     Map<String, ReportTable> tables = new LinkedHashMap<>();
-    DataOptions.Loaded loaded = data.zoos.isEmpty() ? null : StudyCommand.loadWithZoos(data, opts.view.selection, opts.view.type, err);
-    List<Aggregation.Tables> zoos = loaded == null ? List.of() : StudyCommand.aggregate(loaded, opts, data.threads());
+    DataOptions.Loaded loaded =
+        data.zoos.isEmpty()
+            ? null
+            : StudyCommand.loadWithZoos(data, opts.view.selection, opts.view.type, err);
+    List<Aggregation.Tables> zoos =
+        loaded == null ? List.of() : StudyCommand.aggregate(loaded, opts, data.threads());
     FactorTable base = StudyCommand.baseTable(baseTable, zoos);
     ModelGroups published = study.publishedGroups(opts.types(), base);
     var groups = study.compare(published, ModelTypes.STUDY_GROUPS);
     tables.put("groups_means", StudyTables.groupMeans(groups));
     tables.put("groups_detail", StudyTables.groupDetail(groups));
-    tables.put("families_detail",
+    tables.put(
+        "families_detail",
         StudyTables.groupDetail(study.compareFamilies(published.table(), opts.familyOverrides())));
     List<AugmentationSweep> sweeps = study.sweeps();
     tables.put("augment_effects", StudyTables.augmentEffects(sweeps));
@@ -78,7 +100,9 @@ final class StudyAllCommand implements Callable<Integer> {
     for (AugmentationSweep s : sweeps) {
       tables.put("augment_models_" + s.augmentation().key(), StudyTables.augmentModels(s));
     }
-    tables.put("augment_compare", StudyTables.groupDetail(study.augmentationComparison(sweeps.get(0), sweeps.get(1))));
+    tables.put(
+        "augment_compare",
+        StudyTables.groupDetail(study.augmentationComparison(sweeps.get(0), sweeps.get(1))));
     Path ann = data.annotations != null ? data.annotations : DataOptions.findDefaultAnnotations();
     if (ann != null) {
       List<Cooccurrence> co = new ArrayList<>();
@@ -90,25 +114,32 @@ final class StudyAllCommand implements Callable<Integer> {
           dist.add(FactorDistribution.compute(d, s));
         }
         if (p == Partition.VAL) {
-          tables.put("prevalence_metaclass", StudyTables.prevalence(Prevalence.compute(d, opts.view.selection)));
+          tables.put(
+              "prevalence_metaclass",
+              StudyTables.prevalence(Prevalence.compute(d, opts.view.selection)));
         }
       }
       tables.put("cooccurrence", StudyTables.cooccurrence(co));
       tables.put("distribution_shares", StudyTables.factorShares(dist));
       tables.put("distribution_active", StudyTables.activeFactors(dist));
     } else {
-      err.println("(no annotations: co-occurrence, distribution and prevalence tables skipped; pass --annotations)");
+      err.println(
+          "(no annotations: co-occurrence, distribution and prevalence tables skipped; pass --annotations)");
     }
     String latex = null;
     if (loaded != null) {
       ReportTable mistakes = null;
       ReportTable calibration = null;
       for (Zoo zoo : loaded.zoos()) {
-        ReportTable m = StudyTables.mistakePrevalence(
-            MistakePrevalence.compute(loaded.dataset(), opts.view.selection, opts.view.type, zoo));
+        ReportTable m =
+            StudyTables.mistakePrevalence(
+                MistakePrevalence.compute(
+                    loaded.dataset(), opts.view.selection, opts.view.type, zoo));
         mistakes = mistakes == null ? m : StudyCommand.append(mistakes, m);
         if (zoo.hasProbabilities()) {
-          ReportTable c = StudyTables.calibration(Calibration.compute(loaded.dataset(), opts.view.selection, opts.view.type, zoo));
+          ReportTable c =
+              StudyTables.calibration(
+                  Calibration.compute(loaded.dataset(), opts.view.selection, opts.view.type, zoo));
           calibration = calibration == null ? c : StudyCommand.append(calibration, c);
         }
       }
@@ -122,13 +153,14 @@ final class StudyAllCommand implements Callable<Integer> {
       }
       latex = StudyCommand.latex(metaclassTables, null, 2);
     }
-    String ext = switch (format) {
-      case CSV -> ".csv";
-      case JSON -> ".json";
-      case MARKDOWN -> ".md";
-      case LATEX -> ".tex";
-      default -> ".txt";
-    };
+    String ext =
+        switch (format) {
+          case CSV -> ".csv";
+          case JSON -> ".json";
+          case MARKDOWN -> ".md";
+          case LATEX -> ".tex";
+          default -> ".txt";
+        };
     for (Map.Entry<String, ReportTable> e : tables.entrySet()) {
       Path p = outDir.resolve(e.getKey() + ext);
       AtomicFiles.writeString(p, e.getValue().render(format, decimals));

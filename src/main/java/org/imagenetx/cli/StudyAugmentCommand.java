@@ -16,25 +16,38 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code study augment}. */
-@Command(name = "augment", mixinStandardHelpOptions = true,
-    description = {"Augmentation spill-over per factor.",
-        "How crop, colour-jitter and blur strength move each factor's error ratio: the study's",
-        "cubic-fit Welch t, least-squares slopes, and the comparison of augmentation recipes."})
+@Command(
+    name = "augment",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Augmentation spill-over per factor.",
+      "How crop, colour-jitter and blur strength move each factor's error ratio: the study's",
+      "cubic-fit Welch t, least-squares slopes, and the comparison of augmentation recipes."
+    })
 final class StudyAugmentCommand implements Callable<Integer> {
   @Spec CommandLine.Model.CommandSpec spec;
   @Mixin StudyCommand.TableOptions opts;
   @Mixin StudyCommand.OutputOptions out;
 
-  @Option(names = "--augmentation", split = ",", defaultValue = "crop,colorjitter,gaussian_blur",
+  @Option(
+      names = "--augmentation",
+      split = ",",
+      defaultValue = "crop,colorjitter,gaussian_blur",
       description = "Sweeps to analyse (default: ${DEFAULT-VALUE}).")
   List<String> augmentations;
 
-  @Option(names = "--table", defaultValue = "summary",
-      description = "summary, effects (every column), spillover, models (parsed hyper-parameters) or compare"
-          + " (augmentation recipes as groups) (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--table",
+      defaultValue = "summary",
+      description =
+          "summary, effects (every column), spillover, models (parsed hyper-parameters) or compare"
+              + " (augmentation recipes as groups) (default: ${DEFAULT-VALUE}).")
   String table;
 
-  @Option(names = "--alpha", defaultValue = "0.05", description = "Significance for spillover (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--alpha",
+      defaultValue = "0.05",
+      description = "Significance for spillover (default: ${DEFAULT-VALUE}).")
   double alpha;
 
   @Override
@@ -43,8 +56,10 @@ final class StudyAugmentCommand implements Callable<Integer> {
     ReportTable t;
     switch (table.toLowerCase(Locale.ROOT)) {
       case "compare":
-        t = StudyTables.groupDetail(
-            study.augmentationComparison(study.sweep(Augmentation.CROP), study.sweep(Augmentation.COLOR_JITTER)));
+        t =
+            StudyTables.groupDetail(
+                study.augmentationComparison(
+                    study.sweep(Augmentation.CROP), study.sweep(Augmentation.COLOR_JITTER)));
         break;
       case "summary":
         t = StudyTables.augmentSummary(sweeps(study));
@@ -63,7 +78,8 @@ final class StudyAugmentCommand implements Callable<Integer> {
         }
         break;
       default:
-        throw new IllegalArgumentException("--table must be summary, effects, spillover, models or compare");
+        throw new IllegalArgumentException(
+            "--table must be summary, effects, spillover, models or compare");
     }
     t.write(spec.commandLine().getOut(), out.format, out.decimals);
     return 0;

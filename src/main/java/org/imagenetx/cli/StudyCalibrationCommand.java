@@ -8,12 +8,14 @@ import org.imagenetx.zoo.Zoo;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code study calibration}. */
-@Command(name = "calibration", mixinStandardHelpOptions = true,
-    description = "Expected calibration error (15 equal-width bins) per model, overall and per factor.")
+@Command(
+    name = "calibration",
+    mixinStandardHelpOptions = true,
+    description =
+        "Expected calibration error (15 equal-width bins) per model, overall and per factor.")
 final class StudyCalibrationCommand implements Callable<Integer> {
   @Spec CommandLine.Model.CommandSpec spec;
   @Mixin StudyCommand.OutputOptions out;
@@ -23,13 +25,17 @@ final class StudyCalibrationCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    DataOptions.Loaded loaded = StudyCommand.loadWithZoos(data, view.selection, view.type, spec.commandLine().getErr());
+    DataOptions.Loaded loaded =
+        StudyCommand.loadWithZoos(data, view.selection, view.type, spec.commandLine().getErr());
     ReportTable t = null;
     for (Zoo zoo : loaded.zoos()) {
-      ReportTable z = StudyTables.calibration(Calibration.compute(loaded.dataset(), view.selection, view.type, zoo));
+      ReportTable z =
+          StudyTables.calibration(
+              Calibration.compute(loaded.dataset(), view.selection, view.type, zoo));
       t = t == null ? z : StudyCommand.append(t, z);
     }
-    StudyCommand.marked(t, loaded.synthetic()).write(spec.commandLine().getOut(), out.format, out.decimals);
+    StudyCommand.marked(t, loaded.synthetic())
+        .write(spec.commandLine().getOut(), out.format, out.decimals);
     return 0;
   }
 }

@@ -63,31 +63,43 @@ final class StudyCommand implements Runnable {
     @Option(
         names = "--results",
         paramLabel = "<dir>",
-        description = "Results tree of the upstream layout (holding val/<sel>_factor/<zoo>/<type>/)."
-            + " Default: data/results when present.")
+        description =
+            "Results tree of the upstream layout (holding val/<sel>_factor/<zoo>/<type>/)."
+                + " Default: data/results when present.")
     Path results;
 
     @Mixin SliceOptions view;
 
-    @Option(names = "--bootstrap", defaultValue = "1000", description = "Bootstrap resamples (default: ${DEFAULT-VALUE}).")
+    @Option(
+        names = "--bootstrap",
+        defaultValue = "1000",
+        description = "Bootstrap resamples (default: ${DEFAULT-VALUE}).")
     int numResamples;
 
-    @Option(names = "--bootstrap-seed", defaultValue = "20221103", description = "Bootstrap seed (default: ${DEFAULT-VALUE}).")
+    @Option(
+        names = "--bootstrap-seed",
+        defaultValue = "20221103",
+        description = "Bootstrap seed (default: ${DEFAULT-VALUE}).")
     long bootstrapSeed;
 
-    @Option(names = "--confidence", defaultValue = "0.95", description = "Confidence level (default: ${DEFAULT-VALUE}).")
+    @Option(
+        names = "--confidence",
+        defaultValue = "0.95",
+        description = "Confidence level (default: ${DEFAULT-VALUE}).")
     double confidence;
 
     @Option(
         names = "--group-test",
         defaultValue = "alexander-govern",
-        description = "Test across groups per factor: alexander-govern (as the study) or welch (default: ${DEFAULT-VALUE}).")
+        description =
+            "Test across groups per factor: alexander-govern (as the study) or welch (default: ${DEFAULT-VALUE}).")
     String groupTest;
 
     @Option(
         names = "--model-types",
         paramLabel = "<csv>",
-        description = "model,type CSV. Default: model_types.csv next to the results folder, else data/model_types.csv.")
+        description =
+            "model,type CSV. Default: model_types.csv next to the results folder, else data/model_types.csv.")
     Path modelTypes;
 
     @Option(
@@ -105,27 +117,40 @@ final class StudyCommand implements Runnable {
         return d;
       }
       throw new BadInputException(
-          "--results", 0, "not given and data/results does not exist; pass --results <dir> (e.g. the"
+          "--results",
+          0,
+          "not given and data/results does not exist; pass --results <dir> (e.g. the"
               + " upstream results folder of the ImageNet-X release)");
     }
 
     Study study() {
       GroupTest test = groupTest();
-      return new Study(results(), view.selection, view.type, numResamples, confidence, bootstrapSeed, test);
+      return new Study(
+          results(), view.selection, view.type, numResamples, confidence, bootstrapSeed, test);
     }
 
     ModelTypes types() {
       if (modelTypes != null) {
         return ModelTypes.read(modelTypes);
       }
-      Path res = results != null ? results : Files.isDirectory(Path.of("data", "results")) ? Path.of("data", "results") : null;
+      Path res =
+          results != null
+              ? results
+              : Files.isDirectory(Path.of("data", "results")) ? Path.of("data", "results") : null;
       Path parent = res == null ? null : res.toAbsolutePath().getParent();
-      for (Path p : new Path[] {parent == null ? null : parent.resolve("model_types.csv"), Path.of("data", "model_types.csv")}) {
+      for (Path p :
+          new Path[] {
+            parent == null ? null : parent.resolve("model_types.csv"),
+            Path.of("data", "model_types.csv")
+          }) {
         if (p != null && Files.isRegularFile(p)) {
           return ModelTypes.read(p);
         }
       }
-      throw new BadInputException("--model-types", 0, "not given and no model_types.csv next to the results folder or in data/");
+      throw new BadInputException(
+          "--model-types",
+          0,
+          "not given and no model_types.csv next to the results folder or in data/");
     }
 
     GroupTest groupTest() {
@@ -152,16 +177,27 @@ final class StudyCommand implements Runnable {
         description = "table, csv, markdown, json or latex (default: ${DEFAULT-VALUE}).")
     Format format;
 
-    @Option(names = "--decimals", defaultValue = "4", description = "Decimals in text formats (default: ${DEFAULT-VALUE}).")
+    @Option(
+        names = "--decimals",
+        defaultValue = "4",
+        description = "Decimals in text formats (default: ${DEFAULT-VALUE}).")
     int decimals;
   }
 
   /** Per zoo, the aggregated tables of one selection and error type. */
-  static List<Aggregation.Tables> aggregate(DataOptions.Loaded loaded, TableOptions opts, int threads) {
+  static List<Aggregation.Tables> aggregate(
+      DataOptions.Loaded loaded, TableOptions opts, int threads) {
     List<Aggregation.Tables> out = new ArrayList<>();
     for (Zoo zoo : loaded.zoos()) {
-      out.add(Aggregation.run(loaded.dataset(), zoo, List.of(opts.view.selection), List.of(opts.view.type), threads, null)
-          .get(opts.view.selection, opts.view.type));
+      out.add(
+          Aggregation.run(
+                  loaded.dataset(),
+                  zoo,
+                  List.of(opts.view.selection),
+                  List.of(opts.view.type),
+                  threads,
+                  null)
+              .get(opts.view.selection, opts.view.type));
     }
     return out;
   }
@@ -182,7 +218,8 @@ final class StudyCommand implements Runnable {
   }
 
   /** The note every table computed from generated data carries. */
-  static final String SYNTHETIC_NOTE = "(synthetic data: generated models and annotations, not ImageNet-X)";
+  static final String SYNTHETIC_NOTE =
+      "(synthetic data: generated models and annotations, not ImageNet-X)";
 
   /**
    * @param t a table
@@ -200,8 +237,16 @@ final class StudyCommand implements Runnable {
     }
   }
 
-  /** Annotations of one partition without a zoo; null when only the synthetic default exists and it lacks the partition. */
-  static Dataset annotations(Path given, boolean synthetic, long seed, boolean keepPrototypes, Partition partition,
+  /**
+   * Annotations of one partition without a zoo; null when only the synthetic default exists and it
+   * lacks the partition.
+   */
+  static Dataset annotations(
+      Path given,
+      boolean synthetic,
+      long seed,
+      boolean keepPrototypes,
+      Partition partition,
       PrintWriter err) {
     Path ann = given;
     if (ann == null && !synthetic) {
@@ -211,14 +256,18 @@ final class StudyCommand implements Runnable {
       if (partition != Partition.VAL) {
         return null;
       }
-      err.println("SYNTHETIC DATA: no --annotations given and none in data/; generated annotations, not ImageNet-X.");
+      err.println(
+          "SYNTHETIC DATA: no --annotations given and none in data/; generated annotations, not ImageNet-X.");
       return SyntheticImageNetX.generate(seed, 50).dataset(keepPrototypes);
     }
     return AnnotationLoader.load(
-        ann, new AnnotationLoader.Options(partition, EnumSet.allOf(FactorSelection.class), keepPrototypes, false));
+        ann,
+        new AnnotationLoader.Options(
+            partition, EnumSet.allOf(FactorSelection.class), keepPrototypes, false));
   }
 
-  static DataOptions.Loaded loadWithZoos(DataOptions data, FactorSelection s, ErrorType type, PrintWriter err) {
+  static DataOptions.Loaded loadWithZoos(
+      DataOptions data, FactorSelection s, ErrorType type, PrintWriter err) {
     DataOptions.Loaded loaded = data.load(EnumSet.of(s), type == ErrorType.REAL_CLASS);
     banner(loaded, err);
     return loaded;
@@ -233,22 +282,38 @@ final class StudyCommand implements Runnable {
 
   /** Annotation options of the commands that need no zoo. */
   static final class AnnotationOptions {
-    @Option(names = "--annotations", paramLabel = "<folder|zip>",
-        description = "ImageNet-X annotations (default: data/imagenet-x/annotations; else synthetic, val only).")
+    @Option(
+        names = "--annotations",
+        paramLabel = "<folder|zip>",
+        description =
+            "ImageNet-X annotations (default: data/imagenet-x/annotations; else synthetic, val only).")
     Path annotations;
 
-    @Option(names = "--partitions", split = ",", defaultValue = "train,val",
-        converter = Converters.PartitionConverter.class, description = "Partitions (default: ${DEFAULT-VALUE}).")
+    @Option(
+        names = "--partitions",
+        split = ",",
+        defaultValue = "train,val",
+        converter = Converters.PartitionConverter.class,
+        description = "Partitions (default: ${DEFAULT-VALUE}).")
     List<Partition> partitions;
 
-    @Option(names = "--selections", split = ",", defaultValue = "multi,top",
-        converter = Converters.SelectionConverter.class, description = "Factor selections (default: ${DEFAULT-VALUE}).")
+    @Option(
+        names = "--selections",
+        split = ",",
+        defaultValue = "multi,top",
+        converter = Converters.SelectionConverter.class,
+        description = "Factor selections (default: ${DEFAULT-VALUE}).")
     List<FactorSelection> selections;
 
-    @Option(names = "--keep-prototypes", description = "Keep the validation prototypes (removed by default).")
+    @Option(
+        names = "--keep-prototypes",
+        description = "Keep the validation prototypes (removed by default).")
     boolean keepPrototypes;
 
-    @Option(names = "--seed", defaultValue = "" + DataOptions.DEFAULT_SEED, description = "Seed of the synthetic default.")
+    @Option(
+        names = "--seed",
+        defaultValue = "" + DataOptions.DEFAULT_SEED,
+        description = "Seed of the synthetic default.")
     long seed;
 
     List<Dataset> load(PrintWriter err) {
@@ -256,7 +321,8 @@ final class StudyCommand implements Runnable {
       for (Partition p : partitions) {
         Dataset d = annotations(annotations, false, seed, keepPrototypes, p, err);
         if (d == null) {
-          err.println("(skipped " + p.key() + ": the synthetic default has validation images only)");
+          err.println(
+              "(skipped " + p.key() + ": the synthetic default has validation images only)");
         } else {
           out.add(d);
         }
@@ -265,14 +331,21 @@ final class StudyCommand implements Runnable {
     }
   }
 
-  static String latex(DataOptions data, FactorSelection selection, ErrorType type, List<String> models, int decimals,
+  static String latex(
+      DataOptions data,
+      FactorSelection selection,
+      ErrorType type,
+      List<String> models,
+      int decimals,
       PrintWriter err) {
     DataOptions.Loaded loaded = loadWithZoos(data, selection, type, err);
     List<MetaclassTable> tables = new ArrayList<>();
     for (Zoo zoo : loaded.zoos()) {
-      tables.add(Aggregation.run(loaded.dataset(), zoo, List.of(selection), List.of(type), data.threads(), null)
-          .get(selection, type)
-          .metaclasses());
+      tables.add(
+          Aggregation.run(
+                  loaded.dataset(), zoo, List.of(selection), List.of(type), data.threads(), null)
+              .get(selection, type)
+              .metaclasses());
     }
     String tex = latex(tables, models, decimals);
     return loaded.synthetic() ? "% " + SYNTHETIC_NOTE + "\n" + tex : tex;
@@ -294,9 +367,9 @@ final class StudyCommand implements Runnable {
       }
     }
     if (!missing.isEmpty()) {
-      throw new IllegalArgumentException("model(s) not in the zoo(s): " + String.join(", ", missing));
+      throw new IllegalArgumentException(
+          "model(s) not in the zoo(s): " + String.join(", ", missing));
     }
     return sb.toString();
   }
-
 }

@@ -13,8 +13,11 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Spec;
 
 /** {@code study cooccurrence}. */
-@Command(name = "cooccurrence", mixinStandardHelpOptions = true,
-    description = "Spearman correlation and p-values between the 16 factor and 17 metaclass indicators.")
+@Command(
+    name = "cooccurrence",
+    mixinStandardHelpOptions = true,
+    description =
+        "Spearman correlation and p-values between the 16 factor and 17 metaclass indicators.")
 final class StudyCooccurrenceCommand implements Callable<Integer> {
   @Spec CommandLine.Model.CommandSpec spec;
   @Mixin StudyCommand.OutputOptions out;
@@ -30,7 +33,8 @@ final class StudyCooccurrenceCommand implements Callable<Integer> {
         list.add(Cooccurrence.compute(d, s));
       }
     }
-    StudyCommand.marked(StudyTables.cooccurrence(list), synthetic).write(spec.commandLine().getOut(), out.format, out.decimals);
+    StudyCommand.marked(StudyTables.cooccurrence(list), synthetic)
+        .write(spec.commandLine().getOut(), out.format, out.decimals);
     return 0;
   }
 }

@@ -16,14 +16,19 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code study distribution}. */
-@Command(name = "distribution", mixinStandardHelpOptions = true,
+@Command(
+    name = "distribution",
+    mixinStandardHelpOptions = true,
     description = "Share of images per factor, and the number of active factors per image.")
 final class StudyDistributionCommand implements Callable<Integer> {
   @Spec CommandLine.Model.CommandSpec spec;
   @Mixin StudyCommand.OutputOptions out;
   @Mixin StudyCommand.AnnotationOptions ann;
 
-  @Option(names = "--table", defaultValue = "shares", description = "shares or active (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--table",
+      defaultValue = "shares",
+      description = "shares or active (default: ${DEFAULT-VALUE}).")
   String table;
 
   @Override
@@ -36,11 +41,12 @@ final class StudyDistributionCommand implements Callable<Integer> {
         list.add(FactorDistribution.compute(d, s));
       }
     }
-    ReportTable t = switch (table.toLowerCase(Locale.ROOT)) {
-      case "shares" -> StudyTables.factorShares(list);
-      case "active" -> StudyTables.activeFactors(list);
-      default -> throw new IllegalArgumentException("--table must be shares or active");
-    };
+    ReportTable t =
+        switch (table.toLowerCase(Locale.ROOT)) {
+          case "shares" -> StudyTables.factorShares(list);
+          case "active" -> StudyTables.activeFactors(list);
+          default -> throw new IllegalArgumentException("--table must be shares or active");
+        };
     StudyCommand.marked(t, synthetic).write(spec.commandLine().getOut(), out.format, out.decimals);
     return 0;
   }

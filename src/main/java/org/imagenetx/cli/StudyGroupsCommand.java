@@ -22,33 +22,51 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code study groups}. */
-@Command(name = "groups", mixinStandardHelpOptions = true,
-    description = {"Mean error ratio per factor per model group.",
-        "The study's four model types (or architecture families, or your own groups), with bootstrap",
-        "intervals over models and a group test per factor."})
+@Command(
+    name = "groups",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Mean error ratio per factor per model group.",
+      "The study's four model types (or architecture families, or your own groups), with bootstrap",
+      "intervals over models and a group test per factor."
+    })
 final class StudyGroupsCommand implements Callable<Integer> {
   @Spec CommandLine.Model.CommandSpec spec;
   @Mixin StudyCommand.TableOptions opts;
   @Mixin StudyCommand.OutputOptions out;
   @Mixin DataOptions data;
 
-  @Option(names = "--by", defaultValue = "type", description = "type (the study's four groups) or family (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--by",
+      defaultValue = "type",
+      description = "type (the study's four groups) or family (default: ${DEFAULT-VALUE}).")
   String by;
 
-  @Option(names = "--detail", description = "Print intervals and group tests, one row per factor and group.")
+  @Option(
+      names = "--detail",
+      description = "Print intervals and group tests, one row per factor and group.")
   boolean detail;
 
-  @Option(names = "--all-models",
-      description = "With --by family: every model of both zoos (default: the published comparison's models).")
+  @Option(
+      names = "--all-models",
+      description =
+          "With --by family: every model of both zoos (default: the published comparison's models).")
   boolean allModels;
 
-  @Option(names = "--table", paramLabel = "<csv>",
-      description = {"Your own accuracies_per_factor.csv (repeatable): compare the groups of --model-types",
-          "(a model,group CSV) over these models instead of the published comparison."})
+  @Option(
+      names = "--table",
+      paramLabel = "<csv>",
+      description = {
+        "Your own accuracies_per_factor.csv (repeatable): compare the groups of --model-types",
+        "(a model,group CSV) over these models instead of the published comparison."
+      })
   List<Path> tables = new java.util.ArrayList<>();
 
-  @Option(names = "--base-table", paramLabel = "<csv>",
-      description = "accuracies_per_factor.csv of the base models (DINO, SimCLR, …); or pass --zoo and --annotations.")
+  @Option(
+      names = "--base-table",
+      paramLabel = "<csv>",
+      description =
+          "accuracies_per_factor.csv of the base models (DINO, SimCLR, …); or pass --zoo and --annotations.")
   Path baseTable;
 
   @Override
@@ -58,21 +76,30 @@ final class StudyGroupsCommand implements Callable<Integer> {
       return userGroups();
     }
     Study study = opts.study();
-    List<Aggregation.Tables> zoos = data.zoos.isEmpty() || baseTable != null
-        ? List.of()
-        : StudyCommand.aggregate(StudyCommand.loadWithZoos(data, opts.view.selection, opts.view.type, err), opts, data.threads());
+    List<Aggregation.Tables> zoos =
+        data.zoos.isEmpty() || baseTable != null
+            ? List.of()
+            : StudyCommand.aggregate(
+                StudyCommand.loadWithZoos(data, opts.view.selection, opts.view.type, err),
+                opts,
+                data.threads());
     FactorTable base = StudyCommand.baseTable(baseTable, zoos);
     var c =
         switch (by.toLowerCase(Locale.ROOT)) {
-          case "type" -> study.compare(study.publishedGroups(opts.types(), base), ModelTypes.STUDY_GROUPS);
-          case "family" -> study.compareFamilies(
-              allModels ? study.allModels(base) : study.publishedGroups(opts.types(), base).table(),
-              opts.familyOverrides());
+          case "type" ->
+              study.compare(study.publishedGroups(opts.types(), base), ModelTypes.STUDY_GROUPS);
+          case "family" ->
+              study.compareFamilies(
+                  allModels
+                      ? study.allModels(base)
+                      : study.publishedGroups(opts.types(), base).table(),
+                  opts.familyOverrides());
           default -> throw new IllegalArgumentException("--by must be type or family");
         };
     ReportTable t = detail ? StudyTables.groupDetail(c) : StudyTables.groupMeans(c);
     if (base == null && by.equalsIgnoreCase("type")) {
-      t.note("base models (DINO, SimCLR) not included: pass --zoo <model_predictions/base> --annotations <dir> or --base-table");
+      t.note(
+          "base models (DINO, SimCLR) not included: pass --zoo <model_predictions/base> --annotations <dir> or --base-table");
     }
     t.write(spec.commandLine().getOut(), out.format, out.decimals);
     return 0;
@@ -91,8 +118,15 @@ final class StudyGroupsCommand implements Callable<Integer> {
           case "family" -> ModelGroups.byFamily(all, opts.familyOverrides());
           default -> throw new IllegalArgumentException("--by must be type or family");
         };
-    GroupComparison c = GroupComparison.compute(groups.table(), groups.groupOf()::get, groups.groupNames(),
-        opts.numResamples, opts.confidence, opts.bootstrapSeed, test);
+    GroupComparison c =
+        GroupComparison.compute(
+            groups.table(),
+            groups.groupOf()::get,
+            groups.groupNames(),
+            opts.numResamples,
+            opts.confidence,
+            opts.bootstrapSeed,
+            test);
     (detail ? StudyTables.groupDetail(c) : StudyTables.groupMeans(c))
         .write(spec.commandLine().getOut(), out.format, out.decimals);
     return 0;

@@ -10,27 +10,31 @@ import org.imagenetx.io.BadInputException;
 import picocli.CommandLine.Option;
 
 /**
- * Inputs of {@code figures} and {@code reproduce}. With only {@code --annotations <root>/annotations}
- * of the release layout, the base zoo, the aggregated tables and the model types are found beside
- * it ({@code <root>/model_predictions/base}, {@code <root>/results}, {@code <root>/model_types.csv}).
+ * Inputs of {@code figures} and {@code reproduce}. With only {@code --annotations
+ * <root>/annotations} of the release layout, the base zoo, the aggregated tables and the model
+ * types are found beside it ({@code <root>/model_predictions/base}, {@code <root>/results}, {@code
+ * <root>/model_types.csv}).
  */
 final class StudyInputOptions {
   @Option(
       names = "--annotations",
       paramLabel = "<folder|zip>",
-      description = "ImageNet-X annotations (folder or wheel/zip). Default: data/imagenet-x/annotations.")
+      description =
+          "ImageNet-X annotations (folder or wheel/zip). Default: data/imagenet-x/annotations.")
   Path annotations;
 
   @Option(
       names = "--zoo",
       paramLabel = "<dir>",
-      description = "Base zoo: folder of <model>.csv predictions. Default: <annotations>/../model_predictions/base.")
+      description =
+          "Base zoo: folder of <model>.csv predictions. Default: <annotations>/../model_predictions/base.")
   Path zoo;
 
   @Option(
       names = "--results",
       paramLabel = "<dir>",
-      description = "Aggregated tables of the real zoos (the folder holding val/). Default: <annotations>/../results.")
+      description =
+          "Aggregated tables of the real zoos (the folder holding val/). Default: <annotations>/../results.")
   Path results;
 
   @Option(
@@ -50,7 +54,8 @@ final class StudyInputOptions {
   StudyData load(PrintWriter err, long t0) {
     Path ann = annotations != null ? annotations : DataOptions.findDefaultAnnotations();
     if (ann == null) {
-      throw new BadInputException("--annotations", 0, "not given and none in data/; " + AnnotationSource.HOW_TO_GET);
+      throw new BadInputException(
+          "--annotations", 0, "not given and none in data/; " + AnnotationSource.HOW_TO_GET);
     }
     Path root = ann.toAbsolutePath().getParent();
     Path z = zoo != null ? zoo : beside(root, "model_predictions/base", true);
@@ -59,7 +64,9 @@ final class StudyInputOptions {
     return StudyData.load(ann, z, r, m, threads(), step -> progress(err, t0, "loading " + step));
   }
 
-  /** @return worker threads to use */
+  /**
+   * @return worker threads to use
+   */
   int threads() {
     return threads != null && threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
   }

@@ -9,24 +9,38 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code study latex}. */
-@Command(name = "latex", mixinStandardHelpOptions = true,
-    description = {"The colour-coded LaTeX table of per-metaclass error ratios.",
-        "One row per (model, metaclass), one column per factor; green below 1, red above."})
+@Command(
+    name = "latex",
+    mixinStandardHelpOptions = true,
+    description = {
+      "The colour-coded LaTeX table of per-metaclass error ratios.",
+      "One row per (model, metaclass), one column per factor; green below 1, red above."
+    })
 final class StudyLatexCommand implements Callable<Integer> {
   @Spec CommandLine.Model.CommandSpec spec;
   @Mixin DataOptions data;
 
-  @Option(names = "--models", split = ",", description = "Models to show (default: every model of the zoos).")
+  @Option(
+      names = "--models",
+      split = ",",
+      description = "Models to show (default: every model of the zoos).")
   List<String> models;
 
   @Mixin SliceOptions view;
 
-  @Option(names = "--decimals", defaultValue = "2", description = "Decimals (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--decimals",
+      defaultValue = "2",
+      description = "Decimals (default: ${DEFAULT-VALUE}).")
   int decimals;
 
   @Override
   public Integer call() {
-    spec.commandLine().getOut().print(StudyCommand.latex(data, view.selection, view.type, models, decimals, spec.commandLine().getErr()));
+    spec.commandLine()
+        .getOut()
+        .print(
+            StudyCommand.latex(
+                data, view.selection, view.type, models, decimals, spec.commandLine().getErr()));
     return 0;
   }
 }

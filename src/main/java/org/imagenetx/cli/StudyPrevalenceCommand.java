@@ -16,10 +16,14 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code study prevalence}. */
-@Command(name = "prevalence", mixinStandardHelpOptions = true,
-    description = {"Factor prevalence shift per metaclass, or among a model's mistakes.",
-        "Per metaclass: prevalence relative to overall prevalence. With --zoo and --table mistakes:",
-        "per model, factor prevalence among its mistakes relative to all its images."})
+@Command(
+    name = "prevalence",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Factor prevalence shift per metaclass, or among a model's mistakes.",
+      "Per metaclass: prevalence relative to overall prevalence. With --zoo and --table mistakes:",
+      "per model, factor prevalence among its mistakes relative to all its images."
+    })
 final class StudyPrevalenceCommand implements Callable<Integer> {
   @Spec CommandLine.Model.CommandSpec spec;
   @Mixin StudyCommand.OutputOptions out;
@@ -27,7 +31,10 @@ final class StudyPrevalenceCommand implements Callable<Integer> {
 
   @Mixin SliceOptions view;
 
-  @Option(names = "--table", defaultValue = "metaclass", description = "metaclass or mistakes (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--table",
+      defaultValue = "metaclass",
+      description = "metaclass or mistakes (default: ${DEFAULT-VALUE}).")
   String table;
 
   @Override
@@ -35,18 +42,30 @@ final class StudyPrevalenceCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     ReportTable t;
     if (table.equalsIgnoreCase("metaclass")) {
-      Dataset ds = data.zoos.isEmpty()
-          ? StudyCommand.annotations(data.annotations, data.synthetic, data.seed, data.keepPrototypes, data.partition, err)
-          : StudyCommand.loadWithZoos(data, view.selection, view.type, err).dataset();
+      Dataset ds =
+          data.zoos.isEmpty()
+              ? StudyCommand.annotations(
+                  data.annotations,
+                  data.synthetic,
+                  data.seed,
+                  data.keepPrototypes,
+                  data.partition,
+                  err)
+              : StudyCommand.loadWithZoos(data, view.selection, view.type, err).dataset();
       if (ds == null) {
-        throw new BadInputException("--annotations", 0, "the synthetic default has validation images only");
+        throw new BadInputException(
+            "--annotations", 0, "the synthetic default has validation images only");
       }
-      t = StudyCommand.marked(StudyTables.prevalence(Prevalence.compute(ds, view.selection)), ds.synthetic());
+      t =
+          StudyCommand.marked(
+              StudyTables.prevalence(Prevalence.compute(ds, view.selection)), ds.synthetic());
     } else if (table.equalsIgnoreCase("mistakes")) {
       DataOptions.Loaded loaded = StudyCommand.loadWithZoos(data, view.selection, view.type, err);
       t = null;
       for (Zoo zoo : loaded.zoos()) {
-        ReportTable z = StudyTables.mistakePrevalence(MistakePrevalence.compute(loaded.dataset(), view.selection, view.type, zoo));
+        ReportTable z =
+            StudyTables.mistakePrevalence(
+                MistakePrevalence.compute(loaded.dataset(), view.selection, view.type, zoo));
         t = t == null ? z : StudyCommand.append(t, z);
       }
       StudyCommand.marked(t, loaded.synthetic());

@@ -26,7 +26,11 @@ import picocli.CommandLine.Spec;
 final class SynthCommand implements Callable<Integer> {
   @Spec picocli.CommandLine.Model.CommandSpec spec;
 
-  @Option(names = "--models", required = true, paramLabel = "<n>", description = "Number of models.")
+  @Option(
+      names = "--models",
+      required = true,
+      paramLabel = "<n>",
+      description = "Number of models.")
   int models;
 
   @Option(names = "--out", required = true, paramLabel = "<dir|store.zoo>", description = "Output.")
@@ -60,7 +64,8 @@ final class SynthCommand implements Callable<Integer> {
     } else {
       throw new IllegalArgumentException("unknown --format '" + format + "' (use store or csv)");
     }
-    int workers = threads != null && threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
+    int workers =
+        threads != null && threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
     long t0 = System.nanoTime();
     Dataset ds = SyntheticImageNetX.generate(seed, 50).dataset(false);
     PrintWriter stdout = spec.commandLine().getOut();
@@ -69,7 +74,15 @@ final class SynthCommand implements Callable<Integer> {
     if (store) {
       SyntheticZoo.Inputs inputs = new SyntheticZoo.Inputs(ds, seed);
       return ZooCommand.write(
-          spec, out, ds.index(), SyntheticZoo.sources(inputs, models, seed), true, true, seed, provenance, workers);
+          spec,
+          out,
+          ds.index(),
+          SyntheticZoo.sources(inputs, models, seed),
+          true,
+          true,
+          seed,
+          provenance,
+          workers);
     }
     try (ProgressBar bar = progressBar(models)) {
       SyntheticZoo.writeCsvFolder(

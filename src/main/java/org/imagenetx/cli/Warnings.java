@@ -9,8 +9,8 @@ final class Warnings {
   private Warnings() {}
 
   /**
-   * Warns about every model that lacks predictions for evaluated images (they drop out of its tables,
-   * as in the upstream inner join).
+   * Warns about every model that lacks predictions for evaluated images (they drop out of its
+   * tables, as in the upstream inner join).
    */
   static void missingPredictions(PrintWriter err, Zoo zoo, Aggregation agg) {
     for (int m = 0; m < zoo.size(); m++) {

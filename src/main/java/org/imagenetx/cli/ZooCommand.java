@@ -42,7 +42,8 @@ final class ZooCommand implements Runnable {
 
   @Override
   public void run() {
-    throw new picocli.CommandLine.ParameterException(spec.commandLine(), "missing subcommand (build, info, add, export)");
+    throw new picocli.CommandLine.ParameterException(
+        spec.commandLine(), "missing subcommand (build, info, add, export)");
   }
 
   /** Options naming the image index a store is built against. */
@@ -52,7 +53,8 @@ final class ZooCommand implements Runnable {
     ImageIndex index(picocli.CommandLine.Model.CommandSpec spec) {
       if (!data.zoos.isEmpty()) {
         throw new picocli.CommandLine.ParameterException(
-            spec.commandLine(), "--zoo is not used here: name the CSVs with --from or as arguments");
+            spec.commandLine(),
+            "--zoo is not used here: name the CSVs with --from or as arguments");
       }
       return data.loadDataset(EnumSet.of(FactorSelection.MULTI)).index();
     }
@@ -77,7 +79,11 @@ final class ZooCommand implements Runnable {
         description = "A folder of <model>.csv files, or one .csv (repeatable).")
     List<Path> from;
 
-    @Option(names = "--out", required = true, paramLabel = "<file>", description = "The store to write.")
+    @Option(
+        names = "--out",
+        required = true,
+        paramLabel = "<file>",
+        description = "The store to write.")
     Path out;
 
     @Option(
@@ -99,14 +105,16 @@ final class ZooCommand implements Runnable {
         probabilities &= PredictionCsv.hasProbabilityColumn(f);
       }
       String provenance = "imagenetx zoo build --from " + joined(from);
-      return write(spec, out, idx, sources, probabilities, false, 0, provenance, index.data.threads());
+      return write(
+          spec, out, idx, sources, probabilities, false, 0, provenance, index.data.threads());
     }
   }
 
   @Command(
       name = "info",
       mixinStandardHelpOptions = true,
-      description = "Describe a zoo store (header, provenance, models); --verify checks every checksum.")
+      description =
+          "Describe a zoo store (header, provenance, models); --verify checks every checksum.")
   static final class Info implements Callable<Integer> {
     @Spec picocli.CommandLine.Model.CommandSpec spec;
 
@@ -116,14 +124,17 @@ final class ZooCommand implements Runnable {
     @Option(names = "--verify", description = "Read every block and check its CRC32C.")
     boolean verify;
 
-    @Option(names = "--models", description = "List every model with its missing count and provenance.")
+    @Option(
+        names = "--models",
+        description = "List every model with its missing count and provenance.")
     boolean listModels;
 
     @Option(
         names = "--format",
         defaultValue = "table",
         converter = Converters.FormatConverter.class,
-        description = "Format of the model list: table, csv, markdown, json or latex (default: ${DEFAULT-VALUE}).")
+        description =
+            "Format of the model list: table, csv, markdown, json or latex (default: ${DEFAULT-VALUE}).")
     Format format;
 
     @Override
@@ -135,15 +146,31 @@ final class ZooCommand implements Runnable {
       }
       List<String> models = s.models();
       out.printf(Locale.ROOT, "store:         %s%n", store);
-      out.printf(Locale.ROOT, "format:        imagenetx zoo store, version %d%n", s.formatVersion());
-      out.printf(Locale.ROOT, "models:        %d (%s .. %s)%n", s.size(), models.get(0), models.get(models.size() - 1));
-      out.printf(Locale.ROOT, "images:        %d per model, index fingerprint %016x%n", s.numImages(), s.fingerprint());
+      out.printf(
+          Locale.ROOT, "format:        imagenetx zoo store, version %d%n", s.formatVersion());
+      out.printf(
+          Locale.ROOT,
+          "models:        %d (%s .. %s)%n",
+          s.size(),
+          models.get(0),
+          models.get(models.size() - 1));
+      out.printf(
+          Locale.ROOT,
+          "images:        %d per model, index fingerprint %016x%n",
+          s.numImages(),
+          s.fingerprint());
       out.printf(Locale.ROOT, "probabilities: %s%n", s.hasProbabilities() ? "yes" : "no");
       out.printf(
           Locale.ROOT, "synthetic:     %s%n", s.synthetic() ? "yes (seed " + s.seed() + ")" : "no");
-      out.printf(Locale.ROOT, "size:          %d bytes (%.1f MB)%n", s.fileBytes(), s.fileBytes() / 1e6);
+      out.printf(
+          Locale.ROOT, "size:          %d bytes (%.1f MB)%n", s.fileBytes(), s.fileBytes() / 1e6);
       out.printf(Locale.ROOT, "provenance:    %s%n", s.zooProvenance());
-      out.printf(Locale.ROOT, "checksums:     %s%n", verify ? "all blocks verified" : "header and directory verified (--verify reads every block)");
+      out.printf(
+          Locale.ROOT,
+          "checksums:     %s%n",
+          verify
+              ? "all blocks verified"
+              : "header and directory verified (--verify reads every block)");
       if (listModels) {
         ReportTable t = new ReportTable(List.of("model", "missing", "provenance"));
         for (int m = 0; m < s.size(); m++) {
@@ -170,7 +197,11 @@ final class ZooCommand implements Runnable {
     @Parameters(index = "0", paramLabel = "<store>", description = "The store to extend.")
     Path store;
 
-    @Parameters(index = "1..*", arity = "1..*", paramLabel = "<csv|dir>", description = "CSVs or folders of CSVs.")
+    @Parameters(
+        index = "1..*",
+        arity = "1..*",
+        paramLabel = "<csv|dir>",
+        description = "CSVs or folders of CSVs.")
     List<Path> csvs;
 
     @Override
@@ -186,21 +217,32 @@ final class ZooCommand implements Runnable {
         for (Path f : Zoos.csvFiles(p, idx)) {
           if (probabilities && !PredictionCsv.hasProbabilityColumn(f)) {
             throw new BadInputException(
-                f.toString(), 1, "no predicted_probability column, but the store keeps probabilities");
+                f.toString(),
+                1,
+                "no predicted_probability column, but the store keeps probabilities");
           }
           sources.add(ZooStoreWriter.csv(f, idx));
         }
       }
       String provenance = old.zooProvenance() + "; imagenetx zoo add " + joined(csvs);
       return write(
-          spec, store, idx, sources, probabilities, old.synthetic(), old.seed(), provenance, index.data.threads());
+          spec,
+          store,
+          idx,
+          sources,
+          probabilities,
+          old.synthetic(),
+          old.seed(),
+          provenance,
+          index.data.threads());
     }
   }
 
   @Command(
       name = "export",
       mixinStandardHelpOptions = true,
-      description = "Write a store back as upstream prediction CSVs (<out>/<model>.csv, rows by file name).")
+      description =
+          "Write a store back as upstream prediction CSVs (<out>/<model>.csv, rows by file name).")
   static final class Export implements Callable<Integer> {
     @Spec picocli.CommandLine.Model.CommandSpec spec;
 
@@ -212,7 +254,10 @@ final class ZooCommand implements Runnable {
     @Option(names = "--out", required = true, paramLabel = "<dir>", description = "Output folder.")
     Path out;
 
-    @Option(names = "--model", paramLabel = "<name>", description = "Export only these models (repeatable).")
+    @Option(
+        names = "--model",
+        paramLabel = "<name>",
+        description = "Export only these models (repeatable).")
     List<String> only = new ArrayList<>();
 
     @Override
@@ -223,7 +268,8 @@ final class ZooCommand implements Runnable {
       for (String name : only) {
         int m = s.models().indexOf(name);
         if (m < 0) {
-          throw new BadInputException(store.toString(), 0, "no model named '" + name + "' in the store");
+          throw new BadInputException(
+              store.toString(), 0, "no model named '" + name + "' in the store");
         }
         chosen.add(m);
       }
@@ -243,7 +289,9 @@ final class ZooCommand implements Runnable {
         byte[] bytes = PredictionCsv.format(idx, rowOrder, classes, probabilities);
         AtomicFiles.write(out.resolve(s.models().get(m) + ".csv"), o -> o.write(bytes));
       }
-      spec.commandLine().getOut().printf(Locale.ROOT, "wrote %d model(s) to %s%n", chosen.size(), out);
+      spec.commandLine()
+          .getOut()
+          .printf(Locale.ROOT, "wrote %d model(s) to %s%n", chosen.size(), out);
       return 0;
     }
   }
@@ -263,12 +311,14 @@ final class ZooCommand implements Runnable {
     for (ZooStoreWriter.Source s : sources) {
       totalBytes += s.inputBytes();
     }
-    try (StoreProgress progress = StoreProgress.start(out.getFileName().toString(), sources.size(), totalBytes)) {
+    try (StoreProgress progress =
+        StoreProgress.start(out.getFileName().toString(), sources.size(), totalBytes)) {
       ZooStoreWriter.write(
           out,
           idx,
           sources,
-          new ZooStoreWriter.Options(probabilities, synthetic, seed, provenance, threads, progress));
+          new ZooStoreWriter.Options(
+              probabilities, synthetic, seed, provenance, threads, progress));
     }
     double seconds = (System.nanoTime() - t0) / 1e9;
     ZooStore written = ZooStore.open(out, idx);
@@ -284,7 +334,9 @@ final class ZooCommand implements Runnable {
             written.fileBytes() / 1e6,
             seconds,
             sources.size() / seconds,
-            totalBytes > 0 ? String.format(Locale.ROOT, ", %.0f MB/s of CSV", totalBytes / 1e6 / seconds) : "");
+            totalBytes > 0
+                ? String.format(Locale.ROOT, ", %.0f MB/s of CSV", totalBytes / 1e6 / seconds)
+                : "");
     return 0;
   }
 

@@ -47,11 +47,14 @@ public final class AllPairs {
     }
     int numBlocks = (models + BLOCK_ROWS - 1) / BLOCK_ROWS;
     int workers = Math.max(1, threads);
-    ExecutorService pool = Executors.newFixedThreadPool(workers, r -> {
-      Thread t = new Thread(r, "imagenetx-allpairs");
-      t.setDaemon(true);
-      return t;
-    });
+    ExecutorService pool =
+        Executors.newFixedThreadPool(
+            workers,
+            r -> {
+              Thread t = new Thread(r, "imagenetx-allpairs");
+              t.setDaemon(true);
+              return t;
+            });
     long pairs = 0;
     try {
       List<Future<int[]>> window = new ArrayList<>();
@@ -101,7 +104,9 @@ public final class AllPairs {
    * @param onlyB images only B gets wrong
    */
   public record PairCount(int a, int b, int onlyA, int onlyB) {
-    /** @return McNemar z, {@link McNemar#z} */
+    /**
+     * @return McNemar z, {@link McNemar#z}
+     */
     public double z() {
       return McNemar.z(onlyA, onlyB);
     }
@@ -109,7 +114,8 @@ public final class AllPairs {
 
   /**
    * The k pairs with the strongest evidence of different error rates on one slice, by |z| ({@link
-   * McNemar#z}, monotone in the evidence and cheap), ties by (a, b). Holds k entries, not all pairs.
+   * McNemar#z}, monotone in the evidence and cheap), ties by (a, b). Holds k entries, not all
+   * pairs.
    *
    * @param data error words
    * @param slice 0..15 factor or {@link PairwiseData#OVERALL}
@@ -118,16 +124,20 @@ public final class AllPairs {
    * @return up to k pairs, strongest first
    */
   public static List<PairCount> top(PairwiseData data, int slice, int k, int threads) {
-    java.util.PriorityQueue<PairCount> heap = new java.util.PriorityQueue<>(Math.max(1, k), AllPairs::weaker);
-    run(data, threads, (a, b, onlyA, onlyB) -> {
-      PairCount pc = new PairCount(a, b, onlyA[slice], onlyB[slice]);
-      if (heap.size() < k) {
-        heap.add(pc);
-      } else if (k > 0 && weaker(heap.peek(), pc) < 0) {
-        heap.poll();
-        heap.add(pc);
-      }
-    });
+    java.util.PriorityQueue<PairCount> heap =
+        new java.util.PriorityQueue<>(Math.max(1, k), AllPairs::weaker);
+    run(
+        data,
+        threads,
+        (a, b, onlyA, onlyB) -> {
+          PairCount pc = new PairCount(a, b, onlyA[slice], onlyB[slice]);
+          if (heap.size() < k) {
+            heap.add(pc);
+          } else if (k > 0 && weaker(heap.peek(), pc) < 0) {
+            heap.poll();
+            heap.add(pc);
+          }
+        });
     List<PairCount> out = new ArrayList<>(heap);
     out.sort((x, y) -> weaker(y, x));
     return out;

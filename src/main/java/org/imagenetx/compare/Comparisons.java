@@ -33,16 +33,17 @@ public final class Comparisons {
    * @param settings bootstrap settings (seed key: "A|B")
    * @return one row per slice, slice order
    */
-  public static List<SliceComparison> compare(PairwiseData data, int a, int b, ZooBootstrap.Settings settings) {
+  public static List<SliceComparison> compare(
+      PairwiseData data, int a, int b, ZooBootstrap.Settings settings) {
     return compare(data, a, b, settings, true);
   }
 
   /**
    * As {@link #compare(PairwiseData, int, int, ZooBootstrap.Settings)}, optionally without the
    * per-metaclass paired bootstrap: its 17 × patterns × 4 joint cells are most of the cost (about
-   * 55 ms at B = 1,000 on the top selection, against 5 ms for the rest), too slow for an interactive
-   * query under load. Every other number — counts, p-values, adjustments, verdicts, the factor and
-   * overall intervals, which use their own layout and seed — is identical either way.
+   * 55 ms at B = 1,000 on the top selection, against 5 ms for the rest), too slow for an
+   * interactive query under load. Every other number — counts, p-values, adjustments, verdicts, the
+   * factor and overall intervals, which use their own layout and seed — is identical either way.
    *
    * @param data error words of the zoo
    * @param a model A
@@ -107,18 +108,34 @@ public final class Comparisons {
         erDiff = s < Factor.COUNT ? interval(f, 2 * s + 1, settings) : nan(settings);
       } else {
         int m = s - PairwiseData.OVERALL - 1;
-        errDiff = mc == null
-            ? new Interval(ratio(sA[s], size[s]) - ratio(sB[s], size[s]), Double.NaN, Double.NaN,
-                settings.confidenceLevel(), settings.method())
-            : negated(mc, 2 * (m * FactorCounts.COLUMNS + FactorCounts.ALL), settings);
+        errDiff =
+            mc == null
+                ? new Interval(
+                    ratio(sA[s], size[s]) - ratio(sB[s], size[s]),
+                    Double.NaN,
+                    Double.NaN,
+                    settings.confidenceLevel(),
+                    settings.method())
+                : negated(mc, 2 * (m * FactorCounts.COLUMNS + FactorCounts.ALL), settings);
         erDiff = nan(settings);
       }
       int onlyA = sA[s] - sBoth[s];
       int onlyB = sB[s] - sBoth[s];
-      rows.add(new SliceComparison(
-          PairwiseData.sliceName(s), size[s], ratio(sA[s], size[s]), ratio(sB[s], size[s]), onlyA, onlyB,
-          p[s], size[s] == 0 ? Double.NaN : McNemar.midP(onlyA, onlyB), holm[s], bh[s], errDiff, erDiff,
-          verdict(data.models().get(a), data.models().get(b), onlyA, onlyB, holm[s], erDiff)));
+      rows.add(
+          new SliceComparison(
+              PairwiseData.sliceName(s),
+              size[s],
+              ratio(sA[s], size[s]),
+              ratio(sB[s], size[s]),
+              onlyA,
+              onlyB,
+              p[s],
+              size[s] == 0 ? Double.NaN : McNemar.midP(onlyA, onlyB),
+              holm[s],
+              bh[s],
+              errDiff,
+              erDiff,
+              verdict(data.models().get(a), data.models().get(b), onlyA, onlyB, holm[s], erDiff)));
     }
     return rows;
   }
@@ -138,14 +155,18 @@ public final class Comparisons {
       sb.append("no significant difference in errors");
     }
     if (!Double.isNaN(erDiff.point()) && (erDiff.lower() > 0 || erDiff.upper() < 0)) {
-      sb.append(String.format(Locale.ROOT, "; factor hurts %s relatively more", erDiff.lower() > 0 ? a : b));
+      sb.append(
+          String.format(
+              Locale.ROOT, "; factor hurts %s relatively more", erDiff.lower() > 0 ? a : b));
     }
     return sb.toString();
   }
 
-  private static double[][] run(CellLayout layout, int[] cells, ZooBootstrap.Settings settings, long seed) {
+  private static double[][] run(
+      CellLayout layout, int[] cells, ZooBootstrap.Settings settings, long seed) {
     CellBootstrap boot =
-        new CellBootstrap(layout, settings.numResamples(), settings.confidenceLevel(), settings.method());
+        new CellBootstrap(
+            layout, settings.numResamples(), settings.confidenceLevel(), settings.method());
     int k = layout.numStatistics();
     double[][] out = {new double[k], new double[k], new double[k]};
     boot.estimate(cells, seed, out[0], out[1], out[2]);
@@ -183,12 +204,19 @@ public final class Comparisons {
    * @param bh BH-adjusted over the other models
    */
   public record Versus(
-      String model, double errorA, double errorB, int onlyA, int onlyB, double pValue, double midP,
-      double holm, double bh) {}
+      String model,
+      double errorA,
+      double errorB,
+      int onlyA,
+      int onlyB,
+      double pValue,
+      double midP,
+      double holm,
+      double bh) {}
 
   /**
-   * A against every other model on one slice; family = the other models. Ranked by exact p, then
-   * by B's error rate, then name.
+   * A against every other model on one slice; family = the other models. Ranked by exact p, then by
+   * B's error rate, then name.
    *
    * @param data error words
    * @param a model A
@@ -228,15 +256,18 @@ public final class Comparisons {
         continue;
       }
       double errB = ratio(sA[slice] - onlyA[b] + onlyB[b], size);
-      rows.add(new Versus(data.models().get(b), errA, errB, onlyA[b], onlyB[b], p[b], mid[b], holm[b], bh[b]));
+      rows.add(
+          new Versus(
+              data.models().get(b), errA, errB, onlyA[b], onlyB[b], p[b], mid[b], holm[b], bh[b]));
     }
-    rows.sort((x, y) -> {
-      int c = Double.compare(x.pValue(), y.pValue());
-      if (c == 0) {
-        c = Double.compare(x.errorB(), y.errorB());
-      }
-      return c != 0 ? c : x.model().compareTo(y.model());
-    });
+    rows.sort(
+        (x, y) -> {
+          int c = Double.compare(x.pValue(), y.pValue());
+          if (c == 0) {
+            c = Double.compare(x.errorB(), y.errorB());
+          }
+          return c != 0 ? c : x.model().compareTo(y.model());
+        });
     return rows;
   }
 }

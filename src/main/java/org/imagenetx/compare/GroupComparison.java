@@ -16,9 +16,9 @@ import org.imagenetx.stats.Interval;
 import org.imagenetx.stats.IntervalMethod;
 
 /**
- * A statistic (e.g. one factor's error ratio) compared across groups of models (model types):
- * group means with percentile bootstrap intervals over the models of each group, and the
- * Alexander–Govern and Welch tests of equal group means ({@link GroupTests}).
+ * A statistic (e.g. one factor's error ratio) compared across groups of models (model types): group
+ * means with percentile bootstrap intervals over the models of each group, and the Alexander–Govern
+ * and Welch tests of equal group means ({@link GroupTests}).
  *
  * <p>The unit here is the model, not the image: the interval says how well the group's mean is
  * pinned down by the models it happens to contain. Models are treated as independent draws from
@@ -40,10 +40,12 @@ public final class GroupComparison {
    * Groups compared on one statistic.
    *
    * @param groups per group (name order)
-   * @param alexanderGovern test over the groups with ≥ 2 models (null when fewer than 2 such groups)
+   * @param alexanderGovern test over the groups with ≥ 2 models (null when fewer than 2 such
+   *     groups)
    * @param welch Welch's ANOVA over the same groups (null likewise)
    */
-  public record Result(List<GroupMean> groups, GroupTestResult alexanderGovern, GroupTestResult welch) {}
+  public record Result(
+      List<GroupMean> groups, GroupTestResult alexanderGovern, GroupTestResult welch) {}
 
   /**
    * @param values statistic per model (NaN = undefined, skipped)
@@ -55,7 +57,12 @@ public final class GroupComparison {
    * @return group means and tests
    */
   public static Result compare(
-      double[] values, String[] groupOfModel, int numResamples, double confidenceLevel, long masterSeed, String key) {
+      double[] values,
+      String[] groupOfModel,
+      int numResamples,
+      double confidenceLevel,
+      long masterSeed,
+      String key) {
     Map<String, List<Double>> byGroup = new TreeMap<>();
     for (int m = 0; m < values.length; m++) {
       if (groupOfModel[m] != null && !Double.isNaN(values[m])) {
@@ -68,7 +75,8 @@ public final class GroupComparison {
     for (Map.Entry<String, List<Double>> e : byGroup.entrySet()) {
       double[] x = e.getValue().stream().mapToDouble(Double::doubleValue).toArray();
       double mean = mean(x);
-      SplittableRandom rng = new SplittableRandom(CellBootstrap.seed(masterSeed, e.getKey() + "|" + key));
+      SplittableRandom rng =
+          new SplittableRandom(CellBootstrap.seed(masterSeed, e.getKey() + "|" + key));
       double[] reps = new double[numResamples];
       for (int b = 0; b < numResamples; b++) {
         double s = 0;
@@ -78,8 +86,16 @@ public final class GroupComparison {
         reps[b] = s / x.length;
       }
       java.util.Arrays.sort(reps);
-      means.add(new GroupMean(e.getKey(), x.length,
-          new Interval(mean, quantile(reps, alpha), quantile(reps, 1 - alpha), confidenceLevel, IntervalMethod.PERCENTILE)));
+      means.add(
+          new GroupMean(
+              e.getKey(),
+              x.length,
+              new Interval(
+                  mean,
+                  quantile(reps, alpha),
+                  quantile(reps, 1 - alpha),
+                  confidenceLevel,
+                  IntervalMethod.PERCENTILE)));
       if (x.length >= 2) {
         testable.add(x);
       }
@@ -138,10 +154,12 @@ public final class GroupComparison {
       }
       List<String> cells = splitCsv(line);
       if (cells.size() != 2 || cells.get(0).isEmpty() || cells.get(1).isEmpty()) {
-        throw new BadInputException(file.toString(), i + 1, "expected 2 non-empty fields model,group, got: " + line);
+        throw new BadInputException(
+            file.toString(), i + 1, "expected 2 non-empty fields model,group, got: " + line);
       }
       if (out.put(cells.get(0), cells.get(1)) != null) {
-        throw new BadInputException(file.toString(), i + 1, "duplicate model '" + cells.get(0) + "'");
+        throw new BadInputException(
+            file.toString(), i + 1, "duplicate model '" + cells.get(0) + "'");
       }
     }
     return out;

@@ -4,10 +4,10 @@ import org.hipparchus.special.Beta;
 import org.hipparchus.special.Gamma;
 
 /**
- * Tests that k groups of values (e.g. error ratios of the models of each model type) share one mean,
- * without assuming equal variances: the Alexander–Govern test the ImageNet-X paper used, and Welch's
- * heteroscedastic one-way ANOVA. Both weight each group by {@code n_i / s_i²}, so a group of a few
- * very consistent models does not drown in a large noisy one.
+ * Tests that k groups of values (e.g. error ratios of the models of each model type) share one
+ * mean, without assuming equal variances: the Alexander–Govern test the ImageNet-X paper used, and
+ * Welch's heteroscedastic one-way ANOVA. Both weight each group by {@code n_i / s_i²}, so a group
+ * of a few very consistent models does not drown in a large noisy one.
  *
  * <p>Every group needs at least two values. A group with zero variance makes both statistics
  * undefined (infinite weight): the result then carries NaN statistic and p-value rather than a
@@ -25,10 +25,10 @@ public final class GroupTests {
   /**
    * Alexander &amp; Govern (1994), "A new and simpler approximation for ANOVA under variance
    * heterogeneity", J. Educ. Stat. 19(2): each group's mean is standardised against the
-   * variance-weighted grand mean, {@code t_i = (x̄_i − x̄_w)/se_i}, turned into an approximately normal
-   * {@code z_i} by the normalising expansion of their eq. (5) with {@code a = ν_i − ½}, {@code b = 48a²},
-   * {@code c = sqrt(a·ln(1 + t_i²/ν_i))}; then {@code A = Σ z_i²} ~ χ²(k − 1). Same definition as
-   * {@code scipy.stats.alexandergovern}.
+   * variance-weighted grand mean, {@code t_i = (x̄_i − x̄_w)/se_i}, turned into an approximately
+   * normal {@code z_i} by the normalising expansion of their eq. (5) with {@code a = ν_i − ½},
+   * {@code b = 48a²}, {@code c = sqrt(a·ln(1 + t_i²/ν_i))}; then {@code A = Σ z_i²} ~ χ²(k − 1).
+   * Same definition as {@code scipy.stats.alexandergovern}.
    *
    * @param groups values per group ({@code groups.length ≥ 2}, each with ≥ 2 values)
    * @return statistic A, df {@code k − 1}, upper-tail chi-square p-value
@@ -47,7 +47,8 @@ public final class GroupTests {
     }
     double df = k - 1;
     if (!(sumInvVar < Double.POSITIVE_INFINITY)) {
-      return new GroupTestResult(ALEXANDER_GOVERN, Double.NaN, df, Double.POSITIVE_INFINITY, Double.NaN);
+      return new GroupTestResult(
+          ALEXANDER_GOVERN, Double.NaN, df, Double.POSITIVE_INFINITY, Double.NaN);
     }
     double weightedMean = 0;
     for (int i = 0; i < k; i++) {
@@ -76,9 +77,9 @@ public final class GroupTests {
 
   /**
    * Welch (1951), "On the comparison of several mean values: an alternative approach", Biometrika
-   * 38: with {@code w_i = n_i/s_i²}, {@code W = Σw_i}, {@code x̄_w = Σ w_i x̄_i / W} and {@code Λ = Σ
-   * (1 − w_i/W)²/(n_i − 1)}, {@code F = [Σ w_i (x̄_i − x̄_w)² / (k − 1)] / [1 + 2(k − 2)Λ/(k² − 1)]}
-   * ~ F(k − 1, (k² − 1)/(3Λ)).
+   * 38: with {@code w_i = n_i/s_i²}, {@code W = Σw_i}, {@code x̄_w = Σ w_i x̄_i / W} and {@code Λ =
+   * Σ (1 − w_i/W)²/(n_i − 1)}, {@code F = [Σ w_i (x̄_i − x̄_w)² / (k − 1)] / [1 + 2(k − 2)Λ/(k² −
+   * 1)]} ~ F(k − 1, (k² − 1)/(3Λ)).
    *
    * @param groups values per group ({@code groups.length ≥ 2}, each with ≥ 2 values)
    * @return statistic F, both degrees of freedom, upper-tail F p-value

@@ -6,15 +6,17 @@ import org.hipparchus.special.Gamma;
 /**
  * McNemar's exact test on the discordant pairs of two models evaluated on the same images: {@code
  * b} = images only A gets wrong, {@code c} = images only B gets wrong. Under the null hypothesis of
- * equal error rates each discordant image is equally likely to fall either way, so {@code b ~
- * Bin(b + c, ½)}; images both get right or both get wrong carry no information.
+ * equal error rates each discordant image is equally likely to fall either way, so {@code b ~ Bin(b
+ * + c, ½)}; images both get right or both get wrong carry no information.
  *
  * <ul>
  *   <li>exact p = {@code min(1, 2·P(X ≤ min(b, c)))}, X ~ Bin(b + c, ½);
  *   <li>mid-p = {@code 2·[P(X ≤ min(b, c)) − ½·P(X = min(b, c))]} (Fagerland, Lydersen &amp; Laake
  *       2013, "The McNemar test for binary matched-pairs data: mid-p and asymptotic are better than
- *       exact conditional", BMC Med. Res. Methodol. 13:91): less conservative, close to nominal size.
+ *       exact conditional", BMC Med. Res. Methodol. 13:91): less conservative, close to nominal
+ *       size.
  * </ul>
+ *
  * With no discordant pair (b = c = 0) both are 1.
  */
 public final class McNemar {

@@ -3,8 +3,8 @@ package org.imagenetx.compare;
 import java.util.Arrays;
 
 /**
- * Multiple-comparison adjustments over a family of p-values. NaN p-values (undefined tests) stay NaN
- * and do not count in the family size. Ties are ordered by position, which does not change the
+ * Multiple-comparison adjustments over a family of p-values. NaN p-values (undefined tests) stay
+ * NaN and do not count in the family size. Ties are ordered by position, which does not change the
  * adjusted values.
  */
 public final class Multiplicity {
@@ -57,10 +57,11 @@ public final class Multiplicity {
     return java.util.stream.IntStream.range(0, p.length)
         .filter(i -> !Double.isNaN(p[i]))
         .boxed()
-        .sorted((a, b) -> {
-          int c = Double.compare(p[a], p[b]);
-          return c != 0 ? c : Integer.compare(a, b);
-        })
+        .sorted(
+            (a, b) -> {
+              int c = Double.compare(p[a], p[b]);
+              return c != 0 ? c : Integer.compare(a, b);
+            })
         .mapToInt(Integer::intValue)
         .toArray();
   }

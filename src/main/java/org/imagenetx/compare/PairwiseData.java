@@ -16,17 +16,17 @@ import org.imagenetx.stats.PatternCells;
 import org.imagenetx.zoo.Zoo;
 
 /**
- * Every model's error set over the evaluated images of one selection, as dense words in a
- * <em>cell order</em>: evaluated images sorted by (factor pattern, true metaclass), so that each
- * (pattern, metaclass) cell is one contiguous bit range. Then for any pair, every count the
- * comparisons need — per factor, overall, per metaclass — follows from one pass of range popcounts
- * of {@code A_w ∧ B_w} (one range per cell) plus the per-model counts {@code |A_w ∧ cell|} kept here:
- * {@code b = |A_w ∧ S| − |A_w ∧ B_w ∧ S|}, {@code c = |B_w ∧ S| − |A_w ∧ B_w ∧ S|} for a slice S
- * (a union of cells). For the top selection an image has one pattern (its factor), so the 16 factor
- * slices partition the images and a pair costs one pass over the words (SPEC 5: all pairs).
+ * Every model's error set over the evaluated images of one selection, as dense words in a <em>cell
+ * order</em>: evaluated images sorted by (factor pattern, true metaclass), so that each (pattern,
+ * metaclass) cell is one contiguous bit range. Then for any pair, every count the comparisons need
+ * — per factor, overall, per metaclass — follows from one pass of range popcounts of {@code A_w ∧
+ * B_w} (one range per cell) plus the per-model counts {@code |A_w ∧ cell|} kept here: {@code b =
+ * |A_w ∧ S| − |A_w ∧ B_w ∧ S|}, {@code c = |B_w ∧ S| − |A_w ∧ B_w ∧ S|} for a slice S (a union of
+ * cells). For the top selection an image has one pattern (its factor), so the 16 factor slices
+ * partition the images and a pair costs one pass over the words (SPEC 5: all pairs).
  *
- * <p>Memory: {@code models × ⌈evaluated/64⌉ × 8} bytes of error words (2,200 models × 46,110 images:
- * 12.7 MB) plus {@code models × cells} ints of per-cell error counts.
+ * <p>Memory: {@code models × ⌈evaluated/64⌉ × 8} bytes of error words (2,200 models × 46,110
+ * images: 12.7 MB) plus {@code models × cells} ints of per-cell error counts.
  *
  * <p>Comparisons are on the same images: every model must predict every evaluated image (a model
  * with gaps is rejected with a {@link BadInputException} rather than silently compared on fewer).
@@ -42,12 +42,21 @@ public final class PairwiseData {
   private final long[][] wrong;
   private final int[][] wrongPerCell;
   private final int[][] wrongPerSlice;
-  /** Merged bit ranges per slice, built on first use (the one-vs-all pass); a two-model compare never needs them. */
+
+  /**
+   * Merged bit ranges per slice, built on first use (the one-vs-all pass); a two-model compare
+   * never needs them.
+   */
   private volatile int[][] sliceRanges;
 
   private PairwiseData(
-      List<String> models, FactorSelection selection, ErrorType type, int[] patterns, int[] cellStart,
-      long[][] wrong, int[][] wrongPerCell) {
+      List<String> models,
+      FactorSelection selection,
+      ErrorType type,
+      int[] patterns,
+      int[] cellStart,
+      long[][] wrong,
+      int[][] wrongPerCell) {
     this.models = models;
     this.selection = selection;
     this.type = type;
@@ -82,8 +91,11 @@ public final class PairwiseData {
     for (int c = 0; c < numCells; c++) {
       int q = c / Metaclasses.COUNT;
       int m = c % Metaclasses.COUNT;
-      boolean in = slice == OVERALL
-          || (slice < Factor.COUNT ? (patterns[q] & (1 << slice)) != 0 : m == slice - FACTOR_SLICES);
+      boolean in =
+          slice == OVERALL
+              || (slice < Factor.COUNT
+                  ? (patterns[q] & (1 << slice)) != 0
+                  : m == slice - FACTOR_SLICES);
       if (!in || cellStart[c] == cellStart[c + 1]) {
         continue;
       }
@@ -107,7 +119,8 @@ public final class PairwiseData {
    * @param threads workers
    * @return the error words of all models
    */
-  public static PairwiseData load(Dataset dataset, Zoo zoo, FactorSelection selection, ErrorType type, int threads) {
+  public static PairwiseData load(
+      Dataset dataset, Zoo zoo, FactorSelection selection, ErrorType type, int threads) {
     CellOrder co = CellOrder.of(dataset, selection);
     int[] patterns = co.patterns;
     int n = dataset.index().size();
@@ -122,69 +135,85 @@ public final class PairwiseData {
     int[][] wrongPerCell = new int[numModels][];
     AtomicInteger next = new AtomicInteger();
     int workers = Math.max(1, Math.min(threads, numModels));
-    java.util.concurrent.Callable<Void> worker = () -> {
-      CorrectWords correctWords = new CorrectWords(dataset, eval);
-      long[] pred = new long[Lanes.numLongs(n)];
-      long[] correct = new long[Words.numWords(n)];
-      long[] covered = new long[Words.numWords(n)];
-      int m;
-      while ((m = next.getAndIncrement()) < numModels) {
-        int missing = zoo.readPacked(m, pred);
-        if (missing > 0) {
-          correctWords.covered(pred, covered);
-          for (int w = 0; w < eval.length; w++) {
-            long lost = eval[w] & ~covered[w];
-            if (lost != 0) {
-              int i = (w << 6) + Long.numberOfTrailingZeros(lost);
-              throw new BadInputException(zoo.source(), 0, "model " + zoo.models().get(m)
-                  + " has no prediction for " + dataset.index().fileName(i)
-                  + "; pairwise comparisons need every evaluated image predicted by both models");
+    java.util.concurrent.Callable<Void> worker =
+        () -> {
+          CorrectWords correctWords = new CorrectWords(dataset, eval);
+          long[] pred = new long[Lanes.numLongs(n)];
+          long[] correct = new long[Words.numWords(n)];
+          long[] covered = new long[Words.numWords(n)];
+          int m;
+          while ((m = next.getAndIncrement()) < numModels) {
+            int missing = zoo.readPacked(m, pred);
+            if (missing > 0) {
+              correctWords.covered(pred, covered);
+              for (int w = 0; w < eval.length; w++) {
+                long lost = eval[w] & ~covered[w];
+                if (lost != 0) {
+                  int i = (w << 6) + Long.numberOfTrailingZeros(lost);
+                  throw new BadInputException(
+                      zoo.source(),
+                      0,
+                      "model "
+                          + zoo.models().get(m)
+                          + " has no prediction for "
+                          + dataset.index().fileName(i)
+                          + "; pairwise comparisons need every evaluated image predicted by both models");
+                }
+              }
             }
+            correctWords.compute(pred, type, correct);
+            long[] out = new long[words];
+            for (int j = 0; j < numEval; j++) {
+              int i = order[j];
+              if ((correct[i >>> 6] & (1L << i)) == 0) {
+                out[j >>> 6] |= 1L << j;
+              }
+            }
+            int[] perCell = new int[cells];
+            for (int c = 0; c < cells; c++) {
+              perCell[c] = Words.countRange(out, start[c], start[c + 1]);
+            }
+            wrong[m] = out;
+            wrongPerCell[m] = perCell;
           }
-        }
-        correctWords.compute(pred, type, correct);
-        long[] out = new long[words];
-        for (int j = 0; j < numEval; j++) {
-          int i = order[j];
-          if ((correct[i >>> 6] & (1L << i)) == 0) {
-            out[j >>> 6] |= 1L << j;
-          }
-        }
-        int[] perCell = new int[cells];
-        for (int c = 0; c < cells; c++) {
-          perCell[c] = Words.countRange(out, start[c], start[c + 1]);
-        }
-        wrong[m] = out;
-        wrongPerCell[m] = perCell;
-      }
-      return null;
-    };
+          return null;
+        };
     // one worker (e.g. an interactive compare of two models) runs on the calling thread
     Workers.run(workers, "imagenetx-pairwise-load", worker);
     return new PairwiseData(zoo.models(), selection, type, patterns, start, wrong, wrongPerCell);
   }
 
-  /** @return model names, zoo order */
+  /**
+   * @return model names, zoo order
+   */
   public List<String> models() {
     return models;
   }
 
-  /** @return the selection */
+  /**
+   * @return the selection
+   */
   public FactorSelection selection() {
     return selection;
   }
 
-  /** @return the error type */
+  /**
+   * @return the error type
+   */
   public ErrorType type() {
     return type;
   }
 
-  /** @return factor mask per pattern (do not modify) */
+  /**
+   * @return factor mask per pattern (do not modify)
+   */
   public int[] patterns() {
     return patterns;
   }
 
-  /** @return cells: {@code patterns × 17 metaclasses}, cell = pattern · 17 + metaclass */
+  /**
+   * @return cells: {@code patterns × 17 metaclasses}, cell = pattern · 17 + metaclass
+   */
   public int numCells() {
     return numCells;
   }
@@ -245,7 +274,9 @@ public final class PairwiseData {
     long[] x = wrong[a];
     long[] y = wrong[b];
     for (int q = 0; q < patterns.length; q++) {
-      dst[q] = Words.andCountRange(x, y, cellStart[q * Metaclasses.COUNT], cellStart[(q + 1) * Metaclasses.COUNT]);
+      dst[q] =
+          Words.andCountRange(
+              x, y, cellStart[q * Metaclasses.COUNT], cellStart[(q + 1) * Metaclasses.COUNT]);
     }
   }
 
@@ -348,9 +379,12 @@ public final class PairwiseData {
     return out;
   }
 
-  /** @return bytes held by the error words and counts */
+  /**
+   * @return bytes held by the error words and counts
+   */
   public long ramBytesUsed() {
-    return (long) wrong.length * (numWords * 8L + 16) + (long) wrongPerCell.length * (numCells * 4L + 16);
+    return (long) wrong.length * (numWords * 8L + 16)
+        + (long) wrongPerCell.length * (numCells * 4L + 16);
   }
 
   /**

@@ -21,6 +21,16 @@ import org.imagenetx.stats.Interval;
  * @param verdict plain-language reading
  */
 public record SliceComparison(
-    String slice, int images, double errorA, double errorB, int onlyA, int onlyB, double pValue,
-    double midP, double holm, double bh, Interval errorDifference, Interval errorRatioDifference,
+    String slice,
+    int images,
+    double errorA,
+    double errorB,
+    int onlyA,
+    int onlyB,
+    double pValue,
+    double midP,
+    double holm,
+    double bh,
+    Interval errorDifference,
+    Interval errorRatioDifference,
     String verdict) {}

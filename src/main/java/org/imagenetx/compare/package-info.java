@@ -1,7 +1,7 @@
 /**
  * Model-versus-model and group-versus-group tests on the same images: McNemar exact and mid-p on
- * discordant counts ({@link org.imagenetx.compare.McNemar}), Holm and Benjamini–Hochberg
- * ({@link org.imagenetx.compare.Multiplicity}), paired bootstrap differences ({@link
+ * discordant counts ({@link org.imagenetx.compare.McNemar}), Holm and Benjamini–Hochberg ({@link
+ * org.imagenetx.compare.Multiplicity}), paired bootstrap differences ({@link
  * org.imagenetx.compare.Comparisons}), all pairs streamed ({@link org.imagenetx.compare.AllPairs}),
  * and the Alexander–Govern and Welch tests of equal group means ({@link
  * org.imagenetx.compare.GroupTests}). Counts come from popcounts of error words in cell order

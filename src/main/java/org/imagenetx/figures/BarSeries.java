@@ -14,7 +14,8 @@ import java.util.Objects;
  * @param upper interval upper bounds, same length, or null
  * @param significant per value, false draws it faded; null means all significant
  */
-public record BarSeries(String name, double[] values, double[] lower, double[] upper, boolean[] significant) {
+public record BarSeries(
+    String name, double[] values, double[] lower, double[] upper, boolean[] significant) {
   /** Checks the lengths agree. */
   public BarSeries {
     Objects.requireNonNull(name, "name");
@@ -39,7 +40,9 @@ public record BarSeries(String name, double[] values, double[] lower, double[] u
     return new BarSeries(name, values, null, null, null);
   }
 
-  /** @return true when error bars are drawn */
+  /**
+   * @return true when error bars are drawn
+   */
   public boolean hasIntervals() {
     return lower != null;
   }

@@ -27,7 +27,12 @@ public record BarSpec(
     for (BarSeries s : series) {
       if (s.values().length != categories.size()) {
         throw new IllegalArgumentException(
-            s.name() + ": " + s.values().length + " values for " + categories.size() + " categories");
+            s.name()
+                + ": "
+                + s.values().length
+                + " values for "
+                + categories.size()
+                + " categories");
       }
     }
   }

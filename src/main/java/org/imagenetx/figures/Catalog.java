@@ -15,8 +15,8 @@ import org.imagenetx.study.Cooccurrence;
 import org.imagenetx.study.Study;
 
 /**
- * Every figure of the study, by name, with the data it is drawn from. {@link #names()} is the
- * order of the results page.
+ * Every figure of the study, by name, with the data it is drawn from. {@link #names()} is the order
+ * of the results page.
  */
 public final class Catalog {
   /** Significance level of the faded bars and masked cells. */
@@ -40,7 +40,9 @@ public final class Catalog {
       this.how = how;
     }
 
-    /** @return how to provide it, for error messages */
+    /**
+     * @return how to provide it, for error messages
+     */
     public String how() {
       return how;
     }
@@ -94,40 +96,67 @@ public final class Catalog {
   /** The three sweeps drawn, in page order. */
   static final List<Sweep> SWEEPS =
       List.of(
-          new Sweep(Augmentation.CROP, "crop", "Random crop", "Crop strength (100 − min. crop scale, %)"),
-          new Sweep(Augmentation.COLOR_JITTER, "colorjitter", "Colour jitter", "Colour-jitter strength"),
-          new Sweep(Augmentation.GAUSSIAN_BLUR, "blur", "Gaussian blur", "Blur strength (smoothing)"));
+          new Sweep(
+              Augmentation.CROP, "crop", "Random crop", "Crop strength (100 − min. crop scale, %)"),
+          new Sweep(
+              Augmentation.COLOR_JITTER, "colorjitter", "Colour jitter", "Colour-jitter strength"),
+          new Sweep(
+              Augmentation.GAUSSIAN_BLUR, "blur", "Gaussian blur", "Blur strength (smoothing)"));
 
   private static final List<Entry> ENTRIES = new ArrayList<>();
 
   static {
-    add("factor-distribution", EnumSet.of(Input.TRAIN),
+    add(
+        "factor-distribution",
+        EnumSet.of(Input.TRAIN),
         d -> DatasetFigures.factorDistribution(d.val(), d.train()));
-    add("active-factor-count", EnumSet.of(Input.TRAIN),
+    add(
+        "active-factor-count",
+        EnumSet.of(Input.TRAIN),
         d -> DatasetFigures.activeFactorCount(d.val(), d.train()));
-    add("cooccurrence-val", EnumSet.noneOf(Input.class),
+    add(
+        "cooccurrence-val",
+        EnumSet.noneOf(Input.class),
         d -> DatasetFigures.cooccurrence(Cooccurrence.compute(d.val(), FactorSelection.MULTI)));
-    add("cooccurrence-train", EnumSet.of(Input.TRAIN),
+    add(
+        "cooccurrence-train",
+        EnumSet.of(Input.TRAIN),
         d -> DatasetFigures.cooccurrence(Cooccurrence.compute(d.train(), FactorSelection.MULTI)));
-    add("factor-metaclass-val", EnumSet.noneOf(Input.class),
+    add(
+        "factor-metaclass-val",
+        EnumSet.noneOf(Input.class),
         d -> DatasetFigures.factorMetaclass(Cooccurrence.compute(d.val(), FactorSelection.MULTI)));
-    add("accuracy-vs-top1", EnumSet.of(Input.RESULTS),
-        d -> ZooFigures.accuracyVsTop1(d.study().allModels(d.baseTable()), d.types().asMap(), ZooFigures.PUBLISHED_GROUPS));
+    add(
+        "accuracy-vs-top1",
+        EnumSet.of(Input.RESULTS),
+        d ->
+            ZooFigures.accuracyVsTop1(
+                d.study().allModels(d.baseTable()),
+                d.types().asMap(),
+                ZooFigures.PUBLISHED_GROUPS));
     add("model-comparison", EnumSet.of(Input.RESULTS), Catalog::modelComparison);
     add("base-model-comparison", EnumSet.of(Input.ZOO), Catalog::baseComparison);
     for (Sweep k : SWEEPS) {
-      add("augmentation-" + k.name(), EnumSet.of(Input.RESULTS),
-          d -> ZooFigures.augmentation(
-              StudyFigures.sweep(d.study().sweep(k.augmentation()), k.title(), k.name(), k.axis())));
+      add(
+          "augmentation-" + k.name(),
+          EnumSet.of(Input.RESULTS),
+          d ->
+              ZooFigures.augmentation(
+                  StudyFigures.sweep(
+                      d.study().sweep(k.augmentation()), k.title(), k.name(), k.axis())));
     }
     add("augmentation-comparison", EnumSet.of(Input.RESULTS), Catalog::augmentationComparison);
-    add("metaclass-ratios", EnumSet.of(Input.ZOO),
+    add(
+        "metaclass-ratios",
+        EnumSet.of(Input.ZOO),
         d -> {
           MetaclassTable t = d.base().get(FactorSelection.TOP, ErrorType.CLASS).metaclasses();
           String model = t.models().contains(METACLASS_MODEL) ? METACLASS_MODEL : t.models().get(0);
           return ModelFigures.metaclassRatios(t, model);
         });
-    add("prevalence-shift", EnumSet.of(Input.ZOO),
+    add(
+        "prevalence-shift",
+        EnumSet.of(Input.ZOO),
         d -> ModelFigures.prevalenceShift(d.mistakes(), "top-1 mistakes, top-factor annotations"));
   }
 
@@ -137,7 +166,9 @@ public final class Catalog {
     ENTRIES.add(new Entry(name, Set.copyOf(needs), build));
   }
 
-  /** @return every figure name, in page order */
+  /**
+   * @return every figure name, in page order
+   */
   public static List<String> names() {
     List<String> out = new ArrayList<>();
     for (Entry e : ENTRIES) {
@@ -146,7 +177,9 @@ public final class Catalog {
     return out;
   }
 
-  /** @return every entry, in page order */
+  /**
+   * @return every entry, in page order
+   */
   public static List<Entry> entries() {
     return List.copyOf(ENTRIES);
   }
@@ -162,7 +195,8 @@ public final class Catalog {
         return e;
       }
     }
-    throw new IllegalArgumentException("unknown figure '" + name + "' (figures: all, " + String.join(", ", names()) + ")");
+    throw new IllegalArgumentException(
+        "unknown figure '" + name + "' (figures: all, " + String.join(", ", names()) + ")");
   }
 
   private static Figure modelComparison(StudyData d) {
@@ -180,7 +214,8 @@ public final class Catalog {
   private static Figure augmentationComparison(StudyData d) {
     Study study = d.study();
     org.imagenetx.study.GroupComparison c =
-        study.augmentationComparison(study.sweep(Augmentation.CROP), study.sweep(Augmentation.COLOR_JITTER));
+        study.augmentationComparison(
+            study.sweep(Augmentation.CROP), study.sweep(Augmentation.COLOR_JITTER));
     return ZooFigures.comparison(
         "augmentation-comparison",
         "Mean error ratio per factor of ResNet-50s trained with different augmentation recipes: the strongest"
@@ -216,13 +251,23 @@ public final class Catalog {
       }
     }
     GroupComparison c =
-        new GroupComparison(t.models(), sizes, mean, lower, upper, p, ALPHA,
-            String.format(java.util.Locale.ROOT,
+        new GroupComparison(
+            t.models(),
+            sizes,
+            mean,
+            lower,
+            upper,
+            p,
+            ALPHA,
+            String.format(
+                java.util.Locale.ROOT,
                 "Error bars: %.0f%% %s bootstrap over images (B = %,d, seed %d, cells resampled exactly)."
                     + " Faded: the interval contains 1 (the factor's error rate is not distinguishable from the"
                     + " model's average).",
-                100 * iv.settings().confidenceLevel(), iv.settings().method().name().toLowerCase(java.util.Locale.ROOT),
-                iv.settings().numResamples(), iv.settings().masterSeed()),
+                100 * iv.settings().confidenceLevel(),
+                iv.settings().method().name().toLowerCase(java.util.Locale.ROOT),
+                iv.settings().numResamples(),
+                iv.settings().masterSeed()),
             sig);
     return ZooFigures.comparison(
         "base-model-comparison",

@@ -52,7 +52,8 @@ final class Charts {
   static final Font CELL = new Font("SansSerif", Font.PLAIN, 8);
   static final Color GRID = new Color(0xDD, 0xDD, 0xDD);
   static final Stroke REFERENCE =
-      new BasicStroke(1.2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {5f, 4f}, 0f);
+      new BasicStroke(
+          1.2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {5f, 4f}, 0f);
 
   private Charts() {}
 
@@ -109,9 +110,12 @@ final class Charts {
     double hi = 0;
     for (BarSeries s : spec.series()) {
       for (int c = 0; c < s.values().length; c++) {
-        for (double v : new double[] {
-          s.values()[c], s.hasIntervals() ? s.lower()[c] : Double.NaN, s.hasIntervals() ? s.upper()[c] : Double.NaN
-        }) {
+        for (double v :
+            new double[] {
+              s.values()[c],
+              s.hasIntervals() ? s.lower()[c] : Double.NaN,
+              s.hasIntervals() ? s.upper()[c] : Double.NaN
+            }) {
           if (Double.isFinite(v)) {
             lo = Math.min(lo, v);
             hi = Math.max(hi, v);
@@ -181,7 +185,8 @@ final class Charts {
       if (Double.isNaN(lo) || Double.isNaN(hi)) {
         return;
       }
-      double x0 = calculateBarW0(plot, plot.getOrientation(), dataArea, domainAxis, state, row, column);
+      double x0 =
+          calculateBarW0(plot, plot.getOrientation(), dataArea, domainAxis, state, row, column);
       double xm = x0 + state.getBarWidth() / 2;
       double cap = Math.min(3, state.getBarWidth() / 3);
       RectangleEdge edge = plot.getRangeAxisEdge();
@@ -227,7 +232,12 @@ final class Charts {
     for (FittedLine l : spec.lines()) {
       plot.addAnnotation(
           new XYLineAnnotation(
-              l.xFrom(), l.at(l.xFrom()), l.xTo(), l.at(l.xTo()), new BasicStroke(2f), Palette.series(l.series())));
+              l.xFrom(),
+              l.at(l.xFrom()),
+              l.xTo(),
+              l.at(l.xTo()),
+              new BasicStroke(2f),
+              Palette.series(l.series())));
     }
     styleAxes(x, y);
     stylePlot(plot);

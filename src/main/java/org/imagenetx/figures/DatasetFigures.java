@@ -33,7 +33,14 @@ public final class DatasetFigures {
     FactorSelection[] sels = {FactorSelection.MULTI, FactorSelection.TOP};
     double[][] share = new double[4][Factor.COUNT];
     ReportTable data =
-        new ReportTable(List.of("partition", "selection", "factor", "images", "images_with_factor", "share_percent"));
+        new ReportTable(
+            List.of(
+                "partition",
+                "selection",
+                "factor",
+                "images",
+                "images_with_factor",
+                "share_percent"));
     List<String> names = new ArrayList<>();
     for (int p = 0; p < 2; p++) {
       for (int s = 0; s < 2; s++) {
@@ -56,7 +63,8 @@ public final class DatasetFigures {
     for (int k = 0; k < 4; k++) {
       series.add(BarSeries.of(names.get(k), permute(share[k], order)));
     }
-    BarSpec spec = new BarSpec("", "Factor", "Images with the factor (%)", categories, series, Double.NaN);
+    BarSpec spec =
+        new BarSpec("", "Factor", "Images with the factor (%)", categories, series, Double.NaN);
     return Figure.single(
         "factor-distribution",
         "Share of annotated images showing each factor, validation vs training and every selected factor"
@@ -75,7 +83,10 @@ public final class DatasetFigures {
    * @return figure {@code active-factor-count}
    */
   public static Figure activeFactorCount(Dataset val, Dataset train) {
-    long[][] counts = {activeCounts(val.factors(FactorSelection.MULTI)), activeCounts(train.factors(FactorSelection.MULTI))};
+    long[][] counts = {
+      activeCounts(val.factors(FactorSelection.MULTI)),
+      activeCounts(train.factors(FactorSelection.MULTI))
+    };
     // images without any factor exist in the release (6 training images): start at 0 then
     int min = 1;
     int max = 1;
@@ -91,7 +102,8 @@ public final class DatasetFigures {
     for (int k = min; k <= max; k++) {
       categories.add(Integer.toString(k));
     }
-    ReportTable data = new ReportTable(List.of("partition", "active_factors", "images", "share_percent"));
+    ReportTable data =
+        new ReportTable(List.of("partition", "active_factors", "images", "share_percent"));
     List<BarSeries> series = new ArrayList<>();
     Dataset[] parts = {val, train};
     for (int p = 0; p < 2; p++) {
@@ -104,7 +116,13 @@ public final class DatasetFigures {
       series.add(BarSeries.of(parts[p].partition().key() + " (" + total + " images)", v));
     }
     BarSpec spec =
-        new BarSpec("", "Factors annotated per image (multi-factor)", "Images (%)", categories, series, Double.NaN);
+        new BarSpec(
+            "",
+            "Factors annotated per image (multi-factor)",
+            "Images (%)",
+            categories,
+            series,
+            Double.NaN);
     return Figure.single(
         "active-factor-count",
         "How many factors annotators selected per image (multi-factor annotations), validation vs training.",
@@ -143,7 +161,9 @@ public final class DatasetFigures {
   public static Figure cooccurrence(Cooccurrence c) {
     double[][] rho = new double[Factor.COUNT][Factor.COUNT];
     boolean[][] mask = new boolean[Factor.COUNT][Factor.COUNT];
-    ReportTable data = new ReportTable(List.of("factor_a", "factor_b", "images", "spearman_rho", "p_value", "shown"));
+    ReportTable data =
+        new ReportTable(
+            List.of("factor_a", "factor_b", "images", "spearman_rho", "p_value", "shown"));
     List<String> labels = new ArrayList<>();
     for (Factor a : Factor.values()) {
       labels.add(a.label());
@@ -152,16 +172,37 @@ public final class DatasetFigures {
         int j = b.ordinal();
         rho[i][j] = c.rho()[i][j];
         mask[i][j] = a == b || !(c.pValue()[i][j] < ALPHA);
-        data.addRow(a.column(), b.column(), c.numImages(), rho[i][j], c.pValue()[i][j], mask[i][j] ? "no" : "yes");
+        data.addRow(
+            a.column(),
+            b.column(),
+            c.numImages(),
+            rho[i][j],
+            c.pValue()[i][j],
+            mask[i][j] ? "no" : "yes");
       }
     }
     String part = c.partition().key();
     HeatmapSpec spec =
-        new HeatmapSpec("", "Factor", "Factor", labels, labels, rho, mask, 0, 0.3, "Spearman ρ (saturates at ±0.3)");
+        new HeatmapSpec(
+            "",
+            "Factor",
+            "Factor",
+            labels,
+            labels,
+            rho,
+            mask,
+            0,
+            0.3,
+            "Spearman ρ (saturates at ±0.3)");
     return Figure.single(
         "cooccurrence-" + part,
-        "Spearman correlation between factor indicators on the " + c.numImages() + " " + part + " images ("
-            + c.selection().key() + "-factor annotations). Grey: diagonal or not significant (p ≥ 0.05).",
+        "Spearman correlation between factor indicators on the "
+            + c.numImages()
+            + " "
+            + part
+            + " images ("
+            + c.selection().key()
+            + "-factor annotations). Grey: diagonal or not significant (p ≥ 0.05).",
         spec,
         760,
         640,
@@ -186,7 +227,8 @@ public final class DatasetFigures {
       cols.add(f.label());
     }
     ReportTable data =
-        new ReportTable(List.of("metaclass", "factor", "images", "spearman_rho", "p_value", "shown"));
+        new ReportTable(
+            List.of("metaclass", "factor", "images", "spearman_rho", "p_value", "shown"));
     for (int m = 0; m < numMeta; m++) {
       String name = Metaclasses.NAMES.get(m);
       rows.add(name.replace('_', ' '));
@@ -195,16 +237,37 @@ public final class DatasetFigures {
         rho[m][f.ordinal()] = c.rho()[v][f.ordinal()];
         double p = c.pValue()[v][f.ordinal()];
         mask[m][f.ordinal()] = !(p < ALPHA);
-        data.addRow(name, f.column(), c.numImages(), rho[m][f.ordinal()], p, mask[m][f.ordinal()] ? "no" : "yes");
+        data.addRow(
+            name,
+            f.column(),
+            c.numImages(),
+            rho[m][f.ordinal()],
+            p,
+            mask[m][f.ordinal()] ? "no" : "yes");
       }
     }
     String part = c.partition().key();
     HeatmapSpec spec =
-        new HeatmapSpec("", "Factor", "True metaclass", cols, rows, rho, mask, 0, 0.3, "Spearman ρ (saturates at ±0.3)");
+        new HeatmapSpec(
+            "",
+            "Factor",
+            "True metaclass",
+            cols,
+            rows,
+            rho,
+            mask,
+            0,
+            0.3,
+            "Spearman ρ (saturates at ±0.3)");
     return Figure.single(
         "factor-metaclass-" + part,
-        "Spearman correlation between factor indicators and true-metaclass indicators on the " + c.numImages()
-            + " " + part + " images (" + c.selection().key() + "-factor annotations): which factors are typical of"
+        "Spearman correlation between factor indicators and true-metaclass indicators on the "
+            + c.numImages()
+            + " "
+            + part
+            + " images ("
+            + c.selection().key()
+            + "-factor annotations): which factors are typical of"
             + " which objects. Grey: not significant (p ≥ 0.05).",
         spec,
         800,
@@ -217,7 +280,8 @@ public final class DatasetFigures {
     for (int i = 0; i < order.length; i++) {
       order[i] = i;
     }
-    Comparator<Integer> c = Comparator.comparingDouble(i -> Double.isNaN(key[i]) ? Double.NEGATIVE_INFINITY : key[i]);
+    Comparator<Integer> c =
+        Comparator.comparingDouble(i -> Double.isNaN(key[i]) ? Double.NEGATIVE_INFINITY : key[i]);
     Arrays.sort(order, descending ? c.reversed() : c);
     return order;
   }

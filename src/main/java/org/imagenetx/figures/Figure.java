@@ -38,7 +38,8 @@ public record Figure(
     Objects.requireNonNull(caption, "caption");
     Objects.requireNonNull(data, "data");
     if (!name.matches("[a-z0-9][a-z0-9-]*")) {
-      throw new IllegalArgumentException("figure name must be lowercase words with dashes: " + name);
+      throw new IllegalArgumentException(
+          "figure name must be lowercase words with dashes: " + name);
     }
     panels = List.copyOf(panels);
     if (panels.isEmpty() || columns < 1 || panelWidth < 50 || panelHeight < 50) {
@@ -55,31 +56,42 @@ public record Figure(
    * @param data the numbers drawn
    * @return a one-panel figure
    */
-  public static Figure single(String name, String caption, Panel panel, int width, int height, ReportTable data) {
+  public static Figure single(
+      String name, String caption, Panel panel, int width, int height, ReportTable data) {
     return new Figure(name, caption, List.of(panel), 1, width, height, data);
   }
 
-  /** @return grid rows */
+  /**
+   * @return grid rows
+   */
   public int rows() {
     return (panels.size() + columns - 1) / columns;
   }
 
-  /** @return true when a legend strip is drawn under the grid (several panels, several series) */
+  /**
+   * @return true when a legend strip is drawn under the grid (several panels, several series)
+   */
   public boolean sharedLegend() {
     return panels.size() > 1 && panels.get(0).numSeries() > 1;
   }
 
-  /** @return total width in points */
+  /**
+   * @return total width in points
+   */
   public int width() {
     return Math.min(columns, panels.size()) * panelWidth;
   }
 
-  /** @return total height in points */
+  /**
+   * @return total height in points
+   */
   public int height() {
     return rows() * panelHeight + (sharedLegend() ? LEGEND_HEIGHT : 0);
   }
 
-  /** @return PNG pixels per point: 2, or more to reach {@value #MIN_PNG_WIDTH} pixels */
+  /**
+   * @return PNG pixels per point: 2, or more to reach {@value #MIN_PNG_WIDTH} pixels
+   */
   public int pngScale() {
     return Math.max(2, (MIN_PNG_WIDTH + width() - 1) / width());
   }

@@ -19,8 +19,8 @@ import org.jfree.svg.SVGGraphics2D;
 
 /**
  * Draws a {@link Figure} as {@code <name>.svg} (vector, text kept as {@code <text>} elements so it
- * stays searchable and editable), {@code <name>.png} and {@code <name>.csv} (the data behind it), each
- * written atomically.
+ * stays searchable and editable), {@code <name>.png} and {@code <name>.csv} (the data behind it),
+ * each written atomically.
  */
 public final class FigureWriter {
   static {
@@ -83,12 +83,15 @@ public final class FigureWriter {
   public static byte[] png(Figure figure) {
     int scale = figure.pngScale();
     BufferedImage img =
-        new BufferedImage(figure.width() * scale, figure.height() * scale, BufferedImage.TYPE_INT_RGB);
+        new BufferedImage(
+            figure.width() * scale, figure.height() * scale, BufferedImage.TYPE_INT_RGB);
     Graphics2D g2 = img.createGraphics();
     try {
       g2.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
-      g2.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
-      g2.setRenderingHint(RenderingHints.KEY_FRACTIONALMETRICS, RenderingHints.VALUE_FRACTIONALMETRICS_ON);
+      g2.setRenderingHint(
+          RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+      g2.setRenderingHint(
+          RenderingHints.KEY_FRACTIONALMETRICS, RenderingHints.VALUE_FRACTIONALMETRICS_ON);
       g2.scale(scale, scale);
       draw(figure, g2);
     } finally {
@@ -119,10 +122,15 @@ public final class FigureWriter {
     for (int i = 0; i < charts.size(); i++) {
       int col = i % figure.columns();
       int row = i / figure.columns();
-      charts.get(i).draw(
-          g2,
-          new Rectangle2D.Double(
-              col * figure.panelWidth(), row * figure.panelHeight(), figure.panelWidth(), figure.panelHeight()));
+      charts
+          .get(i)
+          .draw(
+              g2,
+              new Rectangle2D.Double(
+                  col * figure.panelWidth(),
+                  row * figure.panelHeight(),
+                  figure.panelWidth(),
+                  figure.panelHeight()));
     }
     if (shared) {
       LegendTitle legend = new LegendTitle(charts.get(0).getPlot());
@@ -131,12 +139,16 @@ public final class FigureWriter {
       // arrange() collects the legend items; draw() alone would draw an empty legend
       org.jfree.chart.ui.Size2D size =
           legend.arrange(
-              g2, new org.jfree.chart.block.RectangleConstraint(figure.width(), Figure.LEGEND_HEIGHT));
+              g2,
+              new org.jfree.chart.block.RectangleConstraint(figure.width(), Figure.LEGEND_HEIGHT));
       double left = Math.max(0, (figure.width() - size.getWidth()) / 2);
       legend.draw(
           g2,
           new Rectangle2D.Double(
-              left, figure.rows() * figure.panelHeight(), figure.width() - 2 * left, Figure.LEGEND_HEIGHT));
+              left,
+              figure.rows() * figure.panelHeight(),
+              figure.width() - 2 * left,
+              Figure.LEGEND_HEIGHT));
     }
   }
 }

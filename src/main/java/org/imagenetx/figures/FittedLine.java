@@ -1,8 +1,8 @@
 package org.imagenetx.figures;
 
 /**
- * A straight line drawn over a scatter plot, e.g. a least-squares fit {@code y = intercept + slope ·
- * x}, between two x values, in the colour of the series it belongs to.
+ * A straight line drawn over a scatter plot, e.g. a least-squares fit {@code y = intercept + slope
+ * · x}, between two x values, in the colour of the series it belongs to.
  *
  * @param series index of the scatter series it belongs to (its colour)
  * @param slope dy/dx

@@ -34,10 +34,12 @@ public record HeatmapSpec(
     columns = List.copyOf(columns);
     rows = List.copyOf(rows);
     if (values.length != rows.size()) {
-      throw new IllegalArgumentException(values.length + " value rows for " + rows.size() + " labels");
+      throw new IllegalArgumentException(
+          values.length + " value rows for " + rows.size() + " labels");
     }
     for (int r = 0; r < values.length; r++) {
-      if (values[r].length != columns.size() || (mask != null && mask[r].length != columns.size())) {
+      if (values[r].length != columns.size()
+          || (mask != null && mask[r].length != columns.size())) {
         throw new IllegalArgumentException("row " + r + " needs " + columns.size() + " cells");
       }
     }

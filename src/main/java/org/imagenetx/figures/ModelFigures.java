@@ -15,8 +15,8 @@ public final class ModelFigures {
 
   /**
    * The published ViT example: error ratio of each factor within each true metaclass, {@code (1 −
-   * acc_{m,f}) / (1 − average_m)}, as a heatmap centred on 1 (blue: fewer errors than the
-   * metaclass average, vermillion: more). Cells without images are grey.
+   * acc_{m,f}) / (1 − average_m)}, as a heatmap centred on 1 (blue: fewer errors than the metaclass
+   * average, vermillion: more). Cells without images are grey.
    *
    * @param table per-metaclass accuracies
    * @param model the model to draw
@@ -38,21 +38,31 @@ public final class ModelFigures {
     for (Factor f : Factor.values()) {
       cols.add(f.label());
     }
-    ReportTable data = new ReportTable(List.of("model", "metaclass", "factor", "accuracy", "metaclass_average", "error_ratio"));
+    ReportTable data =
+        new ReportTable(
+            List.of(
+                "model", "metaclass", "factor", "accuracy", "metaclass_average", "error_ratio"));
     for (int m = 0; m < Metaclasses.COUNT; m++) {
       int r = first + m;
       rows.add(table.metaclass(r).replace('_', ' '));
       for (Factor f : Factor.values()) {
-        er[m][f.ordinal()] = ErrorRatio.of(table.get(r, f.ordinal()), table.get(r, MetaclassTable.AVERAGE));
+        er[m][f.ordinal()] =
+            ErrorRatio.of(table.get(r, f.ordinal()), table.get(r, MetaclassTable.AVERAGE));
         data.addRow(
-            model, table.metaclass(r), f.column(), table.get(r, f.ordinal()), table.get(r, MetaclassTable.AVERAGE),
+            model,
+            table.metaclass(r),
+            f.column(),
+            table.get(r, f.ordinal()),
+            table.get(r, MetaclassTable.AVERAGE),
             er[m][f.ordinal()]);
       }
     }
-    HeatmapSpec spec = new HeatmapSpec("", "Factor", "True metaclass", cols, rows, er, null, 1, 1, "Error ratio");
+    HeatmapSpec spec =
+        new HeatmapSpec("", "Factor", "True metaclass", cols, rows, er, null, 1, 1, "Error ratio");
     return Figure.single(
         "metaclass-ratios",
-        model + ": error ratio of each factor within each true metaclass (1 = the metaclass's average"
+        model
+            + ": error ratio of each factor within each true metaclass (1 = the metaclass's average"
             + " error; blue below, vermillion above, saturating at 0 and 2). Grey: no image of the metaclass"
             + " has the factor.",
         spec,
@@ -75,8 +85,16 @@ public final class ModelFigures {
     double[][] shift = new double[models.size()][Factor.COUNT];
     ReportTable data =
         new ReportTable(
-            List.of("model", "factor", "images", "images_with_factor", "mistakes", "mistakes_with_factor",
-                "share_all_percent", "share_mistakes_percent", "shift_percent"));
+            List.of(
+                "model",
+                "factor",
+                "images",
+                "images_with_factor",
+                "mistakes",
+                "mistakes_with_factor",
+                "share_all_percent",
+                "share_mistakes_percent",
+                "shift_percent"));
     double[] mean = new double[Factor.COUNT];
     for (int m = 0; m < models.size(); m++) {
       for (Factor f : Factor.values()) {
@@ -86,8 +104,15 @@ public final class ModelFigures {
         shift[m][fi] = 100 * p.shift(m, f);
         mean[fi] += shift[m][fi] / models.size();
         data.addRow(
-            models.get(m), f.column(), p.numImages()[m], p.factorImages()[m][fi], p.numMistakes()[m],
-            p.factorMistakes()[m][fi], all, mis, shift[m][fi]);
+            models.get(m),
+            f.column(),
+            p.numImages()[m],
+            p.factorImages()[m][fi],
+            p.numMistakes()[m],
+            p.factorMistakes()[m][fi],
+            all,
+            mis,
+            shift[m][fi]);
       }
     }
     Integer[] order = DatasetFigures.sortedFactors(mean, true);
@@ -99,11 +124,13 @@ public final class ModelFigures {
     for (int m = 0; m < models.size(); m++) {
       series.add(BarSeries.of(models.get(m), DatasetFigures.permute(shift[m], order)));
     }
-    BarSpec spec = new BarSpec("", "Factor", "Prevalence shift among mistakes (%)", cats, series, 0);
+    BarSpec spec =
+        new BarSpec("", "Factor", "Prevalence shift among mistakes (%)", cats, series, 0);
     return Figure.single(
         "prevalence-shift",
         "How much more often each factor appears among the models' mistakes than among all images ("
-            + what + "): 100 × (share among mistakes ÷ share among all − 1). Above 0, the factor is"
+            + what
+            + "): 100 × (share among mistakes ÷ share among all − 1). Above 0, the factor is"
             + " over-represented in the mistakes.",
         spec,
         900,

@@ -4,26 +4,34 @@ import java.awt.Color;
 import java.util.List;
 
 /**
- * The one palette of every figure: Okabe &amp; Ito's eight colours (2008, "Color universal design"),
- * distinguishable under the common colour-vision deficiencies. Series take the colours in order;
- * black is last because it is also the colour of reference lines. Heatmaps use a diverging scale
- * between the palette's blue and vermillion through white, which stays readable in grey scale.
+ * The one palette of every figure: Okabe &amp; Ito's eight colours (2008, "Color universal
+ * design"), distinguishable under the common colour-vision deficiencies. Series take the colours in
+ * order; black is last because it is also the colour of reference lines. Heatmaps use a diverging
+ * scale between the palette's blue and vermillion through white, which stays readable in grey
+ * scale.
  */
 public final class Palette {
   /** Okabe–Ito orange. */
   public static final Color ORANGE = new Color(0xE6, 0x9F, 0x00);
+
   /** Okabe–Ito sky blue. */
   public static final Color SKY_BLUE = new Color(0x56, 0xB4, 0xE9);
+
   /** Okabe–Ito bluish green. */
   public static final Color BLUISH_GREEN = new Color(0x00, 0x9E, 0x73);
+
   /** Okabe–Ito yellow. */
   public static final Color YELLOW = new Color(0xF0, 0xE4, 0x42);
+
   /** Okabe–Ito blue. */
   public static final Color BLUE = new Color(0x00, 0x72, 0xB2);
+
   /** Okabe–Ito vermillion. */
   public static final Color VERMILLION = new Color(0xD5, 0x5E, 0x00);
+
   /** Okabe–Ito reddish purple. */
   public static final Color REDDISH_PURPLE = new Color(0xCC, 0x79, 0xA7);
+
   /** Okabe–Ito black. */
   public static final Color BLACK = Color.BLACK;
 

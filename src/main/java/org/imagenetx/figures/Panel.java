@@ -5,12 +5,18 @@ package org.imagenetx.figures;
  * HeatmapSpec}. A figure is one panel or a grid of them; the renderer turns each into a JFreeChart.
  */
 public sealed interface Panel permits BarSpec, ScatterSpec, HeatmapSpec {
-  /** @return panel title (may be empty) */
+  /**
+   * @return panel title (may be empty)
+   */
   String title();
 
-  /** @return number of series drawn (heatmaps: 1) */
+  /**
+   * @return number of series drawn (heatmaps: 1)
+   */
   int numSeries();
 
-  /** @return the axis titles, x (or category) first */
+  /**
+   * @return the axis titles, x (or category) first
+   */
   java.util.List<String> axisTitles();
 }

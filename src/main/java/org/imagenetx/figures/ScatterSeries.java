@@ -14,7 +14,8 @@ public record ScatterSeries(String name, double[] x, double[] y) {
   public ScatterSeries {
     Objects.requireNonNull(name, "name");
     if (x.length != y.length) {
-      throw new IllegalArgumentException(name + ": " + x.length + " x values, " + y.length + " y values");
+      throw new IllegalArgumentException(
+          name + ": " + x.length + " x values, " + y.length + " y values");
     }
   }
 }

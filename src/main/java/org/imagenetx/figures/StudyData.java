@@ -6,13 +6,13 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import org.imagenetx.annotations.AnnotationLoader;
-import org.imagenetx.compare.Comparisons;
-import org.imagenetx.compare.PairwiseData;
-import org.imagenetx.compare.SliceComparison;
 import org.imagenetx.annotations.AnnotationSource;
 import org.imagenetx.annotations.Dataset;
 import org.imagenetx.annotations.FactorSelection;
 import org.imagenetx.annotations.Partition;
+import org.imagenetx.compare.Comparisons;
+import org.imagenetx.compare.PairwiseData;
+import org.imagenetx.compare.SliceComparison;
 import org.imagenetx.io.BadInputException;
 import org.imagenetx.stats.Aggregation;
 import org.imagenetx.stats.ErrorType;
@@ -64,13 +64,20 @@ public record StudyData(
   /** Zoos the figures read from the aggregated tables. */
   public static final List<String> ZOOS =
       List.of(
-          Study.TESTBED, Study.MODEL_VS_HUMAN, "crop", "colorjitter", "gaussian_blur",
-          AugmentationComparison.COLORJITTER_CROP, AugmentationComparison.ADAPTIVE_COLORJITTER);
+          Study.TESTBED,
+          Study.MODEL_VS_HUMAN,
+          "crop",
+          "colorjitter",
+          "gaussian_blur",
+          AugmentationComparison.COLORJITTER_CROP,
+          AugmentationComparison.ADAPTIVE_COLORJITTER);
 
   /** Receives the name of each loading step as it starts. */
   @FunctionalInterface
   public interface Steps {
-    /** @param step what is being done */
+    /**
+     * @param step what is being done
+     */
     void step(String step);
   }
 
@@ -91,14 +98,16 @@ public record StudyData(
     Dataset val =
         AnnotationLoader.load(
             annotations,
-            new AnnotationLoader.Options(Partition.VAL, EnumSet.allOf(FactorSelection.class), false, true));
+            new AnnotationLoader.Options(
+                Partition.VAL, EnumSet.allOf(FactorSelection.class), false, true));
     Dataset train = null;
     if (hasTraining(annotations)) {
       s.step("training annotations");
       train =
           AnnotationLoader.load(
               annotations,
-              new AnnotationLoader.Options(Partition.TRAIN, EnumSet.allOf(FactorSelection.class), false, false));
+              new AnnotationLoader.Options(
+                  Partition.TRAIN, EnumSet.allOf(FactorSelection.class), false, false));
     }
     Aggregation base = null;
     MistakePrevalence mistakes = null;
@@ -110,15 +119,26 @@ public record StudyData(
       try (Zoo zoo = Zoos.open(baseZoo, val.index())) {
         base =
             Aggregation.run(
-                val, zoo, List.of(FactorSelection.MULTI, FactorSelection.TOP), List.of(ErrorType.values()), threads, null);
+                val,
+                zoo,
+                List.of(FactorSelection.MULTI, FactorSelection.TOP),
+                List.of(ErrorType.values()),
+                threads,
+                null);
         mistakes = MistakePrevalence.compute(val, FactorSelection.TOP, ErrorType.CLASS, zoo);
         s.step("bootstrap intervals of the base zoo");
         intervals =
             ZooBootstrap.run(
-                val, zoo, FactorSelection.TOP, ErrorType.CLASS, false,
-                new ZooBootstrap.Settings(RESAMPLES, 0.95, IntervalMethod.PERCENTILE, SEED), threads);
+                val,
+                zoo,
+                FactorSelection.TOP,
+                ErrorType.CLASS,
+                false,
+                new ZooBootstrap.Settings(RESAMPLES, 0.95, IntervalMethod.PERCENTILE, SEED),
+                threads);
         s.step("pairwise comparisons of the base zoo");
-        PairwiseData pd = PairwiseData.load(val, zoo, FactorSelection.TOP, ErrorType.CLASS, threads);
+        PairwiseData pd =
+            PairwiseData.load(val, zoo, FactorSelection.TOP, ErrorType.CLASS, threads);
         for (int a = 0; a < zoo.size(); a++) {
           for (int b = a + 1; b < zoo.size(); b++) {
             pairs.put(
@@ -134,10 +154,18 @@ public record StudyData(
     Study study = null;
     if (results != null) {
       study =
-          new Study(results, FactorSelection.TOP, ErrorType.CLASS, RESAMPLES, 0.95, SEED, GroupTest.alexanderGovern());
+          new Study(
+              results,
+              FactorSelection.TOP,
+              ErrorType.CLASS,
+              RESAMPLES,
+              0.95,
+              SEED,
+              GroupTest.alexanderGovern());
       for (String z : ZOOS) {
         if (!Files.isRegularFile(study.tablePath(z))) {
-          throw new BadInputException(study.tablePath(z).toString(), 0, "missing (expected the upstream results layout)");
+          throw new BadInputException(
+              study.tablePath(z).toString(), 0, "missing (expected the upstream results layout)");
         }
       }
     }
@@ -150,7 +178,8 @@ public record StudyData(
   }
 
   private static boolean hasTraining(Path annotations) {
-    if (!Files.isDirectory(annotations) && !annotations.getFileName().toString().matches(".*\\.(whl|zip)")) {
+    if (!Files.isDirectory(annotations)
+        && !annotations.getFileName().toString().matches(".*\\.(whl|zip)")) {
       return false;
     }
     try (AnnotationSource src = AnnotationSource.open(annotations)) {
@@ -175,12 +204,16 @@ public record StudyData(
     };
   }
 
-  /** @return the base zoo's top-factor, class table (null without a base zoo) */
+  /**
+   * @return the base zoo's top-factor, class table (null without a base zoo)
+   */
   public FactorTable baseTable() {
     return base == null ? null : base.get(FactorSelection.TOP, ErrorType.CLASS).factors();
   }
 
-  /** @return the base zoo's model names */
+  /**
+   * @return the base zoo's model names
+   */
   public List<String> baseModels() {
     return base == null ? List.of() : new ArrayList<>(baseTable().models());
   }

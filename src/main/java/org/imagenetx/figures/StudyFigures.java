@@ -36,8 +36,13 @@ public final class StudyFigures {
             Locale.ROOT,
             "Error bars: %.0f%% percentile bootstrap over the models of a group (B = %,d, seed %d). Faded: the"
                 + " groups do not differ on that factor (%s test, p ≥ %.2f).",
-            100 * c.confidenceLevel(), c.numResamples(), c.seed(), test, alpha);
-    return new GroupComparison(c.groups(), sizes, c.mean(), c.lower(), c.upper(), p, alpha, method, null);
+            100 * c.confidenceLevel(),
+            c.numResamples(),
+            c.seed(),
+            test,
+            alpha);
+    return new GroupComparison(
+        c.groups(), sizes, c.mean(), c.lower(), c.upper(), p, alpha, method, null);
   }
 
   /**
@@ -45,8 +50,8 @@ public final class StudyFigures {
    * @param title human name, e.g. {@code Random crop}
    * @param name figure key, e.g. {@code crop}
    * @param axis x axis title with unit
-   * @return the figure's input: models of the kept levels, per factor the least-squares line and the
-   *     p-value of the published Welch test
+   * @return the figure's input: models of the kept levels, per factor the least-squares line and
+   *     the p-value of the published Welch test
    */
   public static AugmentationSweep sweep(
       org.imagenetx.study.AugmentationSweep s, String title, String name, String axis) {
@@ -74,7 +79,14 @@ public final class StudyFigures {
       p[f] = e.pValue();
     }
     return new AugmentationSweep(
-        name, title, axis, models, strength.stream().mapToDouble(Double::doubleValue).toArray(),
-        ratios.toArray(new double[0][]), slope, intercept, p);
+        name,
+        title,
+        axis,
+        models,
+        strength.stream().mapToDouble(Double::doubleValue).toArray(),
+        ratios.toArray(new double[0][]),
+        slope,
+        intercept,
+        p);
   }
 }

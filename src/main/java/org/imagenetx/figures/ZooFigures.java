@@ -5,12 +5,14 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.imagenetx.study.ModelTypes;
 import org.imagenetx.annotations.Factor;
 import org.imagenetx.report.ReportTable;
 import org.imagenetx.stats.FactorTable;
+import org.imagenetx.study.ModelTypes;
 
-/** Figures of whole zoos from their aggregated tables: accuracy scatter, comparison, augmentation. */
+/**
+ * Figures of whole zoos from their aggregated tables: accuracy scatter, comparison, augmentation.
+ */
 public final class ZooFigures {
   /** The four model types of the published comparison, in its order. */
   public static final List<String> PUBLISHED_GROUPS = ModelTypes.STUDY_GROUPS;
@@ -21,8 +23,8 @@ public final class ZooFigures {
   private ZooFigures() {}
 
   /**
-   * Per-factor accuracy against overall (top-1) accuracy, one panel per factor, one colour per model
-   * type, with the identity line: points under it are models that do worse on the factor than
+   * Per-factor accuracy against overall (top-1) accuracy, one panel per factor, one colour per
+   * model type, with the identity line: points under it are models that do worse on the factor than
    * overall.
    *
    * @param table accuracies of the models
@@ -30,7 +32,8 @@ public final class ZooFigures {
    * @param groups types drawn in their own colour (others go to {@value #OTHER})
    * @return figure {@code accuracy-vs-top1}
    */
-  public static Figure accuracyVsTop1(FactorTable table, Map<String, String> types, List<String> groups) {
+  public static Figure accuracyVsTop1(
+      FactorTable table, Map<String, String> types, List<String> groups) {
     int numSeries = groups.size() + 1;
     List<List<Integer>> members = new ArrayList<>();
     for (int g = 0; g < numSeries; g++) {
@@ -40,12 +43,18 @@ public final class ZooFigures {
       int g = groups.indexOf(types.getOrDefault(table.models().get(r), ""));
       members.get(g < 0 ? groups.size() : g).add(r);
     }
-    ReportTable data = new ReportTable(List.of("model", "model_type", "factor", "top1_percent", "factor_accuracy_percent"));
+    ReportTable data =
+        new ReportTable(
+            List.of("model", "model_type", "factor", "top1_percent", "factor_accuracy_percent"));
     for (int r = 0; r < table.size(); r++) {
       String type = types.getOrDefault(table.models().get(r), OTHER);
       for (Factor f : Factor.values()) {
         data.addRow(
-            table.models().get(r), type, f.column(), 100 * table.get(r, FactorTable.AVERAGE), 100 * table.get(r, f.ordinal()));
+            table.models().get(r),
+            type,
+            f.column(),
+            100 * table.get(r, FactorTable.AVERAGE),
+            100 * table.get(r, f.ordinal()));
       }
     }
     List<Panel> panels = new ArrayList<>();
@@ -62,11 +71,14 @@ public final class ZooFigures {
         String name = g < groups.size() ? groups.get(g) : OTHER;
         series.add(new ScatterSeries(name + " (" + rows.size() + ")", x, y));
       }
-      panels.add(new ScatterSpec(f.label(), "Top-1 accuracy (%)", "Accuracy on factor (%)", series, List.of(), true));
+      panels.add(
+          new ScatterSpec(
+              f.label(), "Top-1 accuracy (%)", "Accuracy on factor (%)", series, List.of(), true));
     }
     return new Figure(
         "accuracy-vs-top1",
-        "Accuracy on images with each factor against overall top-1 accuracy, for " + table.size()
+        "Accuracy on images with each factor against overall top-1 accuracy, for "
+            + table.size()
             + " models, coloured by model type; dashed: identity. Points below it do worse on the factor"
             + " than overall.",
         panels,
@@ -111,11 +123,22 @@ public final class ZooFigures {
     List<BarSeries> series = new ArrayList<>();
     ReportTable data =
         new ReportTable(
-            List.of("group", "models", "factor", "error_ratio", "lower", "upper", "p_value", "significant"));
+            List.of(
+                "group",
+                "models",
+                "factor",
+                "error_ratio",
+                "lower",
+                "upper",
+                "p_value",
+                "significant"));
     for (int g = 0; g < numGroups; g++) {
       double[] lo = c.lower() == null ? null : DatasetFigures.permute(c.lower()[g], order);
       double[] hi = c.upper() == null ? null : DatasetFigures.permute(c.upper()[g], order);
-      String label = c.groupSizes()[g] > 1 ? c.groups().get(g) + " (" + c.groupSizes()[g] + ")" : c.groups().get(g);
+      String label =
+          c.groupSizes()[g] > 1
+              ? c.groups().get(g) + " (" + c.groupSizes()[g] + ")"
+              : c.groups().get(g);
       boolean[] sig = new boolean[Factor.COUNT];
       for (int i = 0; i < order.length; i++) {
         sig[i] = c.significant(g, order[i]);
@@ -133,7 +156,9 @@ public final class ZooFigures {
             c.significant(g, f) ? "yes" : "no");
       }
     }
-    BarSpec spec = new BarSpec("", "Factor", "Error ratio (1 = the model's average error)", categories, series, 1.0);
+    BarSpec spec =
+        new BarSpec(
+            "", "Factor", "Error ratio (1 = the model's average error)", categories, series, 1.0);
     return Figure.single(name, caption + " " + c.method(), spec, 900, 480, data);
   }
 
@@ -154,7 +179,14 @@ public final class ZooFigures {
     }
     ReportTable data =
         new ReportTable(
-            List.of("factor", "strength", "models", "mean_error_ratio", "fitted_slope", "fitted_intercept", "p_value"));
+            List.of(
+                "factor",
+                "strength",
+                "models",
+                "mean_error_ratio",
+                "fitted_slope",
+                "fitted_intercept",
+                "p_value"));
     List<Panel> panels = new ArrayList<>();
     double lo = levels.length == 0 ? 0 : levels[0];
     double hi = levels.length == 0 ? 1 : levels[levels.length - 1];
@@ -165,7 +197,14 @@ public final class ZooFigures {
         mean[levelOf[m]] += s.errorRatio()[m][fi] / perLevel[levelOf[m]];
       }
       for (int l = 0; l < levels.length; l++) {
-        data.addRow(f.column(), levels[l], perLevel[l], mean[l], s.slope()[fi], s.intercept()[fi], s.pValue()[fi]);
+        data.addRow(
+            f.column(),
+            levels[l],
+            perLevel[l],
+            mean[l],
+            s.slope()[fi],
+            s.intercept()[fi],
+            s.pValue()[fi]);
       }
       List<FittedLine> lines = new ArrayList<>();
       String title = f.label();
@@ -184,8 +223,12 @@ public final class ZooFigures {
     }
     return new Figure(
         "augmentation-" + s.name(),
-        s.title() + ": error ratio of each factor against augmentation strength (" + s.models().size()
-            + " ResNet-50s over " + levels.length + " strengths); points: mean over the models of a"
+        s.title()
+            + ": error ratio of each factor against augmentation strength ("
+            + s.models().size()
+            + " ResNet-50s over "
+            + levels.length
+            + " strengths); points: mean over the models of a"
             + " strength, line: least-squares fit over every model. A rising line: the augmentation makes"
             + " that factor relatively harder.",
         panels,

@@ -58,7 +58,8 @@ public final class AtomicFiles {
     writeFile(
         target,
         tmp -> {
-          try (OutputStream out = new java.io.BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16)) {
+          try (OutputStream out =
+              new java.io.BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16)) {
             body.write(out);
           }
         });
@@ -80,7 +81,8 @@ public final class AtomicFiles {
       body.write(tmp);
       setPermissions(tmp, target);
       try {
-        Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        Files.move(
+            tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
       } catch (AtomicMoveNotSupportedException e) {
         Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
       }
@@ -99,8 +101,8 @@ public final class AtomicFiles {
   }
 
   /**
-   * Temporary files are created owner-only; give the result the permissions of the file it replaces,
-   * or the usual rw-r--r-- of a new output.
+   * Temporary files are created owner-only; give the result the permissions of the file it
+   * replaces, or the usual rw-r--r-- of a new output.
    */
   private static void setPermissions(Path tmp, Path target) throws IOException {
     if (!tmp.getFileSystem().supportedFileAttributeViews().contains("posix")) {

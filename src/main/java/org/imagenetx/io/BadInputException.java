@@ -23,17 +23,23 @@ public final class BadInputException extends RuntimeException {
     this.problem = problem;
   }
 
-  /** @return the file, or {@code archive!entry} */
+  /**
+   * @return the file, or {@code archive!entry}
+   */
   public String file() {
     return file;
   }
 
-  /** @return the 1-based line number, 0 when not about a line */
+  /**
+   * @return the 1-based line number, 0 when not about a line
+   */
   public long line() {
     return line;
   }
 
-  /** @return the cause, without file and line */
+  /**
+   * @return the cause, without file and line
+   */
   public String problem() {
     return problem;
   }

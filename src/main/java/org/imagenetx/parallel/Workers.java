@@ -61,8 +61,8 @@ public final class Workers {
   }
 
   /**
-   * The failure of a task as it was thrown: a {@link RuntimeException} is returned for the caller to
-   * throw, an {@link Error} is thrown here, anything else is wrapped.
+   * The failure of a task as it was thrown: a {@link RuntimeException} is returned for the caller
+   * to throw, an {@link Error} is thrown here, anything else is wrapped.
    *
    * @param e what {@link Future#get()} threw
    * @return the exception to throw

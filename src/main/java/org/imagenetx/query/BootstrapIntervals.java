@@ -9,8 +9,8 @@ import org.imagenetx.stats.FactorTable;
 import org.imagenetx.stats.ZooBootstrap;
 
 /**
- * Intervals from issue 4's image bootstrap ({@link ZooBootstrap}), the same computation and seeds as
- * {@code imagenetx ratios --ci}: each model's intervals come from a one-model {@link
+ * Intervals from issue 4's image bootstrap ({@link ZooBootstrap}), the same computation and seeds
+ * as {@code imagenetx ratios --ci}: each model's intervals come from a one-model {@link
  * ZooBootstrap#run}, whose seed depends only on the master seed and the model's name, so they equal
  * the batch command's for every zoo the model is in.
  *
@@ -23,7 +23,9 @@ public final class BootstrapIntervals implements Intervals {
   private final ZooBootstrap.Settings settings;
   private final Map<ErrorType, Map<String, ZooBootstrap.Result>> cache = new ConcurrentHashMap<>();
 
-  /** @param settings B, level, method and master seed (as {@code ratios --ci}'s options) */
+  /**
+   * @param settings B, level, method and master seed (as {@code ratios --ci}'s options)
+   */
   public BootstrapIntervals(ZooBootstrap.Settings settings) {
     this.settings = settings;
   }
@@ -57,12 +59,24 @@ public final class BootstrapIntervals implements Intervals {
   /** The model's bootstrap, computed once per (model name, error type). */
   ZooBootstrap.Result result(Session session, int model, ErrorType type) {
     String name = session.models().get(model);
-    return cache.computeIfAbsent(type, t -> new ConcurrentHashMap<>()).computeIfAbsent(name, n ->
-        ZooBootstrap.run(session.dataset(), new Pairwise.TwoModels(session, model), session.selection(), type,
-            false, settings, 1));
+    return cache
+        .computeIfAbsent(type, t -> new ConcurrentHashMap<>())
+        .computeIfAbsent(
+            name,
+            n ->
+                ZooBootstrap.run(
+                    session.dataset(),
+                    new Pairwise.TwoModels(session, model),
+                    session.selection(),
+                    type,
+                    false,
+                    settings,
+                    1));
   }
 
-  /** @return models × error types cached so far */
+  /**
+   * @return models × error types cached so far
+   */
   public int cachedModels() {
     int n = 0;
     for (Map<String, ZooBootstrap.Result> m : cache.values()) {

@@ -10,8 +10,8 @@ import org.imagenetx.io.BadInputException;
 
 /**
  * Model groups of a two-column CSV {@code model,group} with a header (the release's {@code
- * model_types.csv} is one), read by the same parser as {@code compare --groups}
- * ({@link GroupComparison#readGroups}) and arranged by group for the query engine.
+ * model_types.csv} is one), read by the same parser as {@code compare --groups} ({@link
+ * GroupComparison#readGroups}) and arranged by group for the query engine.
  */
 public final class GroupFile {
   private GroupFile() {}

@@ -21,7 +21,8 @@ public interface Intervals {
    * Bootstrap settings of this source, also used for the paired intervals of {@code compare} (which
    * always has them, as {@code imagenetx compare A B} does).
    *
-   * @return B, level, method, master seed; {@link ZooBootstrap.Settings#defaults()} unless overridden
+   * @return B, level, method, master seed; {@link ZooBootstrap.Settings#defaults()} unless
+   *     overridden
    */
   default ZooBootstrap.Settings settings() {
     return ZooBootstrap.Settings.defaults();
@@ -44,7 +45,8 @@ public interface Intervals {
       }
 
       @Override
-      public Results.Estimate estimate(Session session, int model, ErrorType type, Kind kind, int column, double point) {
+      public Results.Estimate estimate(
+          Session session, int model, ErrorType type, Kind kind, int column, double point) {
         return Results.Estimate.of(point);
       }
     };
@@ -60,5 +62,6 @@ public interface Intervals {
    * @param point the point estimate from the session's tables
    * @return the estimate, whose point must equal {@code point}
    */
-  Results.Estimate estimate(Session session, int model, ErrorType type, Kind kind, int column, double point);
+  Results.Estimate estimate(
+      Session session, int model, ErrorType type, Kind kind, int column, double point);
 }

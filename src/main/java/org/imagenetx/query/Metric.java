@@ -9,7 +9,9 @@ public enum Metric {
   /** Accuracy; higher is better, so rankings sort descending. */
   ACCURACY;
 
-  /** @return {@code error_ratio} or {@code accuracy} */
+  /**
+   * @return {@code error_ratio} or {@code accuracy}
+   */
   public String key() {
     return name().toLowerCase(Locale.ROOT);
   }

@@ -32,28 +32,48 @@ final class Pairwise {
     Session.Columns c = session.columns(type);
     List<String> names = session.models();
     // A first, B second: the seed key of the paired bootstrap is "A|B", as in the compare command.
-    PairwiseData pd = PairwiseData.load(
-        session.dataset(), new TwoModels(session, a, b), session.selection(), type, 1);
+    PairwiseData pd =
+        PairwiseData.load(
+            session.dataset(), new TwoModels(session, a, b), session.selection(), type, 1);
     // without the per-metaclass paired bootstrap (~55 ms): everything else is the command's
     List<SliceComparison> slices = Comparisons.compare(pd, 0, 1, settings, false);
     List<Results.ComparisonLine> rows = new ArrayList<>(slices.size());
     for (int s = 0; s < slices.size(); s++) {
       SliceComparison r = slices.get(s);
       boolean factor = s < Factor.COUNT;
-      rows.add(new Results.ComparisonLine(
-          r.slice(), r.images(), r.errorA(), r.errorB(),
-          factor ? c.errorRatio[s][a] : Double.NaN, factor ? c.errorRatio[s][b] : Double.NaN,
-          r.onlyA(), r.onlyB(), r.pValue(), r.midP(), r.holm(), r.bh(),
-          estimate(r.errorDifference()), estimate(r.errorRatioDifference()), r.verdict()));
+      rows.add(
+          new Results.ComparisonLine(
+              r.slice(),
+              r.images(),
+              r.errorA(),
+              r.errorB(),
+              factor ? c.errorRatio[s][a] : Double.NaN,
+              factor ? c.errorRatio[s][b] : Double.NaN,
+              r.onlyA(),
+              r.onlyB(),
+              r.pValue(),
+              r.midP(),
+              r.holm(),
+              r.bh(),
+              estimate(r.errorDifference()),
+              estimate(r.errorRatioDifference()),
+              r.verdict()));
     }
-    String method = String.format(Locale.ROOT,
-        "differences are A - B; McNemar exact and mid-p on the discordant images; p_holm/p_bh adjust p_exact"
-            + " over the %d slices; verdicts at family-wise 5%%; intervals: %s%% %s paired bootstrap over images,"
-            + " B=%d, seed %d (as imagenetx compare A B; metaclass rows: no interval, see imagenetx compare)",
-        PairwiseData.NUM_SLICES, new java.math.BigDecimal(Double.toString(settings.confidenceLevel() * 100))
-            .stripTrailingZeros().toPlainString(),
-        settings.method().key(), settings.numResamples(), settings.masterSeed());
-    return new Results.Comparison(names.get(a), names.get(b), type, session.selection().key(), rows, method);
+    String method =
+        String.format(
+            Locale.ROOT,
+            "differences are A - B; McNemar exact and mid-p on the discordant images; p_holm/p_bh adjust p_exact"
+                + " over the %d slices; verdicts at family-wise 5%%; intervals: %s%% %s paired bootstrap over images,"
+                + " B=%d, seed %d (as imagenetx compare A B; metaclass rows: no interval, see imagenetx compare)",
+            PairwiseData.NUM_SLICES,
+            new java.math.BigDecimal(Double.toString(settings.confidenceLevel() * 100))
+                .stripTrailingZeros()
+                .toPlainString(),
+            settings.method().key(),
+            settings.numResamples(),
+            settings.masterSeed());
+    return new Results.Comparison(
+        names.get(a), names.get(b), type, session.selection().key(), rows, method);
   }
 
   private static Results.Estimate estimate(Interval i) {

@@ -6,18 +6,18 @@ import org.imagenetx.annotations.Factor;
  * Similarity of two 16-factor error-ratio profiles. Factors undefined (NaN or infinite) in either
  * profile are left out pairwise.
  *
- * <p>Spearman compares the <em>order</em> of a model's weak factors; cosine is taken over the excess
- * error {@code ER − 1} rather than the raw ratios, because raw ratios are all positive and near 1, so
- * their cosine is near 1 for every pair and does not discriminate; {@code ER − 1} is 0 for a factor
- * that does not matter, positive for one that hurts.
+ * <p>Spearman compares the <em>order</em> of a model's weak factors; cosine is taken over the
+ * excess error {@code ER − 1} rather than the raw ratios, because raw ratios are all positive and
+ * near 1, so their cosine is near 1 for every pair and does not discriminate; {@code ER − 1} is 0
+ * for a factor that does not matter, positive for one that hurts.
  */
 final class Profiles {
   private Profiles() {}
 
   /**
    * Every model's profile prepared once: centred ranks and excess errors with their norms, so that
-   * comparing one model against all others is a 16-term dot product per model when both profiles are
-   * fully defined (the common case), falling back to the pairwise-deletion path otherwise.
+   * comparing one model against all others is a 16-term dot product per model when both profiles
+   * are fully defined (the common case), falling back to the pairwise-deletion path otherwise.
    */
   static final class Table {
     private final double[][] profile;
@@ -204,8 +204,8 @@ final class Profiles {
   /**
    * @param a first profile
    * @param b second profile
-   * @return cosine of {@code a − 1} and {@code b − 1} over factors finite in both; NaN when either is
-   *     all zero
+   * @return cosine of {@code a − 1} and {@code b − 1} over factors finite in both; NaN when either
+   *     is all zero
    */
   static double cosineExcess(double[] a, double[] b) {
     double dot = 0;

@@ -21,7 +21,8 @@ import org.imagenetx.stats.MetaclassTable;
  */
 public final class QueryEngine {
   /** Columns {@code rank --by} accepts besides the 16 factors. */
-  public static final List<String> SUMMARY_COLUMNS = List.of("average", "worst_factor", "worst_100_classes");
+  public static final List<String> SUMMARY_COLUMNS =
+      List.of("average", "worst_factor", "worst_100_classes");
 
   /**
    * A ranking asks its {@link Intervals} for the first this many rows only: a bootstrap costs a few
@@ -44,7 +45,9 @@ public final class QueryEngine {
     this.intervals = intervals;
   }
 
-  /** @return the session */
+  /**
+   * @return the session
+   */
   public Session session() {
     return session;
   }
@@ -95,15 +98,21 @@ public final class QueryEngine {
   public Results.Ranking rank(Query.Rank q) {
     int col = columnIndex(q.by());
     if (col < 0) {
-      throw new QueryException("cannot rank by '" + q.by() + "' (use a factor, average, worst_factor or worst_100_classes)");
+      throw new QueryException(
+          "cannot rank by '"
+              + q.by()
+              + "' (use a factor, average, worst_factor or worst_100_classes)");
     }
     Metric metric = q.metric();
     boolean summary = col >= Factor.COUNT;
     if (metric == null) {
       metric = summary ? Metric.ACCURACY : Metric.ERROR_RATIO;
     }
-    if (metric == Metric.ERROR_RATIO && (col == FactorTable.AVERAGE || col == FactorTable.WORST_100_CLASSES)) {
-      throw new QueryException(q.by() + " has no error ratio (it is 1 for average by definition); use --metric accuracy");
+    if (metric == Metric.ERROR_RATIO
+        && (col == FactorTable.AVERAGE || col == FactorTable.WORST_100_CLASSES)) {
+      throw new QueryException(
+          q.by()
+              + " has no error ratio (it is 1 for average by definition); use --metric accuracy");
     }
     Session.State st = session.state();
     Session.Columns c = session.columns(q.type());
@@ -113,7 +122,10 @@ public final class QueryEngine {
     } else {
       values = summary ? c.maxErrorRatio : c.errorRatio[col];
     }
-    int slot = metric == Metric.ACCURACY ? col : FactorTable.COLUMNS.size() + (summary ? Factor.COUNT : col);
+    int slot =
+        metric == Metric.ACCURACY
+            ? col
+            : FactorTable.COLUMNS.size() + (summary ? Factor.COUNT : col);
     int[] all = c.order(slot, values, metric == Metric.ACCURACY, st.models);
     int[] order = all;
     if (q.group() != null) {
@@ -134,9 +146,16 @@ public final class QueryEngine {
     List<Results.RankRow> rows = new ArrayList<>(top);
     for (int i = 0; i < top; i++) {
       int m = order[i];
-      Results.Estimate e = i >= MAX_RANK_INTERVALS ? Results.Estimate.of(values[m]) :
-          intervals.estimate(session, m, q.type(), metric == Metric.ACCURACY ? Intervals.Kind.ACCURACY : Intervals.Kind.ERROR_RATIO,
-              metric == Metric.ERROR_RATIO && summary ? -1 : col, values[m]);
+      Results.Estimate e =
+          i >= MAX_RANK_INTERVALS
+              ? Results.Estimate.of(values[m])
+              : intervals.estimate(
+                  session,
+                  m,
+                  q.type(),
+                  metric == Metric.ACCURACY ? Intervals.Kind.ACCURACY : Intervals.Kind.ERROR_RATIO,
+                  metric == Metric.ERROR_RATIO && summary ? -1 : col,
+                  values[m]);
       rows.add(new Results.RankRow(i + 1, st.models.get(m), e, c.accuracy[FactorTable.AVERAGE][m]));
     }
     return new Results.Ranking(q.by(), metric, q.type(), q.group(), order.length, rows);
@@ -150,17 +169,19 @@ public final class QueryEngine {
     int[] out = ids.clone();
     // fastutil's primitive sort: no boxing of 2,200 ids per query (a boxed sort made
     // QueryBenchmark.similar 5 ms on 2,200 models); the comparator is total, so the order is unique
-    it.unimi.dsi.fastutil.ints.IntArrays.quickSort(out, (x, y) -> {
-      double a = values[x];
-      double b = values[y];
-      boolean na = Double.isNaN(a);
-      boolean nb = Double.isNaN(b);
-      if (na != nb) {
-        return na ? 1 : -1;
-      }
-      int cmp = na ? 0 : descending ? Double.compare(b, a) : Double.compare(a, b);
-      return cmp != 0 ? cmp : names.get(x).compareTo(names.get(y));
-    });
+    it.unimi.dsi.fastutil.ints.IntArrays.quickSort(
+        out,
+        (x, y) -> {
+          double a = values[x];
+          double b = values[y];
+          boolean na = Double.isNaN(a);
+          boolean nb = Double.isNaN(b);
+          if (na != nb) {
+            return na ? 1 : -1;
+          }
+          int cmp = na ? 0 : descending ? Double.compare(b, a) : Double.compare(a, b);
+          return cmp != 0 ? cmp : names.get(x).compareTo(names.get(y));
+        });
     return out;
   }
 
@@ -198,23 +219,27 @@ public final class QueryEngine {
     for (Factor f : Factor.values()) {
       int i = f.ordinal();
       byEr[i] = i;
-      factors.add(new Results.FactorLine(
-          f.column(),
-          intervals.estimate(session, m, type, Intervals.Kind.ACCURACY, i, c.accuracy[i][m]),
-          intervals.estimate(session, m, type, Intervals.Kind.ERROR_RATIO, i, c.errorRatio[i][m]),
-          rankOf(c.errorRatio[i], m, false)));
+      factors.add(
+          new Results.FactorLine(
+              f.column(),
+              intervals.estimate(session, m, type, Intervals.Kind.ACCURACY, i, c.accuracy[i][m]),
+              intervals.estimate(
+                  session, m, type, Intervals.Kind.ERROR_RATIO, i, c.errorRatio[i][m]),
+              rankOf(c.errorRatio[i], m, false)));
     }
-    Arrays.sort(byEr, (x, y) -> {
-      double a = c.errorRatio[x][m];
-      double b = c.errorRatio[y][m];
-      boolean na = Double.isNaN(a);
-      boolean nb = Double.isNaN(b);
-      if (na != nb) {
-        return na ? 1 : -1;
-      }
-      int cmp = Double.compare(b, a);
-      return cmp != 0 ? cmp : Integer.compare(x, y);
-    });
+    Arrays.sort(
+        byEr,
+        (x, y) -> {
+          double a = c.errorRatio[x][m];
+          double b = c.errorRatio[y][m];
+          boolean na = Double.isNaN(a);
+          boolean nb = Double.isNaN(b);
+          if (na != nb) {
+            return na ? 1 : -1;
+          }
+          int cmp = Double.compare(b, a);
+          return cmp != 0 ? cmp : Integer.compare(x, y);
+        });
     List<String> weakest = new ArrayList<>();
     for (int i = 0; i < 3; i++) {
       weakest.add(Factor.of(byEr[i]).column());
@@ -222,18 +247,25 @@ public final class QueryEngine {
     List<Results.MetaclassLine> metas = new ArrayList<>(Metaclasses.COUNT);
     double[][] mc = c.metaclass[m];
     for (int k = 0; k < Metaclasses.COUNT; k++) {
-      metas.add(new Results.MetaclassLine(
-          Metaclasses.NAMES.get(k),
-          Arrays.copyOf(mc[k], Factor.COUNT),
-          mc[k][MetaclassTable.WORST_FACTOR],
-          mc[k][MetaclassTable.AVERAGE]));
+      metas.add(
+          new Results.MetaclassLine(
+              Metaclasses.NAMES.get(k),
+              Arrays.copyOf(mc[k], Factor.COUNT),
+              mc[k][MetaclassTable.WORST_FACTOR],
+              mc[k][MetaclassTable.AVERAGE]));
     }
     return new Results.ModelReport(
         session.models().get(m),
         type,
         n,
         factors,
-        intervals.estimate(session, m, type, Intervals.Kind.ACCURACY, FactorTable.AVERAGE, c.accuracy[FactorTable.AVERAGE][m]),
+        intervals.estimate(
+            session,
+            m,
+            type,
+            Intervals.Kind.ACCURACY,
+            FactorTable.AVERAGE,
+            c.accuracy[FactorTable.AVERAGE][m]),
         rankOf(c.accuracy[FactorTable.AVERAGE], m, true),
         c.accuracy[FactorTable.WORST_FACTOR][m],
         c.accuracy[FactorTable.WORST_100_CLASSES][m],
@@ -272,7 +304,8 @@ public final class QueryEngine {
       int o = order[i];
       rows.add(new Results.Neighbour(i + 1, names.get(o), spearman[o], cosine[o]));
     }
-    return new Results.Similarity(names.get(m), q.type(), q.byCosine() ? "cosine" : "spearman", rows);
+    return new Results.Similarity(
+        names.get(m), q.type(), q.byCosine() ? "cosine" : "spearman", rows);
   }
 
   /**
@@ -314,7 +347,9 @@ public final class QueryEngine {
       for (int f = 0; f < Factor.COUNT; f++) {
         mean[f] = meanDefined(c.errorRatio[f], ids);
       }
-      rows.add(new Results.GroupLine(g, ids.length, mean, meanDefined(c.accuracy[FactorTable.AVERAGE], ids)));
+      rows.add(
+          new Results.GroupLine(
+              g, ids.length, mean, meanDefined(c.accuracy[FactorTable.AVERAGE], ids)));
     }
     return new Results.GroupSummary(type, rows);
   }
@@ -362,7 +397,9 @@ public final class QueryEngine {
     return new Results.ModelList(out);
   }
 
-  /** @return group name → size, for listings */
+  /**
+   * @return group name → size, for listings
+   */
   public Map<String, Integer> groupSizes() {
     Map<String, Integer> out = new TreeMap<>();
     for (String g : session.groupNames()) {

@@ -8,7 +8,9 @@ package org.imagenetx.query;
 public final class QueryException extends IllegalArgumentException {
   private static final long serialVersionUID = 1L;
 
-  /** @param message what is wrong and, where possible, what would be right */
+  /**
+   * @param message what is wrong and, where possible, what would be right
+   */
   public QueryException(String message) {
     super(message);
   }

@@ -12,8 +12,8 @@ import org.imagenetx.stats.ErrorType;
 /**
  * Parses the query language of the shell and of {@code imagenetx query}: a command word, positional
  * arguments and {@code --option value} (or {@code --option=value}) pairs, with single or double
- * quotes around arguments that contain spaces. Every mistake is a {@link QueryException} saying what
- * was expected.
+ * quotes around arguments that contain spaces. Every mistake is a {@link QueryException} saying
+ * what was expected.
  */
 public final class QueryParser {
   /** Command words, for completion. */
@@ -21,30 +21,33 @@ public final class QueryParser {
       List.of("rank", "show", "similar", "compare", "add", "groups", "models", "help");
 
   /** Options per command, for completion and validation. */
-  public static final Map<String, List<String>> OPTIONS = Map.of(
-      "rank", List.of("--by", "--metric", "--error-type", "--group", "--top"),
-      "show", List.of("--error-type"),
-      "similar", List.of("--top", "--by", "--error-type"),
-      "compare", List.of("--error-type"),
-      "add", List.of("--error-type"),
-      "groups", List.of("--error-type"),
-      "models", List.of(),
-      "help", List.of());
+  public static final Map<String, List<String>> OPTIONS =
+      Map.of(
+          "rank", List.of("--by", "--metric", "--error-type", "--group", "--top"),
+          "show", List.of("--error-type"),
+          "similar", List.of("--top", "--by", "--error-type"),
+          "compare", List.of("--error-type"),
+          "add", List.of("--error-type"),
+          "groups", List.of("--error-type"),
+          "models", List.of(),
+          "help", List.of());
 
   /** The language, for {@code help}. */
-  public static final String HELP = String.join("\n",
-      "rank --by <factor|average|worst_factor|worst_100_classes> [--metric error_ratio|accuracy]",
-      "     [--error-type class|metaclass|real_class] [--group <group|glob>] [--top K]",
-      "                        models ranked: error ratio ascending (most robust first), accuracy descending",
-      "show <model> [--error-type T]      per-factor accuracy and error ratio, rank on each factor,",
-      "                                   per-metaclass accuracies, weakest factors",
-      "similar <model> [--top K] [--by spearman|cosine] [--error-type T]",
-      "                                   models with the closest 16-factor error-ratio profile",
-      "compare <A> <B> [--error-type T]   paired comparison per factor: discordant images, McNemar, Holm",
-      "add <file.csv> [--error-type T]    add a model to this session (not to disk); its rank on every factor",
-      "groups [--error-type T]            mean error ratio per factor for each model group",
-      "models [glob]                      model names, e.g. models 'resnet*'",
-      "help                               this text; quit or exit leaves the shell");
+  public static final String HELP =
+      String.join(
+          "\n",
+          "rank --by <factor|average|worst_factor|worst_100_classes> [--metric error_ratio|accuracy]",
+          "     [--error-type class|metaclass|real_class] [--group <group|glob>] [--top K]",
+          "                        models ranked: error ratio ascending (most robust first), accuracy descending",
+          "show <model> [--error-type T]      per-factor accuracy and error ratio, rank on each factor,",
+          "                                   per-metaclass accuracies, weakest factors",
+          "similar <model> [--top K] [--by spearman|cosine] [--error-type T]",
+          "                                   models with the closest 16-factor error-ratio profile",
+          "compare <A> <B> [--error-type T]   paired comparison per factor: discordant images, McNemar, Holm",
+          "add <file.csv> [--error-type T]    add a model to this session (not to disk); its rank on every factor",
+          "groups [--error-type T]            mean error ratio per factor for each model group",
+          "models [glob]                      model names, e.g. models 'resnet*'",
+          "help                               this text; quit or exit leaves the shell");
 
   private QueryParser() {}
 
@@ -60,7 +63,12 @@ public final class QueryParser {
     }
     String cmd = tokens.get(0).toLowerCase(Locale.ROOT);
     if (!OPTIONS.containsKey(cmd)) {
-      throw new QueryException("unknown command '" + tokens.get(0) + "' (commands: " + String.join(", ", COMMANDS) + ")");
+      throw new QueryException(
+          "unknown command '"
+              + tokens.get(0)
+              + "' (commands: "
+              + String.join(", ", COMMANDS)
+              + ")");
     }
     List<String> positional = new ArrayList<>();
     Map<String, String> opts = new HashMap<>();
@@ -76,8 +84,14 @@ public final class QueryParser {
           value = t.substring(eq + 1);
         }
         if (!allowed.contains(name)) {
-          throw new QueryException(cmd + ": unknown option '" + name + "'"
-              + (allowed.isEmpty() ? "" : " (options: " + String.join(", ", OPTIONS.get(cmd)) + ")"));
+          throw new QueryException(
+              cmd
+                  + ": unknown option '"
+                  + name
+                  + "'"
+                  + (allowed.isEmpty()
+                      ? ""
+                      : " (options: " + String.join(", ", OPTIONS.get(cmd)) + ")"));
         }
         if (value == null) {
           if (i + 1 >= tokens.size()) {
@@ -92,29 +106,35 @@ public final class QueryParser {
         positional.add(t);
       }
     }
-    ErrorType type = opts.containsKey("--error-type") ? errorType(opts.get("--error-type")) : ErrorType.CLASS;
+    ErrorType type =
+        opts.containsKey("--error-type") ? errorType(opts.get("--error-type")) : ErrorType.CLASS;
     switch (cmd) {
-      case "rank": {
-        expect(cmd, positional, 0, "");
-        String by = opts.get("--by");
-        if (by == null) {
-          throw new QueryException("rank: --by is required (a factor, average, worst_factor or worst_100_classes)");
+      case "rank":
+        {
+          expect(cmd, positional, 0, "");
+          String by = opts.get("--by");
+          if (by == null) {
+            throw new QueryException(
+                "rank: --by is required (a factor, average, worst_factor or worst_100_classes)");
+          }
+          by = column(by);
+          Metric metric = opts.containsKey("--metric") ? Metric.parse(opts.get("--metric")) : null;
+          return new Query.Rank(by, metric, type, opts.get("--group"), top(opts.get("--top"), 10));
         }
-        by = column(by);
-        Metric metric = opts.containsKey("--metric") ? Metric.parse(opts.get("--metric")) : null;
-        return new Query.Rank(by, metric, type, opts.get("--group"), top(opts.get("--top"), 10));
-      }
       case "show":
         expect(cmd, positional, 1, " <model>");
         return new Query.Show(positional.get(0), type);
-      case "similar": {
-        expect(cmd, positional, 1, " <model>");
-        String by = opts.getOrDefault("--by", "spearman").toLowerCase(Locale.ROOT);
-        if (!by.equals("spearman") && !by.equals("cosine")) {
-          throw new QueryException("similar: --by must be spearman or cosine, got '" + opts.get("--by") + "'");
+      case "similar":
+        {
+          expect(cmd, positional, 1, " <model>");
+          String by = opts.getOrDefault("--by", "spearman").toLowerCase(Locale.ROOT);
+          if (!by.equals("spearman") && !by.equals("cosine")) {
+            throw new QueryException(
+                "similar: --by must be spearman or cosine, got '" + opts.get("--by") + "'");
+          }
+          return new Query.Similar(
+              positional.get(0), type, top(opts.get("--top"), 10), by.equals("cosine"));
         }
-        return new Query.Similar(positional.get(0), type, top(opts.get("--top"), 10), by.equals("cosine"));
-      }
       case "compare":
         expect(cmd, positional, 2, " <A> <B>");
         return new Query.Compare(positional.get(0), positional.get(1), type);
@@ -136,8 +156,12 @@ public final class QueryParser {
 
   private static void expect(String cmd, List<String> positional, int n, String usage) {
     if (positional.size() != n) {
-      throw new QueryException(cmd + ": expected " + (n == 0 ? "no arguments" : cmd + usage)
-          + ", got " + (positional.isEmpty() ? "none" : String.join(" ", positional)));
+      throw new QueryException(
+          cmd
+              + ": expected "
+              + (n == 0 ? "no arguments" : cmd + usage)
+              + ", got "
+              + (positional.isEmpty() ? "none" : String.join(" ", positional)));
     }
   }
 
@@ -148,9 +172,12 @@ public final class QueryParser {
   public static String column(String by) {
     String k = by.trim().toLowerCase(Locale.ROOT).replace(' ', '_').replace('-', '_');
     if (QueryEngine.columnIndex(k) < 0) {
-      throw new QueryException("unknown column '" + by + "' (a factor: "
-          + String.join(", ", org.imagenetx.annotations.Factor.columns())
-          + "; or average, worst_factor, worst_100_classes)");
+      throw new QueryException(
+          "unknown column '"
+              + by
+              + "' (a factor: "
+              + String.join(", ", org.imagenetx.annotations.Factor.columns())
+              + "; or average, worst_factor, worst_100_classes)");
     }
     return k;
   }

@@ -4,8 +4,9 @@ import java.util.List;
 import org.imagenetx.stats.ErrorType;
 
 /**
- * What queries return: plain records, so both front ends (tables in the shell, JSON in the explorer)
- * render the same numbers. Undefined values are NaN; a bound is NaN when no interval was computed.
+ * What queries return: plain records, so both front ends (tables in the shell, JSON in the
+ * explorer) render the same numbers. Undefined values are NaN; a bound is NaN when no interval was
+ * computed.
  */
 public final class Results {
   private Results() {}
@@ -45,7 +46,8 @@ public final class Results {
    * @param numRanked models ranked
    * @param rows the top rows
    */
-  public record Ranking(String by, Metric metric, ErrorType type, String group, int numRanked, List<RankRow> rows) {}
+  public record Ranking(
+      String by, Metric metric, ErrorType type, String group, int numRanked, List<RankRow> rows) {}
 
   /**
    * One factor of a model report.
@@ -65,7 +67,8 @@ public final class Results {
    * @param worstFactor lowest defined factor accuracy
    * @param average accuracy over the metaclass
    */
-  public record MetaclassLine(String metaclass, double[] accuracy, double worstFactor, double average) {}
+  public record MetaclassLine(
+      String metaclass, double[] accuracy, double worstFactor, double average) {}
 
   /**
    * A model's full report.
@@ -156,7 +159,12 @@ public final class Results {
    * @param method how differences, p-values and intervals were computed
    */
   public record Comparison(
-      String a, String b, ErrorType type, String selection, List<ComparisonLine> rows, String method) {}
+      String a,
+      String b,
+      ErrorType type,
+      String selection,
+      List<ComparisonLine> rows,
+      String method) {}
 
   /**
    * @param model the added model
@@ -186,7 +194,8 @@ public final class Results {
    * @param errorRatio {@code [model][factor]}
    * @param average overall accuracy per model
    */
-  public record Matrix(ErrorType type, List<String> models, double[][] errorRatio, double[] average) {}
+  public record Matrix(
+      ErrorType type, List<String> models, double[][] errorRatio, double[] average) {}
 
   /**
    * @param models matching names

@@ -21,29 +21,34 @@ import org.imagenetx.zoo.PredictionCsv;
 import org.imagenetx.zoo.Zoo;
 
 /**
- * A zoo loaded once for interactive queries: every model's tables for one factor selection and every
- * available error type, computed up front by {@link Aggregation} (the code path of the batch commands,
- * so query numbers equal {@code ratios} and {@code aggregate} exactly), then kept as column-major
- * {@code double[column][model]} arrays so that a ranking or a similarity search over thousands of
- * models is a few linear scans.
+ * A zoo loaded once for interactive queries: every model's tables for one factor selection and
+ * every available error type, computed up front by {@link Aggregation} (the code path of the batch
+ * commands, so query numbers equal {@code ratios} and {@code aggregate} exactly), then kept as
+ * column-major {@code double[column][model]} arrays so that a ranking or a similarity search over
+ * thousands of models is a few linear scans.
  *
- * <p>Cost: per model and error type 19 accuracies + 16 error ratios + 17 × 18 metaclass cells ≈ 3 KB;
- * 2,200 models × 3 error types ≈ 20 MB. Queries never touch the predictions again, except {@link
- * #predictions} for pairwise work.
+ * <p>Cost: per model and error type 19 accuracies + 16 error ratios + 17 × 18 metaclass cells ≈ 3
+ * KB; 2,200 models × 3 error types ≈ 20 MB. Queries never touch the predictions again, except
+ * {@link #predictions} for pairwise work.
  *
  * <p>Thread-safety: queries may run concurrently (the explorer serves them from several threads);
- * {@link #add} takes a write lock and publishes new arrays, so a query sees the zoo before or after an
- * add, never half of it.
+ * {@link #add} takes a write lock and publishes new arrays, so a query sees the zoo before or after
+ * an add, never half of it.
  */
 public final class Session {
   /** Tables of one error type, column-major. */
   static final class Columns {
-    /** {@code [FactorTable column][model]}: 16 accuracies, worst_factor, average, worst_100_classes. */
+    /**
+     * {@code [FactorTable column][model]}: 16 accuracies, worst_factor, average, worst_100_classes.
+     */
     final double[][] accuracy;
+
     /** {@code [factor][model]} error ratios. */
     final double[][] errorRatio;
+
     /** {@code [model]} largest error ratio over the defined factors. */
     final double[] maxErrorRatio;
+
     /** {@code [model][metaclass][MetaclassTable column]}. */
     final double[][][] metaclass;
 
@@ -74,11 +79,12 @@ public final class Session {
     /**
      * Sorted model orders, computed on first use and kept: {@code [column]} for accuracies
      * (descending), {@code [COLUMNS + factor]} for error ratios and {@code [COLUMNS + 16]} for the
-     * largest error ratio (ascending). A ranking is then a walk down one array instead of a sort per
-     * query (QueryBenchmark.rank on 2,200 models: 7 ms sorting per query before).
+     * largest error ratio (ascending). A ranking is then a walk down one array instead of a sort
+     * per query (QueryBenchmark.rank on 2,200 models: 7 ms sorting per query before).
      */
     private final java.util.concurrent.atomic.AtomicReferenceArray<int[]> orders =
-        new java.util.concurrent.atomic.AtomicReferenceArray<>(FactorTable.COLUMNS.size() + Factor.COUNT + 1);
+        new java.util.concurrent.atomic.AtomicReferenceArray<>(
+            FactorTable.COLUMNS.size() + Factor.COUNT + 1);
 
     /** Per-model profile statistics for {@link Profiles}, computed on first use. */
     private volatile Profiles.Table profiles;
@@ -119,6 +125,7 @@ public final class Session {
     final List<String> models;
     final Map<String, Integer> ids;
     final Map<ErrorType, Columns> columns;
+
     /** Predictions of models added in this session ({@code null} for zoo models). */
     final List<short[]> added;
 
@@ -141,9 +148,9 @@ public final class Session {
   private final Object addLock = new Object();
 
   /**
-   * The last {@value #RECENT} zoo models read for pairwise work: a CSV zoo re-parses a file per read
-   * (~25 ms each on the shell's first compare), while a user typically compares one model against a
-   * few; 16 × 100 KB is nothing next to the session.
+   * The last {@value #RECENT} zoo models read for pairwise work: a CSV zoo re-parses a file per
+   * read (~25 ms each on the shell's first compare), while a user typically compares one model
+   * against a few; 16 × 100 KB is nothing next to the session.
    */
   private static final int RECENT = 16;
 
@@ -160,7 +167,8 @@ public final class Session {
   private final Map<ErrorType, List<double[]>> rows = new EnumMap<>(ErrorType.class);
   private final Map<ErrorType, List<double[][]>> metaRows = new EnumMap<>(ErrorType.class);
 
-  private Session(Dataset dataset, Zoo zoo, FactorSelection selection, Map<String, List<String>> groups) {
+  private Session(
+      Dataset dataset, Zoo zoo, FactorSelection selection, Map<String, List<String>> groups) {
     this.dataset = dataset;
     this.zoo = zoo;
     this.selection = selection;
@@ -184,7 +192,11 @@ public final class Session {
    * @return the session
    */
   public static Session open(
-      Dataset dataset, Zoo zoo, FactorSelection selection, Map<String, List<String>> groups, int threads) {
+      Dataset dataset,
+      Zoo zoo,
+      FactorSelection selection,
+      Map<String, List<String>> groups,
+      int threads) {
     Session s = new Session(dataset, zoo, selection, groups);
     Aggregation agg = Aggregation.run(dataset, zoo, List.of(selection), s.types, threads, null);
     List<String> names = zoo.models();
@@ -228,19 +240,24 @@ public final class Session {
   }
 
   /**
-   * Heap held by the session's tables (not the zoo): per model and error type 19 accuracies, 16 error
-   * ratios, the largest one and 17 × 18 metaclass cells, as doubles (≈ 2.9 KB; 2,200 models × 3
-   * types ≈ 19 MB), plus the cached orders (4 bytes per model and ranked column) and predictions of
-   * added models (2 bytes per image).
+   * Heap held by the session's tables (not the zoo): per model and error type 19 accuracies, 16
+   * error ratios, the largest one and 17 × 18 metaclass cells, as doubles (≈ 2.9 KB; 2,200 models ×
+   * 3 types ≈ 19 MB), plus the cached orders (4 bytes per model and ranked column) and predictions
+   * of added models (2 bytes per image).
    *
    * @return estimated bytes
    */
   public long ramBytesUsed() {
     State s = state;
     long n = s.models.size();
-    long perModel = 8L * (FactorTable.COLUMNS.size() + Factor.COUNT + 1 + Metaclasses.COUNT * MetaclassTable.COLUMNS.size())
-        // the row lists keep the same values once more (they rebuild the columns on add)
-        + 8L * (FactorTable.COLUMNS.size() + Metaclasses.COUNT * MetaclassTable.COLUMNS.size());
+    long perModel =
+        8L
+                * (FactorTable.COLUMNS.size()
+                    + Factor.COUNT
+                    + 1
+                    + Metaclasses.COUNT * MetaclassTable.COLUMNS.size())
+            // the row lists keep the same values once more (they rebuild the columns on add)
+            + 8L * (FactorTable.COLUMNS.size() + Metaclasses.COUNT * MetaclassTable.COLUMNS.size());
     long bytes = perModel * n * s.columns.size();
     for (Columns c : s.columns.values()) {
       bytes += c.cachedOrderBytes();
@@ -251,32 +268,44 @@ public final class Session {
     return bytes;
   }
 
-  /** @return the annotations */
+  /**
+   * @return the annotations
+   */
   public Dataset dataset() {
     return dataset;
   }
 
-  /** @return the zoo the session was opened on (without added models) */
+  /**
+   * @return the zoo the session was opened on (without added models)
+   */
   public Zoo zoo() {
     return zoo;
   }
 
-  /** @return the factor selection every answer uses */
+  /**
+   * @return the factor selection every answer uses
+   */
   public FactorSelection selection() {
     return selection;
   }
 
-  /** @return error types this session can answer for (real_class only with ReaL labels) */
+  /**
+   * @return error types this session can answer for (real_class only with ReaL labels)
+   */
   public List<ErrorType> types() {
     return types;
   }
 
-  /** @return model names: the zoo's, sorted, then added ones in order of addition */
+  /**
+   * @return model names: the zoo's, sorted, then added ones in order of addition
+   */
   public List<String> models() {
     return state.models;
   }
 
-  /** @return group names, sorted */
+  /**
+   * @return group names, sorted
+   */
   public List<String> groupNames() {
     List<String> g = new ArrayList<>(groups.keySet());
     Collections.sort(g);
@@ -309,9 +338,14 @@ public final class Session {
     }
     if (ids.isEmpty()) {
       throw new QueryException(
-          "no model in group '" + group + "'"
-              + (groups.isEmpty() ? " (no --groups file given; a glob such as 'resnet*' also works)"
-                  : " (groups: " + String.join(", ", groupNames()) + "; or a glob such as 'resnet*')"));
+          "no model in group '"
+              + group
+              + "'"
+              + (groups.isEmpty()
+                  ? " (no --groups file given; a glob such as 'resnet*' also works)"
+                  : " (groups: "
+                      + String.join(", ", groupNames())
+                      + "; or a glob such as 'resnet*')"));
     }
     Collections.sort(ids);
     int[] out = new int[ids.size()];
@@ -351,7 +385,10 @@ public final class Session {
         }
       }
       throw new QueryException(
-          "unknown model '" + name + "'" + (close.isEmpty() ? "" : " (did you mean " + String.join(", ", close) + "?)"));
+          "unknown model '"
+              + name
+              + "'"
+              + (close.isEmpty() ? "" : " (did you mean " + String.join(", ", close) + "?)"));
     }
     return id;
   }
@@ -360,7 +397,9 @@ public final class Session {
     Columns c = state.columns.get(type);
     if (c == null) {
       throw new QueryException(
-          "error type " + type.key() + " is not available in this session (ReaL labels not loaded)");
+          "error type "
+              + type.key()
+              + " is not available in this session (ReaL labels not loaded)");
     }
     return c;
   }

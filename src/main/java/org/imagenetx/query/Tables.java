@@ -179,8 +179,10 @@ public final class Tables {
     List<Results.Estimate> es = new ArrayList<>();
     r.rows().forEach(x -> es.add(x.value()));
     boolean ci = hasIntervals(es);
-    String value = r.metric() == Metric.ERROR_RATIO
-        ? (r.by().equals("worst_factor") ? "max_error_ratio" : "error_ratio") : "accuracy";
+    String value =
+        r.metric() == Metric.ERROR_RATIO
+            ? (r.by().equals("worst_factor") ? "max_error_ratio" : "error_ratio")
+            : "accuracy";
     List<String> cols = new ArrayList<>(List.of("rank", "model", value));
     if (ci) {
       cols.add("95% interval");
@@ -195,22 +197,35 @@ public final class Tables {
       cells.add(row.average());
       t.addRow(cells.toArray());
     }
-    t.note(String.format(Locale.ROOT, "%s by %s (%s, %s%s); top %d of %d models",
-        value, r.by(), r.metric() == Metric.ERROR_RATIO ? "ascending: most robust first" : "descending",
-        r.type().key(), r.group() == null ? "" : ", group " + r.group(), r.rows().size(), r.numRanked()));
+    t.note(
+        String.format(
+            Locale.ROOT,
+            "%s by %s (%s, %s%s); top %d of %d models",
+            value,
+            r.by(),
+            r.metric() == Metric.ERROR_RATIO ? "ascending: most robust first" : "descending",
+            r.type().key(),
+            r.group() == null ? "" : ", group " + r.group(),
+            r.rows().size(),
+            r.numRanked()));
     if (ci && r.rows().size() > QueryEngine.MAX_RANK_INTERVALS) {
-      t.note(String.format(Locale.ROOT, "intervals (bootstrap, computed per model on demand) for the first %d rows only",
-          QueryEngine.MAX_RANK_INTERVALS));
+      t.note(
+          String.format(
+              Locale.ROOT,
+              "intervals (bootstrap, computed per model on demand) for the first %d rows only",
+              QueryEngine.MAX_RANK_INTERVALS));
     }
     return t;
   }
 
   static List<ReportTable> report(Results.ModelReport m) {
     List<Results.Estimate> es = new ArrayList<>();
-    m.factors().forEach(f -> {
-      es.add(f.accuracy());
-      es.add(f.errorRatio());
-    });
+    m.factors()
+        .forEach(
+            f -> {
+              es.add(f.accuracy());
+              es.add(f.errorRatio());
+            });
     boolean ci = hasIntervals(es);
     List<String> cols = new ArrayList<>(List.of("factor", "accuracy"));
     if (ci) {
@@ -234,10 +249,18 @@ public final class Tables {
       cells.add(f.rank() + "/" + m.numModels());
       t.addRow(cells.toArray());
     }
-    t.note(String.format(Locale.ROOT,
-        "%s (%s): average %.4f (rank %d/%d), worst_factor %.4f, worst_100_classes %.4f; weakest: %s",
-        m.model(), m.type().key(), m.average().point(), m.averageRank(), m.numModels(), m.worstFactor(),
-        m.worst100Classes(), String.join(", ", m.weakest())));
+    t.note(
+        String.format(
+            Locale.ROOT,
+            "%s (%s): average %.4f (rank %d/%d), worst_factor %.4f, worst_100_classes %.4f; weakest: %s",
+            m.model(),
+            m.type().key(),
+            m.average().point(),
+            m.averageRank(),
+            m.numModels(),
+            m.worstFactor(),
+            m.worst100Classes(),
+            String.join(", ", m.weakest())));
     t.note("rank: 1 = lowest error ratio (most robust) among the session's models");
     List<String> mcols = new ArrayList<>(List.of("metaclass", "average", "worst_factor"));
     mcols.addAll(List.of(Factor.columns()));
@@ -261,8 +284,14 @@ public final class Tables {
     for (Results.Neighbour n : s.rows()) {
       t.addRow(n.rank(), n.model(), n.spearman(), n.cosine());
     }
-    t.note("closest 16-factor error-ratio profiles to " + s.model() + " (" + s.type().key() + "), by "
-        + s.orderedBy() + "; cosine is over ER - 1");
+    t.note(
+        "closest 16-factor error-ratio profiles to "
+            + s.model()
+            + " ("
+            + s.type().key()
+            + "), by "
+            + s.orderedBy()
+            + "; cosine is over ER - 1");
     return t;
   }
 
@@ -271,17 +300,56 @@ public final class Tables {
    * table, so shell and batch output can be diffed.
    */
   static ReportTable comparison(Results.Comparison c) {
-    ReportTable t = new ReportTable(List.of(
-        "slice", "images", "error_a", "error_b", "only_a_wrong", "only_b_wrong", "p_exact", "p_mid",
-        "p_holm", "p_bh", "error_diff", "error_diff_lower", "error_diff_upper", "er_diff", "er_diff_lower",
-        "er_diff_upper", "verdict"));
+    ReportTable t =
+        new ReportTable(
+            List.of(
+                "slice",
+                "images",
+                "error_a",
+                "error_b",
+                "only_a_wrong",
+                "only_b_wrong",
+                "p_exact",
+                "p_mid",
+                "p_holm",
+                "p_bh",
+                "error_diff",
+                "error_diff_lower",
+                "error_diff_upper",
+                "er_diff",
+                "er_diff_lower",
+                "er_diff_upper",
+                "verdict"));
     for (Results.ComparisonLine r : c.rows()) {
-      t.addRow(r.slice(), r.images(), r.errorA(), r.errorB(), r.onlyAWrong(), r.onlyBWrong(), r.pValue(),
-          r.midP(), r.pHolm(), r.pBh(), r.errorDifference().point(), r.errorDifference().lower(),
-          r.errorDifference().upper(), r.errorRatioDifference().point(), r.errorRatioDifference().lower(),
-          r.errorRatioDifference().upper(), r.verdict());
+      t.addRow(
+          r.slice(),
+          r.images(),
+          r.errorA(),
+          r.errorB(),
+          r.onlyAWrong(),
+          r.onlyBWrong(),
+          r.pValue(),
+          r.midP(),
+          r.pHolm(),
+          r.pBh(),
+          r.errorDifference().point(),
+          r.errorDifference().lower(),
+          r.errorDifference().upper(),
+          r.errorRatioDifference().point(),
+          r.errorRatioDifference().lower(),
+          r.errorRatioDifference().upper(),
+          r.verdict());
     }
-    t.note("A = " + c.a() + ", B = " + c.b() + " (" + c.selection() + " factors, " + c.type().key() + " error)");
+    t.note(
+        "A = "
+            + c.a()
+            + ", B = "
+            + c.b()
+            + " ("
+            + c.selection()
+            + " factors, "
+            + c.type().key()
+            + " error)");
     t.note(c.method());
     return t;
   }
@@ -300,9 +368,10 @@ public final class Tables {
       }
       t.addRow(cells);
     }
-    t.note(g.rows().isEmpty()
-        ? "no groups: pass --groups <csv of model,group> (e.g. model_types.csv)"
-        : "mean error ratio per factor over each group's models (" + g.type().key() + ")");
+    t.note(
+        g.rows().isEmpty()
+            ? "no groups: pass --groups <csv of model,group> (e.g. model_types.csv)"
+            : "mean error ratio per factor over each group's models (" + g.type().key() + ")");
     return t;
   }
 }

@@ -86,8 +86,8 @@ public final class AccuracyCsv {
   }
 
   /**
-   * Formatted cells by value. Accuracies are ratios of small counts (per-metaclass cells especially),
-   * so the same values recur across models; a direct-mapped cache formats each once.
+   * Formatted cells by value. Accuracies are ratios of small counts (per-metaclass cells
+   * especially), so the same values recur across models; a direct-mapped cache formats each once.
    */
   private static final class CellCache {
     private static final int SIZE = 1 << 14;

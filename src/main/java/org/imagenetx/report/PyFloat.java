@@ -11,8 +11,8 @@ import java.math.BigDecimal;
  * the upstream ones byte for byte.
  *
  * <p>{@link #append} writes into a caller's builder without intermediate strings: table writers
- * format millions of cells, and their garbage decided the resident memory of the tables step
- * (JFR profile of the 2,200-model aggregate, issue 3).
+ * format millions of cells, and their garbage decided the resident memory of the tables step (JFR
+ * profile of the 2,200-model aggregate, issue 3).
  */
 public final class PyFloat {
   private PyFloat() {}

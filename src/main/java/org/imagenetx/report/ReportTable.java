@@ -18,7 +18,9 @@ public final class ReportTable {
   private final List<Object[]> rows = new ArrayList<>();
   private final List<String> notes = new ArrayList<>();
 
-  /** @param columns column names */
+  /**
+   * @param columns column names
+   */
   public ReportTable(List<String> columns) {
     this.columns = List.copyOf(columns);
   }
@@ -37,8 +39,8 @@ public final class ReportTable {
   }
 
   /**
-   * A line printed under text renderings (TABLE, MARKDOWN) and as a comment in LATEX, e.g. "synthetic
-   * data". CSV and JSON stay pure data.
+   * A line printed under text renderings (TABLE, MARKDOWN) and as a comment in LATEX, e.g.
+   * "synthetic data". CSV and JSON stay pure data.
    *
    * @param note text
    * @return this
@@ -48,12 +50,16 @@ public final class ReportTable {
     return this;
   }
 
-  /** @return column names */
+  /**
+   * @return column names
+   */
   public List<String> columns() {
     return columns;
   }
 
-  /** @return rows (do not modify) */
+  /**
+   * @return rows (do not modify)
+   */
   public List<Object[]> rows() {
     return Collections.unmodifiableList(rows);
   }
@@ -276,7 +282,9 @@ public final class ReportTable {
     for (String note : notes) {
       out.append("% ").append(note).append('\n');
     }
-    out.append("\\begin{tabular}{l").append("r".repeat(columns.size() - 1)).append("}\n\\toprule\n");
+    out.append("\\begin{tabular}{l")
+        .append("r".repeat(columns.size() - 1))
+        .append("}\n\\toprule\n");
     List<String> head = new ArrayList<>();
     for (String c : columns) {
       head.add(latexEscape(c));

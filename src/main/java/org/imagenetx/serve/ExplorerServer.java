@@ -28,18 +28,19 @@ import org.imagenetx.stats.ErrorType;
  *
  * <p>Safety by construction: the page's files are a fixed list of class-path resources (no request
  * path is ever resolved against a file system), the API only calls query methods that read the
- * session ({@code add} is refused), only GET and HEAD are accepted, and a request whose {@code Host}
- * is not the loopback address it was reached on is refused (a DNS-rebinding page cannot read the
- * API). User mistakes answer 4xx with a JSON {@code {"error": ...}} message; anything else answers
- * 500 with a generic message, never a stack trace.
+ * session ({@code add} is refused), only GET and HEAD are accepted, and a request whose {@code
+ * Host} is not the loopback address it was reached on is refused (a DNS-rebinding page cannot read
+ * the API). User mistakes answer 4xx with a JSON {@code {"error": ...}} message; anything else
+ * answers 500 with a generic message, never a stack trace.
  */
 public final class ExplorerServer implements AutoCloseable {
   /** The page's files: request path → (resource, content type). */
-  private static final Map<String, String[]> STATIC = Map.of(
-      "/", new String[] {"index.html", "text/html; charset=utf-8"},
-      "/index.html", new String[] {"index.html", "text/html; charset=utf-8"},
-      "/app.js", new String[] {"app.js", "text/javascript; charset=utf-8"},
-      "/app.css", new String[] {"app.css", "text/css; charset=utf-8"});
+  private static final Map<String, String[]> STATIC =
+      Map.of(
+          "/", new String[] {"index.html", "text/html; charset=utf-8"},
+          "/index.html", new String[] {"index.html", "text/html; charset=utf-8"},
+          "/app.js", new String[] {"app.js", "text/javascript; charset=utf-8"},
+          "/app.css", new String[] {"app.css", "text/css; charset=utf-8"});
 
   private static final String CSP =
       "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self';"
@@ -58,14 +59,16 @@ public final class ExplorerServer implements AutoCloseable {
    * results/bench/explorer-load.json).
    */
   private final java.util.concurrent.Semaphore computeSlots =
-      new java.util.concurrent.Semaphore(Math.max(1, Runtime.getRuntime().availableProcessors()), true);
+      new java.util.concurrent.Semaphore(
+          Math.max(1, Runtime.getRuntime().availableProcessors()), true);
 
   /**
    * The heatmap's JSON per error type, keyed by the session's model list (a new list after an add):
    * 2,200 × 16 doubles cost ~100 ms to encode but never change for a session, and re-encoding them
    * made the matrix the load test's p99 (ExplorerLoadTest: matrix p50 147 ms uncached).
    */
-  private final Map<ErrorType, Object[]> matrixJson = new java.util.concurrent.ConcurrentHashMap<>();
+  private final Map<ErrorType, Object[]> matrixJson =
+      new java.util.concurrent.ConcurrentHashMap<>();
 
   private ExplorerServer(QueryEngine engine, HttpServer server, ExecutorService pool) {
     this.engine = engine;
@@ -85,19 +88,24 @@ public final class ExplorerServer implements AutoCloseable {
    * @return the running server
    */
   public static ExplorerServer start(QueryEngine engine, InetSocketAddress address, int threads) {
-    // Without TCP_NODELAY the JDK server's separate header and body writes meet the client's delayed
+    // Without TCP_NODELAY the JDK server's separate header and body writes meet the client's
+    // delayed
     // ACK: every response took ~40 ms regardless of work (ExplorerLoadTest p50 48 ms -> see
-    // results/bench/explorer-load.json after). Read once by the JDK's ServerConfig, so set it first.
+    // results/bench/explorer-load.json after). Read once by the JDK's ServerConfig, so set it
+    // first.
     if (System.getProperty("sun.net.httpserver.nodelay") == null) {
       System.setProperty("sun.net.httpserver.nodelay", "true");
     }
     try {
       HttpServer server = HttpServer.create(address, 64);
-      ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, threads), r -> {
-        Thread t = new Thread(r, "imagenetx-serve");
-        t.setDaemon(true);
-        return t;
-      });
+      ExecutorService pool =
+          Executors.newFixedThreadPool(
+              Math.max(1, threads),
+              r -> {
+                Thread t = new Thread(r, "imagenetx-serve");
+                t.setDaemon(true);
+                return t;
+              });
       ExplorerServer s = new ExplorerServer(engine, server, pool);
       server.createContext("/", s::handle);
       server.setExecutor(pool);
@@ -108,15 +116,20 @@ public final class ExplorerServer implements AutoCloseable {
     }
   }
 
-  /** @return the port listened on */
+  /**
+   * @return the port listened on
+   */
   public int port() {
     return server.getAddress().getPort();
   }
 
-  /** @return the page's URL */
+  /**
+   * @return the page's URL
+   */
   public String url() {
     InetSocketAddress a = server.getAddress();
-    String host = a.getAddress().isAnyLocalAddress() ? "127.0.0.1" : a.getAddress().getHostAddress();
+    String host =
+        a.getAddress().isAnyLocalAddress() ? "127.0.0.1" : a.getAddress().getHostAddress();
     return "http://" + host + ":" + a.getPort() + "/";
   }
 
@@ -161,7 +174,10 @@ public final class ExplorerServer implements AutoCloseable {
           byte[] body;
           computeSlots.acquireUninterruptibly();
           try {
-            body = path.equals("/api/matrix") ? matrix(type(params)) : Json.bytes(api(path.substring(5), params));
+            body =
+                path.equals("/api/matrix")
+                    ? matrix(type(params))
+                    : Json.bytes(api(path.substring(5), params));
           } finally {
             computeSlots.release();
           }
@@ -174,7 +190,12 @@ public final class ExplorerServer implements AutoCloseable {
       } catch (BadInputException e) {
         error(ex, 400, e.getMessage());
       } catch (RuntimeException e) {
-        error(ex, 500, "internal error while answering (" + e.getClass().getSimpleName() + "); see the server log");
+        error(
+            ex,
+            500,
+            "internal error while answering ("
+                + e.getClass().getSimpleName()
+                + "); see the server log");
         System.err.println("imagenetx serve: internal error on " + ex.getRequestURI() + ": " + e);
       }
     }
@@ -201,55 +222,72 @@ public final class ExplorerServer implements AutoCloseable {
     }
     String h = host.toLowerCase(java.util.Locale.ROOT);
     int port = port();
-    return h.equals("127.0.0.1:" + port) || h.equals("localhost:" + port) || h.equals("[::1]:" + port);
+    return h.equals("127.0.0.1:" + port)
+        || h.equals("localhost:" + port)
+        || h.equals("[::1]:" + port);
   }
 
   private Object api(String endpoint, Map<String, String> p) {
     switch (endpoint) {
-      case "info": {
-        Map<String, Object> info = new LinkedHashMap<>();
-        info.put("zoo", engine.session().zoo().name());
-        info.put("synthetic", engine.session().dataset().synthetic() || engine.session().zoo().synthetic());
-        info.put("selection", engine.session().selection().key());
-        List<String> types = new java.util.ArrayList<>();
-        engine.session().types().forEach(t -> types.add(t.key()));
-        info.put("errorTypes", types);
-        info.put("factors", List.of(org.imagenetx.annotations.Factor.columns()));
-        info.put("models", engine.session().models().size());
-        info.put("groups", engine.groupSizes());
-        return info;
-      }
+      case "info":
+        {
+          Map<String, Object> info = new LinkedHashMap<>();
+          info.put("zoo", engine.session().zoo().name());
+          info.put(
+              "synthetic",
+              engine.session().dataset().synthetic() || engine.session().zoo().synthetic());
+          info.put("selection", engine.session().selection().key());
+          List<String> types = new java.util.ArrayList<>();
+          engine.session().types().forEach(t -> types.add(t.key()));
+          info.put("errorTypes", types);
+          info.put("factors", List.of(org.imagenetx.annotations.Factor.columns()));
+          info.put("models", engine.session().models().size());
+          info.put("groups", engine.groupSizes());
+          return info;
+        }
       case "models":
         return engine.models(p.getOrDefault("glob", "*"));
       case "rank":
-        return engine.rank(new Query.Rank(
-            QueryParser.column(required(p, "by")),
-            p.containsKey("metric") ? org.imagenetx.query.Metric.parse(p.get("metric")) : null,
-            type(p), p.get("group"), QueryParser.top(p.get("top"), 10)));
+        return engine.rank(
+            new Query.Rank(
+                QueryParser.column(required(p, "by")),
+                p.containsKey("metric") ? org.imagenetx.query.Metric.parse(p.get("metric")) : null,
+                type(p),
+                p.get("group"),
+                QueryParser.top(p.get("top"), 10)));
       case "show":
         return engine.show(required(p, "model"), type(p));
-      case "similar": {
-        String by = p.getOrDefault("by", "spearman");
-        if (!by.equals("spearman") && !by.equals("cosine")) {
-          throw new QueryException("by must be spearman or cosine, got '" + by + "'");
+      case "similar":
+        {
+          String by = p.getOrDefault("by", "spearman");
+          if (!by.equals("spearman") && !by.equals("cosine")) {
+            throw new QueryException("by must be spearman or cosine, got '" + by + "'");
+          }
+          return engine.similar(
+              new Query.Similar(
+                  required(p, "model"),
+                  type(p),
+                  QueryParser.top(p.get("top"), 10),
+                  by.equals("cosine")));
         }
-        return engine.similar(new Query.Similar(
-            required(p, "model"), type(p), QueryParser.top(p.get("top"), 10), by.equals("cosine")));
-      }
       case "compare":
         return engine.compare(required(p, "a"), required(p, "b"), type(p));
       case "groups":
         return engine.groups(type(p));
-      case "query": {
-        Query q = QueryParser.parse(required(p, "q"));
-        if (q instanceof Query.Add) {
-          throw new QueryException("add is not available in the explorer (read-only); use the shell");
+      case "query":
+        {
+          Query q = QueryParser.parse(required(p, "q"));
+          if (q instanceof Query.Add) {
+            throw new QueryException(
+                "add is not available in the explorer (read-only); use the shell");
+          }
+          return engine.answer(q);
         }
-        return engine.answer(q);
-      }
       default:
         throw new QueryException(
-            "no such API endpoint /api/" + endpoint + " (info, models, matrix, rank, show, similar, compare, groups, query)");
+            "no such API endpoint /api/"
+                + endpoint
+                + " (info, models, matrix, rank, show, similar, compare, groups, query)");
     }
   }
 
@@ -295,7 +333,8 @@ public final class ExplorerServer implements AutoCloseable {
     send(ex, status, "application/json; charset=utf-8", Json.bytes(Map.of("error", message)));
   }
 
-  private static void send(HttpExchange ex, int status, String contentType, byte[] body) throws IOException {
+  private static void send(HttpExchange ex, int status, String contentType, byte[] body)
+      throws IOException {
     var h = ex.getResponseHeaders();
     h.set("Content-Type", contentType);
     h.set("Content-Security-Policy", CSP);

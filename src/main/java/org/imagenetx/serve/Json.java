@@ -16,8 +16,8 @@ import org.imagenetx.stats.ErrorType;
 /**
  * Writes query results as JSON. Results are records, so one reflective walk renders them all: a
  * record becomes an object named by its components, lists and arrays become arrays, enums their
- * key, and non-finite doubles {@code null} (JSON has no NaN). Doubles are written in Java's shortest
- * round-trip form, so the page shows exactly the engine's numbers.
+ * key, and non-finite doubles {@code null} (JSON has no NaN). Doubles are written in Java's
+ * shortest round-trip form, so the page shows exactly the engine's numbers.
  */
 final class Json {
   private static final JsonFactory FACTORY = new JsonFactory();
@@ -29,20 +29,21 @@ final class Json {
    */
   private record Shape(String kind, String[] names, java.lang.reflect.Method[] accessors) {}
 
-  private static final ClassValue<Shape> SHAPES = new ClassValue<>() {
-    @Override
-    protected Shape computeValue(Class<?> type) {
-      RecordComponent[] rc = type.getRecordComponents();
-      String[] names = new String[rc.length];
-      java.lang.reflect.Method[] accessors = new java.lang.reflect.Method[rc.length];
-      for (int i = 0; i < rc.length; i++) {
-        names[i] = rc[i].getName();
-        accessors[i] = rc[i].getAccessor();
-        accessors[i].setAccessible(true);
-      }
-      return new Shape(type.getSimpleName(), names, accessors);
-    }
-  };
+  private static final ClassValue<Shape> SHAPES =
+      new ClassValue<>() {
+        @Override
+        protected Shape computeValue(Class<?> type) {
+          RecordComponent[] rc = type.getRecordComponents();
+          String[] names = new String[rc.length];
+          java.lang.reflect.Method[] accessors = new java.lang.reflect.Method[rc.length];
+          for (int i = 0; i < rc.length; i++) {
+            names[i] = rc[i].getName();
+            accessors[i] = rc[i].getAccessor();
+            accessors[i].setAccessible(true);
+          }
+          return new Shape(type.getSimpleName(), names, accessors);
+        }
+      };
 
   private Json() {}
 

@@ -29,21 +29,25 @@ public final class Aggregation {
   private final int[] missingEvaluated;
 
   private Aggregation(
-      Map<FactorSelection, Map<ErrorType, Tables>> tables, List<String> models, int[] missingEvaluated) {
+      Map<FactorSelection, Map<ErrorType, Tables>> tables,
+      List<String> models,
+      int[] missingEvaluated) {
     this.tables = tables;
     this.models = models;
     this.missingEvaluated = missingEvaluated;
   }
 
-  /** @return the zoo's model names, in zoo order (without the human row) */
+  /**
+   * @return the zoo's model names, in zoo order (without the human row)
+   */
   public List<String> models() {
     return models;
   }
 
   /**
    * @param model model number in zoo order
-   * @return evaluated images (first selection) the model has no prediction for; they drop out of its
-   *     tables (the upstream inner join), so callers should warn about them
+   * @return evaluated images (first selection) the model has no prediction for; they drop out of
+   *     its tables (the upstream inner join), so callers should warn about them
    */
   public int missingEvaluated(int model) {
     return missingEvaluated[model];
@@ -98,28 +102,31 @@ public final class Aggregation {
     AtomicInteger next = new AtomicInteger();
     AtomicInteger done = new AtomicInteger();
     int workers = Math.max(1, Math.min(threads, numModels));
-    Workers.run(workers, "imagenetx-eval", () -> {
-      Evaluator ev = new Evaluator(dataset, selections);
-      long[] pred = new long[Lanes.numLongs(zoo.numImages())];
-      int m;
-      while ((m = next.getAndIncrement()) < numModels) {
-        int missing = zoo.readPacked(m, pred);
-        FactorCounts[][] c = ev.evaluatePacked(pred, missing, types);
-        // the counts' denominators are the evaluated images the model predicted
-        missingEvaluated[m] = firstEvaluated - c[0][0].total(FactorCounts.ALL);
-        for (int t = 0; t < numTypes; t++) {
-          for (int s = 0; s < numSel; s++) {
-            factorRows[t][s][m] = FactorTable.row(c[t][s]);
-            MetaclassTable.fillRows(c[t][s], metaRows[t][s], m * metaRowsPerModel);
+    Workers.run(
+        workers,
+        "imagenetx-eval",
+        () -> {
+          Evaluator ev = new Evaluator(dataset, selections);
+          long[] pred = new long[Lanes.numLongs(zoo.numImages())];
+          int m;
+          while ((m = next.getAndIncrement()) < numModels) {
+            int missing = zoo.readPacked(m, pred);
+            FactorCounts[][] c = ev.evaluatePacked(pred, missing, types);
+            // the counts' denominators are the evaluated images the model predicted
+            missingEvaluated[m] = firstEvaluated - c[0][0].total(FactorCounts.ALL);
+            for (int t = 0; t < numTypes; t++) {
+              for (int s = 0; s < numSel; s++) {
+                factorRows[t][s][m] = FactorTable.row(c[t][s]);
+                MetaclassTable.fillRows(c[t][s], metaRows[t][s], m * metaRowsPerModel);
+              }
+            }
+            int d = done.incrementAndGet();
+            if (progress != null) {
+              progress.accept(d);
+            }
           }
-        }
-        int d = done.incrementAndGet();
-        if (progress != null) {
-          progress.accept(d);
-        }
-      }
-      return null;
-    });
+          return null;
+        });
 
     FactorCounts[][] human = null;
     if (types.contains(ErrorType.REAL_CLASS)) {
@@ -147,7 +154,8 @@ public final class Aggregation {
           MetaclassTable.fillRows(human[0][s], humanMeta, 0);
           mr = insert(mr, at * metaRowsPerModel, metaRowsPerModel, humanMeta);
         }
-        byType.put(types.get(t), new Tables(new FactorTable(names, fr), new MetaclassTable(names, mr)));
+        byType.put(
+            types.get(t), new Tables(new FactorTable(names, fr), new MetaclassTable(names, mr)));
       }
       out.put(selections.get(s), byType);
     }

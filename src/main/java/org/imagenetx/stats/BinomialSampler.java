@@ -3,23 +3,23 @@ package org.imagenetx.stats;
 import java.util.SplittableRandom;
 
 /**
- * Exact binomial variates, allocation-free: inversion by sequential search for {@code n·p ≤ 20}
- * and the BTRS rejection algorithm of Hörmann (1993) above. Both return draws with exactly the
- * binomial law (up to floating point), which the multinomial cell bootstrap needs; the normal or
- * Poisson approximations would not do.
+ * Exact binomial variates, allocation-free: inversion by sequential search for {@code n·p ≤ 20} and
+ * the BTRS rejection algorithm of Hörmann (1993) above. Both return draws with exactly the binomial
+ * law (up to floating point), which the multinomial cell bootstrap needs; the normal or Poisson
+ * approximations would not do.
  *
  * <p>BTRS replaced BTPE (Kachitvichyanukul &amp; Schmeiser 1988, NumPy's choice), which was slower
- * at the means where most of a paired comparison's cells lie: one draw at a time, 116–140 ns against
- * 86–109 at means 10–30 and 95 against 71 at 100 (BTPE's setup has six divisions and its exact step
- * loops up to 20 times); the two are even from about 1,000 up.
+ * at the means where most of a paired comparison's cells lie: one draw at a time, 116–140 ns
+ * against 86–109 at means 10–30 and 95 against 71 at 100 (BTPE's setup has six divisions and its
+ * exact step loops up to 20 times); the two are even from about 1,000 up.
  *
  * @internal used by the bootstrap; tested against the Hipparchus binomial pmf.
  */
 public final class BinomialSampler {
   /**
-   * Up to this mean, inversion's O(n·p) search beats BTRS, whose quick acceptance gets rarer at small
-   * means (it needs n·p ≥ 10): 67 vs 83 ns at mean 15, 73 vs 85 at 20, 112 vs 79 at 30 (1,000 draws
-   * with one p, as the bootstrap makes them).
+   * Up to this mean, inversion's O(n·p) search beats BTRS, whose quick acceptance gets rarer at
+   * small means (it needs n·p ≥ 10): 67 vs 83 ns at mean 15, 73 vs 85 at 20, 112 vs 79 at 30 (1,000
+   * draws with one p, as the bootstrap makes them).
    */
   static final double INVERSION_MAX_MEAN = 20;
 
@@ -48,8 +48,8 @@ public final class BinomialSampler {
    * One step of the multinomial chain for every replicate at once: {@code draws[off + b] ~
    * Bin(remaining[b], p)}, then {@code remaining[b] −= draws[off + b]}, for {@code b < len}. The
    * draws have exactly the law of {@link #sample} (a test checks both against the pmf); the
-   * logarithm and ratio of {@code p} are computed once for the loop instead of once per draw, and the
-   * draws, independent of each other, overlap in the processor.
+   * logarithm and ratio of {@code p} are computed once for the loop instead of once per draw, and
+   * the draws, independent of each other, overlap in the processor.
    *
    * @param rng source of uniforms
    * @param p success probability in [0, 1], the same for every draw
@@ -58,7 +58,8 @@ public final class BinomialSampler {
    * @param off first output index
    * @param len replicates
    */
-  public static void drawAll(SplittableRandom rng, double p, int[] remaining, int[] draws, int off, int len) {
+  public static void drawAll(
+      SplittableRandom rng, double p, int[] remaining, int[] draws, int off, int len) {
     boolean flip = p > 0.5;
     double ps = flip ? 1 - p : p;
     double logQ = Math.log(1 - ps);
@@ -79,7 +80,8 @@ public final class BinomialSampler {
    * @param logQ {@code log(1 − ps)}
    * @param ratio {@code ps / (1 − ps)}
    */
-  private static int drawSmaller(SplittableRandom rng, int n, double ps, double logQ, double ratio) {
+  private static int drawSmaller(
+      SplittableRandom rng, int n, double ps, double logQ, double ratio) {
     return ps * n <= INVERSION_MAX_MEAN ? inversion(rng, n, ps, logQ, ratio) : btrs(rng, n, ps);
   }
 
@@ -97,7 +99,8 @@ public final class BinomialSampler {
    * restarts past a far bound (as NumPy).
    *
    * @param logQ {@code log(1 − p)}: Math.log, not log1p (StrictMath.log1p was 9 % of
-   *     BootstrapBenchmark); p > 1e-6 whenever n·p matters, so q^n keeps a relative error below n·2^-52
+   *     BootstrapBenchmark); p > 1e-6 whenever n·p matters, so q^n keeps a relative error below
+   *     n·2^-52
    * @param ratio {@code p / (1 − p)}
    */
   private static int inversion(SplittableRandom rng, int n, double p, double logQ, double ratio) {
@@ -154,10 +157,14 @@ public final class BinomialSampler {
       double logV = Math.log(v * alpha / (a / (us * us) + b));
       // log f(k)/f(m) = log m! + log (n−m)! − log k! − log (n−k)! + (k − m) log r, with
       // log x! = (x + ½) log(x + 1) − (x + 1) + ½ log 2π + tail(x); the linear terms cancel.
-      double bound = (m + 0.5) * Math.log((m + 1) / (r * (n - m + 1)))
-          + (n + 1) * Math.log((n - m + 1) / (n - k + 1))
-          + (k + 0.5) * Math.log(r * (n - k + 1) / (k + 1))
-          + stirlingTail(m) + stirlingTail(n - m) - stirlingTail(k) - stirlingTail(n - k);
+      double bound =
+          (m + 0.5) * Math.log((m + 1) / (r * (n - m + 1)))
+              + (n + 1) * Math.log((n - m + 1) / (n - k + 1))
+              + (k + 0.5) * Math.log(r * (n - k + 1) / (k + 1))
+              + stirlingTail(m)
+              + stirlingTail(n - m)
+              - stirlingTail(k)
+              - stirlingTail(n - k);
       if (logV <= bound) {
         return (int) k;
       }
@@ -171,7 +178,8 @@ public final class BinomialSampler {
     double logFactorial = 0;
     for (int x = 0; x < TAIL.length; x++) {
       logFactorial += x == 0 ? 0 : Math.log(x);
-      TAIL[x] = logFactorial - ((x + 0.5) * Math.log(x + 1) - (x + 1) + 0.5 * Math.log(2 * Math.PI));
+      TAIL[x] =
+          logFactorial - ((x + 0.5) * Math.log(x + 1) - (x + 1) + 0.5 * Math.log(2 * Math.PI));
     }
   }
 
@@ -187,5 +195,4 @@ public final class BinomialSampler {
     double z2 = z * z;
     return (1.0 / 12 - (1.0 / 360 - 1.0 / 1260 / z2) / z2) / z;
   }
-
 }

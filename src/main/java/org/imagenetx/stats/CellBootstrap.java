@@ -7,22 +7,22 @@ import org.hipparchus.distribution.continuous.NormalDistribution;
  * Nonparametric bootstrap over images, computed on cell counts.
  *
  * <p><b>Why resampling cells is the image bootstrap.</b> Every statistic here (accuracy per factor,
- * average, error ratio, their paired differences) is a function of the data only through the
- * number of images in each cell of a {@link CellLayout}: images of the same cell are
- * interchangeable. Drawing N images with replacement, each draw picks cell k with probability
- * {@code n_k/N}, independently; the number of draws landing in each cell is therefore
- * Multinomial(N; n₁/N, …, n_K/N) — and that vector is all the statistic sees. So drawing the cell
- * counts from that multinomial gives the statistic exactly the same distribution as the per-image
- * bootstrap, at a cost of K binomial draws per replicate instead of N uniforms.
- * {@code CellBootstrapEquivalenceTest} checks it by exact enumeration on tiny inputs and by a
- * two-sample Kolmogorov–Smirnov test on larger ones.
+ * average, error ratio, their paired differences) is a function of the data only through the number
+ * of images in each cell of a {@link CellLayout}: images of the same cell are interchangeable.
+ * Drawing N images with replacement, each draw picks cell k with probability {@code n_k/N},
+ * independently; the number of draws landing in each cell is therefore Multinomial(N; n₁/N, …,
+ * n_K/N) — and that vector is all the statistic sees. So drawing the cell counts from that
+ * multinomial gives the statistic exactly the same distribution as the per-image bootstrap, at a
+ * cost of K binomial draws per replicate instead of N uniforms. {@code
+ * CellBootstrapEquivalenceTest} checks it by exact enumeration on tiny inputs and by a two-sample
+ * Kolmogorov–Smirnov test on larger ones.
  *
- * <p>The multinomial is drawn by sequential conditional binomials ({@code x_k ~ Bin(N − Σ_{j<k} x_j,
- * n_k / Σ_{j≥k} n_j)}) with the exact {@link BinomialSampler}.
+ * <p>The multinomial is drawn by sequential conditional binomials ({@code x_k ~ Bin(N − Σ_{j<k}
+ * x_j, n_k / Σ_{j≥k} n_j)}) with the exact {@link BinomialSampler}.
  *
  * <p>Replicates whose statistic is undefined (a factor absent from the resample, or an overall
- * error of zero under an error ratio) are left out of the interval; with B = 1,000 and factors of
- * ≥ 100 images this does not happen in practice.
+ * error of zero under an error ratio) are left out of the interval; with B = 1,000 and factors of ≥
+ * 100 images this does not happen in practice.
  *
  * <p>Not thread-safe: owns per-thread buffers reused across calls (no allocation per replicate).
  * Results depend only on the seed passed to {@link #estimate}, never on threads.
@@ -55,12 +55,14 @@ public final class CellBootstrap {
    * @param confidenceLevel two-sided level in (0, 1), e.g. 0.95
    * @param method percentile or BCa
    */
-  public CellBootstrap(CellLayout layout, int numResamples, double confidenceLevel, IntervalMethod method) {
+  public CellBootstrap(
+      CellLayout layout, int numResamples, double confidenceLevel, IntervalMethod method) {
     if (numResamples < 1) {
       throw new IllegalArgumentException("need at least 1 resample, got " + numResamples);
     }
     if (!(confidenceLevel > 0 && confidenceLevel < 1)) {
-      throw new IllegalArgumentException("confidence level must be in (0, 1), got " + confidenceLevel);
+      throw new IllegalArgumentException(
+          "confidence level must be in (0, 1), got " + confidenceLevel);
     }
     this.layout = layout;
     this.numResamples = numResamples;
@@ -81,22 +83,30 @@ public final class CellBootstrap {
     this.scratch = new double[numResamples];
   }
 
-  /** @return the layout */
+  /**
+   * @return the layout
+   */
   public CellLayout layout() {
     return layout;
   }
 
-  /** @return B */
+  /**
+   * @return B
+   */
   public int numResamples() {
     return numResamples;
   }
 
-  /** @return the two-sided confidence level */
+  /**
+   * @return the two-sided confidence level
+   */
   public double confidenceLevel() {
     return confidenceLevel;
   }
 
-  /** @return percentile or BCa */
+  /**
+   * @return percentile or BCa
+   */
   public IntervalMethod method() {
     return method;
   }
@@ -205,15 +215,15 @@ public final class CellBootstrap {
   }
 
   /**
-   * Fills {@link #replicates} (statistic-major) with B replicates, <em>cell-major</em>: the draws of
-   * one cell are made for all B replicates in one loop (same success probability {@code n_k / mass},
-   * each replicate's own remaining count), then the slot's counts are added to its groups for all B
-   * at once. The B draws of a loop are independent of each other, so the processor can overlap
-   * them, and the constants of the cell's probability are computed once ({@link
+   * Fills {@link #replicates} (statistic-major) with B replicates, <em>cell-major</em>: the draws
+   * of one cell are made for all B replicates in one loop (same success probability {@code n_k /
+   * mass}, each replicate's own remaining count), then the slot's counts are added to its groups
+   * for all B at once. The B draws of a loop are independent of each other, so the processor can
+   * overlap them, and the constants of the cell's probability are computed once ({@link
    * BinomialSampler#drawAll}); replicate by replicate, each draw waited for the one before (its
    * remaining count). Measured on a paired bootstrap of two models (64 joint cells, B = 1,000, one
-   * thread): 8.5 ms replicate-major with BTPE; 7.3 cell-major; 5.4 with BTRS; 5.0 with two-selection
-   * bounds; 4.5 with the hoisted constants.
+   * thread): 8.5 ms replicate-major with BTPE; 7.3 cell-major; 5.4 with BTRS; 5.0 with
+   * two-selection bounds; 4.5 with the hoisted constants.
    */
   private void resample(int[] cells, long seed) {
     SplittableRandom rng = new SplittableRandom(seed);
@@ -284,7 +294,8 @@ public final class CellBootstrap {
         for (int b = 0; b < reps; b++) {
           double acc = ratio(groupCorrects[go + b], groupTotals[go + b]);
           replicates[outAcc + b] = acc;
-          replicates[outEr + b] = ErrorRatio.of(acc, ratio(groupCorrects[ro + b], groupTotals[ro + b]));
+          replicates[outEr + b] =
+              ErrorRatio.of(acc, ratio(groupCorrects[ro + b], groupTotals[ro + b]));
         }
       } else {
         int gb = groups * reps;
@@ -381,8 +392,8 @@ public final class CellBootstrap {
   }
 
   /**
-   * Jackknife acceleration {@code a = Σ n_k d_k³ / (6 (Σ n_k d_k²)^{3/2})}, {@code d_k = θ̄ − θ₍k₎};
-   * 0 when undefined (no spread, or a leave-one-out value is not finite).
+   * Jackknife acceleration {@code a = Σ n_k d_k³ / (6 (Σ n_k d_k²)^{3/2})}, {@code d_k = θ̄ −
+   * θ₍k₎}; 0 when undefined (no spread, or a leave-one-out value is not finite).
    */
   private double acceleration(int[] cells, int s) {
     int stats = layout.numStatistics();
@@ -433,8 +444,8 @@ public final class CellBootstrap {
   }
 
   /**
-   * Type-7 quantile of {@code v[0..n)} (reordered): {@code h = (n − 1)·q}, linear between the
-   * order statistics around h.
+   * Type-7 quantile of {@code v[0..n)} (reordered): {@code h = (n − 1)·q}, linear between the order
+   * statistics around h.
    */
   static double quantile(double[] v, int n, double q) {
     double h = (n - 1) * Math.min(Math.max(q, 0), 1);

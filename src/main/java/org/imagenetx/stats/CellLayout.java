@@ -25,7 +25,8 @@ public final class CellLayout {
   private final int[] slotGroups;
   private final int[] reference;
 
-  private CellLayout(int numSlots, int numModels, int numGroups, int[] start, int[] groups, int[] ref) {
+  private CellLayout(
+      int numSlots, int numModels, int numGroups, int[] start, int[] groups, int[] ref) {
     if (numModels != 1 && numModels != 2) {
       throw new IllegalArgumentException("1 or 2 models, got " + numModels);
     }
@@ -61,7 +62,8 @@ public final class CellLayout {
     start[s] = k;
     int[] ref = new int[FactorCounts.COLUMNS];
     java.util.Arrays.fill(ref, FactorCounts.ALL);
-    return new CellLayout(s, numModels, FactorCounts.COLUMNS, start, java.util.Arrays.copyOf(groups, k), ref);
+    return new CellLayout(
+        s, numModels, FactorCounts.COLUMNS, start, java.util.Arrays.copyOf(groups, k), ref);
   }
 
   /**
@@ -73,13 +75,15 @@ public final class CellLayout {
    * @return the layout
    */
   public static CellLayout singleFactor(int numModels) {
-    return new CellLayout(2, numModels, 2, new int[] {0, 1, 3}, new int[] {1, 0, 1}, new int[] {1, 1});
+    return new CellLayout(
+        2, numModels, 2, new int[] {0, 1, 3}, new int[] {1, 0, 1}, new int[] {1, 1});
   }
 
   /**
-   * Per-metaclass table: slot {@code m · P + p} = images of metaclass m with pattern p; group {@code
-   * m · 17 + column} (column = factor or {@link FactorCounts#ALL}), referenced to {@code m · 17 +
-   * ALL}: the error ratio of a factor within a metaclass is relative to that metaclass's error rate.
+   * Per-metaclass table: slot {@code m · P + p} = images of metaclass m with pattern p; group
+   * {@code m · 17 + column} (column = factor or {@link FactorCounts#ALL}), referenced to {@code m ·
+   * 17 + ALL}: the error ratio of a factor within a metaclass is relative to that metaclass's error
+   * rate.
    *
    * @param patterns factor mask per pattern
    * @param numModels 1 or 2
@@ -112,27 +116,37 @@ public final class CellLayout {
     return new CellLayout(s, numModels, g, start, java.util.Arrays.copyOf(groups, k), ref);
   }
 
-  /** @return slots */
+  /**
+   * @return slots
+   */
   public int numSlots() {
     return numSlots;
   }
 
-  /** @return 1 or 2 */
+  /**
+   * @return 1 or 2
+   */
   public int numModels() {
     return numModels;
   }
 
-  /** @return cells per slot, {@code 2^numModels} */
+  /**
+   * @return cells per slot, {@code 2^numModels}
+   */
   public int cellsPerSlot() {
     return 1 << numModels;
   }
 
-  /** @return cells, {@code numSlots · cellsPerSlot} */
+  /**
+   * @return cells, {@code numSlots · cellsPerSlot}
+   */
   public int numCells() {
     return numSlots << numModels;
   }
 
-  /** @return output groups (columns) */
+  /**
+   * @return output groups (columns)
+   */
   public int numGroups() {
     return numGroups;
   }

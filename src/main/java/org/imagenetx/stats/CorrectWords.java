@@ -11,7 +11,8 @@ import org.imagenetx.bits.Words;
  * correct under the error type; bits past the index size stay clear (ghost bits clear). Built from
  * packed class ids by the same kernels as the tables ({@link TypeWords}).
  *
- * <p>Not thread-safe: it owns scratch words. One per worker thread; the dataset's tables are shared.
+ * <p>Not thread-safe: it owns scratch words. One per worker thread; the dataset's tables are
+ * shared.
  */
 public final class CorrectWords {
   /** Row of the evaluated mask in {@code FactorSet.words()}. */
@@ -40,8 +41,8 @@ public final class CorrectWords {
   }
 
   /**
-   * @param pred packed predicted class per image position ({@link org.imagenetx.zoo.Zoo#readPacked}),
-   *     -1 where missing
+   * @param pred packed predicted class per image position ({@link
+   *     org.imagenetx.zoo.Zoo#readPacked}), -1 where missing
    * @param type error type
    * @param out {@code ceil(n/64)} words, overwritten: evaluated, predicted and correct
    */
@@ -50,7 +51,12 @@ public final class CorrectWords {
     long[] words = classWords;
     if (type != ErrorType.CLASS) {
       typeWords.derive(
-          classWords, pred, type == ErrorType.METACLASS, type == ErrorType.REAL_CLASS, metaclassWords, realWords);
+          classWords,
+          pred,
+          type == ErrorType.METACLASS,
+          type == ErrorType.REAL_CLASS,
+          metaclassWords,
+          realWords);
       words = type == ErrorType.METACLASS ? metaclassWords : realWords;
     }
     Words.and(words, evaluated, out, Words.numWords(n));

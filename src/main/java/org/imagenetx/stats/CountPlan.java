@@ -8,9 +8,9 @@ import org.imagenetx.bits.Words;
 
 /**
  * A precomputed list of (word index, mask) pairs per count group, for {@link Words#planCounts}: the
- * mask of group {@code g} is its source bitset restricted to its bit range, with zero words dropped.
- * Built once per dataset; applying it to a model's correctness words gives every cell of a table in
- * one tight loop.
+ * mask of group {@code g} is its source bitset restricted to its bit range, with zero words
+ * dropped. Built once per dataset; applying it to a model's correctness words gives every cell of a
+ * table in one tight loop.
  */
 final class CountPlan {
   final int[] index;
@@ -84,7 +84,9 @@ final class CountPlan {
     Words.planCounts3(a, b, c, index, mask, groupStart, numGroups, outA, outB, outC);
   }
 
-  /** @return heap bytes of the plan */
+  /**
+   * @return heap bytes of the plan
+   */
   long ramBytesUsed() {
     return 12L * index.length + 4L * groupStart.length;
   }

@@ -11,7 +11,9 @@ public enum ErrorType {
   /** The prediction is in the image's ReaL label set; an empty set makes every prediction wrong. */
   REAL_CLASS;
 
-  /** @return {@code class}, {@code metaclass} or {@code real_class} */
+  /**
+   * @return {@code class}, {@code metaclass} or {@code real_class}
+   */
   public String key() {
     return name().toLowerCase(Locale.ROOT);
   }

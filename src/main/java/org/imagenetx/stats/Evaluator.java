@@ -15,10 +15,9 @@ import org.imagenetx.bits.Words;
  * Turns one model's predictions into {@link FactorCounts}. One SWAR pass over the packed class ids
  * ({@link Lanes}, four images per operation) builds the {@code class} correctness words; the {@code
  * metaclass} and {@code real_class} words are derived from them by one walk over the wrong
- * predictions ({@link TypeWords}). Every count of the upstream tables is then a {@link
- * CountPlan} applied to those words: per (metaclass, factor) cell and per class, built once from the
- * factor masks and the index ranges (images are laid out by metaclass then class, {@link
- * ImageIndex}).
+ * predictions ({@link TypeWords}). Every count of the upstream tables is then a {@link CountPlan}
+ * applied to those words: per (metaclass, factor) cell and per class, built once from the factor
+ * masks and the index ranges (images are laid out by metaclass then class, {@link ImageIndex}).
  *
  * <p>Joining follows the upstream inner join: images the model did not predict (prediction below 0)
  * drop out of numerators and denominators alike.
@@ -38,8 +37,10 @@ public final class Evaluator {
   private final FactorSelection[] selections;
   private final CountPlan[] cellPlans;
   private final CountPlan[] classPlans;
+
   /** Selections with the same evaluated images share a class plan: the first one's number. */
   private final int[] classPlanOwner;
+
   private final int[][] fullTotals;
   private final int[][] fullClassTotals;
   private final TypeWords typeWords;
@@ -49,10 +50,15 @@ public final class Evaluator {
   private final long[] metaclassWords;
   private final long[] realWords;
   private final long[] covered;
-  /** Correct images per class, per requested error type (at most one per type of {@link ErrorType}). */
+
+  /**
+   * Correct images per class, per requested error type (at most one per type of {@link ErrorType}).
+   */
   private final int[][] classCorrect;
+
   private final int[] classTotalScratch;
   private final WorstClasses worstClasses;
+
   /** {@code worst_100_classes} per (requested type, selection). */
   private final double[][] worst;
 
@@ -99,8 +105,9 @@ public final class Evaluator {
 
   /**
    * What every evaluator of a (dataset, selections) shares, built once and cached: count plans,
-   * denominators, the tables of the metaclass and ReaL derivation ({@link TypeWords}). Immutable, so the evaluators of
-   * all threads (and the {@code human} row) use one copy; a new evaluator only allocates scratch.
+   * denominators, the tables of the metaclass and ReaL derivation ({@link TypeWords}). Immutable,
+   * so the evaluators of all threads (and the {@code human} row) use one copy; a new evaluator only
+   * allocates scratch.
    */
   private static final class Plan {
     private static final java.util.Map<Dataset, java.util.Map<List<FactorSelection>, Plan>> CACHE =
@@ -165,12 +172,16 @@ public final class Evaluator {
     }
   }
 
-  /** @return the selections, in the order of {@link #evaluate}'s output */
+  /**
+   * @return the selections, in the order of {@link #evaluate}'s output
+   */
   public List<FactorSelection> selections() {
     return List.of(selections);
   }
 
-  /** @return the dataset */
+  /**
+   * @return the dataset
+   */
   public Dataset dataset() {
     return dataset;
   }
@@ -202,8 +213,8 @@ public final class Evaluator {
   }
 
   /**
-   * {@link #evaluate(short[], int, List)} on packed class ids ({@link org.imagenetx.zoo.Zoo#readPacked}): what a
-   * whole-zoo pass calls, with no conversion.
+   * {@link #evaluate(short[], int, List)} on packed class ids ({@link
+   * org.imagenetx.zoo.Zoo#readPacked}): what a whole-zoo pass calls, with no conversion.
    *
    * @param pred packed predicted class per image position ({@link Lanes#numLongs} longs), -1 where
    *     not predicted

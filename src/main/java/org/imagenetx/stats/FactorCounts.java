@@ -4,9 +4,9 @@ import org.imagenetx.annotations.Factor;
 import org.imagenetx.annotations.Metaclasses;
 
 /**
- * The counts one model's tables are made of, for one error type and one factor selection: per
- * (true metaclass, column) the number of evaluated images and of correct ones, where the columns are
- * the 16 factors and, last, all images; plus {@code worst_100_classes}, which needs per-class counts
+ * The counts one model's tables are made of, for one error type and one factor selection: per (true
+ * metaclass, column) the number of evaluated images and of correct ones, where the columns are the
+ * 16 factors and, last, all images; plus {@code worst_100_classes}, which needs per-class counts
  * that are not kept.
  *
  * <p>Every accuracy of the upstream tables is a ratio of two of these counts.
@@ -78,7 +78,9 @@ public final class FactorCounts {
     return n;
   }
 
-  /** @return pooled accuracy over the images of the 100 classes with the lowest accuracy */
+  /**
+   * @return pooled accuracy over the images of the 100 classes with the lowest accuracy
+   */
   public double worst100Classes() {
     return worst100Classes;
   }

@@ -86,12 +86,16 @@ public final class FactorTable {
     return total == 0 ? Double.NaN : (double) correct / total;
   }
 
-  /** @return model names, in row order */
+  /**
+   * @return model names, in row order
+   */
   public List<String> models() {
     return models;
   }
 
-  /** @return number of rows */
+  /**
+   * @return number of rows
+   */
   public int size() {
     return rows.length;
   }
@@ -114,8 +118,8 @@ public final class FactorTable {
   }
 
   /**
-   * Error ratio {@code ER_f = (1 − acc_f) / (1 − average)}: above 1, the factor makes the model fail
-   * more than on average.
+   * Error ratio {@code ER_f = (1 − acc_f) / (1 − average)}: above 1, the factor makes the model
+   * fail more than on average.
    *
    * @param row model row
    * @param factor factor

@@ -16,7 +16,9 @@ package org.imagenetx.stats;
  */
 public record Interval(
     double point, double lower, double upper, double confidenceLevel, IntervalMethod method) {
-  /** @return true when both bounds are defined and {@code lower ≤ x ≤ upper} */
+  /**
+   * @return true when both bounds are defined and {@code lower ≤ x ≤ upper}
+   */
   public boolean contains(double x) {
     return lower <= x && x <= upper;
   }

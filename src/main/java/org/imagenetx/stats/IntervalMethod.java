@@ -12,8 +12,8 @@ public enum IntervalMethod {
    * Efron's (1987) bias-corrected and accelerated interval: quantiles at {@code α₁ = Φ(z₀ + (z₀ +
    * z_α)/(1 − a(z₀ + z_α)))} and likewise α₂ with {@code z_{1−α}}, where the bias correction {@code
    * z₀ = Φ⁻¹((#{θ* < θ̂} + ½#{θ* = θ̂})/B)} (proportion clamped to [1/(2B), 1 − 1/(2B)]) and the
-   * acceleration {@code a = Σ(θ̄ − θ₍ᵢ₎)³ / (6 (Σ(θ̄ − θ₍ᵢ₎)²)^{3/2})} come from the jackknife over images
-   * (computed from the cell counts: every image of a cell has the same leave-one-out value).
+   * acceleration {@code a = Σ(θ̄ − θ₍ᵢ₎)³ / (6 (Σ(θ̄ − θ₍ᵢ₎)²)^{3/2})} come from the jackknife over
+   * images (computed from the cell counts: every image of a cell has the same leave-one-out value).
    */
   BCA("bca");
 
@@ -23,7 +23,9 @@ public enum IntervalMethod {
     this.key = key;
   }
 
-  /** @return the command-line name */
+  /**
+   * @return the command-line name
+   */
   public String key() {
     return key;
   }

@@ -9,8 +9,8 @@ import org.imagenetx.annotations.Metaclasses;
 /**
  * The per-metaclass table {@code accuracies_per_factor_metaclass.csv}: one row per (model, true
  * metaclass) in the study's metaclass order; columns the 16 factor accuracies, {@code worst_factor}
- * (over defined factors) and {@code average}. A factor with no image in a metaclass is NaN (an empty
- * cell).
+ * (over defined factors) and {@code average}. A factor with no image in a metaclass is NaN (an
+ * empty cell).
  */
 public final class MetaclassTable {
   /** Column names after {@code model, metaclass}. */
@@ -73,7 +73,9 @@ public final class MetaclassTable {
     }
   }
 
-  /** @return number of rows (models × 17) */
+  /**
+   * @return number of rows (models × 17)
+   */
   public int size() {
     return rows.length;
   }
@@ -103,7 +105,9 @@ public final class MetaclassTable {
     return rows[row][column];
   }
 
-  /** @return model names */
+  /**
+   * @return model names
+   */
   public List<String> models() {
     return models;
   }

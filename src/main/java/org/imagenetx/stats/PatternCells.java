@@ -73,12 +73,16 @@ public final class PatternCells {
     return new PatternCells(dataset.index(), patterns, pw, eval);
   }
 
-  /** @return factor mask per pattern (bit f = factor f); do not modify */
+  /**
+   * @return factor mask per pattern (bit f = factor f); do not modify
+   */
   public int[] patterns() {
     return patterns;
   }
 
-  /** @return the evaluated mask (do not modify) */
+  /**
+   * @return the evaluated mask (do not modify)
+   */
   public long[] evaluated() {
     return evaluated;
   }
@@ -110,7 +114,10 @@ public final class PatternCells {
       int to = byMetaclass ? index.metaclassTo(m) : index.size();
       for (int q = 0; q < p; q++) {
         long[] pw = patternWords[q];
-        int total = covered == null ? Words.countRange(pw, from, to) : Words.andCountRange(pw, covered, from, to);
+        int total =
+            covered == null
+                ? Words.countRange(pw, from, to)
+                : Words.andCountRange(pw, covered, from, to);
         int ok = Words.andCountRange(correct, pw, from, to);
         int slot = m * p + q;
         dst[2 * slot] = total - ok;

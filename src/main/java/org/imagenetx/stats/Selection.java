@@ -17,8 +17,8 @@ final class Selection {
   }
 
   /**
-   * Quickselect within {@code a[from..to)}; on return {@code a[k]} is in place, everything before it
-   * in the range no larger and everything after it no smaller.
+   * Quickselect within {@code a[from..to)}; on return {@code a[k]} is in place, everything before
+   * it in the range no larger and everything after it no smaller.
    *
    * @param a values (no NaN)
    * @param from first index

@@ -22,7 +22,9 @@ import org.imagenetx.bits.Words;
  * CorrectWords}. The caller owns the output words.
  */
 public final class TypeWords {
-  /** {@link #realOther} where an image has no other ReaL label: no 16-bit id (0..999, 0xFFFF) is it. */
+  /**
+   * {@link #realOther} where an image has no other ReaL label: no 16-bit id (0..999, 0xFFFF) is it.
+   */
   private static final char NO_OTHER = 0xFFFE;
 
   private final Dataset dataset;
@@ -83,16 +85,18 @@ public final class TypeWords {
    *     on first use, ~2 ms, then cached)
    */
   public static TypeWords of(Dataset dataset) {
-    return CACHE.computeIfAbsent(dataset, d -> {
-      long[] within = new long[Words.numWords(d.index().size())];
-      for (FactorSelection s : d.selections()) {
-        long[] eval = d.factors(s).words()[Factor.COUNT];
-        for (int w = 0; w < within.length; w++) {
-          within[w] |= eval[w];
-        }
-      }
-      return new TypeWords(d, within);
-    });
+    return CACHE.computeIfAbsent(
+        dataset,
+        d -> {
+          long[] within = new long[Words.numWords(d.index().size())];
+          for (FactorSelection s : d.selections()) {
+            long[] eval = d.factors(s).words()[Factor.COUNT];
+            for (int w = 0; w < within.length; w++) {
+              within[w] |= eval[w];
+            }
+          }
+          return new TypeWords(d, within);
+        });
   }
 
   /**
@@ -104,8 +108,8 @@ public final class TypeWords {
   }
 
   /**
-   * Derives the {@code metaclass} and/or {@code real_class} words from the class words, exact inside
-   * {@code within}; one walk serves both when both are asked for.
+   * Derives the {@code metaclass} and/or {@code real_class} words from the class words, exact
+   * inside {@code within}; one walk serves both when both are asked for.
    *
    * @param classWords class correctness words of {@code pred}
    * @param pred packed predicted ids
@@ -115,7 +119,12 @@ public final class TypeWords {
    * @param realOut real_class words, overwritten when derived
    */
   public void derive(
-      long[] classWords, long[] pred, boolean metaclass, boolean real, long[] metaOut, long[] realOut) {
+      long[] classWords,
+      long[] pred,
+      boolean metaclass,
+      boolean real,
+      long[] metaOut,
+      long[] realOut) {
     int numWords = Words.numWords(n);
     if (real) {
       if (labelInReal == null) {
@@ -138,7 +147,13 @@ public final class TypeWords {
           realOut);
     } else if (metaclass) {
       Correctness.metaclassFromClassPacked(
-          classWords, within, pred, dataset.index().metaclassOfImage(), metaclassOfLane, numWords, metaOut);
+          classWords,
+          within,
+          pred,
+          dataset.index().metaclassOfImage(),
+          metaclassOfLane,
+          numWords,
+          metaOut);
     }
   }
 }

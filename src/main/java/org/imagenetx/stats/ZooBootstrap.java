@@ -11,14 +11,15 @@ import org.imagenetx.parallel.Workers;
 import org.imagenetx.zoo.Zoo;
 
 /**
- * Bootstrap intervals for every model of a zoo: accuracy and error ratio per factor and overall
- * (or per metaclass). Models run in parallel, one {@link CellBootstrap} and one set of buffers per
+ * Bootstrap intervals for every model of a zoo: accuracy and error ratio per factor and overall (or
+ * per metaclass). Models run in parallel, one {@link CellBootstrap} and one set of buffers per
  * thread; each model's seed is {@link CellBootstrap#seed}{@code (masterSeed, model name)}, so the
  * output is identical for any thread count.
  */
 public final class ZooBootstrap {
   /** Settings of a bootstrap run. */
-  public record Settings(int numResamples, double confidenceLevel, IntervalMethod method, long masterSeed) {
+  public record Settings(
+      int numResamples, double confidenceLevel, IntervalMethod method, long masterSeed) {
     /** B = 1,000, 95 %, percentile, seed 42. */
     public static Settings defaults() {
       return new Settings(1000, 0.95, IntervalMethod.PERCENTILE, 42L);
@@ -37,11 +38,16 @@ public final class ZooBootstrap {
    * @param upper upper bounds
    */
   public record Result(
-      List<String> models, CellLayout layout, Settings settings, double[][] point, double[][] lower, double[][] upper) {
+      List<String> models,
+      CellLayout layout,
+      Settings settings,
+      double[][] point,
+      double[][] lower,
+      double[][] upper) {
     /**
      * @param model a model name
-     * @return its row, -1 when it has none (e.g. the {@code human} row of a table): a binary search,
-     *     since rows are in zoo order (sorted by name), with a scan as the fallback
+     * @return its row, -1 when it has none (e.g. the {@code human} row of a table): a binary
+     *     search, since rows are in zoo order (sorted by name), with a scan as the fallback
      */
     public int indexOf(String model) {
       int i = java.util.Collections.binarySearch(models, model);
@@ -55,8 +61,11 @@ public final class ZooBootstrap {
      */
     public Interval interval(int model, int statistic) {
       return new Interval(
-          point[model][statistic], lower[model][statistic], upper[model][statistic],
-          settings.confidenceLevel(), settings.method());
+          point[model][statistic],
+          lower[model][statistic],
+          upper[model][statistic],
+          settings.confidenceLevel(),
+          settings.method());
     }
 
     /**
@@ -78,8 +87,8 @@ public final class ZooBootstrap {
     /**
      * @param metaclass metaclass number
      * @param factor factor
-     * @return statistic index of the factor's error ratio within the metaclass (per-metaclass layout:
-     *     relative to that metaclass's own error rate)
+     * @return statistic index of the factor's error ratio within the metaclass (per-metaclass
+     *     layout: relative to that metaclass's own error rate)
      */
     public static int metaclassErrorRatio(int metaclass, Factor factor) {
       return 2 * (metaclass * FactorCounts.COLUMNS + factor.ordinal()) + 1;
@@ -118,8 +127,12 @@ public final class ZooBootstrap {
       // Two groups (factor, all) instead of 17: BootstrapBenchmark MULTI spent most of its time in
       // the 15 empty groups of a factors({0, 1 << f}) layout.
       for (int f = 0; f < Factor.COUNT; f++) {
-        boots[f] = new CellBootstrap(CellLayout.singleFactor(1),
-            settings.numResamples(), settings.confidenceLevel(), settings.method());
+        boots[f] =
+            new CellBootstrap(
+                CellLayout.singleFactor(1),
+                settings.numResamples(),
+                settings.confidenceLevel(),
+                settings.method());
       }
       int stats = boots[0].layout().numStatistics();
       p = new double[stats];
@@ -134,7 +147,13 @@ public final class ZooBootstrap {
     }
 
     /** Fills the factor-layout statistics of one model from its joint pattern cells. */
-    void estimate(int[] counts, long masterSeed, String model, double[] point, double[] lower, double[] upper) {
+    void estimate(
+        int[] counts,
+        long masterSeed,
+        String model,
+        double[] point,
+        double[] lower,
+        double[] upper) {
       for (int f = 0; f < Factor.COUNT; f++) {
         java.util.Arrays.fill(four, 0);
         for (int q = 0; q < patterns.length; q++) {
@@ -164,8 +183,13 @@ public final class ZooBootstrap {
    * @return intervals per model
    */
   public static Result run(
-      Dataset dataset, Zoo zoo, FactorSelection selection, ErrorType type, boolean byMetaclass,
-      Settings settings, int threads) {
+      Dataset dataset,
+      Zoo zoo,
+      FactorSelection selection,
+      ErrorType type,
+      boolean byMetaclass,
+      Settings settings,
+      int threads) {
     PatternCells cells = PatternCells.of(dataset, selection);
     CellLayout layout = cells.layout(byMetaclass, 1);
     boolean marginal = !byMetaclass && useMarginal(cells.patterns().length);
@@ -178,32 +202,41 @@ public final class ZooBootstrap {
     int n = dataset.index().size();
     AtomicInteger next = new AtomicInteger();
     int workers = Math.max(1, Math.min(threads, numModels));
-    Workers.run(workers, "imagenetx-bootstrap", () -> {
-      CellBootstrap boot =
-          new CellBootstrap(layout, settings.numResamples(), settings.confidenceLevel(), settings.method());
-      Marginal margins = marginal ? new Marginal(cells.patterns(), settings) : null;
-      CorrectWords words = new CorrectWords(dataset, cells.evaluated());
-      long[] pred = new long[Lanes.numLongs(n)];
-      long[] correct = new long[Words.numWords(n)];
-      long[] covered = new long[Words.numWords(n)];
-      int[] counts = new int[layout.numCells()];
-      int m;
-      while ((m = next.getAndIncrement()) < numModels) {
-        int missing = zoo.readPacked(m, pred);
-        words.compute(pred, type, correct);
-        if (missing > 0) {
-          words.covered(pred, covered);
-        }
-        cells.cells(correct, missing > 0 ? covered : null, byMetaclass, counts);
-        if (marginal) {
-          margins.estimate(counts, settings.masterSeed(), names.get(m), point[m], lower[m], upper[m]);
-        } else {
-          boot.estimate(
-              counts, CellBootstrap.seed(settings.masterSeed(), names.get(m)), point[m], lower[m], upper[m]);
-        }
-      }
-      return null;
-    });
+    Workers.run(
+        workers,
+        "imagenetx-bootstrap",
+        () -> {
+          CellBootstrap boot =
+              new CellBootstrap(
+                  layout, settings.numResamples(), settings.confidenceLevel(), settings.method());
+          Marginal margins = marginal ? new Marginal(cells.patterns(), settings) : null;
+          CorrectWords words = new CorrectWords(dataset, cells.evaluated());
+          long[] pred = new long[Lanes.numLongs(n)];
+          long[] correct = new long[Words.numWords(n)];
+          long[] covered = new long[Words.numWords(n)];
+          int[] counts = new int[layout.numCells()];
+          int m;
+          while ((m = next.getAndIncrement()) < numModels) {
+            int missing = zoo.readPacked(m, pred);
+            words.compute(pred, type, correct);
+            if (missing > 0) {
+              words.covered(pred, covered);
+            }
+            cells.cells(correct, missing > 0 ? covered : null, byMetaclass, counts);
+            if (marginal) {
+              margins.estimate(
+                  counts, settings.masterSeed(), names.get(m), point[m], lower[m], upper[m]);
+            } else {
+              boot.estimate(
+                  counts,
+                  CellBootstrap.seed(settings.masterSeed(), names.get(m)),
+                  point[m],
+                  lower[m],
+                  upper[m]);
+            }
+          }
+          return null;
+        });
     return new Result(names, layout, settings, point, lower, upper);
   }
 }

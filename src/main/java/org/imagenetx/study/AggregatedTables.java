@@ -20,9 +20,9 @@ import org.imagenetx.stats.FactorTable;
 
 /**
  * Reads aggregated {@code accuracies_per_factor.csv} tables of the upstream layout (written by the
- * published toolkit or by {@code imagenetx aggregate}) back into a {@link FactorTable}, so every study
- * step works on either. Empty cells are NaN (a factor without images); every other cell must be a
- * number in [0, 1].
+ * published toolkit or by {@code imagenetx aggregate}) back into a {@link FactorTable}, so every
+ * study step works on either. Empty cells are NaN (a factor without images); every other cell must
+ * be a number in [0, 1].
  */
 public final class AggregatedTables {
   private AggregatedTables() {}
@@ -62,15 +62,18 @@ public final class AggregatedTables {
     try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
       String header = in.readLine();
       if (header == null) {
-        throw new BadInputException(name, 1, "empty file (expected the header model,"
-            + String.join(",", FactorTable.COLUMNS) + ")");
+        throw new BadInputException(
+            name,
+            1,
+            "empty file (expected the header model," + String.join(",", FactorTable.COLUMNS) + ")");
       }
       String expected = "model," + String.join(",", FactorTable.COLUMNS);
       if (header.startsWith("\uFEFF")) {
         header = header.substring(1);
       }
       if (!header.strip().equals(expected)) {
-        throw new BadInputException(name, 1, "header is not the upstream one: expected " + expected);
+        throw new BadInputException(
+            name, 1, "header is not the upstream one: expected " + expected);
       }
       int numColumns = FactorTable.COLUMNS.size();
       String line;

@@ -23,19 +23,19 @@ import org.imagenetx.io.BadInputException;
  *   <li>{@link #OTHER} when the name says it is not a neural network: {@code random forest}, {@code
  *       nearest neighbo}, {@code linear classifier on pixels}, {@code random features}, or an
  *       all-MLP model ({@code mixer}, {@code resmlp}, {@code gmlp});
- *   <li>{@link #TRANSFORMER} when it contains {@code vit}, {@code deit}, {@code swin}, {@code beit},
- *       {@code cait}, {@code convit}, {@code levit}, {@code pit_}, {@code tnt_}, {@code xcit}, {@code
- *       twins}, {@code crossvit}, {@code transformer} or {@code dino} (DINO's released flagship is a
- *       ViT; name a DINO ResNet in the override file);
+ *   <li>{@link #TRANSFORMER} when it contains {@code vit}, {@code deit}, {@code swin}, {@code
+ *       beit}, {@code cait}, {@code convit}, {@code levit}, {@code pit_}, {@code tnt_}, {@code
+ *       xcit}, {@code twins}, {@code crossvit}, {@code transformer} or {@code dino} (DINO's
+ *       released flagship is a ViT; name a DINO ResNet in the override file);
  *   <li>{@link #CNN} when it contains a convolutional family name: {@code resne}, {@code alexnet},
- *       {@code vgg}, {@code densenet}, {@code inception}, {@code googlenet}, {@code mobilenet}, {@code
- *       efficientnet}, {@code squeezenet}, {@code shufflenet}, {@code mnasnet}, {@code dpn}, {@code
- *       senet}, {@code se_}, {@code regnet}, {@code bit-}, {@code bitm}, {@code xception}, {@code
- *       nasnet}, {@code polynet}, {@code hrnet}, {@code darknet}, {@code fbnet}, {@code ghostnet},
- *       {@code rexnet}, {@code dla}, {@code convnext}, {@code vovnet}, {@code cspnet}, {@code
- *       simclr}, {@code moco}, {@code insdis}, {@code infomin}, {@code pirl}, {@code bagnet}, {@code
- *       wrn}, {@code rn50}, {@code clip}, {@code swsl}, {@code ssl} or {@code noisy} — the
- *       self-supervised and semi-supervised baselines of these zoos are ResNets;
+ *       {@code vgg}, {@code densenet}, {@code inception}, {@code googlenet}, {@code mobilenet},
+ *       {@code efficientnet}, {@code squeezenet}, {@code shufflenet}, {@code mnasnet}, {@code dpn},
+ *       {@code senet}, {@code se_}, {@code regnet}, {@code bit-}, {@code bitm}, {@code xception},
+ *       {@code nasnet}, {@code polynet}, {@code hrnet}, {@code darknet}, {@code fbnet}, {@code
+ *       ghostnet}, {@code rexnet}, {@code dla}, {@code convnext}, {@code vovnet}, {@code cspnet},
+ *       {@code simclr}, {@code moco}, {@code insdis}, {@code infomin}, {@code pirl}, {@code
+ *       bagnet}, {@code wrn}, {@code rn50}, {@code clip}, {@code swsl}, {@code ssl} or {@code
+ *       noisy} — the self-supervised and semi-supervised baselines of these zoos are ResNets;
  *   <li>{@link #OTHER} otherwise.
  * </ol>
  */
@@ -48,10 +48,17 @@ public enum ArchitectureFamily {
   OTHER;
 
   private static final List<String> NOT_NEURAL =
-      List.of("random forest", "nearest neighbo", "linear classifier on pixels", "random features",
-          "mixer", "resmlp", "gmlp");
+      List.of(
+          "random forest",
+          "nearest neighbo",
+          "linear classifier on pixels",
+          "random features",
+          "mixer",
+          "resmlp",
+          "gmlp");
   private static final Pattern TRANSFORMER_NAMES =
-      Pattern.compile("vit|deit|swin|beit|cait|convit|levit|pit_|tnt_|xcit|twins|crossvit|transformer|dino");
+      Pattern.compile(
+          "vit|deit|swin|beit|cait|convit|levit|pit_|tnt_|xcit|twins|crossvit|transformer|dino");
   private static final Pattern CNN_NAMES =
       Pattern.compile(
           "resne|alexnet|vgg|densenet|inception|googlenet|mobilenet|efficientnet|squeezenet|shufflenet"
@@ -59,7 +66,9 @@ public enum ArchitectureFamily {
               + "|ghostnet|rexnet|dla|convnext|vovnet|cspnet|simclr|moco|insdis|infomin|pirl|bagnet"
               + "|wrn|rn50|clip|swsl|ssl|noisy|selecsls");
 
-  /** @return the label used in tables, e.g. {@code transformer} */
+  /**
+   * @return the label used in tables, e.g. {@code transformer}
+   */
   public String key() {
     return name().toLowerCase(Locale.ROOT);
   }
@@ -107,7 +116,8 @@ public enum ArchitectureFamily {
         return f;
       }
     }
-    throw new IllegalArgumentException("unknown architecture family '" + text + "' (cnn, transformer, other)");
+    throw new IllegalArgumentException(
+        "unknown architecture family '" + text + "' (cnn, transformer, other)");
   }
 
   /**

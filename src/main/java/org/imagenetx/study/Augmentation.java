@@ -25,17 +25,23 @@ public enum Augmentation {
     this.param = param;
   }
 
-  /** @return the zoo (results folder) of the sweep, e.g. {@code gaussian_blur} */
+  /**
+   * @return the zoo (results folder) of the sweep, e.g. {@code gaussian_blur}
+   */
   public String zoo() {
     return zoo;
   }
 
-  /** @return the name parameter the strength comes from */
+  /**
+   * @return the name parameter the strength comes from
+   */
   public String param() {
     return param;
   }
 
-  /** @return short key, e.g. {@code crop}, {@code colorjitter}, {@code gaussian_blur} */
+  /**
+   * @return short key, e.g. {@code crop}, {@code colorjitter}, {@code gaussian_blur}
+   */
   public String key() {
     return zoo;
   }
@@ -50,8 +56,8 @@ public enum Augmentation {
   }
 
   /**
-   * @param text a key ({@code crop}, {@code colorjitter}/{@code color}, {@code gaussian_blur}/{@code
-   *     blur})
+   * @param text a key ({@code crop}, {@code colorjitter}/{@code color}, {@code
+   *     gaussian_blur}/{@code blur})
    * @return the augmentation
    */
   public static Augmentation parse(String text) {

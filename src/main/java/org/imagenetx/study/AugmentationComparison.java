@@ -46,7 +46,9 @@ public final class AugmentationComparison {
     List<FactorTable> parts = new ArrayList<>();
     List<String> groups = new ArrayList<>();
     for (AugmentationSweep s : List.of(crop, color)) {
-      String g = String.format(Locale.ROOT, "%s (strength %s)", s.augmentation().key(), strength(s.highestLevel()));
+      String g =
+          String.format(
+              Locale.ROOT, "%s (strength %s)", s.augmentation().key(), strength(s.highestLevel()));
       FactorTable t = s.table().select(s.rowsAt(s.highestLevel()));
       groups.add(g);
       parts.add(t);
@@ -64,7 +66,8 @@ public final class AugmentationComparison {
       }
     }
     FactorTable all = AggregatedTables.union(parts);
-    return GroupComparison.compute(all, groupOf::get, groups, numResamples, confidenceLevel, seed, test);
+    return GroupComparison.compute(
+        all, groupOf::get, groups, numResamples, confidenceLevel, seed, test);
   }
 
   private static String strength(double s) {

@@ -20,7 +20,8 @@ import java.util.regex.Pattern;
  * @param params every {@code <letters><number>} token except the id, in name order
  * @param id the run id, or -1 when the name has none
  */
-public record AugmentationModel(String model, String architecture, Map<String, Double> params, long id) {
+public record AugmentationModel(
+    String model, String architecture, Map<String, Double> params, long id) {
   private static final Pattern PARAM =
       Pattern.compile("([a-z]+)([-+]?(?:\\d+\\.?\\d*|\\.\\d+)(?:[eE][-+]?\\d+)?)");
   private static final Pattern ID = Pattern.compile("id(\\d+)");
@@ -48,11 +49,16 @@ public record AugmentationModel(String model, String architecture, Map<String, D
       Matcher m = PARAM.matcher(tokens[i]);
       if (!m.matches() || m.group(1).equals("id")) {
         throw new IllegalArgumentException(
-            "model name '" + model + "': token '" + tokens[i] + "' is not <name><number>"
+            "model name '"
+                + model
+                + "': token '"
+                + tokens[i]
+                + "' is not <name><number>"
                 + " (an id<digits> token must come last)");
       }
       if (params.put(m.group(1), Double.parseDouble(m.group(2))) != null) {
-        throw new IllegalArgumentException("model name '" + model + "': " + m.group(1) + " given twice");
+        throw new IllegalArgumentException(
+            "model name '" + model + "': " + m.group(1) + " given twice");
       }
     }
     return new AugmentationModel(model, tokens[0], Collections.unmodifiableMap(params), id);

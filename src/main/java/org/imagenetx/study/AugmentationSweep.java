@@ -14,13 +14,13 @@ import org.imagenetx.stats.FactorTable;
  * How one augmentation's strength moves each factor's error ratio, over a sweep of models trained
  * at many strengths (the study's "spill-over" analysis).
  *
- * <p>The published statistic per factor ({@link Effect#t()}): fit a cubic of error ratio on strength
- * over every model of the kept levels, evaluate it at each kept level, take the level where it is
- * lowest and the level where it is highest, and run Welch's t-test between the models trained at
- * those two levels, signed so that a positive t means the error ratio is lower at the stronger of
- * the two (the augmentation helps the factor). Levels with {@link #MIN_MODELS_PER_LEVEL} − 1 models
- * or fewer are dropped first. Beyond it: least-squares lines of error ratio and of accuracy on
- * strength.
+ * <p>The published statistic per factor ({@link Effect#t()}): fit a cubic of error ratio on
+ * strength over every model of the kept levels, evaluate it at each kept level, take the level
+ * where it is lowest and the level where it is highest, and run Welch's t-test between the models
+ * trained at those two levels, signed so that a positive t means the error ratio is lower at the
+ * stronger of the two (the augmentation helps the factor). Levels with {@link
+ * #MIN_MODELS_PER_LEVEL} − 1 models or fewer are dropped first. Beyond it: least-squares lines of
+ * error ratio and of accuracy on strength.
  *
  * @param augmentation which augmentation
  * @param models the sweep's models in table order, those of dropped levels included
@@ -60,7 +60,8 @@ public record AugmentationSweep(
    * @param strongMean mean error ratio at the stronger of the two levels
    * @param weakCount models at the weaker level
    * @param strongCount models at the stronger level
-   * @param t Welch's t, (weak − strong) / SE: positive = error ratio lower with stronger augmentation
+   * @param t Welch's t, (weak − strong) / SE: positive = error ratio lower with stronger
+   *     augmentation
    * @param df Welch–Satterthwaite degrees of freedom
    * @param pValue two-sided p-value of t
    * @param errorRatio least-squares line of error ratio on strength
@@ -86,10 +87,12 @@ public record AugmentationSweep(
    * @param table the sweep's accuracies, e.g. {@code results/val/top_factor/crop/class/…}
    * @param source the table's file, for errors
    * @return the sweep
-   * @throws BadInputException when a model name does not parse or lacks the strength parameter (line
-   *     = the row's line in a file without blank lines), or when fewer than two levels are kept
+   * @throws BadInputException when a model name does not parse or lacks the strength parameter
+   *     (line = the row's line in a file without blank lines), or when fewer than two levels are
+   *     kept
    */
-  public static AugmentationSweep compute(Augmentation augmentation, FactorTable table, String source) {
+  public static AugmentationSweep compute(
+      Augmentation augmentation, FactorTable table, String source) {
     int n = table.size();
     List<AugmentationModel> models = new ArrayList<>(n);
     double[] strength = new double[n];
@@ -104,7 +107,9 @@ public record AugmentationSweep(
       strength[r] = augmentation.strength(m);
       if (Double.isNaN(strength[r])) {
         throw new BadInputException(
-            source, r + 2, "model " + m.model() + " has no " + augmentation.param() + " value in its name");
+            source,
+            r + 2,
+            "model " + m.model() + " has no " + augmentation.param() + " value in its name");
       }
       models.add(m);
       counts.merge(strength[r], 1, Integer::sum);
@@ -114,8 +119,13 @@ public record AugmentationSweep(
     counts.forEach((s, c) -> (c >= MIN_MODELS_PER_LEVEL ? kept : dropped).add(s));
     if (kept.size() < 2) {
       throw new BadInputException(
-          source, 0, "fewer than two " + augmentation.key() + " strength levels with "
-              + MIN_MODELS_PER_LEVEL + " or more models");
+          source,
+          0,
+          "fewer than two "
+              + augmentation.key()
+              + " strength levels with "
+              + MIN_MODELS_PER_LEVEL
+              + " or more models");
     }
     double[] levels = kept.stream().mapToDouble(Double::doubleValue).toArray();
     int[] levelCounts = new int[levels.length];
@@ -151,7 +161,8 @@ public record AugmentationSweep(
         LinearFit.of(x, avg, CONFIDENCE));
   }
 
-  private static Effect effect(Factor f, FactorTable table, int[] keptRows, double[] x, double[] levels) {
+  private static Effect effect(
+      Factor f, FactorTable table, int[] keptRows, double[] x, double[] levels) {
     int n = keptRows.length;
     double[] er = new double[n];
     double[] acc = new double[n];
@@ -198,8 +209,19 @@ public record AugmentationSweep(
       df = welchDf(a, b);
     }
     return new Effect(
-        f, cubic, levels[lo], levels[hi], Bootstrap.mean(a), Bootstrap.mean(b), a.length, b.length,
-        t, df, p, LinearFit.of(x, er, CONFIDENCE), LinearFit.of(x, acc, CONFIDENCE));
+        f,
+        cubic,
+        levels[lo],
+        levels[hi],
+        Bootstrap.mean(a),
+        Bootstrap.mean(b),
+        a.length,
+        b.length,
+        t,
+        df,
+        p,
+        LinearFit.of(x, er, CONFIDENCE),
+        LinearFit.of(x, acc, CONFIDENCE));
   }
 
   private static double[] at(double[] x, double[] y, double level) {
@@ -259,7 +281,9 @@ public record AugmentationSweep(
         List.copyOf(hurt.subList(0, Math.min(k, hurt.size()))));
   }
 
-  /** @return the strongest kept level */
+  /**
+   * @return the strongest kept level
+   */
   public double highestLevel() {
     return levels[levels.length - 1];
   }
@@ -269,6 +293,8 @@ public record AugmentationSweep(
    * @return rows of {@link #table()} trained at that strength
    */
   public int[] rowsAt(double level) {
-    return java.util.stream.IntStream.range(0, strength.length).filter(r -> strength[r] == level).toArray();
+    return java.util.stream.IntStream.range(0, strength.length)
+        .filter(r -> strength[r] == level)
+        .toArray();
   }
 }

@@ -12,8 +12,8 @@ final class Bootstrap {
 
   /**
    * @param masterSeed the user's seed
-   * @param stream which estimate (e.g. {@code group * 16 + factor}); makes the output independent of
-   *     evaluation order
+   * @param stream which estimate (e.g. {@code group * 16 + factor}); makes the output independent
+   *     of evaluation order
    * @return a generator for that estimate
    */
   static SplittableRandom random(long masterSeed, long stream) {

@@ -48,7 +48,8 @@ public record Calibration(
    * @return ECE for every model
    * @throws IllegalArgumentException when the zoo has no probabilities
    */
-  public static Calibration compute(Dataset dataset, FactorSelection selection, ErrorType type, Zoo zoo) {
+  public static Calibration compute(
+      Dataset dataset, FactorSelection selection, ErrorType type, Zoo zoo) {
     PerImage.check(dataset, type);
     if (!zoo.hasProbabilities()) {
       throw new IllegalArgumentException("zoo " + zoo.name() + " has no predicted probabilities");
@@ -110,7 +111,14 @@ public record Calibration(
       }
     }
     return new Calibration(
-        selection, type, new ArrayList<>(zoo.models()), overall, perFactor, binCount, binConf, binAcc);
+        selection,
+        type,
+        new ArrayList<>(zoo.models()),
+        overall,
+        perFactor,
+        binCount,
+        binConf,
+        binAcc);
   }
 
   /**

@@ -9,10 +9,10 @@ import org.imagenetx.stats.MetaclassTable;
 
 /**
  * The study's colour-coded LaTeX table of per-metaclass error ratios: one row per (model, true
- * metaclass), one column per factor, cell = the factor's error ratio within the metaclass, {@code (1
- * − acc_{m,f}) / (1 − average_m)}. Cells below 1 are shaded green, above 1 red, with an intensity
- * proportional to the distance from 1, saturating at {@link #SATURATION} (ratio 0 or 2) and capped
- * at {@link #MAX_PERCENT}% so the numbers stay readable. Needs the LaTeX packages
+ * metaclass), one column per factor, cell = the factor's error ratio within the metaclass, {@code
+ * (1 − acc_{m,f}) / (1 − average_m)}. Cells below 1 are shaded green, above 1 red, with an
+ * intensity proportional to the distance from 1, saturating at {@link #SATURATION} (ratio 0 or 2)
+ * and capped at {@link #MAX_PERCENT}% so the numbers stay readable. Needs the LaTeX packages
  * booktabs and xcolor (with its table option).
  */
 public final class ColorCodedLatex {
@@ -50,7 +50,9 @@ public final class ColorCodedLatex {
         if (!table.model(r).equals(model)) {
           continue;
         }
-        sb.append(ReportTable.latexEscape(model)).append(" & ").append(ReportTable.latexEscape(table.metaclass(r)));
+        sb.append(ReportTable.latexEscape(model))
+            .append(" & ")
+            .append(ReportTable.latexEscape(table.metaclass(r)));
         double avg = table.get(r, MetaclassTable.AVERAGE);
         for (int f = 0; f < Factor.COUNT; f++) {
           sb.append(" & ").append(cell(ErrorRatio.of(table.get(r, f), avg), decimals));

@@ -39,7 +39,9 @@ public record Cooccurrence(
   /** Number of variables: 16 factors + 17 metaclasses. */
   public static final int NUM_VARIABLES = Factor.COUNT + Metaclasses.COUNT;
 
-  /** @return the variable names: factor columns, then {@code metaclass:<name>} */
+  /**
+   * @return the variable names: factor columns, then {@code metaclass:<name>}
+   */
   public static List<String> variableNames() {
     List<String> v = new ArrayList<>(List.of(Factor.columns()));
     for (String m : Metaclasses.NAMES) {

@@ -41,7 +41,9 @@ public record CubicFit(double center, double scale, double[] coefficients) {
       }
     }
     RealVector c =
-        new QRDecomposition(new Array2DRowRealMatrix(a, false)).getSolver().solve(new ArrayRealVector(y, false));
+        new QRDecomposition(new Array2DRowRealMatrix(a, false))
+            .getSolver()
+            .solve(new ArrayRealVector(y, false));
     return new CubicFit(center, scale, c.toArray());
   }
 

@@ -16,7 +16,11 @@ import org.imagenetx.annotations.Partition;
  * @param activeHistogram {@code [k]} = images with exactly k factors, k = 0..16
  */
 public record FactorDistribution(
-    Partition partition, FactorSelection selection, int numImages, int[] counts, int[] activeHistogram) {
+    Partition partition,
+    FactorSelection selection,
+    int numImages,
+    int[] counts,
+    int[] activeHistogram) {
 
   /**
    * @param dataset annotations of one partition
@@ -44,14 +48,16 @@ public record FactorDistribution(
 
   /**
    * @param factor a factor
-   * @return share of evaluated images having it (NaN without images); shares sum to more than 1
-   *     for multi factors
+   * @return share of evaluated images having it (NaN without images); shares sum to more than 1 for
+   *     multi factors
    */
   public double share(Factor factor) {
     return numImages == 0 ? Double.NaN : (double) counts[factor.ordinal()] / numImages;
   }
 
-  /** @return mean number of active factors per image */
+  /**
+   * @return mean number of active factors per image
+   */
   public double meanActive() {
     long sum = 0;
     for (int k = 0; k < activeHistogram.length; k++) {

@@ -98,7 +98,10 @@ public record GroupComparison(
         mean[g][f] = Bootstrap.mean(d);
         double[] ci =
             Bootstrap.meanInterval(
-                d, numResamples, confidenceLevel, Bootstrap.random(seed, (long) g * Factor.COUNT + f));
+                d,
+                numResamples,
+                confidenceLevel,
+                Bootstrap.random(seed, (long) g * Factor.COUNT + f));
         lower[g][f] = ci[0];
         upper[g][f] = ci[1];
       }
@@ -109,8 +112,16 @@ public record GroupComparison(
       frozen.add(List.copyOf(m));
     }
     return new GroupComparison(
-        List.copyOf(groups), List.copyOf(frozen), values, mean, lower, upper, tests,
-        confidenceLevel, numResamples, seed);
+        List.copyOf(groups),
+        List.copyOf(frozen),
+        values,
+        mean,
+        lower,
+        upper,
+        tests,
+        confidenceLevel,
+        numResamples,
+        seed);
   }
 
   /**

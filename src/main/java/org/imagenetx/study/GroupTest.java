@@ -21,8 +21,8 @@ public interface GroupTest {
   GroupTestResult test(double[][] groups);
 
   /**
-   * Alexander–Govern ({@link GroupTests#alexanderGovern}) over the groups holding at least 2 values;
-   * NaN statistic and p-value when fewer than 2 such groups remain.
+   * Alexander–Govern ({@link GroupTests#alexanderGovern}) over the groups holding at least 2
+   * values; NaN statistic and p-value when fewer than 2 such groups remain.
    *
    * @return the test
    */
@@ -31,8 +31,8 @@ public interface GroupTest {
   }
 
   /**
-   * Welch's heteroscedastic one-way ANOVA ({@link GroupTests#welchAnova}) over the groups holding at
-   * least 2 values.
+   * Welch's heteroscedastic one-way ANOVA ({@link GroupTests#welchAnova}) over the groups holding
+   * at least 2 values.
    *
    * @return the test
    */
@@ -53,12 +53,15 @@ public interface GroupTest {
       case "welch-anova":
         return welchAnova();
       default:
-        throw new IllegalArgumentException("unknown group test '" + name + "' (alexander-govern, welch)");
+        throw new IllegalArgumentException(
+            "unknown group test '" + name + "' (alexander-govern, welch)");
     }
   }
 
   private static GroupTestResult usable(
-      double[][] groups, String method, java.util.function.Function<double[][], GroupTestResult> test) {
+      double[][] groups,
+      String method,
+      java.util.function.Function<double[][], GroupTestResult> test) {
     List<double[]> keep = new ArrayList<>();
     for (double[] g : groups) {
       if (g.length >= 2) {

@@ -3,8 +3,8 @@ package org.imagenetx.study;
 import org.hipparchus.stat.regression.SimpleRegression;
 
 /**
- * Ordinary least-squares line {@code y = intercept + slope·x} with its fit and the two-sided t-based
- * interval and p-value of the slope (Hipparchus {@code SimpleRegression}).
+ * Ordinary least-squares line {@code y = intercept + slope·x} with its fit and the two-sided
+ * t-based interval and p-value of the slope (Hipparchus {@code SimpleRegression}).
  *
  * @param n number of points
  * @param slope units of y per unit of x
@@ -42,12 +42,25 @@ public record LinearFit(
     }
     if (n < 3 || r.getXSumSquares() == 0) {
       return new LinearFit(
-          n, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, confidenceLevel, Double.NaN);
+          n,
+          Double.NaN,
+          Double.NaN,
+          Double.NaN,
+          Double.NaN,
+          Double.NaN,
+          confidenceLevel,
+          Double.NaN);
     }
     double half = r.getSlopeConfidenceInterval(1 - confidenceLevel);
     double slope = r.getSlope();
     return new LinearFit(
-        n, slope, r.getIntercept(), r.getRSquare(), slope - half, slope + half, confidenceLevel,
+        n,
+        slope,
+        r.getIntercept(),
+        r.getRSquare(),
+        slope - half,
+        slope + half,
+        confidenceLevel,
         r.getSignificance());
   }
 }

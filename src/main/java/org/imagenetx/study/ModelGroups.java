@@ -66,7 +66,9 @@ public record ModelGroups(FactorTable table, Map<String, String> groupOf) {
     return new ModelGroups(kept, groupOf);
   }
 
-  /** @return the distinct group names in order of first appearance in the table */
+  /**
+   * @return the distinct group names in order of first appearance in the table
+   */
   public List<String> groupNames() {
     return List.copyOf(new java.util.LinkedHashSet<>(groupOf.values()));
   }

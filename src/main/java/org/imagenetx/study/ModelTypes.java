@@ -72,7 +72,8 @@ public final class ModelTypes {
     try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
       String header = in.readLine();
       if (header == null || header.split(",", -1).length != 2) {
-        throw new BadInputException(name, 1, "expected a header with two columns, e.g. model,model_type");
+        throw new BadInputException(
+            name, 1, "expected a header with two columns, e.g. model,model_type");
       }
       String line;
       long lineNo = 1;
@@ -83,7 +84,8 @@ public final class ModelTypes {
         }
         String[] cells = line.split(",", -1);
         if (cells.length != 2) {
-          throw new BadInputException(name, lineNo, "expected 2 cells (model,type), found " + cells.length);
+          throw new BadInputException(
+              name, lineNo, "expected 2 cells (model,type), found " + cells.length);
         }
         String model = cells[0].strip();
         String type = cells[1].strip();
@@ -93,7 +95,9 @@ public final class ModelTypes {
         String before = map.put(model, type);
         if (before != null && !before.equals(type)) {
           throw new BadInputException(
-              name, lineNo, "model " + model + " listed as both '" + before + "' and '" + type + "'");
+              name,
+              lineNo,
+              "model " + model + " listed as both '" + before + "' and '" + type + "'");
         }
       }
     } catch (NoSuchFileException e) {
@@ -112,7 +116,9 @@ public final class ModelTypes {
     return typeOf.get(model);
   }
 
-  /** @return model → type, in file order */
+  /**
+   * @return model → type, in file order
+   */
   public Map<String, String> asMap() {
     return typeOf;
   }

@@ -38,7 +38,8 @@ final class PerImage {
    * @param pred predicted class (≥ 0)
    * @return whether the prediction is correct
    */
-  static boolean correct(Dataset dataset, byte[] metaclassOfClass, ErrorType type, int dense, int pred) {
+  static boolean correct(
+      Dataset dataset, byte[] metaclassOfClass, ErrorType type, int dense, int pred) {
     switch (type) {
       case CLASS:
         return pred == dataset.index().label(dense);
@@ -64,7 +65,8 @@ final class PerImage {
    */
   static void check(Dataset dataset, ErrorType type) {
     if (type == ErrorType.REAL_CLASS && !dataset.hasReal()) {
-      throw new IllegalArgumentException("real_class needs the ReaL labels (imagenet_real_labels.jsonl)");
+      throw new IllegalArgumentException(
+          "real_class needs the ReaL labels (imagenet_real_labels.jsonl)");
     }
   }
 }

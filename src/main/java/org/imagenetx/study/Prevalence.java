@@ -17,7 +17,11 @@ import org.imagenetx.annotations.Metaclasses;
  * @param counts {@code [metaclass][factor]}, evaluated images of the metaclass having the factor
  */
 public record Prevalence(
-    FactorSelection selection, int numImages, int[] factorCounts, int[] metaclassImages, int[][] counts) {
+    FactorSelection selection,
+    int numImages,
+    int[] factorCounts,
+    int[] metaclassImages,
+    int[][] counts) {
 
   /**
    * @param dataset annotations

@@ -42,7 +42,8 @@ public record Study(
    * @throws org.imagenetx.io.BadInputException when missing or malformed
    */
   public FactorTable table(String zoo) {
-    return AggregatedTables.read(AggregatedTables.path(results, Partition.VAL, selection, zoo, type));
+    return AggregatedTables.read(
+        AggregatedTables.path(results, Partition.VAL, selection, zoo, type));
   }
 
   /**
@@ -69,7 +70,13 @@ public record Study(
    */
   public GroupComparison compare(ModelGroups groups, List<String> order) {
     return GroupComparison.compute(
-        groups.table(), groups.groupOf()::get, order, numResamples, confidenceLevel, seed, groupTest);
+        groups.table(),
+        groups.groupOf()::get,
+        order,
+        numResamples,
+        confidenceLevel,
+        seed,
+        groupTest);
   }
 
   /**
@@ -91,7 +98,8 @@ public record Study(
    * @param overrides model → family overrides of the name rule
    * @return the comparison, groups in {@link ArchitectureFamily} order
    */
-  public GroupComparison compareFamilies(FactorTable models, Map<String, ArchitectureFamily> overrides) {
+  public GroupComparison compareFamilies(
+      FactorTable models, Map<String, ArchitectureFamily> overrides) {
     ModelGroups g = ModelGroups.byFamily(models, overrides);
     List<String> order = new ArrayList<>();
     for (ArchitectureFamily f : ArchitectureFamily.values()) {
@@ -109,7 +117,9 @@ public record Study(
         augmentation, table(augmentation.zoo()), tablePath(augmentation.zoo()).toString());
   }
 
-  /** @return the crop, colour-jitter and blur sweeps */
+  /**
+   * @return the crop, colour-jitter and blur sweeps
+   */
   public List<AugmentationSweep> sweeps() {
     List<AugmentationSweep> out = new ArrayList<>();
     for (Augmentation a : Augmentation.values()) {
@@ -125,7 +135,13 @@ public record Study(
    */
   public GroupComparison augmentationComparison(AugmentationSweep crop, AugmentationSweep color) {
     return AugmentationComparison.compute(
-        crop, color, table(AugmentationComparison.COLORJITTER_CROP),
-        table(AugmentationComparison.ADAPTIVE_COLORJITTER), numResamples, confidenceLevel, seed, groupTest);
+        crop,
+        color,
+        table(AugmentationComparison.COLORJITTER_CROP),
+        table(AugmentationComparison.ADAPTIVE_COLORJITTER),
+        numResamples,
+        confidenceLevel,
+        seed,
+        groupTest);
   }
 }

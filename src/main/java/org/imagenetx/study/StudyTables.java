@@ -10,9 +10,9 @@ import org.imagenetx.compare.GroupTestResult;
 import org.imagenetx.report.ReportTable;
 
 /**
- * The study's results as {@link ReportTable}s (one renderer for text, CSV, Markdown, JSON and LaTeX).
- * Row order is deterministic: groups in the order asked, factors and metaclasses in canonical order,
- * models in table order.
+ * The study's results as {@link ReportTable}s (one renderer for text, CSV, Markdown, JSON and
+ * LaTeX). Row order is deterministic: groups in the order asked, factors and metaclasses in
+ * canonical order, models in table order.
  */
 public final class StudyTables {
   private StudyTables() {}
@@ -38,9 +38,13 @@ public final class StudyTables {
       }
       t.addRow(row);
     }
-    t.note(String.format(java.util.Locale.ROOT,
-        "mean error ratio over each group's models; %.0f%% bootstrap intervals (B=%d, seed %d) and group tests: --detail",
-        100 * c.confidenceLevel(), c.numResamples(), c.seed()));
+    t.note(
+        String.format(
+            java.util.Locale.ROOT,
+            "mean error ratio over each group's models; %.0f%% bootstrap intervals (B=%d, seed %d) and group tests: --detail",
+            100 * c.confidenceLevel(),
+            c.numResamples(),
+            c.seed()));
     return t;
   }
 
@@ -51,13 +55,33 @@ public final class StudyTables {
   public static ReportTable groupDetail(GroupComparison c) {
     ReportTable t =
         new ReportTable(
-            List.of("factor", "group", "models", "mean", "lower", "upper", "test", "statistic", "df1", "df2", "p_value"));
+            List.of(
+                "factor",
+                "group",
+                "models",
+                "mean",
+                "lower",
+                "upper",
+                "test",
+                "statistic",
+                "df1",
+                "df2",
+                "p_value"));
     for (Factor f : Factor.values()) {
       GroupTestResult r = c.tests()[f.ordinal()];
       for (int g = 0; g < c.groups().size(); g++) {
         t.addRow(
-            f.column(), c.groups().get(g), c.count(g), c.mean()[g][f.ordinal()], c.lower()[g][f.ordinal()],
-            c.upper()[g][f.ordinal()], r.method(), r.statistic(), r.numeratorDf(), r.denominatorDf(), r.pValue());
+            f.column(),
+            c.groups().get(g),
+            c.count(g),
+            c.mean()[g][f.ordinal()],
+            c.lower()[g][f.ordinal()],
+            c.upper()[g][f.ordinal()],
+            r.method(),
+            r.statistic(),
+            r.numeratorDf(),
+            r.denominatorDf(),
+            r.pValue());
       }
     }
     return t;
@@ -70,23 +94,61 @@ public final class StudyTables {
   public static ReportTable augmentEffects(List<AugmentationSweep> sweeps) {
     ReportTable t =
         new ReportTable(
-            List.of("augmentation", "factor", "low_level", "high_level", "weak_mean", "strong_mean",
-                "weak_models", "strong_models", "t", "df", "p_value", "er_slope", "er_slope_lower",
-                "er_slope_upper", "er_intercept", "er_r2", "er_p_value", "acc_slope", "acc_slope_lower",
-                "acc_slope_upper", "acc_r2", "acc_p_value"));
+            List.of(
+                "augmentation",
+                "factor",
+                "low_level",
+                "high_level",
+                "weak_mean",
+                "strong_mean",
+                "weak_models",
+                "strong_models",
+                "t",
+                "df",
+                "p_value",
+                "er_slope",
+                "er_slope_lower",
+                "er_slope_upper",
+                "er_intercept",
+                "er_r2",
+                "er_p_value",
+                "acc_slope",
+                "acc_slope_lower",
+                "acc_slope_upper",
+                "acc_r2",
+                "acc_p_value"));
     for (AugmentationSweep s : sweeps) {
       for (AugmentationSweep.Effect e : s.effects()) {
         LinearFit er = e.errorRatio();
         LinearFit acc = e.accuracy();
         t.addRow(
-            s.augmentation().key(), e.factor().column(), e.lowLevel(), e.highLevel(), e.weakMean(),
-            e.strongMean(), e.weakCount(), e.strongCount(), e.t(), e.df(), e.pValue(), er.slope(),
-            er.slopeLower(), er.slopeUpper(), er.intercept(), er.rSquared(), er.pValue(), acc.slope(),
-            acc.slopeLower(), acc.slopeUpper(), acc.rSquared(), acc.pValue());
+            s.augmentation().key(),
+            e.factor().column(),
+            e.lowLevel(),
+            e.highLevel(),
+            e.weakMean(),
+            e.strongMean(),
+            e.weakCount(),
+            e.strongCount(),
+            e.t(),
+            e.df(),
+            e.pValue(),
+            er.slope(),
+            er.slopeLower(),
+            er.slopeUpper(),
+            er.intercept(),
+            er.rSquared(),
+            er.pValue(),
+            acc.slope(),
+            acc.slopeLower(),
+            acc.slopeUpper(),
+            acc.rSquared(),
+            acc.pValue());
       }
     }
-    t.note("t > 0: error ratio lower at the stronger of the two levels where the fitted cubic is"
-        + " lowest/highest (Welch); slopes per unit of strength, 95% intervals");
+    t.note(
+        "t > 0: error ratio lower at the stronger of the two levels where the fitted cubic is"
+            + " lowest/highest (Welch); slopes per unit of strength, 95% intervals");
     return t;
   }
 
@@ -97,14 +159,20 @@ public final class StudyTables {
    * @return the spill-over summary: per augmentation, the k factors helped and hurt most
    */
   public static ReportTable spillOver(List<AugmentationSweep> sweeps, double alpha, int k) {
-    ReportTable t = new ReportTable(List.of("augmentation", "effect", "rank", "factor", "t", "p_value"));
+    ReportTable t =
+        new ReportTable(List.of("augmentation", "effect", "rank", "factor", "t", "p_value"));
     for (AugmentationSweep s : sweeps) {
       List<List<AugmentationSweep.Effect>> so = s.spillOver(alpha, k);
       for (int side = 0; side < 2; side++) {
         List<AugmentationSweep.Effect> es = so.get(side);
         for (int i = 0; i < es.size(); i++) {
-          t.addRow(s.augmentation().key(), side == 0 ? "helped" : "hurt", i + 1, es.get(i).factor().column(),
-              es.get(i).t(), es.get(i).pValue());
+          t.addRow(
+              s.augmentation().key(),
+              side == 0 ? "helped" : "hurt",
+              i + 1,
+              es.get(i).factor().column(),
+              es.get(i).t(),
+              es.get(i).pValue());
         }
       }
     }
@@ -131,7 +199,8 @@ public final class StudyTables {
     ReportTable t = new ReportTable(cols);
     for (int r = 0; r < s.models().size(); r++) {
       AugmentationModel m = s.models().get(r);
-      List<Object> row = new ArrayList<>(List.of(s.augmentation().key(), m.model(), m.architecture()));
+      List<Object> row =
+          new ArrayList<>(List.of(s.augmentation().key(), m.model(), m.architecture()));
       for (String k : keys) {
         row.add(m.param(k));
       }
@@ -171,7 +240,10 @@ public final class StudyTables {
       }
       t.addRow(row);
     }
-    t.note("shift = prevalence in the metaclass / overall prevalence - 1 (" + p.selection().key() + " factors)");
+    t.note(
+        "shift = prevalence in the metaclass / overall prevalence - 1 ("
+            + p.selection().key()
+            + " factors)");
     return t;
   }
 
@@ -191,7 +263,8 @@ public final class StudyTables {
       }
       t.addRow(row);
     }
-    t.note("shift = factor prevalence among the model's mistakes / among its images - 1 (= error ratio - 1)");
+    t.note(
+        "shift = factor prevalence among the model's mistakes / among its images - 1 (= error ratio - 1)");
     return t;
   }
 
@@ -210,8 +283,14 @@ public final class StudyTables {
       }
       t.addRow(row);
     }
-    t.note("expected calibration error, " + Calibration.NUM_BINS + " equal-width confidence bins, "
-        + c.type().key() + " correctness, " + c.selection().key() + " factors");
+    t.note(
+        "expected calibration error, "
+            + Calibration.NUM_BINS
+            + " equal-width confidence bins, "
+            + c.type().key()
+            + " correctness, "
+            + c.selection().key()
+            + " factors");
     return t;
   }
 
@@ -225,8 +304,14 @@ public final class StudyTables {
     for (Cooccurrence c : list) {
       for (int a = 0; a < c.variables().size(); a++) {
         for (int b = a + 1; b < c.variables().size(); b++) {
-          t.addRow(c.partition().key(), c.selection().key(), c.numImages(), c.variables().get(a),
-              c.variables().get(b), c.rho()[a][b], c.pValue()[a][b]);
+          t.addRow(
+              c.partition().key(),
+              c.selection().key(),
+              c.numImages(),
+              c.variables().get(a),
+              c.variables().get(b),
+              c.rho()[a][b],
+              c.pValue()[a][b]);
         }
       }
     }
@@ -238,10 +323,16 @@ public final class StudyTables {
    * @return one row per (distribution, factor): images with it and share
    */
   public static ReportTable factorShares(List<FactorDistribution> list) {
-    ReportTable t = new ReportTable(List.of("partition", "selection", "factor", "images", "total", "share"));
+    ReportTable t =
+        new ReportTable(List.of("partition", "selection", "factor", "images", "total", "share"));
     for (FactorDistribution d : list) {
       for (Factor f : Factor.values()) {
-        t.addRow(d.partition().key(), d.selection().key(), f.column(), d.counts()[f.ordinal()], d.numImages(),
+        t.addRow(
+            d.partition().key(),
+            d.selection().key(),
+            f.column(),
+            d.counts()[f.ordinal()],
+            d.numImages(),
             d.share(f));
       }
     }
@@ -263,7 +354,11 @@ public final class StudyTables {
         }
       }
       for (int k = 0; k <= max; k++) {
-        t.addRow(d.partition().key(), d.selection().key(), k, d.activeHistogram()[k],
+        t.addRow(
+            d.partition().key(),
+            d.selection().key(),
+            k,
+            d.activeHistogram()[k],
             (double) d.activeHistogram()[k] / d.numImages());
       }
     }
@@ -278,18 +373,37 @@ public final class StudyTables {
   public static ReportTable augmentSummary(List<AugmentationSweep> sweeps) {
     ReportTable t =
         new ReportTable(
-            List.of("augmentation", "factor", "low_level", "high_level", "t", "p_value", "er_slope",
-                "er_slope_lower", "er_slope_upper", "er_p_value"));
+            List.of(
+                "augmentation",
+                "factor",
+                "low_level",
+                "high_level",
+                "t",
+                "p_value",
+                "er_slope",
+                "er_slope_lower",
+                "er_slope_upper",
+                "er_p_value"));
     for (AugmentationSweep s : sweeps) {
       for (AugmentationSweep.Effect e : s.effects()) {
         LinearFit er = e.errorRatio();
-        t.addRow(s.augmentation().key(), e.factor().column(), e.lowLevel(), e.highLevel(), e.t(), e.pValue(),
-            er.slope(), er.slopeLower(), er.slopeUpper(), er.pValue());
+        t.addRow(
+            s.augmentation().key(),
+            e.factor().column(),
+            e.lowLevel(),
+            e.highLevel(),
+            e.t(),
+            e.pValue(),
+            er.slope(),
+            er.slopeLower(),
+            er.slopeUpper(),
+            er.pValue());
       }
     }
-    t.note("t > 0: error ratio lower at the stronger of the two levels where the fitted cubic is"
-        + " lowest/highest (Welch); er_slope: error ratio per unit of strength, 95% interval;"
-        + " all columns: --table effects");
+    t.note(
+        "t > 0: error ratio lower at the stronger of the two levels where the fitted cubic is"
+            + " lowest/highest (Welch); er_slope: error ratio per unit of strength, 95% interval;"
+            + " all columns: --table effects");
     return t;
   }
 }

@@ -160,12 +160,16 @@ public final class SyntheticImageNetX {
     return p;
   }
 
-  /** @return the seed */
+  /**
+   * @return the seed
+   */
   public long seed() {
     return seed;
   }
 
-  /** @return number of images */
+  /**
+   * @return number of images
+   */
   public int numImages() {
     return names.length;
   }
@@ -186,7 +190,9 @@ public final class SyntheticImageNetX {
     return multiMask[image];
   }
 
-  /** @return the class→metaclass mapping */
+  /**
+   * @return the class→metaclass mapping
+   */
   public Metaclasses metaclasses() {
     return Metaclasses.of(metaclassOfClass);
   }
@@ -287,7 +293,8 @@ public final class SyntheticImageNetX {
           w -> {
             for (int i = 0; i < n; i++) {
               if (annotated[i]) {
-                writeAnnotation(w, i, s == FactorSelection.MULTI ? multiMask[i] : 1 << topFactor[i]);
+                writeAnnotation(
+                    w, i, s == FactorSelection.MULTI ? multiMask[i] : 1 << topFactor[i]);
               }
             }
           });

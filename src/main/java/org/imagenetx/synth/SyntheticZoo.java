@@ -27,7 +27,9 @@ import org.roaringbitmap.RoaringBitmap;
  * synthetic_}.
  */
 public final class SyntheticZoo {
-  /** Roughly the real error ratios of a supervised ResNet-50 (top factors), used as odds factors. */
+  /**
+   * Roughly the real error ratios of a supervised ResNet-50 (top factors), used as odds factors.
+   */
   static final double[] FACTOR_ODDS = {
     0.70, 1.14, 0.77, 1.19, 1.50, 1.74, 1.13, 2.10, 2.39, 1.32, 1.72, 1.92, 2.17, 1.93, 1.17, 1.97
   };
@@ -67,7 +69,9 @@ public final class SyntheticZoo {
       metaclassOfClass = dataset.metaclasses().table();
       masks = new int[n];
       FactorSelection sel =
-          dataset.selections().contains(FactorSelection.MULTI) ? FactorSelection.MULTI : FactorSelection.TOP;
+          dataset.selections().contains(FactorSelection.MULTI)
+              ? FactorSelection.MULTI
+              : FactorSelection.TOP;
       FactorSet set = dataset.factors(sel);
       for (int f = 0; f < Factor.COUNT; f++) {
         RoaringBitmap b = set.factor(Factor.of(f));
@@ -95,7 +99,9 @@ public final class SyntheticZoo {
       }
     }
 
-    /** @return number of images */
+    /**
+     * @return number of images
+     */
     public int numImages() {
       return labels.length;
     }
@@ -110,7 +116,8 @@ public final class SyntheticZoo {
    * @param classes output, per image position
    * @param probabilities output or null (the classes are the same either way)
    */
-  public static void generateModel(Inputs inputs, long seed, int model, short[] classes, float[] probabilities) {
+  public static void generateModel(
+      Inputs inputs, long seed, int model, short[] classes, float[] probabilities) {
     SplittableRandom rnd = new SplittableRandom(seed * 0x9E3779B97F4A7C15L + model);
     double baseError = 0.15 + 0.35 * rnd.nextDouble();
     double baseLogit = Math.log(baseError / (1 - baseError));

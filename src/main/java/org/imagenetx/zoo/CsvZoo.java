@@ -10,8 +10,8 @@ import org.imagenetx.annotations.ImageIndex;
 import org.imagenetx.io.BadInputException;
 
 /**
- * A folder of upstream prediction CSVs, one per model, model name = file stem. Files are parsed when
- * a model is read, so a zoo of thousands of CSVs costs nothing until used.
+ * A folder of upstream prediction CSVs, one per model, model name = file stem. Files are parsed
+ * when a model is read, so a zoo of thousands of CSVs costs nothing until used.
  */
 final class CsvZoo implements Zoo {
   private final String name;
@@ -21,7 +21,8 @@ final class CsvZoo implements Zoo {
   private final ImageIndex index;
   private volatile Boolean probabilities;
 
-  private CsvZoo(String name, Path source, List<String> models, List<Path> files, ImageIndex index) {
+  private CsvZoo(
+      String name, Path source, List<String> models, List<Path> files, ImageIndex index) {
     this.name = name;
     this.source = source;
     this.models = List.copyOf(models);
@@ -42,7 +43,9 @@ final class CsvZoo implements Zoo {
         }
         if (!f.endsWith(".csv")) {
           throw new BadInputException(
-              p.toString(), 0, "unexpected file in a zoo folder (expected one <model>.csv per model)");
+              p.toString(),
+              0,
+              "unexpected file in a zoo folder (expected one <model>.csv per model)");
         }
         csvs.add(p);
       }
@@ -85,12 +88,16 @@ final class CsvZoo implements Zoo {
     return index.size();
   }
 
-  /** @return the CSVs, in model order */
+  /**
+   * @return the CSVs, in model order
+   */
   List<Path> files() {
     return files;
   }
 
-  /** @return the CSV of a model */
+  /**
+   * @return the CSV of a model
+   */
   Path file(int model) {
     return files.get(model);
   }

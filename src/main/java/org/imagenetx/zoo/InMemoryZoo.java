@@ -5,8 +5,8 @@ import java.util.List;
 import org.imagenetx.bits.Lanes;
 
 /**
- * Predictions held on the heap: generated zoos and tests. Class ids are kept packed ({@link Lanes}),
- * the layout the whole-zoo kernels read, so {@link #readPacked} is a copy.
+ * Predictions held on the heap: generated zoos and tests. Class ids are kept packed ({@link
+ * Lanes}), the layout the whole-zoo kernels read, so {@link #readPacked} is a copy.
  */
 public final class InMemoryZoo implements Zoo {
   private final String name;

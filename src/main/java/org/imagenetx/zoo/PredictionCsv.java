@@ -21,8 +21,8 @@ public final class PredictionCsv {
   public static final String HEADER_NO_PROBABILITY = "file_name,predicted_class";
 
   private static final double[] POW10 = {
-    1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17,
-    1e18, 1e19, 1e20, 1e21, 1e22
+    1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16,
+    1e17, 1e18, 1e19, 1e20, 1e21, 1e22
   };
 
   private PredictionCsv() {}
@@ -45,7 +45,8 @@ public final class PredictionCsv {
     try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(file)) {
       long size = ch.size();
       if (size > Integer.MAX_VALUE - 16) {
-        throw new BadInputException(file.toString(), 0, "file too large for a prediction CSV (" + size + " bytes)");
+        throw new BadInputException(
+            file.toString(), 0, "file too large for a prediction CSV (" + size + " bytes)");
       }
       if (buf.length < size + 1) {
         buf = new byte[(int) Math.max(size + 1, 2L * buf.length)];
@@ -72,7 +73,8 @@ public final class PredictionCsv {
    * Per-thread read buffer, reused across files: a 2,200-model ingest would otherwise allocate and
    * zero 4.6 GB of short-lived arrays (one per 2 MB file).
    */
-  private static final ThreadLocal<byte[]> BUFFER = ThreadLocal.withInitial(() -> new byte[1 << 16]);
+  private static final ThreadLocal<byte[]> BUFFER =
+      ThreadLocal.withInitial(() -> new byte[1 << 16]);
 
   /**
    * Parses CSV bytes.
@@ -86,17 +88,26 @@ public final class PredictionCsv {
    * @return rows read and positions left missing
    */
   public static Result parse(
-      byte[] buf, int length, String fileName, ImageIndex index, short[] classes, float[] probabilities) {
+      byte[] buf,
+      int length,
+      String fileName,
+      ImageIndex index,
+      short[] classes,
+      float[] probabilities) {
     Arrays.fill(classes, 0, index.size(), (short) -1);
     if (probabilities != null) {
       Arrays.fill(probabilities, 0, index.size(), Float.NaN);
     }
     int pos = 0;
-    if (length >= 3 && (buf[0] & 0xff) == 0xEF && (buf[1] & 0xff) == 0xBB && (buf[2] & 0xff) == 0xBF) {
+    if (length >= 3
+        && (buf[0] & 0xff) == 0xEF
+        && (buf[1] & 0xff) == 0xBB
+        && (buf[2] & 0xff) == 0xBF) {
       pos = 3;
     }
     int eol = lineEnd(buf, pos, length);
-    String header = new String(buf, pos, trimCr(buf, pos, eol) - pos, java.nio.charset.StandardCharsets.UTF_8);
+    String header =
+        new String(buf, pos, trimCr(buf, pos, eol) - pos, java.nio.charset.StandardCharsets.UTF_8);
     boolean withProbability;
     if (header.equals(HEADER)) {
       withProbability = true;
@@ -105,7 +116,8 @@ public final class PredictionCsv {
     } else if (length == 0) {
       throw new BadInputException(fileName, 0, "empty file (expected header " + HEADER + ")");
     } else {
-      throw new BadInputException(fileName, 1, "expected header " + HEADER + ", got '" + abbreviate(header) + "'");
+      throw new BadInputException(
+          fileName, 1, "expected header " + HEADER + ", got '" + abbreviate(header) + "'");
     }
     pos = eol + 1;
     long line = 1;
@@ -113,7 +125,9 @@ public final class PredictionCsv {
     int nameLength = index.fixedNameLength();
     while (pos < length) {
       line++;
-      int next = wellFormedRow(buf, pos, length, nameLength, withProbability, index, classes, probabilities);
+      int next =
+          wellFormedRow(
+              buf, pos, length, nameLength, withProbability, index, classes, probabilities);
       if (next >= 0) {
         rows++;
         pos = next;
@@ -134,11 +148,14 @@ public final class PredictionCsv {
         throw new BadInputException(
             fileName,
             line,
-            "unknown file name '" + abbreviate(new String(buf, pos, c1 - pos, java.nio.charset.StandardCharsets.UTF_8))
+            "unknown file name '"
+                + abbreviate(
+                    new String(buf, pos, c1 - pos, java.nio.charset.StandardCharsets.UTF_8))
                 + "' (not an image of the annotation index)");
       }
       int c2 = withProbability ? indexOf(buf, c1 + 1, end, (byte) ',') : end;
-      if (c2 < 0 || (withProbability && indexOf(buf, c2 + 1, end, (byte) ',') >= 0)
+      if (c2 < 0
+          || (withProbability && indexOf(buf, c2 + 1, end, (byte) ',') >= 0)
           || (!withProbability && indexOf(buf, c1 + 1, end, (byte) ',') >= 0)) {
         throw malformed(fileName, line, buf, pos, end, withProbability);
       }
@@ -159,7 +176,9 @@ public final class PredictionCsv {
         double p = parseDouble(buf, c2 + 1, end);
         if (Double.isNaN(p)) {
           throw new BadInputException(
-              fileName, line, "predicted_probability is not a number: '" + text(buf, c2 + 1, end) + "'");
+              fileName,
+              line,
+              "predicted_probability is not a number: '" + text(buf, c2 + 1, end) + "'");
         }
         if (p < 0 || p > 1) {
           throw new BadInputException(
@@ -180,18 +199,24 @@ public final class PredictionCsv {
 
   /**
    * One pass over a row of the common shape — a validation file name, a class id of 1–4 digits, a
-   * probability written {@code 0}, {@code 1}, {@code 0.ddd} or {@code 1.000} — parsing as it
-   * scans: no separate search for the line end and the commas, and no number conversion of a
-   * probability nobody asked for (its range is plain from its digits). Anything else (another name,
-   * a sign, an exponent, an out-of-range or repeated value, an empty line) returns -1 with nothing
-   * written, and the general path parses the row and reports its error. A 2.2 MB file: 4.3–4.8 ms
-   * instead of 5.6–6.0 ms (JMH, A/B back to back); 200 models CSV → table: ~450 instead of ~700 ms.
+   * probability written {@code 0}, {@code 1}, {@code 0.ddd} or {@code 1.000} — parsing as it scans:
+   * no separate search for the line end and the commas, and no number conversion of a probability
+   * nobody asked for (its range is plain from its digits). Anything else (another name, a sign, an
+   * exponent, an out-of-range or repeated value, an empty line) returns -1 with nothing written,
+   * and the general path parses the row and reports its error. A 2.2 MB file: 4.3–4.8 ms instead of
+   * 5.6–6.0 ms (JMH, A/B back to back); 200 models CSV → table: ~450 instead of ~700 ms.
    *
    * @return the position after the row's line end, or -1 to let the general path take the row
    */
   private static int wellFormedRow(
-      byte[] buf, int pos, int length, int nameLength, boolean withProbability, ImageIndex index,
-      short[] classes, float[] probabilities) {
+      byte[] buf,
+      int pos,
+      int length,
+      int nameLength,
+      boolean withProbability,
+      ImageIndex index,
+      short[] classes,
+      float[] probabilities) {
     int i = pos + nameLength;
     if (nameLength <= 0 || i >= length || buf[i] != ',') {
       return -1;
@@ -266,8 +291,12 @@ public final class PredictionCsv {
     return new BadInputException(
         fileName,
         line,
-        "malformed row '" + abbreviate(text(buf, from, to)) + "' (expected "
-            + (withProbability ? "file_name,predicted_class,predicted_probability" : "file_name,predicted_class")
+        "malformed row '"
+            + abbreviate(text(buf, from, to))
+            + "' (expected "
+            + (withProbability
+                ? "file_name,predicted_class,predicted_probability"
+                : "file_name,predicted_class")
             + ")");
   }
 
@@ -301,7 +330,9 @@ public final class PredictionCsv {
     return -1;
   }
 
-  /** @return the integer, or {@link Integer#MIN_VALUE} when not a plain (optionally signed) integer */
+  /**
+   * @return the integer, or {@link Integer#MIN_VALUE} when not a plain (optionally signed) integer
+   */
   private static int parseClass(byte[] buf, int from, int to) {
     if (from >= to || to - from > 9) {
       return Integer.MIN_VALUE;
@@ -323,9 +354,9 @@ public final class PredictionCsv {
   }
 
   /**
-   * Parses a decimal number exactly: digits and a power of ten both small enough to be exact doubles
-   * take the fast path (one correctly rounded multiply or divide, Clinger 1990); anything else falls
-   * back to {@link Double#parseDouble}.
+   * Parses a decimal number exactly: digits and a power of ten both small enough to be exact
+   * doubles take the fast path (one correctly rounded multiply or divide, Clinger 1990); anything
+   * else falls back to {@link Double#parseDouble}.
    *
    * @return the value, NaN when not a number
    */
@@ -445,7 +476,8 @@ public final class PredictionCsv {
    * @param probabilities per position, or null to write the two-column format
    * @return the file's bytes (ASCII)
    */
-  public static byte[] format(ImageIndex index, int[] rowOrder, short[] classes, float[] probabilities) {
+  public static byte[] format(
+      ImageIndex index, int[] rowOrder, short[] classes, float[] probabilities) {
     StringBuilder sb = new StringBuilder(rowOrder.length * 48);
     sb.append(probabilities != null ? HEADER : HEADER_NO_PROBABILITY).append('\n');
     for (int d : rowOrder) {
@@ -466,7 +498,8 @@ public final class PredictionCsv {
    * @return true when its header has the {@code predicted_probability} column
    */
   public static boolean hasProbabilityColumn(Path file) {
-    try (java.io.BufferedReader r = Files.newBufferedReader(file, java.nio.charset.StandardCharsets.UTF_8)) {
+    try (java.io.BufferedReader r =
+        Files.newBufferedReader(file, java.nio.charset.StandardCharsets.UTF_8)) {
       String h = r.readLine();
       return h != null && h.strip().replace("\uFEFF", "").equals(HEADER);
     } catch (IOException e) {

@@ -82,7 +82,9 @@ final class StoreFormat {
       return align(4L * numImages);
     }
 
-    /** @return the length a complete store with this header has */
+    /**
+     * @return the length a complete store with this header has
+     */
     long expectedLength() {
       return probabilityBase() + (probabilities() ? numModels * probabilityStride() : 0);
     }
@@ -131,7 +133,9 @@ final class StoreFormat {
     return true;
   }
 
-  /** @return CRC32C of {@code length} bytes of {@code b} from {@code offset}, position untouched */
+  /**
+   * @return CRC32C of {@code length} bytes of {@code b} from {@code offset}, position untouched
+   */
   static int crc(ByteBuffer b, int offset, int length) {
     CRC32C c = new CRC32C();
     c.update(b.slice(offset, length));

@@ -7,22 +7,30 @@ import org.imagenetx.bits.Lanes;
  * A set of models' predictions over the same image index, read one model at a time into caller
  * buffers so that thousands of models never need to be on the heap together.
  *
- * <p>Models are sorted by name in code-point order ({@link String#compareTo}); model {@code m} is the
- * m-th name. Implementations are safe for concurrent reads of different models unless stated.
+ * <p>Models are sorted by name in code-point order ({@link String#compareTo}); model {@code m} is
+ * the m-th name. Implementations are safe for concurrent reads of different models unless stated.
  */
 public interface Zoo extends AutoCloseable {
-  /** @return the zoo's name (its folder or store name), used in result paths */
+  /**
+   * @return the zoo's name (its folder or store name), used in result paths
+   */
   String name();
 
-  /** @return model names, sorted */
+  /**
+   * @return model names, sorted
+   */
   List<String> models();
 
-  /** @return number of models */
+  /**
+   * @return number of models
+   */
   default int size() {
     return models().size();
   }
 
-  /** @return number of image positions each model covers (the image index size) */
+  /**
+   * @return number of image positions each model covers (the image index size)
+   */
   int numImages();
 
   /**
@@ -40,8 +48,8 @@ public interface Zoo extends AutoCloseable {
    * already); this default reads and packs.
    *
    * @param model model number
-   * @param dst {@link Lanes#numLongs}{@code (numImages())} longs, overwritten; lanes past the images
-   *     are -1
+   * @param dst {@link Lanes#numLongs}{@code (numImages())} longs, overwritten; lanes past the
+   *     images are -1
    * @return how many images have no prediction
    */
   default int readPacked(int model, long[] dst) {
@@ -51,7 +59,9 @@ public interface Zoo extends AutoCloseable {
     return missing;
   }
 
-  /** @return true when every model carries predicted probabilities */
+  /**
+   * @return true when every model carries predicted probabilities
+   */
   boolean hasProbabilities();
 
   /**
@@ -60,10 +70,14 @@ public interface Zoo extends AutoCloseable {
    */
   void readProbabilities(int model, float[] dst);
 
-  /** @return where the zoo came from, for reports */
+  /**
+   * @return where the zoo came from, for reports
+   */
   String source();
 
-  /** @return true for generated predictions */
+  /**
+   * @return true for generated predictions
+   */
   default boolean synthetic() {
     return false;
   }

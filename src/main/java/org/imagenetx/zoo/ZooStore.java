@@ -21,9 +21,9 @@ import org.imagenetx.io.BadInputException;
  * A binary zoo store (layout in {@link StoreFormat}). Opening checks the header checksum, the
  * directory checksum, the file length and the image-index fingerprint, and reads no data, so a
  * 2,200-model store opens in milliseconds; blocks are then read by positional reads or from a
- * read-only mapping ({@link Access}). Each block's CRC32C is
- * checked the first time the block is read: a corrupted block raises a {@link BadInputException}
- * before any of its values reach a caller, so a damaged store never yields a table.
+ * read-only mapping ({@link Access}). Each block's CRC32C is checked the first time the block is
+ * read: a corrupted block raises a {@link BadInputException} before any of its values reach a
+ * caller, so a damaged store never yields a table.
  *
  * <p>Thread-safe: reads of any models may run concurrently.
  */
@@ -45,7 +45,9 @@ public final class ZooStore implements Zoo {
     /** Positional reads into a per-thread direct buffer, then a copy. */
     READ;
 
-    /** @return the access of {@code -Dimagenetx.store.access} (map or read; default read) */
+    /**
+     * @return the access of {@code -Dimagenetx.store.access} (map or read; default read)
+     */
     public static Access fromSystemProperty() {
       return "map".equals(System.getProperty("imagenetx.store.access", "read")) ? MAP : READ;
     }
@@ -64,13 +66,18 @@ public final class ZooStore implements Zoo {
   private final MappedByteBuffer[] probabilitySegments;
   private final int modelsPerClassSegment;
   private final int modelsPerProbabilitySegment;
+
   /** Bit 0: class block verified; bit 1: probability block verified. */
   private final AtomicIntegerArray verified;
+
   /** Open channel of the {@code read} access path, else null. */
   private final FileChannel channel;
-  private final ThreadLocal<ByteBuffer[]> readBuffers = ThreadLocal.withInitial(() -> new ByteBuffer[2]);
 
-  private ZooStore(Path path, StoreFormat.Header header, FileChannel ch, ByteBuffer directory, Access access)
+  private final ThreadLocal<ByteBuffer[]> readBuffers =
+      ThreadLocal.withInitial(() -> new ByteBuffer[2]);
+
+  private ZooStore(
+      Path path, StoreFormat.Header header, FileChannel ch, ByteBuffer directory, Access access)
       throws IOException {
     this.path = path;
     this.header = header;
@@ -118,7 +125,11 @@ public final class ZooStore implements Zoo {
     if (header.probabilities()) {
       modelsPerProbabilitySegment = modelsPerSegment(header.probabilityStride());
       probabilitySegments =
-          map(ch, header.probabilityBase(), header.probabilityStride(), modelsPerProbabilitySegment);
+          map(
+              ch,
+              header.probabilityBase(),
+              header.probabilityStride(),
+              modelsPerProbabilitySegment);
     } else {
       modelsPerProbabilitySegment = 1;
       probabilitySegments = new MappedByteBuffer[0];
@@ -136,7 +147,8 @@ public final class ZooStore implements Zoo {
     MappedByteBuffer[] out = new MappedByteBuffer[segments];
     for (int s = 0; s < segments; s++) {
       int models = Math.min(perSegment, n - s * perSegment);
-      out[s] = ch.map(FileChannel.MapMode.READ_ONLY, base + s * perSegment * stride, models * stride);
+      out[s] =
+          ch.map(FileChannel.MapMode.READ_ONLY, base + s * perSegment * stride, models * stride);
       out[s].order(ByteOrder.LITTLE_ENDIAN);
     }
     return out;
@@ -183,7 +195,10 @@ public final class ZooStore implements Zoo {
     if (s.header.numImages() != index.size() || s.header.fingerprint() != expected) {
       String hint =
           s.synthetic()
-              ? "; it holds synthetic predictions of seed " + s.seed() + ": pass --synthetic --seed " + s.seed()
+              ? "; it holds synthetic predictions of seed "
+                  + s.seed()
+                  + ": pass --synthetic --seed "
+                  + s.seed()
               : "; rebuild it with 'imagenetx zoo build' against these annotations";
       throw s.bad(
           String.format(
@@ -225,12 +240,17 @@ public final class ZooStore implements Zoo {
       long size = ch.size();
       if (size < StoreFormat.HEADER_BYTES) {
         throw new BadInputException(
-            path.toString(), 0, "not a zoo store: " + size + " bytes, shorter than the 64-byte header");
+            path.toString(),
+            0,
+            "not a zoo store: " + size + " bytes, shorter than the 64-byte header");
       }
       ByteBuffer head = ByteBuffer.allocate(StoreFormat.HEADER_BYTES);
       readFully(ch, head, 0);
       if (!StoreFormat.magicMatches(head)) {
-        throw new BadInputException(path.toString(), 0, "not a zoo store (wrong magic number; expected a file written by 'imagenetx zoo build',"
+        throw new BadInputException(
+            path.toString(),
+            0,
+            "not a zoo store (wrong magic number; expected a file written by 'imagenetx zoo build',"
                 + " a folder of <model>.csv files or one .csv)");
       }
       StoreFormat.Header h = StoreFormat.Header.readFrom(head);
@@ -238,14 +258,19 @@ public final class ZooStore implements Zoo {
         throw new BadInputException(
             path.toString(),
             0,
-            "zoo store format version " + h.version() + " is not supported (this build reads version "
-                + StoreFormat.VERSION + ")");
+            "zoo store format version "
+                + h.version()
+                + " is not supported (this build reads version "
+                + StoreFormat.VERSION
+                + ")");
       }
       if (StoreFormat.crc(head, 0, 60) != head.getInt(60)) {
-        throw new BadInputException(path.toString(), 0, "corrupted zoo store: header checksum mismatch");
+        throw new BadInputException(
+            path.toString(), 0, "corrupted zoo store: header checksum mismatch");
       }
       if (h.numModels() <= 0 || h.numImages() <= 0 || h.directoryLength() < 0) {
-        throw new BadInputException(path.toString(), 0, "corrupted zoo store: impossible sizes in header");
+        throw new BadInputException(
+            path.toString(), 0, "corrupted zoo store: impossible sizes in header");
       }
       if (h.fileLength() != h.expectedLength()) {
         throw new BadInputException(path.toString(), 0, "corrupted zoo store: inconsistent header");
@@ -254,17 +279,23 @@ public final class ZooStore implements Zoo {
         throw new BadInputException(
             path.toString(),
             0,
-            "truncated zoo store: " + size + " bytes, expected " + h.expectedLength()
+            "truncated zoo store: "
+                + size
+                + " bytes, expected "
+                + h.expectedLength()
                 + " (an interrupted copy or write?)");
       }
       if (size > h.expectedLength()) {
         throw new BadInputException(
-            path.toString(), 0, "corrupted zoo store: " + (size - h.expectedLength()) + " unexpected trailing bytes");
+            path.toString(),
+            0,
+            "corrupted zoo store: " + (size - h.expectedLength()) + " unexpected trailing bytes");
       }
       ByteBuffer dir = ByteBuffer.allocate(h.directoryLength());
       readFully(ch, dir, StoreFormat.HEADER_BYTES);
       if (StoreFormat.crc(dir, 0, h.directoryLength()) != h.directoryCrc()) {
-        throw new BadInputException(path.toString(), 0, "corrupted zoo store: directory checksum mismatch");
+        throw new BadInputException(
+            path.toString(), 0, "corrupted zoo store: directory checksum mismatch");
       }
       ZooStore store = new ZooStore(path, h, ch, dir, access);
       keep = access == Access.READ;
@@ -344,7 +375,8 @@ public final class ZooStore implements Zoo {
 
   private ByteBuffer classBlock(int model) {
     if (channel != null) {
-      return readBlock(0, header.classBase() + model * header.classStride(), 2 * header.numImages());
+      return readBlock(
+          0, header.classBase() + model * header.classStride(), 2 * header.numImages());
     }
     MappedByteBuffer seg = classSegments[model / modelsPerClassSegment];
     int at = (int) ((model % modelsPerClassSegment) * header.classStride());
@@ -353,7 +385,8 @@ public final class ZooStore implements Zoo {
 
   private ByteBuffer probabilityBlock(int model) {
     if (channel != null) {
-      return readBlock(1, header.probabilityBase() + model * header.probabilityStride(), 4 * header.numImages());
+      return readBlock(
+          1, header.probabilityBase() + model * header.probabilityStride(), 4 * header.numImages());
     }
     MappedByteBuffer seg = probabilitySegments[model / modelsPerProbabilitySegment];
     int at = (int) ((model % modelsPerProbabilitySegment) * header.probabilityStride());
@@ -371,7 +404,8 @@ public final class ZooStore implements Zoo {
       throw bad(
           "corrupted zoo store: checksum mismatch in the "
               + (bit == 1 ? "class" : "probability")
-              + " block of model " + models.get(model));
+              + " block of model "
+              + models.get(model));
     }
     int v;
     do {
@@ -467,7 +501,9 @@ public final class ZooStore implements Zoo {
     return header.synthetic();
   }
 
-  /** @return the seed of synthetic predictions (0 when not synthetic) */
+  /**
+   * @return the seed of synthetic predictions (0 when not synthetic)
+   */
   public long seed() {
     return header.seed();
   }
@@ -488,22 +524,30 @@ public final class ZooStore implements Zoo {
     return numMissing[model];
   }
 
-  /** @return how the zoo was made (command, sources) */
+  /**
+   * @return how the zoo was made (command, sources)
+   */
   public String zooProvenance() {
     return zooProvenance;
   }
 
-  /** @return the store's format version */
+  /**
+   * @return the store's format version
+   */
   public int formatVersion() {
     return header.version();
   }
 
-  /** @return the image-index fingerprint the store was built against */
+  /**
+   * @return the image-index fingerprint the store was built against
+   */
   public long fingerprint() {
     return header.fingerprint();
   }
 
-  /** @return file size in bytes */
+  /**
+   * @return file size in bytes
+   */
   public long fileBytes() {
     return header.fileLength();
   }

@@ -24,32 +24,38 @@ import org.imagenetx.io.AtomicFiles;
 import org.imagenetx.io.BadInputException;
 
 /**
- * Writes a zoo store ({@link StoreFormat}) from any model sources, in parallel: each worker fills one
- * model at a time into its own buffers and writes the blocks at their fixed offsets, so memory stays
- * at a few buffers per thread whatever the zoo size. The store goes to a temporary file in the
- * target's folder, is synced, and is then moved over the target: killing the process at any moment
- * leaves the previous store (or no store) under the final name, never a partial one.
+ * Writes a zoo store ({@link StoreFormat}) from any model sources, in parallel: each worker fills
+ * one model at a time into its own buffers and writes the blocks at their fixed offsets, so memory
+ * stays at a few buffers per thread whatever the zoo size. The store goes to a temporary file in
+ * the target's folder, is synced, and is then moved over the target: killing the process at any
+ * moment leaves the previous store (or no store) under the final name, never a partial one.
  */
 public final class ZooStoreWriter {
   private ZooStoreWriter() {}
 
   /** One model to write. */
   public interface Source {
-    /** @return model name (unique in the store) */
+    /**
+     * @return model name (unique in the store)
+     */
     String name();
 
-    /** @return where the predictions come from, recorded in the store */
+    /**
+     * @return where the predictions come from, recorded in the store
+     */
     String provenance();
 
-    /** @return input bytes this source reads, for the progress bar's MB/s (0 when not a file) */
+    /**
+     * @return input bytes this source reads, for the progress bar's MB/s (0 when not a file)
+     */
     long inputBytes();
 
     /**
      * Produces the model's predictions.
      *
      * @param classes {@code numImages} entries to overwrite, -1 where not predicted
-     * @param probabilities {@code numImages} entries to overwrite (NaN where not predicted), or null
-     *     when the store keeps no probabilities
+     * @param probabilities {@code numImages} entries to overwrite (NaN where not predicted), or
+     *     null when the store keeps no probabilities
      * @return how many entries of {@code classes} are -1
      */
     int fill(short[] classes, float[] probabilities);
@@ -76,7 +82,12 @@ public final class ZooStoreWriter {
    * @param progress progress callback, or null
    */
   public record Options(
-      boolean probabilities, boolean synthetic, long seed, String provenance, int threads, Progress progress) {}
+      boolean probabilities,
+      boolean synthetic,
+      long seed,
+      String provenance,
+      int threads,
+      Progress progress) {}
 
   /**
    * A model read from an upstream prediction CSV.
@@ -116,7 +127,9 @@ public final class ZooStoreWriter {
         PredictionCsv.Result r = PredictionCsv.read(csv, index, classes, probabilities);
         if (probabilities != null && !r.hasProbabilities()) {
           throw new BadInputException(
-              csv.toString(), 1, "no predicted_probability column, but other models of the zoo have one");
+              csv.toString(),
+              1,
+              "no predicted_probability column, but other models of the zoo have one");
         }
         return r.numMissing();
       }
@@ -178,7 +191,11 @@ public final class ZooStoreWriter {
         throw new BadInputException(
             sorted.get(m).provenance(),
             0,
-            "duplicate model '" + sorted.get(m).name() + "' (also in " + sorted.get(m - 1).provenance() + ")");
+            "duplicate model '"
+                + sorted.get(m).name()
+                + "' (also in "
+                + sorted.get(m - 1).provenance()
+                + ")");
       }
     }
     int n = index.size();
@@ -190,8 +207,15 @@ public final class ZooStoreWriter {
             | (options.synthetic() ? StoreFormat.FLAG_SYNTHETIC : 0);
     StoreFormat.Header layout =
         new StoreFormat.Header(
-            StoreFormat.VERSION, flags, numModels, n, StoreFormat.fingerprint(index),
-            options.synthetic() ? options.seed() : 0, dirLength, 0, 0);
+            StoreFormat.VERSION,
+            flags,
+            numModels,
+            n,
+            StoreFormat.fingerprint(index),
+            options.synthetic() ? options.seed() : 0,
+            dirLength,
+            0,
+            0);
     int[] classCrc = new int[numModels];
     int[] probabilityCrc = new int[numModels];
     int[] missing = new int[numModels];
@@ -200,7 +224,8 @@ public final class ZooStoreWriter {
     AtomicFiles.writeFile(
         target,
         tmp -> {
-          try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE, StandardOpenOption.READ)) {
+          try (FileChannel ch =
+              FileChannel.open(tmp, StandardOpenOption.WRITE, StandardOpenOption.READ)) {
             writeBlocks(ch, layout, sorted, options, classCrc, probabilityCrc, missing, n);
             ByteBuffer dir = ByteBuffer.allocate(dirLength).order(ByteOrder.LITTLE_ENDIAN);
             for (int m = 0; m < numModels; m++) {
@@ -209,8 +234,15 @@ public final class ZooStoreWriter {
             dir.put(strings).flip();
             StoreFormat.Header h =
                 new StoreFormat.Header(
-                    layout.version(), layout.flags(), numModels, n, layout.fingerprint(), layout.seed(),
-                    dirLength, StoreFormat.crc(dir, 0, dirLength), layout.expectedLength());
+                    layout.version(),
+                    layout.flags(),
+                    numModels,
+                    n,
+                    layout.fingerprint(),
+                    layout.seed(),
+                    dirLength,
+                    StoreFormat.crc(dir, 0, dirLength),
+                    layout.expectedLength());
             writeFully(ch, dir, StoreFormat.HEADER_BYTES);
             ByteBuffer head = ByteBuffer.allocate(StoreFormat.HEADER_BYTES);
             h.writeTo(head);

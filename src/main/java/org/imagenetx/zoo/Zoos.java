@@ -21,7 +21,9 @@ public final class Zoos {
     }
     if (!Files.exists(path)) {
       throw new BadInputException(
-          path.toString(), 0, "no such zoo (expected a zoo store or a folder of <model>.csv files)");
+          path.toString(),
+          0,
+          "no such zoo (expected a zoo store or a folder of <model>.csv files)");
     }
     if (path.getFileName().toString().endsWith(".csv")) {
       return CsvZoo.file(path, index);
@@ -45,6 +47,7 @@ public final class Zoos {
     if (Files.isRegularFile(path) && path.getFileName().toString().endsWith(".csv")) {
       return java.util.List.of(path);
     }
-    throw new BadInputException(path.toString(), 0, "expected a folder of <model>.csv files or one .csv file");
+    throw new BadInputException(
+        path.toString(), 0, "expected a folder of <model>.csv files or one .csv file");
   }
 }

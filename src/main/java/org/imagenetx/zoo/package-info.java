@@ -1,7 +1,7 @@
 /**
  * Model predictions: a {@link org.imagenetx.zoo.Zoo} is read one model at a time into a caller's
- * {@code short[]} in image-index order, so thousands of models never sit on the heap together. A zoo
- * is a folder of upstream CSVs ({@code CsvZoo}, parsed on read) or a binary {@link
+ * {@code short[]} in image-index order, so thousands of models never sit on the heap together. A
+ * zoo is a folder of upstream CSVs ({@code CsvZoo}, parsed on read) or a binary {@link
  * org.imagenetx.zoo.ZooStore} (16-bit class ids, checksummed, memory-mapped), written by {@link
  * org.imagenetx.zoo.ZooStoreWriter}; {@link org.imagenetx.zoo.Zoos#open} takes either. Whole-zoo
  * passes read {@link org.imagenetx.zoo.Zoo#readPacked} instead: the ids packed four to a {@code

@@ -54,7 +54,8 @@ class AnnotationLoaderTest {
     Dataset ds =
         AnnotationLoader.load(
             RealData.annotations(),
-            new AnnotationLoader.Options(Partition.VAL, EnumSet.of(FactorSelection.TOP), true, false));
+            new AnnotationLoader.Options(
+                Partition.VAL, EnumSet.of(FactorSelection.TOP), true, false));
     assertThat(ds.factors(FactorSelection.TOP).numEvaluated()).isEqualTo(48_868);
     assertThat(ds.numPrototypesRemoved()).isZero();
   }
@@ -64,7 +65,8 @@ class AnnotationLoaderTest {
     Dataset ds =
         AnnotationLoader.load(
             RealData.annotations(),
-            new AnnotationLoader.Options(Partition.TRAIN, EnumSet.allOf(FactorSelection.class), false, false));
+            new AnnotationLoader.Options(
+                Partition.TRAIN, EnumSet.allOf(FactorSelection.class), false, false));
     assertThat(ds.index().size()).isEqualTo(11_233);
     assertThat(ds.factors(FactorSelection.MULTI).numEvaluated()).isEqualTo(11_233);
     assertThat(ds.hasReal()).isFalse();
@@ -76,11 +78,15 @@ class AnnotationLoaderTest {
     Path dir = Fixtures.tiny(tmp.resolve("fx"));
     Path ann = dir.resolve("annotations");
     Dataset fromFolder = AnnotationLoader.load(ann, AnnotationLoader.Options.defaults());
-    Dataset fromZip = AnnotationLoader.load(Fixtures.wheel(ann, tmp.resolve("imagenet_x-0.0.7-py3-none-any.whl")), AnnotationLoader.Options.defaults());
+    Dataset fromZip =
+        AnnotationLoader.load(
+            Fixtures.wheel(ann, tmp.resolve("imagenet_x-0.0.7-py3-none-any.whl")),
+            AnnotationLoader.Options.defaults());
     Dataset fromFile =
         AnnotationLoader.load(
             ann.resolve("imagenet_x_val_top_factor.jsonl"),
-            new AnnotationLoader.Options(Partition.VAL, EnumSet.of(FactorSelection.TOP), false, false));
+            new AnnotationLoader.Options(
+                Partition.VAL, EnumSet.of(FactorSelection.TOP), false, false));
     for (Dataset other : new Dataset[] {fromZip, fromFile}) {
       assertThat(other.index().size()).isEqualTo(fromFolder.index().size());
       FactorSet a = fromFolder.factors(FactorSelection.TOP);
@@ -94,7 +100,8 @@ class AnnotationLoaderTest {
     assertThatThrownBy(
             () ->
                 AnnotationLoader.load(
-                    ann.resolve("imagenet_x_val_top_factor.jsonl"), AnnotationLoader.Options.defaults()))
+                    ann.resolve("imagenet_x_val_top_factor.jsonl"),
+                    AnnotationLoader.Options.defaults()))
         .isInstanceOf(BadInputException.class)
         .hasMessageContaining("only holds top factors");
   }
@@ -103,7 +110,8 @@ class AnnotationLoaderTest {
   void syntheticFixtureMatchesItsGenerator() {
     Path ann = Fixtures.tiny(tmp.resolve("fx")).resolve("annotations");
     Dataset loaded = AnnotationLoader.load(ann, AnnotationLoader.Options.defaults());
-    Dataset generated = org.imagenetx.synth.SyntheticImageNetX.generate(Fixtures.SEED, 2).dataset(false);
+    Dataset generated =
+        org.imagenetx.synth.SyntheticImageNetX.generate(Fixtures.SEED, 2).dataset(false);
     assertThat(loaded.factors(FactorSelection.MULTI).evaluated())
         .isEqualTo(generated.factors(FactorSelection.MULTI).evaluated());
     assertThat(loaded.realLabels()).isEqualTo(generated.realLabels());

@@ -55,7 +55,8 @@ class CorrectnessTest {
       int size = rnd.nextInt(4); // 0..3: empty, the label only, and sets with two other labels
       offsets[i + 1] = offsets[i] + size;
       for (int k = 0; k < size; k++) {
-        values[offsets[i] + k] = (short) (k == 0 && rnd.nextBoolean() ? label[i] : rnd.nextInt(numClasses));
+        values[offsets[i] + k] =
+            (short) (k == 0 && rnd.nextBoolean() ? label[i] : rnd.nextInt(numClasses));
       }
     }
     long[] out = new long[Words.numWords(n)];
@@ -79,10 +80,12 @@ class CorrectnessTest {
     java.util.Arrays.fill(metaOfLane, (byte) -1);
     System.arraycopy(metaOfClass, 0, metaOfLane, 0, numClasses);
     long[] meta = new long[out.length];
-    Correctness.metaclassFromClassPacked(classWords, withinWords, predPacked, metaOfImage, metaOfLane, out.length, meta);
+    Correctness.metaclassFromClassPacked(
+        classWords, withinWords, predPacked, metaOfImage, metaOfLane, out.length, meta);
     for (int i = 0; i < n; i++) {
       // inside "within": the metaclass rule; outside: only class-correct images are marked
-      expected[i] = within[i] ? pred[i] >= 0 && metaOfClass[pred[i]] == metaOfImage[i] : pred[i] == label[i];
+      expected[i] =
+          within[i] ? pred[i] >= 0 && metaOfClass[pred[i]] == metaOfImage[i] : pred[i] == label[i];
     }
     assertThat(meta).as("metaclass %s", c).isEqualTo(Shapes.words(expected));
 
@@ -107,8 +110,20 @@ class CorrectnessTest {
     long[] meta2 = new long[out.length];
     long[] real = new long[out.length];
     Correctness.metaclassAndRealFromClassPacked(
-        classWords, withinWords, predPacked, metaOfImage, metaOfLane, labelInReal, realOther,
-        more.toIntArray(), more.size(), offsets, values, out.length, meta2, real);
+        classWords,
+        withinWords,
+        predPacked,
+        metaOfImage,
+        metaOfLane,
+        labelInReal,
+        realOther,
+        more.toIntArray(),
+        more.size(),
+        offsets,
+        values,
+        out.length,
+        meta2,
+        real);
     assertThat(meta2).as("metaclass (with real) %s", c).isEqualTo(meta);
     for (int i = 0; i < n; i++) {
       boolean reference = false;

@@ -53,7 +53,8 @@ class LanesTest {
     Lanes.set(packed, 5, (short) 999);
     Lanes.set(packed, 6, (short) 0);
     for (int i = 0; i < 10; i++) {
-      assertThat(Lanes.get(packed, i)).isEqualTo(i == 5 ? (short) 999 : i == 6 ? (short) 0 : (short) -1);
+      assertThat(Lanes.get(packed, i))
+          .isEqualTo(i == 5 ? (short) 999 : i == 6 ? (short) 0 : (short) -1);
     }
     assertThat(packed[1]).isEqualTo(0xFFFF_0000_03E7_FFFFL); // images 7, 6, 5, 4 from the top
   }
@@ -68,11 +69,20 @@ class LanesTest {
         for (int k = 0; k < 4; k++) {
           long lane;
           switch (rnd.nextInt(5)) {
-            case 0: lane = 0; break;
-            case 1: lane = 1L << rnd.nextInt(16); break;
-            case 2: lane = 0x8000; break;
-            case 3: lane = 0xFFFF; break;
-            default: lane = rnd.nextInt(1 << 16);
+            case 0:
+              lane = 0;
+              break;
+            case 1:
+              lane = 1L << rnd.nextInt(16);
+              break;
+            case 2:
+              lane = 0x8000;
+              break;
+            case 3:
+              lane = 0xFFFF;
+              break;
+            default:
+              lane = rnd.nextInt(1 << 16);
           }
           x[r] |= lane << (16 * k);
         }
@@ -88,11 +98,19 @@ class LanesTest {
       }
       long nonZero =
           Lanes.gatherSigns(
-              Lanes.nonZeroLanes(x[0]), Lanes.nonZeroLanes(x[1]), Lanes.nonZeroLanes(x[2]), Lanes.nonZeroLanes(x[3]));
+              Lanes.nonZeroLanes(x[0]),
+              Lanes.nonZeroLanes(x[1]),
+              Lanes.nonZeroLanes(x[2]),
+              Lanes.nonZeroLanes(x[3]));
       long signs =
-          Lanes.gatherSigns(x[0] & Lanes.SIGN, x[1] & Lanes.SIGN, x[2] & Lanes.SIGN, x[3] & Lanes.SIGN);
-      assertThat(nonZero).as("non-zero lanes of %s", java.util.Arrays.toString(x)).isEqualTo(expectedNonZero);
-      assertThat(signs).as("sign bits of %s", java.util.Arrays.toString(x)).isEqualTo(expectedSigns);
+          Lanes.gatherSigns(
+              x[0] & Lanes.SIGN, x[1] & Lanes.SIGN, x[2] & Lanes.SIGN, x[3] & Lanes.SIGN);
+      assertThat(nonZero)
+          .as("non-zero lanes of %s", java.util.Arrays.toString(x))
+          .isEqualTo(expectedNonZero);
+      assertThat(signs)
+          .as("sign bits of %s", java.util.Arrays.toString(x))
+          .isEqualTo(expectedSigns);
     }
   }
 }

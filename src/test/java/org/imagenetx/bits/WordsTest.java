@@ -46,7 +46,9 @@ class WordsTest {
         rangeAnd += a[i] && b[i] ? 1 : 0;
         rangeA += a[i] ? 1 : 0;
       }
-      assertThat(Words.andCountRange(wa, wb, from, to)).as("%s [%d,%d)", c, from, to).isEqualTo(rangeAnd);
+      assertThat(Words.andCountRange(wa, wb, from, to))
+          .as("%s [%d,%d)", c, from, to)
+          .isEqualTo(rangeAnd);
       assertThat(Words.countRange(wa, from, to)).as("%s [%d,%d)", c, from, to).isEqualTo(rangeA);
     }
   }
@@ -67,11 +69,14 @@ class WordsTest {
       mask[k] = rnd.nextLong();
     }
     for (int g = 1; g < numGroups; g++) {
-      start[g] = start[g - 1] + (entries - start[g - 1] == 0 ? 0 : rnd.nextInt(entries - start[g - 1] + 1));
+      start[g] =
+          start[g - 1]
+              + (entries - start[g - 1] == 0 ? 0 : rnd.nextInt(entries - start[g - 1] + 1));
     }
     start[numGroups] = entries;
     int[][] fused = new int[3][numGroups];
-    Words.planCounts3(w[0], w[1], w[2], index, mask, start, numGroups, fused[0], fused[1], fused[2]);
+    Words.planCounts3(
+        w[0], w[1], w[2], index, mask, start, numGroups, fused[0], fused[1], fused[2]);
     for (int t = 0; t < 3; t++) {
       int[] single = new int[numGroups];
       Words.planCounts(w[t], index, mask, start, numGroups, single);

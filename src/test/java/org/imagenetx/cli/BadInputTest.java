@@ -43,28 +43,165 @@ class BadInputTest {
 
   static Stream<Arguments> cases() {
     return Stream.of(
-        new Case("malformed row", t -> Fixtures.replaceLine(t.model, 5, "ILSVRC2012_val_00000004.JPEG;12"), "synthetic_model_0001.csv", 5, "malformed row"),
-        new Case("unknown file name", t -> Fixtures.replaceLine(t.model, 7, "ILSVRC2012_val_99999999.JPEG,3,0.5"), "synthetic_model_0001.csv", 7, "unknown file name"),
-        new Case("not an image name", t -> Fixtures.replaceLine(t.model, 7, "cat.jpg,3,0.5"), "synthetic_model_0001.csv", 7, "unknown file name 'cat.jpg'"),
-        new Case("duplicate image", t -> Fixtures.replaceLine(t.model, 9, Fixtures.line(t.model, 8)), "synthetic_model_0001.csv", 9, "duplicate image"),
-        new Case("class id 1000", t -> Fixtures.replaceLine(t.model, 3, "ILSVRC2012_val_00000002.JPEG,1000,0.5"), "synthetic_model_0001.csv", 3, "class id 1000 outside 0..999"),
-        new Case("negative class id", t -> Fixtures.replaceLine(t.model, 3, "ILSVRC2012_val_00000002.JPEG,-1,0.5"), "synthetic_model_0001.csv", 3, "class id -1 outside"),
-        new Case("class not a number", t -> Fixtures.replaceLine(t.model, 3, "ILSVRC2012_val_00000002.JPEG,dog,0.5"), "synthetic_model_0001.csv", 3, "not an integer"),
-        new Case("probability above 1", t -> Fixtures.replaceLine(t.model, 4, "ILSVRC2012_val_00000003.JPEG,3,1.5"), "synthetic_model_0001.csv", 4, "probability 1.5 outside [0,1]"),
-        new Case("probability negative", t -> Fixtures.replaceLine(t.model, 4, "ILSVRC2012_val_00000003.JPEG,3,-0.1"), "synthetic_model_0001.csv", 4, "outside [0,1]"),
-        new Case("probability not a number", t -> Fixtures.replaceLine(t.model, 4, "ILSVRC2012_val_00000003.JPEG,3,high"), "synthetic_model_0001.csv", 4, "not a number"),
-        new Case("bad header", t -> Fixtures.replaceLine(t.model, 1, "image,pred"), "synthetic_model_0001.csv", 1, "expected header"),
-        new Case("empty model file", t -> write(t.model, ""), "synthetic_model_0001.csv", 0, "empty file"),
-        new Case("header only", t -> write(t.model, "file_name,predicted_class,predicted_probability\n"), "synthetic_model_0001.csv", 0, "no prediction rows"),
-        new Case("extra file in zoo", t -> write(t.zoo.resolve("notes.txt"), "hello"), "notes.txt", 0, "unexpected file in a zoo folder"),
-        new Case("annotation malformed json", t -> Fixtures.replaceLine(t.ann.resolve("imagenet_x_val_top_factor.jsonl"), 3, "{\"file_name\": \"x\","), "imagenet_x_val_top_factor.jsonl", 3, "malformed JSON"),
-        new Case("annotation class out of range", t -> Fixtures.replaceLine(t.ann.resolve("imagenet_x_val_multi_factor.jsonl"), 2, Fixtures.line(t.ann.resolve("imagenet_x_val_multi_factor.jsonl"), 2).replaceFirst("\"class\":\\d+", "\"class\":1234")), "imagenet_x_val_multi_factor.jsonl", 2, "class id 1234 outside 0..999"),
-        new Case("annotation factor not 0/1", t -> Fixtures.replaceLine(t.ann.resolve("imagenet_x_val_multi_factor.jsonl"), 4, Fixtures.line(t.ann.resolve("imagenet_x_val_multi_factor.jsonl"), 4).replaceFirst("\"pose\":\\d", "\"pose\":2")), "imagenet_x_val_multi_factor.jsonl", 4, "factor pose must be 0 or 1"),
-        new Case("annotation missing factor", t -> Fixtures.replaceLine(t.ann.resolve("imagenet_x_val_multi_factor.jsonl"), 4, Fixtures.line(t.ann.resolve("imagenet_x_val_multi_factor.jsonl"), 4).replaceFirst(",\"texture\":\\d", "")), "imagenet_x_val_multi_factor.jsonl", 4, "missing factor texture"),
-        new Case("annotation duplicate image", t -> Fixtures.replaceLine(t.ann.resolve("imagenet_x_val_top_factor.jsonl"), 6, Fixtures.line(t.ann.resolve("imagenet_x_val_top_factor.jsonl"), 5)), "imagenet_x_val_top_factor.jsonl", 6, "duplicate image"),
-        new Case("label file bad class", t -> Fixtures.replaceLine(t.ann.resolve("filename_label.csv"), 10, "ILSVRC2012_val_00000009.JPEG,5000"), "filename_label.csv", 10, "class id 5000 outside 0..999"),
-        new Case("ReaL labels malformed", t -> write(t.ann.resolve("imagenet_real_labels.jsonl"), "[[1, 2], [3,"), "imagenet_real_labels.jsonl", 1, "malformed JSON"),
-        new Case("metaclass table missing", t -> delete(t.ann.resolve("imagenet_1k_classes_to_100_metaclasses.csv")), "imagenet_1k_classes_to_100_metaclasses.csv", 0, "missing"))
+            new Case(
+                "malformed row",
+                t -> Fixtures.replaceLine(t.model, 5, "ILSVRC2012_val_00000004.JPEG;12"),
+                "synthetic_model_0001.csv",
+                5,
+                "malformed row"),
+            new Case(
+                "unknown file name",
+                t -> Fixtures.replaceLine(t.model, 7, "ILSVRC2012_val_99999999.JPEG,3,0.5"),
+                "synthetic_model_0001.csv",
+                7,
+                "unknown file name"),
+            new Case(
+                "not an image name",
+                t -> Fixtures.replaceLine(t.model, 7, "cat.jpg,3,0.5"),
+                "synthetic_model_0001.csv",
+                7,
+                "unknown file name 'cat.jpg'"),
+            new Case(
+                "duplicate image",
+                t -> Fixtures.replaceLine(t.model, 9, Fixtures.line(t.model, 8)),
+                "synthetic_model_0001.csv",
+                9,
+                "duplicate image"),
+            new Case(
+                "class id 1000",
+                t -> Fixtures.replaceLine(t.model, 3, "ILSVRC2012_val_00000002.JPEG,1000,0.5"),
+                "synthetic_model_0001.csv",
+                3,
+                "class id 1000 outside 0..999"),
+            new Case(
+                "negative class id",
+                t -> Fixtures.replaceLine(t.model, 3, "ILSVRC2012_val_00000002.JPEG,-1,0.5"),
+                "synthetic_model_0001.csv",
+                3,
+                "class id -1 outside"),
+            new Case(
+                "class not a number",
+                t -> Fixtures.replaceLine(t.model, 3, "ILSVRC2012_val_00000002.JPEG,dog,0.5"),
+                "synthetic_model_0001.csv",
+                3,
+                "not an integer"),
+            new Case(
+                "probability above 1",
+                t -> Fixtures.replaceLine(t.model, 4, "ILSVRC2012_val_00000003.JPEG,3,1.5"),
+                "synthetic_model_0001.csv",
+                4,
+                "probability 1.5 outside [0,1]"),
+            new Case(
+                "probability negative",
+                t -> Fixtures.replaceLine(t.model, 4, "ILSVRC2012_val_00000003.JPEG,3,-0.1"),
+                "synthetic_model_0001.csv",
+                4,
+                "outside [0,1]"),
+            new Case(
+                "probability not a number",
+                t -> Fixtures.replaceLine(t.model, 4, "ILSVRC2012_val_00000003.JPEG,3,high"),
+                "synthetic_model_0001.csv",
+                4,
+                "not a number"),
+            new Case(
+                "bad header",
+                t -> Fixtures.replaceLine(t.model, 1, "image,pred"),
+                "synthetic_model_0001.csv",
+                1,
+                "expected header"),
+            new Case(
+                "empty model file",
+                t -> write(t.model, ""),
+                "synthetic_model_0001.csv",
+                0,
+                "empty file"),
+            new Case(
+                "header only",
+                t -> write(t.model, "file_name,predicted_class,predicted_probability\n"),
+                "synthetic_model_0001.csv",
+                0,
+                "no prediction rows"),
+            new Case(
+                "extra file in zoo",
+                t -> write(t.zoo.resolve("notes.txt"), "hello"),
+                "notes.txt",
+                0,
+                "unexpected file in a zoo folder"),
+            new Case(
+                "annotation malformed json",
+                t ->
+                    Fixtures.replaceLine(
+                        t.ann.resolve("imagenet_x_val_top_factor.jsonl"),
+                        3,
+                        "{\"file_name\": \"x\","),
+                "imagenet_x_val_top_factor.jsonl",
+                3,
+                "malformed JSON"),
+            new Case(
+                "annotation class out of range",
+                t ->
+                    Fixtures.replaceLine(
+                        t.ann.resolve("imagenet_x_val_multi_factor.jsonl"),
+                        2,
+                        Fixtures.line(t.ann.resolve("imagenet_x_val_multi_factor.jsonl"), 2)
+                            .replaceFirst("\"class\":\\d+", "\"class\":1234")),
+                "imagenet_x_val_multi_factor.jsonl",
+                2,
+                "class id 1234 outside 0..999"),
+            new Case(
+                "annotation factor not 0/1",
+                t ->
+                    Fixtures.replaceLine(
+                        t.ann.resolve("imagenet_x_val_multi_factor.jsonl"),
+                        4,
+                        Fixtures.line(t.ann.resolve("imagenet_x_val_multi_factor.jsonl"), 4)
+                            .replaceFirst("\"pose\":\\d", "\"pose\":2")),
+                "imagenet_x_val_multi_factor.jsonl",
+                4,
+                "factor pose must be 0 or 1"),
+            new Case(
+                "annotation missing factor",
+                t ->
+                    Fixtures.replaceLine(
+                        t.ann.resolve("imagenet_x_val_multi_factor.jsonl"),
+                        4,
+                        Fixtures.line(t.ann.resolve("imagenet_x_val_multi_factor.jsonl"), 4)
+                            .replaceFirst(",\"texture\":\\d", "")),
+                "imagenet_x_val_multi_factor.jsonl",
+                4,
+                "missing factor texture"),
+            new Case(
+                "annotation duplicate image",
+                t ->
+                    Fixtures.replaceLine(
+                        t.ann.resolve("imagenet_x_val_top_factor.jsonl"),
+                        6,
+                        Fixtures.line(t.ann.resolve("imagenet_x_val_top_factor.jsonl"), 5)),
+                "imagenet_x_val_top_factor.jsonl",
+                6,
+                "duplicate image"),
+            new Case(
+                "label file bad class",
+                t ->
+                    Fixtures.replaceLine(
+                        t.ann.resolve("filename_label.csv"),
+                        10,
+                        "ILSVRC2012_val_00000009.JPEG,5000"),
+                "filename_label.csv",
+                10,
+                "class id 5000 outside 0..999"),
+            new Case(
+                "ReaL labels malformed",
+                t -> write(t.ann.resolve("imagenet_real_labels.jsonl"), "[[1, 2], [3,"),
+                "imagenet_real_labels.jsonl",
+                1,
+                "malformed JSON"),
+            new Case(
+                "metaclass table missing",
+                t -> delete(t.ann.resolve("imagenet_1k_classes_to_100_metaclasses.csv")),
+                "imagenet_1k_classes_to_100_metaclasses.csv",
+                0,
+                "missing"))
         .map(Arguments::of);
   }
 
@@ -74,10 +211,20 @@ class BadInputTest {
     c.breakIt().accept(this);
     Path out = tmp.resolve("out");
     CliRunner.Result r =
-        CliRunner.run("aggregate", "--annotations", ann.toString(), "--zoo", zoo.toString(), "--out", out.toString());
+        CliRunner.run(
+            "aggregate",
+            "--annotations",
+            ann.toString(),
+            "--zoo",
+            zoo.toString(),
+            "--out",
+            out.toString());
     assertThat(r.exitCode()).as(r.err()).isEqualTo(1);
     assertThat(r.err()).startsWith("imagenetx: error: ");
-    assertThat(r.err().strip()).doesNotContain("\n").doesNotContain("Exception").doesNotContain("\tat ");
+    assertThat(r.err().strip())
+        .doesNotContain("\n")
+        .doesNotContain("Exception")
+        .doesNotContain("\tat ");
     String where = c.line() > 0 ? c.file() + ":" + c.line() + ": " : c.file() + ": ";
     assertThat(r.err()).contains(where).contains(c.problem());
     assertThat(out).doesNotExist();
@@ -91,7 +238,16 @@ class BadInputTest {
     Fixtures.replaceLine(second.resolve("m.csv"), 2, "garbage");
     Path out = tmp.resolve("out");
     CliRunner.Result r =
-        CliRunner.run("aggregate", "--annotations", ann.toString(), "--zoo", zoo.toString(), "--zoo", second.toString(), "--out", out.toString());
+        CliRunner.run(
+            "aggregate",
+            "--annotations",
+            ann.toString(),
+            "--zoo",
+            zoo.toString(),
+            "--zoo",
+            second.toString(),
+            "--out",
+            out.toString());
     assertThat(r.exitCode()).isEqualTo(1);
     assertThat(r.err()).contains("m.csv:2: malformed row");
     assertThat(out).doesNotExist();
@@ -99,14 +255,20 @@ class BadInputTest {
 
   @Test
   void missingZooEmptyZooAndMissingAnnotations() throws IOException {
-    CliRunner.Result r = CliRunner.run("ratios", "--annotations", ann.toString(), "--zoo", tmp.resolve("nope").toString());
+    CliRunner.Result r =
+        CliRunner.run(
+            "ratios", "--annotations", ann.toString(), "--zoo", tmp.resolve("nope").toString());
     assertThat(r.exitCode()).isEqualTo(1);
     assertThat(r.err()).contains("nope: no such zoo");
     Files.createDirectories(tmp.resolve("empty"));
-    r = CliRunner.run("ratios", "--annotations", ann.toString(), "--zoo", tmp.resolve("empty").toString());
+    r =
+        CliRunner.run(
+            "ratios", "--annotations", ann.toString(), "--zoo", tmp.resolve("empty").toString());
     assertThat(r.exitCode()).isEqualTo(1);
     assertThat(r.err()).contains("empty zoo");
-    r = CliRunner.run("ratios", "--annotations", tmp.resolve("missing").toString(), "--zoo", zoo.toString());
+    r =
+        CliRunner.run(
+            "ratios", "--annotations", tmp.resolve("missing").toString(), "--zoo", zoo.toString());
     assertThat(r.exitCode()).isEqualTo(1);
     assertThat(r.err()).contains("no such file or folder").contains("pip download imagenet-x");
   }
@@ -117,7 +279,9 @@ class BadInputTest {
     var lines = new java.util.ArrayList<>(Files.readAllLines(model));
     lines.subList(1, 11).clear();
     Files.write(model, lines);
-    CliRunner.Result r = CliRunner.run("ratios", "--annotations", ann.toString(), "--zoo", zoo.toString(), "--format", "csv");
+    CliRunner.Result r =
+        CliRunner.run(
+            "ratios", "--annotations", ann.toString(), "--zoo", zoo.toString(), "--format", "csv");
     assertThat(r.exitCode()).isZero();
     assertThat(r.err()).contains("warning").contains("synthetic_model_0001").contains("inner join");
   }

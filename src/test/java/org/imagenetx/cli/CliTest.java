@@ -38,7 +38,8 @@ class CliTest {
     assertThat(r.exitCode()).isEqualTo(2);
     assertThat(r.err()).contains("Unknown option").contains("--help");
     assertThat(CliRunner.run("ratios", "--format", "xml").exitCode()).isEqualTo(2);
-    assertThat(CliRunner.run("ratios", "--error-type", "top5").err()).contains("use class, metaclass or real_class");
+    assertThat(CliRunner.run("ratios", "--error-type", "top5").err())
+        .contains("use class, metaclass or real_class");
     assertThat(CliRunner.run().exitCode()).isEqualTo(2);
   }
 
@@ -60,7 +61,9 @@ class CliTest {
     if (!Files.isDirectory(Path.of("data", "imagenet-x", "annotations"))
         && !Files.isDirectory(Path.of("data", "annotations"))) {
       assertThat(r.exitCode()).isEqualTo(1);
-      assertThat(r.err()).contains("github.com/facebookresearch/imagenetx").contains("pip download imagenet-x==0.0.7");
+      assertThat(r.err())
+          .contains("github.com/facebookresearch/imagenetx")
+          .contains("pip download imagenet-x==0.0.7");
     }
   }
 
@@ -69,13 +72,20 @@ class CliTest {
   void ratiosOnRealDataInEveryFormat(String format) {
     CliRunner.Result r =
         CliRunner.run(
-            "ratios", "--annotations", RealData.annotations().toString(), "--zoo", RealData.baseZoo().toString(), "--format", format);
+            "ratios",
+            "--annotations",
+            RealData.annotations().toString(),
+            "--zoo",
+            RealData.baseZoo().toString(),
+            "--format",
+            format);
     assertThat(r.exitCode()).as(r.err()).isZero();
     assertThat(r.err()).isEmpty();
     switch (format) {
       case "markdown":
         assertThat(r.out())
-            .contains("| ResNet50 | 0.694739 | 1.141699 | 0.771442 | 1.188826 | 1.497432 | 1.744230 | 1.132355 | 2.105479 | 2.393863 | 1.315925 | 1.715017 | 1.923274 | 2.171276 | 1.927983 | 1.166388 | 1.973887 |");
+            .contains(
+                "| ResNet50 | 0.694739 | 1.141699 | 0.771442 | 1.188826 | 1.497432 | 1.744230 | 1.132355 | 2.105479 | 2.393863 | 1.315925 | 1.715017 | 1.923274 | 2.171276 | 1.927983 | 1.166388 | 1.973887 |");
         break;
       case "csv":
         assertThat(r.out().lines().findFirst().orElseThrow()).startsWith("model,pose,background");
@@ -99,20 +109,28 @@ class CliTest {
     CliRunner.Result r =
         CliRunner.run(
             "aggregate",
-            "--annotations", RealData.annotations().toString(),
-            "--zoo", RealData.baseZoo().toString(),
-            "--out", out.toString());
+            "--annotations",
+            RealData.annotations().toString(),
+            "--zoo",
+            RealData.baseZoo().toString(),
+            "--out",
+            out.toString());
     assertThat(r.exitCode()).as(r.err()).isZero();
     for (String sel : List.of("multi_factor", "top_factor")) {
       for (String type : List.of("class", "metaclass", "real_class")) {
         Path dir = out.resolve("val").resolve(sel).resolve("base").resolve(type);
         List<String> factor = Files.readAllLines(dir.resolve("accuracies_per_factor.csv"));
         List<String> upstream =
-            Files.readAllLines(RealData.results().resolve("val/" + sel + "/imagenet_testbed/" + type + "/accuracies_per_factor.csv"));
+            Files.readAllLines(
+                RealData.results()
+                    .resolve(
+                        "val/" + sel + "/imagenet_testbed/" + type + "/accuracies_per_factor.csv"));
         assertThat(factor.get(0)).isEqualTo(upstream.get(0));
         assertThat(factor).hasSize(type.equals("real_class") ? 6 : 5);
         List<String> meta = Files.readAllLines(dir.resolve("accuracies_per_factor_metaclass.csv"));
-        assertThat(meta.get(0)).startsWith("model,metaclass,pose,").endsWith(",worst_factor,average");
+        assertThat(meta.get(0))
+            .startsWith("model,metaclass,pose,")
+            .endsWith(",worst_factor,average");
         assertThat(meta).hasSize(1 + 17 * (type.equals("real_class") ? 5 : 4));
         assertThat(meta.get(1)).startsWith("DINO,device,");
         assertThat(meta.get(17)).startsWith("DINO,other,");

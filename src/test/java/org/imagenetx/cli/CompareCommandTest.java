@@ -13,34 +13,70 @@ class CompareCommandTest {
 
   @Test
   void pairTableInEveryFormat() {
-    CliRunner.Result csv = run("compare", "synthetic_model_0000", "synthetic_model_0001", "--resamples", "100", "--format", "csv");
+    CliRunner.Result csv =
+        run(
+            "compare",
+            "synthetic_model_0000",
+            "synthetic_model_0001",
+            "--resamples",
+            "100",
+            "--format",
+            "csv");
     assertThat(csv.exitCode()).as(csv.err()).isZero();
     String[] lines = csv.out().split("\n");
-    assertThat(lines[0]).startsWith("slice,images,error_a,error_b,only_a_wrong,only_b_wrong,p_exact,p_mid,p_holm,p_bh");
+    assertThat(lines[0])
+        .startsWith(
+            "slice,images,error_a,error_b,only_a_wrong,only_b_wrong,p_exact,p_mid,p_holm,p_bh");
     assertThat(lines).hasSize(1 + 34);
     assertThat(lines[1]).startsWith("pose,");
     assertThat(lines[17]).startsWith("overall,");
     for (String f : new String[] {"table", "markdown", "json", "latex"}) {
-      CliRunner.Result r = run("compare", "synthetic_model_0000", "synthetic_model_0001", "--resamples", "50", "--format", f);
+      CliRunner.Result r =
+          run(
+              "compare",
+              "synthetic_model_0000",
+              "synthetic_model_0001",
+              "--resamples",
+              "50",
+              "--format",
+              f);
       assertThat(r.exitCode()).as(f + r.err()).isZero();
       assertThat(r.out()).contains("metaclass:dog");
     }
     // Order of A and B: differences change sign, counts swap.
-    CliRunner.Result swapped = run("compare", "synthetic_model_0001", "synthetic_model_0000", "--resamples", "100", "--format", "csv");
+    CliRunner.Result swapped =
+        run(
+            "compare",
+            "synthetic_model_0001",
+            "synthetic_model_0000",
+            "--resamples",
+            "100",
+            "--format",
+            "csv");
     String[] a = lines[1].split(",");
     String[] b = swapped.out().split("\n")[1].split(",");
     assertThat(b[4]).isEqualTo(a[5]);
     assertThat(b[5]).isEqualTo(a[4]);
     assertThat(Double.parseDouble(b[10])).isEqualTo(-Double.parseDouble(a[10]));
-    assertThat(run("compare", "synthetic_model_0001", "synthetic_model_0001").exitCode()).isEqualTo(2);
+    assertThat(run("compare", "synthetic_model_0001", "synthetic_model_0001").exitCode())
+        .isEqualTo(2);
     // Same seed, same output; the interval columns are present and ordered.
-    CliRunner.Result again = run("compare", "synthetic_model_0000", "synthetic_model_0001", "--resamples", "100", "--format", "csv");
+    CliRunner.Result again =
+        run(
+            "compare",
+            "synthetic_model_0000",
+            "synthetic_model_0001",
+            "--resamples",
+            "100",
+            "--format",
+            "csv");
     assertThat(again.out()).isEqualTo(csv.out());
   }
 
   @Test
   void oneVersusAllAndAllPairs() {
-    CliRunner.Result one = run("compare", "synthetic_model_0002", "--format", "csv", "--factor", "pose");
+    CliRunner.Result one =
+        run("compare", "synthetic_model_0002", "--format", "csv", "--factor", "pose");
     assertThat(one.exitCode()).as(one.err()).isZero();
     assertThat(one.out().split("\n")).hasSize(1 + 3);
     CliRunner.Result all = run("compare", "--all-pairs", "--top", "2", "--format", "csv");
@@ -49,7 +85,8 @@ class CompareCommandTest {
     CliRunner.Result stream = run("compare", "--all-pairs", "--top", "0", "--format", "csv");
     assertThat(stream.exitCode()).as(stream.err()).isZero();
     assertThat(stream.out().split("\n")).hasSize(1 + 6);
-    assertThat(stream.out().split("\n")[1]).startsWith("synthetic_model_0000,synthetic_model_0001,");
+    assertThat(stream.out().split("\n")[1])
+        .startsWith("synthetic_model_0000,synthetic_model_0001,");
   }
 
   @Test
@@ -60,26 +97,44 @@ class CompareCommandTest {
     assertThat(run("compare").exitCode()).isEqualTo(2);
     assertThat(run("compare", "--all-pairs", "--top", "0").exitCode()).isEqualTo(2);
     assertThat(run("compare", "synthetic_model_0000", "--resamples", "0").exitCode()).isEqualTo(2);
-    assertThat(run("compare", "synthetic_model_0000", "synthetic_model_0001", "--interval", "wild").exitCode()).isEqualTo(2);
+    assertThat(
+            run("compare", "synthetic_model_0000", "synthetic_model_0001", "--interval", "wild")
+                .exitCode())
+        .isEqualTo(2);
   }
 
   @Test
   void groups(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws java.io.IOException {
     java.nio.file.Path csv = dir.resolve("groups.csv");
-    java.nio.file.Files.writeString(csv, "model,group\nsynthetic_model_0000,x\nsynthetic_model_0001,x\n"
-        + "synthetic_model_0002,y\nsynthetic_model_0003,y\n");
-    CliRunner.Result r = run("compare", "--groups", csv.toString(), "--factor", "pose", "--format", "csv", "--resamples", "50");
+    java.nio.file.Files.writeString(
+        csv,
+        "model,group\nsynthetic_model_0000,x\nsynthetic_model_0001,x\n"
+            + "synthetic_model_0002,y\nsynthetic_model_0003,y\n");
+    CliRunner.Result r =
+        run(
+            "compare",
+            "--groups",
+            csv.toString(),
+            "--factor",
+            "pose",
+            "--format",
+            "csv",
+            "--resamples",
+            "50");
     assertThat(r.exitCode()).as(r.err()).isZero();
     String[] lines = r.out().split("\n");
     assertThat(lines).hasSize(3);
-    assertThat(lines[0]).isEqualTo("factor,group,models,mean_er,mean_er_lower,mean_er_upper,ag_statistic,ag_df,ag_p,"
-        + "welch_f,welch_df1,welch_df2,welch_p");
+    assertThat(lines[0])
+        .isEqualTo(
+            "factor,group,models,mean_er,mean_er_lower,mean_er_upper,ag_statistic,ag_df,ag_p,"
+                + "welch_f,welch_df1,welch_df2,welch_p");
     assertThat(lines[1]).startsWith("pose,x,2,");
   }
 
   @Test
   void ratiosWithIntervals() {
-    CliRunner.Result r = run("ratios", "--ci", "--resamples", "100", "--interval", "bca", "--format", "csv");
+    CliRunner.Result r =
+        run("ratios", "--ci", "--resamples", "100", "--interval", "bca", "--format", "csv");
     assertThat(r.exitCode()).as(r.err()).isZero();
     String[] lines = r.out().split("\n");
     assertThat(lines[0]).startsWith("model,pose,pose_lower,pose_upper,background,");

@@ -18,9 +18,10 @@ import org.imagenetx.zoo.Zoos;
 import org.junit.jupiter.api.Test;
 
 /**
- * {@code ratios --by-metaclass [--ci]} on the real base models: the error ratio of a factor within a
- * metaclass is (1 − its accuracy there) / (1 − the metaclass's accuracy), from the per-metaclass
- * table; the intervals are the per-metaclass bootstrap's, whose point estimates are the same ratios.
+ * {@code ratios --by-metaclass [--ci]} on the real base models: the error ratio of a factor within
+ * a metaclass is (1 − its accuracy there) / (1 − the metaclass's accuracy), from the per-metaclass
+ * table; the intervals are the per-metaclass bootstrap's, whose point estimates are the same
+ * ratios.
  */
 class RatiosByMetaclassTest {
   static String[] run(String... args) {
@@ -33,23 +34,47 @@ class RatiosByMetaclassTest {
   void pointsAreRatiosOfTheMetaclassTableAndIntervalsBracketThem() throws Exception {
     String ann = RealData.annotations().toString();
     String zoo = RealData.baseZoo().toString();
-    String[] plain = run("ratios", "--by-metaclass", "--annotations", ann, "--zoo", zoo, "--format", "csv");
-    String[] ci = run("ratios", "--by-metaclass", "--ci", "--resamples", "200", "--annotations", ann, "--zoo", zoo,
-        "--format", "csv");
+    String[] plain =
+        run("ratios", "--by-metaclass", "--annotations", ann, "--zoo", zoo, "--format", "csv");
+    String[] ci =
+        run(
+            "ratios",
+            "--by-metaclass",
+            "--ci",
+            "--resamples",
+            "200",
+            "--annotations",
+            ann,
+            "--zoo",
+            zoo,
+            "--format",
+            "csv");
     List<String> header = List.of(ci[0].split(","));
     assertThat(plain[0]).startsWith("model,metaclass,pose,background,");
-    assertThat(header.subList(0, 5)).containsExactly("model", "metaclass", "pose", "pose_lower", "pose_upper");
-    // 4 models × 17 metaclasses (the bootstrap note is a comment line at the end of the text formats only)
+    assertThat(header.subList(0, 5))
+        .containsExactly("model", "metaclass", "pose", "pose_lower", "pose_upper");
+    // 4 models × 17 metaclasses (the bootstrap note is a comment line at the end of the text
+    // formats only)
     assertThat(plain).hasSize(1 + 4 * Metaclasses.COUNT);
 
     Dataset ds = RealData.val();
     MetaclassTable t;
     ZooBootstrap.Result boot;
     try (Zoo z = Zoos.open(RealData.baseZoo(), ds.index())) {
-      t = Aggregation.run(ds, z, List.of(FactorSelection.TOP), List.of(ErrorType.CLASS), 2, null)
-          .get(FactorSelection.TOP, ErrorType.CLASS).metaclasses();
-      boot = ZooBootstrap.run(ds, z, FactorSelection.TOP, ErrorType.CLASS, true,
-          new ZooBootstrap.Settings(200, 0.95, org.imagenetx.stats.IntervalMethod.PERCENTILE, 42), 2); // the CLI defaults
+      t =
+          Aggregation.run(ds, z, List.of(FactorSelection.TOP), List.of(ErrorType.CLASS), 2, null)
+              .get(FactorSelection.TOP, ErrorType.CLASS)
+              .metaclasses();
+      boot =
+          ZooBootstrap.run(
+              ds,
+              z,
+              FactorSelection.TOP,
+              ErrorType.CLASS,
+              true,
+              new ZooBootstrap.Settings(
+                  200, 0.95, org.imagenetx.stats.IntervalMethod.PERCENTILE, 42),
+              2); // the CLI defaults
     }
     int checked = 0;
     for (int r = 0; r < t.size(); r++) {
@@ -71,7 +96,8 @@ class RatiosByMetaclassTest {
         assertThat(er).as("%s %s %s", t.model(r), t.metaclass(r), f).isEqualTo(expected);
         // the bootstrap's own point estimate is the same ratio (checks the statistic index)
         int s = ZooBootstrap.Result.metaclassErrorRatio(r % Metaclasses.COUNT, f);
-        assertThat(boot.point()[b][s]).as("bootstrap point %s %s %s", t.model(r), t.metaclass(r), f)
+        assertThat(boot.point()[b][s])
+            .as("bootstrap point %s %s %s", t.model(r), t.metaclass(r), f)
             .isCloseTo(expected, org.assertj.core.api.Assertions.within(1e-12));
         double lo = Double.parseDouble(c[header.indexOf(f.column() + "_lower")]);
         double hi = Double.parseDouble(c[header.indexOf(f.column() + "_upper")]);

@@ -20,7 +20,8 @@ import org.junit.jupiter.api.Test;
 class ShellCommandTest {
   private static String shell(QueryEngine e, String input) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
-    int code = ShellCommand.repl(e, new ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8)), out);
+    int code =
+        ShellCommand.repl(e, new ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8)), out);
     assertThat(code).isZero();
     return out.toString(StandardCharsets.UTF_8).replace("\r", "");
   }
@@ -29,7 +30,8 @@ class ShellCommandTest {
   void shellAnswersEachLineLikeTheQueryCommand() {
     QueryEngine e = RealSessions.top();
     String out = shell(e, "rank --by smaller --top 2\nshow nope\n\nshow ViT\nquit\nshow DINO\n");
-    String rank = Tables.render(e.answer(QueryParser.parse("rank --by smaller --top 2")), Format.TABLE, 0);
+    String rank =
+        Tables.render(e.answer(QueryParser.parse("rank --by smaller --top 2")), Format.TABLE, 0);
     assertThat(out).contains(rank);
     assertThat(out).contains("error: unknown model 'nope'");
     assertThat(out).contains("ViT (class): average 0.7676 (rank 1/4)");
@@ -47,18 +49,22 @@ class ShellCommandTest {
   @Test
   void completionOffersCommandsOptionsModelsAndFactors() {
     QueryEngine e = RealSessions.top();
-    assertThat(ShellCommand.QueryCompleter.candidates(e, List.of(""), 0)).contains("rank", "show", "similar", "compare", "add");
+    assertThat(ShellCommand.QueryCompleter.candidates(e, List.of(""), 0))
+        .contains("rank", "show", "similar", "compare", "add");
     assertThat(ShellCommand.QueryCompleter.candidates(e, List.of("rank", "--by", ""), 2))
         .contains("smaller", "object_blocking", "average", "worst_factor");
-    assertThat(ShellCommand.QueryCompleter.candidates(e, List.of("show", ""), 1)).contains("DINO", "ResNet50", "SimCLR", "ViT");
-    assertThat(ShellCommand.QueryCompleter.candidates(e, List.of("compare", "ViT", ""), 2)).contains("DINO");
+    assertThat(ShellCommand.QueryCompleter.candidates(e, List.of("show", ""), 1))
+        .contains("DINO", "ResNet50", "SimCLR", "ViT");
+    assertThat(ShellCommand.QueryCompleter.candidates(e, List.of("compare", "ViT", ""), 2))
+        .contains("DINO");
     assertThat(ShellCommand.QueryCompleter.candidates(e, List.of("rank", "--group", ""), 2))
         .containsExactly("Self-supervised", "Supervised on ImageNet-1K");
     assertThat(ShellCommand.QueryCompleter.candidates(e, List.of("rank", "--error-type", ""), 2))
         .containsExactly("class", "metaclass", "real_class");
     assertThat(ShellCommand.QueryCompleter.candidates(e, List.of("similar", "ViT", "--by", ""), 3))
         .containsExactly("spearman", "cosine");
-    assertThat(ShellCommand.QueryCompleter.candidates(e, List.of("rank", ""), 1)).contains("--by", "--top");
+    assertThat(ShellCommand.QueryCompleter.candidates(e, List.of("rank", ""), 1))
+        .contains("--by", "--top");
   }
 
   @Test
@@ -79,24 +85,52 @@ class ShellCommandTest {
   void queryCommandRunsQueriesInOrderAndRejectsBadOnesBeforeLoading() {
     String ann = RealData.annotations().toString();
     String zoo = RealData.baseZoo().toString();
-    CliRunner.Result r = CliRunner.run("query", "--annotations", ann, "--zoo", zoo, "--no-intervals",
-        "rank --by smaller --top 2", "similar ViT --top 1");
+    CliRunner.Result r =
+        CliRunner.run(
+            "query",
+            "--annotations",
+            ann,
+            "--zoo",
+            zoo,
+            "--no-intervals",
+            "rank --by smaller --top 2",
+            "similar ViT --top 1");
     assertThat(r.exitCode()).as(r.err()).isZero();
     QueryEngine e = RealSessions.top();
-    // intervals by default (bootstrap, as ratios --ci); --no-intervals gives the point estimates alone
-    CliRunner.Result ci = CliRunner.run("query", "--annotations", ann, "--zoo", zoo, "rank --by smaller --top 2");
+    // intervals by default (bootstrap, as ratios --ci); --no-intervals gives the point estimates
+    // alone
+    CliRunner.Result ci =
+        CliRunner.run("query", "--annotations", ann, "--zoo", zoo, "rank --by smaller --top 2");
     assertThat(ci.out()).contains("95% interval").contains("1.4974  [1.3928, 1.5974]");
-    assertThat(r.out()).isEqualTo(
-        Tables.render(e.answer(QueryParser.parse("rank --by smaller --top 2")), Format.TABLE, 0) + "\n"
-            + Tables.render(e.answer(QueryParser.parse("similar ViT --top 1")), Format.TABLE, 0));
-    CliRunner.Result bad = CliRunner.run("query", "--annotations", ann, "--zoo", zoo, "rank --by smaller", "rank --by nothing");
+    assertThat(r.out())
+        .isEqualTo(
+            Tables.render(e.answer(QueryParser.parse("rank --by smaller --top 2")), Format.TABLE, 0)
+                + "\n"
+                + Tables.render(
+                    e.answer(QueryParser.parse("similar ViT --top 1")), Format.TABLE, 0));
+    CliRunner.Result bad =
+        CliRunner.run(
+            "query", "--annotations", ann, "--zoo", zoo, "rank --by smaller", "rank --by nothing");
     assertThat(bad.exitCode()).isEqualTo(2);
     assertThat(bad.out()).isEmpty();
-    assertThat(bad.err()).startsWith("imagenetx: unknown column 'nothing'").doesNotContain("Exception").doesNotContain("\tat ");
-    CliRunner.Result unknown = CliRunner.run("query", "--annotations", ann, "--zoo", zoo, "show nope");
+    assertThat(bad.err())
+        .startsWith("imagenetx: unknown column 'nothing'")
+        .doesNotContain("Exception")
+        .doesNotContain("\tat ");
+    CliRunner.Result unknown =
+        CliRunner.run("query", "--annotations", ann, "--zoo", zoo, "show nope");
     assertThat(unknown.exitCode()).isEqualTo(2);
     assertThat(unknown.err()).isEqualTo("imagenetx: unknown model 'nope'\n");
-    CliRunner.Result json = CliRunner.run("query", "--annotations", ann, "--zoo", zoo, "--format", "json", "rank --by average --top 1");
+    CliRunner.Result json =
+        CliRunner.run(
+            "query",
+            "--annotations",
+            ann,
+            "--zoo",
+            zoo,
+            "--format",
+            "json",
+            "rank --by average --top 1");
     assertThat(json.out()).contains("\"model\": \"ViT\"");
   }
 
@@ -105,12 +139,15 @@ class ShellCommandTest {
     CliRunner.Result bad = CliRunner.run("serve", "--synthetic", "--port", "70000");
     assertThat(bad.exitCode()).isEqualTo(2);
     assertThat(bad.err()).contains("--port must be in 0..65535, got 70000");
-    try (java.net.ServerSocket busy = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-      CliRunner.Result r = CliRunner.run("serve", "--synthetic", "--port", String.valueOf(busy.getLocalPort()));
+    try (java.net.ServerSocket busy =
+        new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+      CliRunner.Result r =
+          CliRunner.run("serve", "--synthetic", "--port", String.valueOf(busy.getLocalPort()));
       assertThat(r.exitCode()).isEqualTo(1);
       assertThat(r.err()).contains("imagenetx: error: cannot listen on").doesNotContain("\tat ");
     }
-    CliRunner.Result many = CliRunner.run("query", "--synthetic", "--synthetic-models", "1", "models");
+    CliRunner.Result many =
+        CliRunner.run("query", "--synthetic", "--synthetic-models", "1", "models");
     assertThat(many.exitCode()).isEqualTo(2);
     assertThat(many.err()).contains("--synthetic-models must be at least 2");
   }

@@ -12,7 +12,10 @@ import org.imagenetx.testing.RealData;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The {@code zoo} and {@code synth} commands end to end, on the real base models and a synthetic zoo. */
+/**
+ * The {@code zoo} and {@code synth} commands end to end, on the real base models and a synthetic
+ * zoo.
+ */
 class ZooCommandTest {
   @TempDir Path tmp;
 
@@ -20,7 +23,9 @@ class ZooCommandTest {
     return CliRunner.run(args);
   }
 
-  /** @return every file under {@code root}, relative path → bytes, for tree comparisons */
+  /**
+   * @return every file under {@code root}, relative path → bytes, for tree comparisons
+   */
   static java.util.Map<String, String> tree(Path root) throws IOException {
     java.util.Map<String, String> m = new java.util.TreeMap<>();
     try (Stream<Path> s = Files.walk(root)) {
@@ -41,17 +46,33 @@ class ZooCommandTest {
     Files.copy(base.resolve("ViT.csv"), twoModels.resolve("ViT.csv"));
     Path store = tmp.resolve("base.zoo");
 
-    CliRunner.Result build = run("zoo", "build", "--annotations", ann, "--from", twoModels.toString(), "--out", store.toString());
+    CliRunner.Result build =
+        run(
+            "zoo",
+            "build",
+            "--annotations",
+            ann,
+            "--from",
+            twoModels.toString(),
+            "--out",
+            store.toString());
     assertThat(build.exitCode()).as(build.err()).isEqualTo(0);
     assertThat(build.out()).contains("2 models x 50000 images with probabilities");
     assertThat(build.err()).isEmpty();
 
     CliRunner.Result add =
-        run("zoo", "add", "--annotations", ann, store.toString(),
-            base.resolve("ResNet50.csv").toString(), base.resolve("SimCLR.csv").toString());
+        run(
+            "zoo",
+            "add",
+            "--annotations",
+            ann,
+            store.toString(),
+            base.resolve("ResNet50.csv").toString(),
+            base.resolve("SimCLR.csv").toString());
     assertThat(add.exitCode()).as(add.err()).isEqualTo(0);
 
-    CliRunner.Result info = run("zoo", "info", store.toString(), "--verify", "--models", "--format", "csv");
+    CliRunner.Result info =
+        run("zoo", "info", store.toString(), "--verify", "--models", "--format", "csv");
     assertThat(info.exitCode()).as(info.err()).isEqualTo(0);
     assertThat(info.out())
         .contains("models:        4 (DINO .. ViT)")
@@ -66,9 +87,27 @@ class ZooCommandTest {
     // the store and the CSV folder give byte-identical upstream tables
     Path fromStore = tmp.resolve("from-store");
     Path fromCsv = tmp.resolve("from-csv");
-    assertThat(run("aggregate", "--annotations", ann, "--zoo", store.toString(), "--out", fromStore.toString()).exitCode())
+    assertThat(
+            run(
+                    "aggregate",
+                    "--annotations",
+                    ann,
+                    "--zoo",
+                    store.toString(),
+                    "--out",
+                    fromStore.toString())
+                .exitCode())
         .isEqualTo(0);
-    assertThat(run("aggregate", "--annotations", ann, "--zoo", base.toString(), "--out", fromCsv.toString()).exitCode())
+    assertThat(
+            run(
+                    "aggregate",
+                    "--annotations",
+                    ann,
+                    "--zoo",
+                    base.toString(),
+                    "--out",
+                    fromCsv.toString())
+                .exitCode())
         .isEqualTo(0);
     java.util.Map<String, String> a = tree(fromStore);
     java.util.Map<String, String> b = tree(fromCsv);
@@ -78,14 +117,34 @@ class ZooCommandTest {
 
     // export writes CSVs that rebuild the same store content
     Path exported = tmp.resolve("exported");
-    CliRunner.Result export = run("zoo", "export", "--annotations", ann, store.toString(), "--out", exported.toString());
+    CliRunner.Result export =
+        run("zoo", "export", "--annotations", ann, store.toString(), "--out", exported.toString());
     assertThat(export.exitCode()).as(export.err()).isEqualTo(0);
     assertThat(export.out()).contains("wrote 4 model(s)");
     Path again = tmp.resolve("again.zoo");
-    assertThat(run("zoo", "build", "--annotations", ann, "--from", exported.toString(), "--out", again.toString()).exitCode())
+    assertThat(
+            run(
+                    "zoo",
+                    "build",
+                    "--annotations",
+                    ann,
+                    "--from",
+                    exported.toString(),
+                    "--out",
+                    again.toString())
+                .exitCode())
         .isEqualTo(0);
     Path fromAgain = tmp.resolve("from-again");
-    assertThat(run("aggregate", "--annotations", ann, "--zoo", again.toString(), "--out", fromAgain.toString()).exitCode())
+    assertThat(
+            run(
+                    "aggregate",
+                    "--annotations",
+                    ann,
+                    "--zoo",
+                    again.toString(),
+                    "--out",
+                    fromAgain.toString())
+                .exitCode())
         .isEqualTo(0);
     java.util.Map<String, String> c = new java.util.TreeMap<>();
     tree(fromAgain).forEach((k, v) -> c.put(k.replace("again", "base"), v));
@@ -97,11 +156,23 @@ class ZooCommandTest {
     String ann = RealData.annotations().toString();
     Path bad = tmp.resolve("bad");
     Files.createDirectories(bad);
-    Files.writeString(bad.resolve("m.csv"), "file_name,predicted_class\nILSVRC2012_val_00000001.JPEG,1000\n");
+    Files.writeString(
+        bad.resolve("m.csv"), "file_name,predicted_class\nILSVRC2012_val_00000001.JPEG,1000\n");
     Path store = tmp.resolve("bad.zoo");
-    CliRunner.Result r = run("zoo", "build", "--annotations", ann, "--from", bad.toString(), "--out", store.toString());
+    CliRunner.Result r =
+        run(
+            "zoo",
+            "build",
+            "--annotations",
+            ann,
+            "--from",
+            bad.toString(),
+            "--out",
+            store.toString());
     assertThat(r.exitCode()).isEqualTo(1);
-    assertThat(r.err().strip()).doesNotContain("\n").contains("m.csv:2: class id 1000 outside 0..999");
+    assertThat(r.err().strip())
+        .doesNotContain("\n")
+        .contains("m.csv:2: class id 1000 outside 0..999");
     assertThat(store).doesNotExist();
 
     Path notStore = tmp.resolve("x.zoo");
@@ -109,7 +180,15 @@ class ZooCommandTest {
     CliRunner.Result info = run("zoo", "info", notStore.toString());
     assertThat(info.exitCode()).isEqualTo(1);
     assertThat(info.err().strip()).doesNotContain("\n").contains("shorter than the 64-byte header");
-    CliRunner.Result agg = run("aggregate", "--annotations", ann, "--zoo", notStore.toString(), "--out", tmp.resolve("o").toString());
+    CliRunner.Result agg =
+        run(
+            "aggregate",
+            "--annotations",
+            ann,
+            "--zoo",
+            notStore.toString(),
+            "--out",
+            tmp.resolve("o").toString());
     assertThat(agg.exitCode()).isEqualTo(1);
     assertThat(tmp.resolve("o")).doesNotExist();
   }
@@ -118,10 +197,12 @@ class ZooCommandTest {
   void synthStoreAndSynthCsvsGiveTheSameTablesAsTheEmbeddedGenerator() throws IOException {
     Path store = tmp.resolve("s.zoo");
     Path dir = tmp.resolve("s");
-    CliRunner.Result a = run("synth", "--models", "4", "--out", store.toString(), "--seed", "20221103");
+    CliRunner.Result a =
+        run("synth", "--models", "4", "--out", store.toString(), "--seed", "20221103");
     assertThat(a.exitCode()).as(a.err()).isEqualTo(0);
     assertThat(a.out()).contains("4 models x 50000 images with probabilities");
-    CliRunner.Result b = run("synth", "--models", "4", "--out", dir.toString(), "--seed", "20221103");
+    CliRunner.Result b =
+        run("synth", "--models", "4", "--out", dir.toString(), "--seed", "20221103");
     assertThat(b.exitCode()).as(b.err()).isEqualTo(0);
     assertThat(Files.list(dir).count()).isEqualTo(4);
 
@@ -131,8 +212,14 @@ class ZooCommandTest {
     Path o1 = tmp.resolve("o1");
     Path o2 = tmp.resolve("o2");
     Path o3 = tmp.resolve("o3");
-    assertThat(run("aggregate", "--synthetic", "--zoo", store.toString(), "--out", o1.toString()).exitCode()).isEqualTo(0);
-    assertThat(run("aggregate", "--synthetic", "--zoo", dir.toString(), "--out", o2.toString()).exitCode()).isEqualTo(0);
+    assertThat(
+            run("aggregate", "--synthetic", "--zoo", store.toString(), "--out", o1.toString())
+                .exitCode())
+        .isEqualTo(0);
+    assertThat(
+            run("aggregate", "--synthetic", "--zoo", dir.toString(), "--out", o2.toString())
+                .exitCode())
+        .isEqualTo(0);
     // the embedded default: the same 4 models of the default seed, zoo named "synthetic"
     assertThat(run("aggregate", "--synthetic", "--out", o3.toString()).exitCode()).isEqualTo(0);
     java.util.Map<String, String> t1 = tree(o1);
@@ -144,7 +231,16 @@ class ZooCommandTest {
     assertThat(t1renamed).isEqualTo(t3);
     assertThat(t1.keySet()).anyMatch(k -> k.endsWith("class/accuracies_per_factor.csv"));
 
-    CliRunner.Result wrongSeed = run("aggregate", "--synthetic", "--seed", "5", "--zoo", store.toString(), "--out", tmp.resolve("o4").toString());
+    CliRunner.Result wrongSeed =
+        run(
+            "aggregate",
+            "--synthetic",
+            "--seed",
+            "5",
+            "--zoo",
+            store.toString(),
+            "--out",
+            tmp.resolve("o4").toString());
     assertThat(wrongSeed.exitCode()).isEqualTo(1);
     assertThat(wrongSeed.err().strip())
         .doesNotContain("\n")
@@ -155,9 +251,20 @@ class ZooCommandTest {
   @Test
   void usageErrors() {
     assertThat(run("zoo").exitCode()).isEqualTo(2);
-    assertThat(run("synth", "--models", "0", "--out", tmp.resolve("x").toString()).exitCode()).isEqualTo(2);
-    assertThat(run("synth", "--models", "1", "--out", tmp.resolve("x").toString(), "--format", "parquet").exitCode())
+    assertThat(run("synth", "--models", "0", "--out", tmp.resolve("x").toString()).exitCode())
         .isEqualTo(2);
-    assertThat(List.of(run("zoo", "build", "--out", "x").err())).anyMatch(e -> e.contains("--from"));
+    assertThat(
+            run(
+                    "synth",
+                    "--models",
+                    "1",
+                    "--out",
+                    tmp.resolve("x").toString(),
+                    "--format",
+                    "parquet")
+                .exitCode())
+        .isEqualTo(2);
+    assertThat(List.of(run("zoo", "build", "--out", "x").err()))
+        .anyMatch(e -> e.contains("--from"));
   }
 }

@@ -11,8 +11,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Golden values from {@code scipy.stats} 1.17.1 ({@code alexandergovern}, and {@code f_oneway(...,
  * equal_var=False)} for Welch), an implementation independent of ours; the first data set is the
- * car-loan example of scipy's {@code alexandergovern} documentation. Welch is also checked against a
- * hand computation referred to Hipparchus's F distribution.
+ * car-loan example of scipy's {@code alexandergovern} documentation. Welch is also checked against
+ * a hand computation referred to Hipparchus's F distribution.
  */
 class GroupTestsTest {
   static final double[][] LOANS = {
@@ -34,7 +34,8 @@ class GroupTestsTest {
     assertThat(r.numeratorDf()).isEqualTo(3.0);
     assertThat(r.method()).isEqualTo("Alexander-Govern");
     assertThat(r.pValue())
-        .isCloseTo(1 - new ChiSquaredDistribution(3).cumulativeProbability(r.statistic()), within(1e-12));
+        .isCloseTo(
+            1 - new ChiSquaredDistribution(3).cumulativeProbability(r.statistic()), within(1e-12));
   }
 
   @Test
@@ -81,10 +82,13 @@ class GroupTestsTest {
 
   @Test
   void degenerateInputs() {
-    assertThrows(IllegalArgumentException.class, () -> GroupTests.alexanderGovern(new double[][] {{1, 2}}));
-    assertThrows(IllegalArgumentException.class, () -> GroupTests.welchAnova(new double[][] {{1, 2}, {3}}));
     assertThrows(
-        IllegalArgumentException.class, () -> GroupTests.welchAnova(new double[][] {{1, 2}, {3, Double.NaN}}));
+        IllegalArgumentException.class, () -> GroupTests.alexanderGovern(new double[][] {{1, 2}}));
+    assertThrows(
+        IllegalArgumentException.class, () -> GroupTests.welchAnova(new double[][] {{1, 2}, {3}}));
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> GroupTests.welchAnova(new double[][] {{1, 2}, {3, Double.NaN}}));
     GroupTestResult zeroVar = GroupTests.alexanderGovern(new double[][] {{1, 1}, {2, 3}});
     assertThat(zeroVar.pValue()).isNaN();
     assertThat(GroupTests.welchAnova(new double[][] {{1, 1}, {2, 3}}).pValue()).isNaN();

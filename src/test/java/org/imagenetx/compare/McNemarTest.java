@@ -5,7 +5,10 @@ import static org.assertj.core.api.Assertions.within;
 
 import org.junit.jupiter.api.Test;
 
-/** Hand-computed binomial tails and golden values from scipy 1.17.1 ({@code binomtest}, {@code binom}). */
+/**
+ * Hand-computed binomial tails and golden values from scipy 1.17.1 ({@code binomtest}, {@code
+ * binom}).
+ */
 class McNemarTest {
   @Test
   void handComputed() {

@@ -15,10 +15,12 @@ class MultiplicityTest {
 
   @Test
   void benjaminiHochbergByHand() {
-    // sorted: 4·0.005/1 = 0.02, 4·0.01/2 = 0.02, 4·0.03/3 = 0.04, 4·0.04/4 = 0.04 (running minima from the top)
+    // sorted: 4·0.005/1 = 0.02, 4·0.01/2 = 0.02, 4·0.03/3 = 0.04, 4·0.04/4 = 0.04 (running minima
+    // from the top)
     double[] adj = Multiplicity.benjaminiHochberg(new double[] {0.01, 0.04, 0.03, 0.005});
     assertThat(adj).containsExactly(new double[] {0.02, 0.04, 0.04, 0.02}, within(1e-15));
-    // step-up: a later small ratio pulls earlier ones down: 3·0.02/1 = 0.06, 3·0.03/2 = 0.045, 3·0.03/3 = 0.03
+    // step-up: a later small ratio pulls earlier ones down: 3·0.02/1 = 0.06, 3·0.03/2 = 0.045,
+    // 3·0.03/3 = 0.03
     assertThat(Multiplicity.benjaminiHochberg(new double[] {0.02, 0.03, 0.03}))
         .containsExactly(new double[] {0.03, 0.03, 0.03}, within(1e-15));
   }

@@ -55,7 +55,8 @@ class PairwiseDataTest {
   @EnumSource(FactorSelection.class)
   void countsMatchPlainLoopAndInvariantsHold(FactorSelection sel) {
     PairwiseData data = PairwiseData.load(DATASET, ZOO, sel, ErrorType.CLASS, 2);
-    ZooBootstrap.Settings settings = new ZooBootstrap.Settings(50, 0.95, org.imagenetx.stats.IntervalMethod.PERCENTILE, 1);
+    ZooBootstrap.Settings settings =
+        new ZooBootstrap.Settings(50, 0.95, org.imagenetx.stats.IntervalMethod.PERCENTILE, 1);
     for (int a = 0; a < ZOO.size(); a++) {
       for (int b = 0; b < ZOO.size(); b++) {
         List<SliceComparison> rows = Comparisons.compare(data, a, b, settings);
@@ -63,8 +64,12 @@ class PairwiseDataTest {
         for (int s = 0; s < PairwiseData.NUM_SLICES; s++) {
           SliceComparison r = rows.get(s);
           assertThat(r.slice()).isEqualTo(PairwiseData.sliceName(s));
-          assertThat(r.onlyA()).as("%s %d vs %d %s", sel, a, b, r.slice()).isEqualTo(expected[0][s]);
-          assertThat(r.onlyB()).as("%s %d vs %d %s", sel, a, b, r.slice()).isEqualTo(expected[1][s]);
+          assertThat(r.onlyA())
+              .as("%s %d vs %d %s", sel, a, b, r.slice())
+              .isEqualTo(expected[0][s]);
+          assertThat(r.onlyB())
+              .as("%s %d vs %d %s", sel, a, b, r.slice())
+              .isEqualTo(expected[1][s]);
           if (a == b) {
             assertThat(r.onlyA() + r.onlyB()).isZero();
             assertThat(r.pValue()).isIn(1.0, Double.NaN);
@@ -115,7 +120,9 @@ class PairwiseDataTest {
     return r;
   }
 
-  /** A model without a prediction for an evaluated image is refused, naming the first such image. */
+  /**
+   * A model without a prediction for an evaluated image is refused, naming the first such image.
+   */
   @org.junit.jupiter.api.Test
   void aMissingEvaluatedPredictionIsRefusedWithTheImage() {
     int n = DATASET.index().size();
@@ -132,7 +139,8 @@ class PairwiseDataTest {
         count++;
       }
     }
-    Zoo holes = new org.imagenetx.zoo.InMemoryZoo("holes", List.of("a", "b"), classes, null, true, "test");
+    Zoo holes =
+        new org.imagenetx.zoo.InMemoryZoo("holes", List.of("a", "b"), classes, null, true, "test");
     org.assertj.core.api.Assertions.assertThatThrownBy(
             () -> PairwiseData.load(DATASET, holes, FactorSelection.TOP, ErrorType.CLASS, 1))
         .isInstanceOf(org.imagenetx.io.BadInputException.class)

@@ -20,9 +20,9 @@ import org.imagenetx.zoo.Zoos;
 import org.junit.jupiter.api.Test;
 
 /**
- * Acceptance on the four real base models: {@code compare ViT ResNet50} discordant counts per factor
- * equal a plain loop over the two prediction CSVs (parsed here with String.split, independent of
- * the engine's parser and kernels), joined on file name with the annotations.
+ * Acceptance on the four real base models: {@code compare ViT ResNet50} discordant counts per
+ * factor equal a plain loop over the two prediction CSVs (parsed here with String.split,
+ * independent of the engine's parser and kernels), joined on file name with the annotations.
  */
 class RealComparisonTest {
   private static Map<String, Integer> readCsv(Path p) throws IOException {
@@ -63,11 +63,16 @@ class RealComparisonTest {
       }
     }
     PairwiseData data =
-        PairwiseData.load(ds, Zoos.open(RealData.baseZoo(), ds.index()), FactorSelection.TOP, ErrorType.CLASS, 2);
+        PairwiseData.load(
+            ds, Zoos.open(RealData.baseZoo(), ds.index()), FactorSelection.TOP, ErrorType.CLASS, 2);
     int vitIdx = data.models().indexOf("ViT");
     int resIdx = data.models().indexOf("ResNet50");
     List<SliceComparison> rows =
-        Comparisons.compare(data, vitIdx, resIdx, new ZooBootstrap.Settings(200, 0.95, IntervalMethod.PERCENTILE, 1));
+        Comparisons.compare(
+            data,
+            vitIdx,
+            resIdx,
+            new ZooBootstrap.Settings(200, 0.95, IntervalMethod.PERCENTILE, 1));
     for (int s = 0; s <= Factor.COUNT; s++) {
       assertThat(rows.get(s).onlyA()).as(rows.get(s).slice()).isEqualTo(onlyVit[s]);
       assertThat(rows.get(s).onlyB()).as(rows.get(s).slice()).isEqualTo(onlyResnet[s]);

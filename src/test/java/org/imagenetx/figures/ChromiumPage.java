@@ -41,8 +41,10 @@ final class ChromiumPage {
         return p;
       }
     }
-    fail("headless Chromium missing (" + String.join(" or ", candidates)
-        + "): apt-get install -y chromium chromium-driver (.ci/run does)");
+    fail(
+        "headless Chromium missing ("
+            + String.join(" or ", candidates)
+            + "): apt-get install -y chromium chromium-driver (.ci/run does)");
     return null;
   }
 
@@ -54,14 +56,23 @@ final class ChromiumPage {
     o.setBinary(browser.toFile());
     // no network beyond package registries on this machine: keep Chromium from phoning home
     o.addArguments(
-        "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync",
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
         "--user-data-dir=" + profile.toAbsolutePath());
     LoggingPreferences logs = new LoggingPreferences();
     logs.enable(LogType.BROWSER, Level.ALL);
     o.setCapability("goog:loggingPrefs", logs);
     ChromeDriverService service =
-        new ChromeDriverService.Builder().usingDriverExecutable(new File(driver.toString())).usingAnyFreePort().build();
+        new ChromeDriverService.Builder()
+            .usingDriverExecutable(new File(driver.toString()))
+            .usingAnyFreePort()
+            .build();
     ChromeDriver d = new ChromeDriver(service, o);
     try {
       d.get(page.toAbsolutePath().toUri().toString());

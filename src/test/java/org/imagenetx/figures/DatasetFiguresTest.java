@@ -27,7 +27,8 @@ class DatasetFiguresTest {
     train =
         AnnotationLoader.load(
             RealData.annotations(),
-            new AnnotationLoader.Options(Partition.TRAIN, EnumSet.allOf(FactorSelection.class), false, false));
+            new AnnotationLoader.Options(
+                Partition.TRAIN, EnumSet.allOf(FactorSelection.class), false, false));
   }
 
   /** Per line of a jsonl: which factors are 1, by text search of {@code "factor": 1}. */
@@ -68,7 +69,8 @@ class DatasetFiguresTest {
       }
       byCount[k]++;
     }
-    assertThat(DatasetFigures.activeCounts(train.factors(FactorSelection.MULTI))).containsExactly(byCount);
+    assertThat(DatasetFigures.activeCounts(train.factors(FactorSelection.MULTI)))
+        .containsExactly(byCount);
     for (int[] r : top) {
       assertThat(java.util.Arrays.stream(r).sum()).isLessThanOrEqualTo(1);
     }
@@ -97,7 +99,9 @@ class DatasetFiguresTest {
 
   @Test
   void cooccurrenceIsSymmetricMasksTheDiagonalAndMatchesANaiveCorrelation() {
-    Figure f = DatasetFigures.cooccurrence(org.imagenetx.study.Cooccurrence.compute(train, FactorSelection.MULTI));
+    Figure f =
+        DatasetFigures.cooccurrence(
+            org.imagenetx.study.Cooccurrence.compute(train, FactorSelection.MULTI));
     HeatmapSpec h = (HeatmapSpec) f.panels().get(0);
     FactorSet fs = train.factors(FactorSelection.MULTI);
     int n = fs.numEvaluated();
@@ -109,7 +113,8 @@ class DatasetFiguresTest {
         x[k][i] = (mask >>> k) & 1;
       }
     }
-    org.hipparchus.stat.correlation.SpearmansCorrelation sp = new org.hipparchus.stat.correlation.SpearmansCorrelation();
+    org.hipparchus.stat.correlation.SpearmansCorrelation sp =
+        new org.hipparchus.stat.correlation.SpearmansCorrelation();
     for (int a = 0; a < Factor.COUNT; a++) {
       assertThat(h.shown(a, a)).isFalse();
       for (int b = 0; b < Factor.COUNT; b++) {
@@ -118,13 +123,16 @@ class DatasetFiguresTest {
     }
     int pose = Factor.POSE.ordinal();
     int partial = Factor.PARTIAL_VIEW.ordinal();
-    assertThat(h.values()[pose][partial]).isCloseTo(sp.correlation(x[pose], x[partial]), within(1e-12));
+    assertThat(h.values()[pose][partial])
+        .isCloseTo(sp.correlation(x[pose], x[partial]), within(1e-12));
     assertThat(f.data().rows()).hasSize(Factor.COUNT * Factor.COUNT);
   }
 
   @Test
   void factorMetaclassCorrelationMatchesANaiveCorrelationOverImages() {
-    Figure f = DatasetFigures.factorMetaclass(org.imagenetx.study.Cooccurrence.compute(train, FactorSelection.MULTI));
+    Figure f =
+        DatasetFigures.factorMetaclass(
+            org.imagenetx.study.Cooccurrence.compute(train, FactorSelection.MULTI));
     HeatmapSpec h = (HeatmapSpec) f.panels().get(0);
     FactorSet fs = train.factors(FactorSelection.MULTI);
     byte[] meta = train.index().metaclassOfImage();
@@ -138,7 +146,8 @@ class DatasetFiguresTest {
       hasPose[i] = (fs.factorMask(img) & 1) != 0 ? 1 : 0;
     }
     assertThat(h.rows().get(1)).isEqualTo("dog");
-    double expected = new org.hipparchus.stat.correlation.SpearmansCorrelation().correlation(isDog, hasPose);
+    double expected =
+        new org.hipparchus.stat.correlation.SpearmansCorrelation().correlation(isDog, hasPose);
     assertThat(h.values()[1][Factor.POSE.ordinal()]).isCloseTo(expected, within(1e-12));
     assertThat(f.data().rows()).hasSize(17 * Factor.COUNT);
   }

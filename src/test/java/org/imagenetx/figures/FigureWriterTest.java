@@ -59,7 +59,8 @@ class FigureWriterTest {
     // full-colour Okabe-Ito blue for the significant bars, the faded blend for the other one
     assertThat(svg).contains("rgb(0,114,178)");
     java.awt.Color faded = Palette.faded(Palette.BLUE);
-    assertThat(svg).contains("rgb(" + faded.getRed() + "," + faded.getGreen() + "," + faded.getBlue() + ")");
+    assertThat(svg)
+        .contains("rgb(" + faded.getRed() + "," + faded.getGreen() + "," + faded.getBlue() + ")");
   }
 
   @Test
@@ -133,18 +134,27 @@ class FigureWriterTest {
     assertThat(Charts.niceStep(0.25)).isEqualTo(0.25);
     assertThat(Charts.niceStep(0.3)).isEqualTo(0.5);
     assertThat(Charts.niceStep(1)).isEqualTo(1);
-    assertThat(Charts.niceStep(0.011)).isCloseTo(0.02, org.assertj.core.api.Assertions.within(1e-15));
+    assertThat(Charts.niceStep(0.011))
+        .isCloseTo(0.02, org.assertj.core.api.Assertions.within(1e-15));
   }
 
   @Test
   void badRecordsAreRejected() {
     assertThatThrownBy(
-            () -> new BarSpec("", "x", "y", List.of("a", "b"), List.of(BarSeries.of("s", new double[] {1})), 1))
+            () ->
+                new BarSpec(
+                    "",
+                    "x",
+                    "y",
+                    List.of("a", "b"),
+                    List.of(BarSeries.of("s", new double[] {1})),
+                    1))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("1 values for 2 categories");
     assertThatThrownBy(() -> new ScatterSeries("s", new double[2], new double[3]))
         .isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> Figure.single("Bad Name", "c", bars().panels().get(0), 800, 400, table()))
+    assertThatThrownBy(
+            () -> Figure.single("Bad Name", "c", bars().panels().get(0), 800, 400, table()))
         .isInstanceOf(IllegalArgumentException.class);
   }
 }

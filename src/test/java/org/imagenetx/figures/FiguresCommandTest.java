@@ -25,15 +25,30 @@ class FiguresCommandTest {
     StringWriter o = new StringWriter();
     StringWriter e = new StringWriter();
     int code =
-        run(o, e, "figures", "all", "--annotations", TINY.resolve("annotations").toString(), "--zoo",
-            TINY.resolve("zoo").toString(), "--out", out.toString(), "--threads", "1");
+        run(
+            o,
+            e,
+            "figures",
+            "all",
+            "--annotations",
+            TINY.resolve("annotations").toString(),
+            "--zoo",
+            TINY.resolve("zoo").toString(),
+            "--out",
+            out.toString(),
+            "--threads",
+            "1");
     assertThat(code).as(e.toString()).isZero();
-    for (String name : new String[] {"cooccurrence-val", "base-model-comparison", "metaclass-ratios", "prevalence-shift"}) {
+    for (String name :
+        new String[] {
+          "cooccurrence-val", "base-model-comparison", "metaclass-ratios", "prevalence-shift"
+        }) {
       for (String ext : new String[] {".svg", ".png", ".csv"}) {
         assertThat(out.resolve(name + ext)).exists();
       }
       SvgFile.parse(out.resolve(name + ".svg"));
-      assertThat(SvgFile.png(out.resolve(name + ".png")).getWidth()).isGreaterThanOrEqualTo(Figure.MIN_PNG_WIDTH);
+      assertThat(SvgFile.png(out.resolve(name + ".png")).getWidth())
+          .isGreaterThanOrEqualTo(Figure.MIN_PNG_WIDTH);
     }
     assertThat(e.toString())
         .contains("skipped figure factor-distribution: needs training annotations")
@@ -41,7 +56,8 @@ class FiguresCommandTest {
     assertThat(out.resolve("factor-distribution.svg")).doesNotExist();
     // the three synthetic models are the legend of the prevalence figure
     SvgFile svg = SvgFile.parse(out.resolve("prevalence-shift.svg"));
-    assertThat(svg.texts).contains("synthetic_model_0000", "synthetic_model_0001", "synthetic_model_0002");
+    assertThat(svg.texts)
+        .contains("synthetic_model_0000", "synthetic_model_0001", "synthetic_model_0002");
     assertThat(svg.texts).contains("Factor", "Prevalence shift among mistakes (%)");
   }
 
@@ -50,10 +66,18 @@ class FiguresCommandTest {
     StringWriter o = new StringWriter();
     StringWriter e = new StringWriter();
     int code =
-        run(o, e, "figures", "augmentation-crop", "--annotations", TINY.resolve("annotations").toString(),
-            "--out", out.toString());
+        run(
+            o,
+            e,
+            "figures",
+            "augmentation-crop",
+            "--annotations",
+            TINY.resolve("annotations").toString(),
+            "--out",
+            out.toString());
     assertThat(code).isEqualTo(Main.EXIT_USAGE);
-    assertThat(e.toString()).contains("figure augmentation-crop needs the aggregated tables: --results");
+    assertThat(e.toString())
+        .contains("figure augmentation-crop needs the aggregated tables: --results");
     assertThat(out.toFile().list()).isEmpty();
   }
 
@@ -69,22 +93,39 @@ class FiguresCommandTest {
   void badAggregatedTableIsOneLineNamingFileAndLine() throws Exception {
     Path results = out.resolve("results");
     for (String zoo : StudyData.ZOOS) {
-      Path csv = org.imagenetx.study.AggregatedTables.path(results, org.imagenetx.annotations.Partition.VAL, org.imagenetx.annotations.FactorSelection.TOP, zoo, org.imagenetx.stats.ErrorType.CLASS);
+      Path csv =
+          org.imagenetx.study.AggregatedTables.path(
+              results,
+              org.imagenetx.annotations.Partition.VAL,
+              org.imagenetx.annotations.FactorSelection.TOP,
+              zoo,
+              org.imagenetx.stats.ErrorType.CLASS);
       Files.createDirectories(csv.getParent());
       String header = "model," + String.join(",", org.imagenetx.stats.FactorTable.COLUMNS);
-      Files.writeString(csv, header + "\nm1" + ",0.5".repeat(19) + "\nm2" + ",0.5".repeat(18) + ",oops\n");
+      Files.writeString(
+          csv, header + "\nm1" + ",0.5".repeat(19) + "\nm2" + ",0.5".repeat(18) + ",oops\n");
     }
     StringWriter e = new StringWriter();
     int code =
-        run(new StringWriter(), e, "figures", "accuracy-vs-top1", "--annotations", TINY.resolve("annotations").toString(),
-            "--results", results.toString(), "--out", out.resolve("figs").toString());
+        run(
+            new StringWriter(),
+            e,
+            "figures",
+            "accuracy-vs-top1",
+            "--annotations",
+            TINY.resolve("annotations").toString(),
+            "--results",
+            results.toString(),
+            "--out",
+            out.resolve("figs").toString());
     assertThat(code).isEqualTo(Main.EXIT_FAILURE);
     // progress lines start with the elapsed time; the error is one line naming file, line and cause
     assertThat(e.toString().lines().filter(l -> !l.startsWith("[")))
         .singleElement()
         .asString()
         .startsWith("imagenetx: error: ")
-        .contains("imagenet_testbed/class/accuracies_per_factor.csv:3: worst_100_classes is not a number: 'oops'");
+        .contains(
+            "imagenet_testbed/class/accuracies_per_factor.csv:3: worst_100_classes is not a number: 'oops'");
     assertThat(out.resolve("figs")).doesNotExist();
   }
 }

@@ -49,8 +49,16 @@ class ReproduceRealDataTest {
     StringWriter o = new StringWriter();
     StringWriter e = new StringWriter();
     int code =
-        Main.run(new PrintWriter(o), new PrintWriter(e), "reproduce", "--annotations", RealData.annotations().toString(),
-            "--out", out.toString(), "--threads", "2");
+        Main.run(
+            new PrintWriter(o),
+            new PrintWriter(e),
+            "reproduce",
+            "--annotations",
+            RealData.annotations().toString(),
+            "--out",
+            out.toString(),
+            "--threads",
+            "2");
     assertThat(code).as(e.toString()).isZero();
     return o.toString();
   }
@@ -68,29 +76,97 @@ class ReproduceRealDataTest {
 
   static Stream<Expected> expected() {
     List<String> groups =
-        List.of("Supervised on ImageNet-1K (", "Supervised on more data (", "Self-supervised (", "Robustness intervention (");
+        List.of(
+            "Supervised on ImageNet-1K (",
+            "Supervised on more data (",
+            "Self-supervised (",
+            "Robustness intervention (");
     List<String> base = List.of("DINO", "ResNet50", "SimCLR", "ViT");
     List<String> ratio = List.of("Factor", "Error ratio (1 = the model's average error)");
     List<Expected> e = new ArrayList<>();
-    e.add(new Expected("factor-distribution", List.of("Factor", "Images with the factor (%)"),
-        List.of("val, multi factor", "val, top factor", "train, multi factor", "train, top factor"), 1800, 960));
-    e.add(new Expected("active-factor-count", List.of("Factors annotated per image (multi-factor)", "Images (%)"),
-        List.of("val (46110 images)", "train (11233 images)"), 1600, 840));
-    e.add(new Expected("cooccurrence-val", List.of("Factor", "Spearman ρ (saturates at ±0.3)"), List.of(), 2280, 1920));
-    e.add(new Expected("cooccurrence-train", List.of("Factor", "Spearman ρ (saturates at ±0.3)"), List.of(), 2280, 1920));
-    e.add(new Expected("factor-metaclass-val", List.of("Factor", "True metaclass", "Spearman ρ (saturates at ±0.3)"),
-        List.of(), 1600, 1280));
+    e.add(
+        new Expected(
+            "factor-distribution",
+            List.of("Factor", "Images with the factor (%)"),
+            List.of(
+                "val, multi factor", "val, top factor", "train, multi factor", "train, top factor"),
+            1800,
+            960));
+    e.add(
+        new Expected(
+            "active-factor-count",
+            List.of("Factors annotated per image (multi-factor)", "Images (%)"),
+            List.of("val (46110 images)", "train (11233 images)"),
+            1600,
+            840));
+    e.add(
+        new Expected(
+            "cooccurrence-val",
+            List.of("Factor", "Spearman ρ (saturates at ±0.3)"),
+            List.of(),
+            2280,
+            1920));
+    e.add(
+        new Expected(
+            "cooccurrence-train",
+            List.of("Factor", "Spearman ρ (saturates at ±0.3)"),
+            List.of(),
+            2280,
+            1920));
+    e.add(
+        new Expected(
+            "factor-metaclass-val",
+            List.of("Factor", "True metaclass", "Spearman ρ (saturates at ±0.3)"),
+            List.of(),
+            1600,
+            1280));
     List<String> withOther = new ArrayList<>(groups);
     withOther.add("Other (");
-    e.add(new Expected("accuracy-vs-top1", List.of("Top-1 accuracy (%)", "Accuracy on factor (%)"), withOther, 2400, 2152));
+    e.add(
+        new Expected(
+            "accuracy-vs-top1",
+            List.of("Top-1 accuracy (%)", "Accuracy on factor (%)"),
+            withOther,
+            2400,
+            2152));
     e.add(new Expected("model-comparison", ratio, groups, 1800, 960));
     e.add(new Expected("base-model-comparison", ratio, base, 1800, 960));
-    e.add(new Expected("augmentation-crop", List.of("Crop strength (100 − min. crop scale, %)", "Error ratio"), List.of(), 2400, 1920));
-    e.add(new Expected("augmentation-colorjitter", List.of("Colour-jitter strength", "Error ratio"), List.of(), 2400, 1920));
-    e.add(new Expected("augmentation-blur", List.of("Blur strength (smoothing)", "Error ratio"), List.of(), 2400, 1920));
+    e.add(
+        new Expected(
+            "augmentation-crop",
+            List.of("Crop strength (100 − min. crop scale, %)", "Error ratio"),
+            List.of(),
+            2400,
+            1920));
+    e.add(
+        new Expected(
+            "augmentation-colorjitter",
+            List.of("Colour-jitter strength", "Error ratio"),
+            List.of(),
+            2400,
+            1920));
+    e.add(
+        new Expected(
+            "augmentation-blur",
+            List.of("Blur strength (smoothing)", "Error ratio"),
+            List.of(),
+            2400,
+            1920));
     e.add(new Expected("augmentation-comparison", ratio, List.of(), 1800, 960));
-    e.add(new Expected("metaclass-ratios", List.of("Factor", "True metaclass", "Error ratio"), List.of(), 1640, 1240));
-    e.add(new Expected("prevalence-shift", List.of("Factor", "Prevalence shift among mistakes (%)"), base, 1800, 920));
+    e.add(
+        new Expected(
+            "metaclass-ratios",
+            List.of("Factor", "True metaclass", "Error ratio"),
+            List.of(),
+            1640,
+            1240));
+    e.add(
+        new Expected(
+            "prevalence-shift",
+            List.of("Factor", "Prevalence shift among mistakes (%)"),
+            base,
+            1800,
+            920));
     return e.stream();
   }
 
@@ -144,7 +220,8 @@ class ReproduceRealDataTest {
   }
 
   @Test
-  void baseComparisonBarsCarryBootstrapIntervalsAndFadeRatiosIndistinguishableFromOne() throws IOException {
+  void baseComparisonBarsCarryBootstrapIntervalsAndFadeRatiosIndistinguishableFromOne()
+      throws IOException {
     int rows = 0;
     int faded = 0;
     for (String line : Files.readAllLines(first.resolve("figures/base-model-comparison.csv"))) {
@@ -164,8 +241,10 @@ class ReproduceRealDataTest {
     assertThat(rows).isEqualTo(4 * 16);
     assertThat(faded).isBetween(1, rows - 1);
     // 6 pairs of base models x (16 factors + overall + 17 metaclasses)
-    assertThat(Files.readAllLines(first.resolve("tables/stats/base_pairs.csv"))).hasSize(1 + 6 * 34);
-    assertThat(Files.readAllLines(first.resolve("tables/stats/base_intervals.csv"))).hasSize(1 + 4 * 17);
+    assertThat(Files.readAllLines(first.resolve("tables/stats/base_pairs.csv")))
+        .hasSize(1 + 6 * 34);
+    assertThat(Files.readAllLines(first.resolve("tables/stats/base_intervals.csv")))
+        .hasSize(1 + 4 * 17);
   }
 
   @Test
@@ -195,8 +274,10 @@ class ReproduceRealDataTest {
       Path other = second.resolve(first.relativize(t));
       assertThat(Files.mismatch(t, other)).as("%s differs", first.relativize(t)).isEqualTo(-1L);
     }
-    assertThat(Files.mismatch(first.resolve("index.html"), second.resolve("index.html"))).isEqualTo(-1L);
-    assertThat(Files.mismatch(first.resolve("README.md"), second.resolve("README.md"))).isEqualTo(-1L);
+    assertThat(Files.mismatch(first.resolve("index.html"), second.resolve("index.html")))
+        .isEqualTo(-1L);
+    assertThat(Files.mismatch(first.resolve("README.md"), second.resolve("README.md")))
+        .isEqualTo(-1L);
   }
 
   /**
@@ -205,18 +286,27 @@ class ReproduceRealDataTest {
    */
   @Test
   void latexAndFamilyTablesAreTheStudyCommands() throws IOException {
-    CliRunner.Result latex = CliRunner.run("study", "latex",
-        "--annotations", RealData.annotations().toString(), "--zoo", RealData.baseZoo().toString());
+    CliRunner.Result latex =
+        CliRunner.run(
+            "study",
+            "latex",
+            "--annotations",
+            RealData.annotations().toString(),
+            "--zoo",
+            RealData.baseZoo().toString());
     assertThat(latex.exitCode()).as(latex.err()).isZero();
     String tex = Files.readString(first.resolve("tables/study/metaclass_error_ratios.tex"));
     assertThat(tex).contains("\\begin{tabular}").isEqualTo(latex.out());
     List<String> families = Files.readAllLines(first.resolve("tables/study/families_detail.csv"));
-    assertThat(families.get(0)).isEqualTo(
-        Files.readAllLines(first.resolve("tables/study/groups_detail.csv")).get(0));
+    assertThat(families.get(0))
+        .isEqualTo(Files.readAllLines(first.resolve("tables/study/groups_detail.csv")).get(0));
     assertThat(families.stream().skip(1).map(l -> l.split(",")[1]).distinct().toList())
-        .as("groups of %s", families).containsExactly("cnn", "transformer", "other");
+        .as("groups of %s", families)
+        .containsExactly("cnn", "transformer", "other");
     // 210 base-study models: 201 CNNs and 9 transformers, on every factor
-    assertThat(families).filteredOn(l -> l.startsWith("pose,")).extracting(l -> l.split(",")[2])
+    assertThat(families)
+        .filteredOn(l -> l.startsWith("pose,"))
+        .extracting(l -> l.split(",")[2])
         .containsExactly("201", "9", "0");
     assertThat(firstStdout).startsWith("14 figures, 44 tables in ");
   }
@@ -224,13 +314,25 @@ class ReproduceRealDataTest {
   @Test
   void baseTablesEqualTheUpstreamResnet50Row() throws IOException {
     Path ours = first.resolve("tables/val/top_factor/base/class/accuracies_per_factor.csv");
-    String resnet = Files.readAllLines(ours).stream().filter(l -> l.startsWith("ResNet50,")).findFirst().orElseThrow();
+    String resnet =
+        Files.readAllLines(ours).stream()
+            .filter(l -> l.startsWith("ResNet50,"))
+            .findFirst()
+            .orElseThrow();
     String upstream =
-        Files.readAllLines(org.imagenetx.study.AggregatedTables.path(RealData.results(), org.imagenetx.annotations.Partition.VAL, org.imagenetx.annotations.FactorSelection.TOP, "imagenet_testbed", org.imagenetx.stats.ErrorType.CLASS)).stream()
+        Files.readAllLines(
+                org.imagenetx.study.AggregatedTables.path(
+                    RealData.results(),
+                    org.imagenetx.annotations.Partition.VAL,
+                    org.imagenetx.annotations.FactorSelection.TOP,
+                    "imagenet_testbed",
+                    org.imagenetx.stats.ErrorType.CLASS))
+            .stream()
             .filter(l -> l.startsWith("resnet50,"))
             .findFirst()
             .orElseThrow();
-    assertThat(resnet.substring(resnet.indexOf(','))).isEqualTo(upstream.substring(upstream.indexOf(',')));
+    assertThat(resnet.substring(resnet.indexOf(',')))
+        .isEqualTo(upstream.substring(upstream.indexOf(',')));
   }
 
   @Test
@@ -244,8 +346,11 @@ class ReproduceRealDataTest {
     String html = Files.readString(first.resolve("index.html"));
     String md = Files.readString(first.resolve("README.md"));
     for (String name : Catalog.names()) {
-      assertThat(html).contains("<img src=\"figures/" + name + ".png\"", "href=\"figures/" + name + ".csv\"",
-          "href=\"figures/" + name + ".svg\"");
+      assertThat(html)
+          .contains(
+              "<img src=\"figures/" + name + ".png\"",
+              "href=\"figures/" + name + ".csv\"",
+              "href=\"figures/" + name + ".svg\"");
       assertThat(md).contains("](figures/" + name + ".png)", "[CSV](figures/" + name + ".csv)");
     }
     assertThat(html).doesNotContain("<script", "http://", "https://");
@@ -254,9 +359,11 @@ class ReproduceRealDataTest {
 
   @Test
   void pageLoadsEveryImageInHeadlessChromiumWithoutConsoleErrors() throws Exception {
-    ChromiumPage.Report r = ChromiumPage.open(first.resolve("index.html"), tmp.resolve("chromium-profile"));
+    ChromiumPage.Report r =
+        ChromiumPage.open(first.resolve("index.html"), tmp.resolve("chromium-profile"));
     assertThat(r.images()).hasSize(Catalog.names().size());
-    r.images().forEach((src, width) -> assertThat(width).as("naturalWidth of %s", src).isPositive());
+    r.images()
+        .forEach((src, width) -> assertThat(width).as("naturalWidth of %s", src).isPositive());
     assertThat(r.consoleErrors()).isEmpty();
   }
 }

@@ -22,10 +22,18 @@ import org.junit.jupiter.api.Test;
 /** The adapters from the study's records, on the real aggregated tables, against plain loops. */
 class StudyFiguresTest {
   private static final Study STUDY =
-      new Study(RealData.results(), FactorSelection.TOP, ErrorType.CLASS, 200, 0.95, 1L, GroupTest.alexanderGovern());
+      new Study(
+          RealData.results(),
+          FactorSelection.TOP,
+          ErrorType.CLASS,
+          200,
+          0.95,
+          1L,
+          GroupTest.alexanderGovern());
 
   @Test
-  void cropSweepKeepsLevelsWithFiveModelsAndSmallerGetsHarderWithStrongerCrops() throws IOException {
+  void cropSweepKeepsLevelsWithFiveModelsAndSmallerGetsHarderWithStrongerCrops()
+      throws IOException {
     AugmentationSweep s =
         StudyFigures.sweep(STUDY.sweep(Augmentation.CROP), "Random crop", "crop", "Crop strength");
     Path csv = STUDY.tablePath("crop");
@@ -57,17 +65,22 @@ class StudyFiguresTest {
     assertThat(s.models()).hasSize(n).doesNotContain("eval_resnet50_crop0.2_wd0.0001_id1660252539");
     double slope = (n * sxy - sx * sy) / (n * sxx - sx * sx);
     assertThat(s.slope()[Factor.SMALLER.ordinal()]).isCloseTo(slope, within(1e-9)).isPositive();
-    assertThat(s.intercept()[Factor.SMALLER.ordinal()]).isCloseTo((sy - slope * sx) / n, within(1e-9));
+    assertThat(s.intercept()[Factor.SMALLER.ordinal()])
+        .isCloseTo((sy - slope * sx) / n, within(1e-9));
     assertThat(s.pValue()[Factor.SMALLER.ordinal()]).isLessThan(0.05);
     Figure f = ZooFigures.augmentation(s);
     assertThat(f.panels()).hasSize(Factor.COUNT);
-    assertThat(((ScatterSpec) f.panels().get(Factor.SMALLER.ordinal())).title()).startsWith("smaller (slope +");
+    assertThat(((ScatterSpec) f.panels().get(Factor.SMALLER.ordinal())).title())
+        .startsWith("smaller (slope +");
   }
 
   @Test
   void comparisonKeepsTheStudysNumbersAndFadesByItsTest() {
     org.imagenetx.study.GroupComparison c =
-        STUDY.compare(STUDY.publishedGroups(org.imagenetx.study.ModelTypes.read(RealData.root().resolve("model_types.csv")), null),
+        STUDY.compare(
+            STUDY.publishedGroups(
+                org.imagenetx.study.ModelTypes.read(RealData.root().resolve("model_types.csv")),
+                null),
             ZooFigures.PUBLISHED_GROUPS);
     GroupComparison g = StudyFigures.comparison(c, 0.05);
     assertThat(g.groups()).containsExactlyElementsOf(ZooFigures.PUBLISHED_GROUPS);

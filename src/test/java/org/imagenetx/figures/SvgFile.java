@@ -33,14 +33,17 @@ final class SvgFile {
     // the SVG 1.1 DOCTYPE names an external DTD: never fetch it (the machine may be offline)
     f.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
     f.setExpandEntityReferences(false);
-    return new SvgFile(f.newDocumentBuilder().parse(new ByteArrayInputStream(svg.getBytes("UTF-8"))));
+    return new SvgFile(
+        f.newDocumentBuilder().parse(new ByteArrayInputStream(svg.getBytes("UTF-8"))));
   }
 
   static SvgFile parse(Path svg) throws Exception {
     return parse(Files.readString(svg));
   }
 
-  /** @return how many text elements equal {@code s} exactly */
+  /**
+   * @return how many text elements equal {@code s} exactly
+   */
   long count(String s) {
     return texts.stream().filter(s::equals).count();
   }

@@ -22,14 +22,26 @@ import org.junit.jupiter.api.Test;
 
 /** Session intervals are issue 4's bootstrap, seeded as {@code ratios --ci}. */
 class BootstrapIntervalsTest {
-  /** {@code show ViT}'s error-ratio intervals equal the {@code ratios --ci} row of ViT, bound for bound. */
+  /**
+   * {@code show ViT}'s error-ratio intervals equal the {@code ratios --ci} row of ViT, bound for
+   * bound.
+   */
   @Test
   void showIntervalsEqualRatiosCiOnRealData() {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
-    int code = org.imagenetx.cli.Main.run(new PrintWriter(out), new PrintWriter(err),
-        "ratios", "--ci", "--annotations", RealData.annotations().toString(),
-        "--zoo", RealData.baseZoo().toString(), "--format", "csv");
+    int code =
+        org.imagenetx.cli.Main.run(
+            new PrintWriter(out),
+            new PrintWriter(err),
+            "ratios",
+            "--ci",
+            "--annotations",
+            RealData.annotations().toString(),
+            "--zoo",
+            RealData.baseZoo().toString(),
+            "--format",
+            "csv");
     assertThat(code).as(err.toString()).isZero();
     String[] lines = out.toString().split("\\n");
     List<String> header = List.of(lines[0].split(","));
@@ -41,7 +53,9 @@ class BootstrapIntervalsTest {
     }
     assertThat(vit).isNotNull();
     Dataset ds = RealData.val();
-    Session s = Session.open(ds, Zoos.open(RealData.baseZoo(), ds.index()), FactorSelection.TOP, Map.of(), 2);
+    Session s =
+        Session.open(
+            ds, Zoos.open(RealData.baseZoo(), ds.index()), FactorSelection.TOP, Map.of(), 2);
     BootstrapIntervals intervals = new BootstrapIntervals(ZooBootstrap.Settings.defaults());
     QueryEngine e = new QueryEngine(s, intervals);
     Results.ModelReport r = e.show("ViT", ErrorType.CLASS);
@@ -62,17 +76,23 @@ class BootstrapIntervalsTest {
     assertThat(again.factors()).isEqualTo(r.factors());
     assertThat(again.average()).isEqualTo(r.average());
     assertThat(intervals.cachedModels()).isEqualTo(1);
-    assertThat(Tables.of(r).get(0).render(org.imagenetx.report.Format.TABLE, Tables.DECIMALS)).contains("ER 95%");
+    assertThat(Tables.of(r).get(0).render(org.imagenetx.report.Format.TABLE, Tables.DECIMALS))
+        .contains("ER 95%");
   }
 
-  /** A ranking bootstraps only the rows it shows, and at most {@link QueryEngine#MAX_RANK_INTERVALS}. */
+  /**
+   * A ranking bootstraps only the rows it shows, and at most {@link
+   * QueryEngine#MAX_RANK_INTERVALS}.
+   */
   @Test
   void rankComputesIntervalsForTheTopRowsOnly() {
     Dataset ds = SyntheticImageNetX.generate(3, 20).dataset(false);
     InMemoryZoo zoo = SyntheticZoo.generate(ds, 30, 3);
-    BootstrapIntervals intervals = new BootstrapIntervals(new ZooBootstrap.Settings(200, 0.9,
-        org.imagenetx.stats.IntervalMethod.PERCENTILE, 5L));
-    QueryEngine e = new QueryEngine(Session.open(ds, zoo, FactorSelection.TOP, Map.of(), 2), intervals);
+    BootstrapIntervals intervals =
+        new BootstrapIntervals(
+            new ZooBootstrap.Settings(200, 0.9, org.imagenetx.stats.IntervalMethod.PERCENTILE, 5L));
+    QueryEngine e =
+        new QueryEngine(Session.open(ds, zoo, FactorSelection.TOP, Map.of(), 2), intervals);
     Results.Ranking top5 = e.rank(new Query.Rank("pose", null, ErrorType.CLASS, null, 5));
     assertThat(intervals.cachedModels()).isEqualTo(5);
     for (Results.RankRow row : top5.rows()) {
@@ -82,14 +102,16 @@ class BootstrapIntervalsTest {
     assertThat(all.rows()).hasSize(30);
     assertThat(intervals.cachedModels()).isEqualTo(QueryEngine.MAX_RANK_INTERVALS);
     for (int i = 0; i < 30; i++) {
-      assertThat(Double.isNaN(all.rows().get(i).value().lower())).as("row %d", i)
+      assertThat(Double.isNaN(all.rows().get(i).value().lower()))
+          .as("row %d", i)
           .isEqualTo(i >= QueryEngine.MAX_RANK_INTERVALS);
     }
     assertThat(Tables.of(all).get(0).render(org.imagenetx.report.Format.TABLE, 0))
         .contains("for the first " + QueryEngine.MAX_RANK_INTERVALS + " rows only");
     // the interval of a ranked row is the one show reports
     Results.ModelReport first = e.show(all.rows().get(0).model(), ErrorType.CLASS);
-    assertThat(first.factors().get(Factor.POSE.ordinal()).errorRatio()).isEqualTo(all.rows().get(0).value());
+    assertThat(first.factors().get(Factor.POSE.ordinal()).errorRatio())
+        .isEqualTo(all.rows().get(0).value());
     // worst_factor ranks by the largest error ratio, which has no interval
     Results.Ranking worst = e.rank(new Query.Rank("worst_factor", null, ErrorType.CLASS, null, 3));
     assertThat(worst.rows().get(0).value().lower()).isNaN();

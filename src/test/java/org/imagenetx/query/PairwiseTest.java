@@ -30,9 +30,19 @@ class PairwiseTest {
   void compareEqualsTheCompareCommandOnRealData() {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
-    int code = org.imagenetx.cli.Main.run(new PrintWriter(out), new PrintWriter(err),
-        "compare", "ViT", "ResNet50", "--annotations", RealData.annotations().toString(),
-        "--zoo", RealData.baseZoo().toString(), "--format", "csv");
+    int code =
+        org.imagenetx.cli.Main.run(
+            new PrintWriter(out),
+            new PrintWriter(err),
+            "compare",
+            "ViT",
+            "ResNet50",
+            "--annotations",
+            RealData.annotations().toString(),
+            "--zoo",
+            RealData.baseZoo().toString(),
+            "--format",
+            "csv");
     assertThat(code).as(err.toString()).isZero();
     Results.Comparison c = RealSessions.top().compare("ViT", "ResNet50", ErrorType.CLASS);
     String query = Tables.of(c).get(0).render(Format.CSV, Tables.DECIMALS);
@@ -49,7 +59,8 @@ class PairwiseTest {
       boolean metaclass = y[0].startsWith("metaclass:");
       for (int k = 0; k < y.length; k++) {
         if (metaclass && (k == diff + 1 || k == diff + 2)) {
-          // the query leaves out the metaclass rows' paired-bootstrap interval (too slow for a query)
+          // the query leaves out the metaclass rows' paired-bootstrap interval (too slow for a
+          // query)
           assertThat(x[k]).as("line %d column %s", i, header.get(k)).isEmpty();
         } else if (metaclass && k == diff) {
           assertEquals(Double.parseDouble(y[k]), Double.parseDouble(x[k]), 1e-15, cli[i]);
@@ -65,12 +76,15 @@ class PairwiseTest {
     assertThat(overall.onlyAWrong()).isLessThan(overall.onlyBWrong());
     assertThat(overall.pHolm()).isLessThan(0.05);
     assertThat(overall.verdict()).startsWith("ViT makes fewer errors");
-    assertThat(c.rows().get(0).errorRatioDifference().lower()).isLessThan(c.rows().get(0).errorRatioDifference().upper());
+    assertThat(c.rows().get(0).errorRatioDifference().lower())
+        .isLessThan(c.rows().get(0).errorRatioDifference().upper());
   }
 
   /** Discordant counts against a per-image loop over the raw predictions. */
   @ParameterizedTest
-  @EnumSource(value = ErrorType.class, names = {"CLASS", "METACLASS", "REAL_CLASS"})
+  @EnumSource(
+      value = ErrorType.class,
+      names = {"CLASS", "METACLASS", "REAL_CLASS"})
   void discordantCountsEqualAPerImageLoop(ErrorType type) {
     QueryEngine e = RealSessions.top();
     Dataset ds = RealData.val();
@@ -115,8 +129,10 @@ class PairwiseTest {
     Results.ModelReport dino = e.show("DINO", type);
     assertEquals(dino.factors().get(4).errorRatio().point(), c.rows().get(4).errorRatioA(), 0.0);
     assertEquals(
-        dino.factors().get(4).errorRatio().point() - e.show("SimCLR", type).factors().get(4).errorRatio().point(),
-        c.rows().get(4).errorRatioDifference().point(), 1e-12);
+        dino.factors().get(4).errorRatio().point()
+            - e.show("SimCLR", type).factors().get(4).errorRatio().point(),
+        c.rows().get(4).errorRatioDifference().point(),
+        1e-12);
   }
 
   private static boolean correct(Dataset ds, ErrorType type, int i, short p) {

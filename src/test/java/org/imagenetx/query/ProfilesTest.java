@@ -11,7 +11,8 @@ import org.junit.jupiter.api.Test;
 class ProfilesTest {
   @Test
   void ranksAverageTiesAndSkipUndefined() {
-    double[] r = Profiles.ranks(new double[] {0.5, 2.0, 0.5, Double.NaN, 1.0, Double.POSITIVE_INFINITY});
+    double[] r =
+        Profiles.ranks(new double[] {0.5, 2.0, 0.5, Double.NaN, 1.0, Double.POSITIVE_INFINITY});
     assertThat(r[0]).isEqualTo(1.5);
     assertThat(r[2]).isEqualTo(1.5);
     assertThat(r[4]).isEqualTo(3.0);
@@ -49,7 +50,12 @@ class ProfilesTest {
     double[] b = {5, 4, 3, 2, Double.NaN};
     // common factors 0..2: a increasing, b decreasing
     assertEquals(-1.0, Profiles.spearman(a, Profiles.ranks(a), b), 1e-15);
-    assertThat(Profiles.spearman(new double[] {1, Double.NaN}, Profiles.ranks(new double[] {1, Double.NaN}), new double[] {1, 2})).isNaN();
+    assertThat(
+            Profiles.spearman(
+                new double[] {1, Double.NaN},
+                Profiles.ranks(new double[] {1, Double.NaN}),
+                new double[] {1, 2}))
+        .isNaN();
   }
 
   @Test

@@ -37,9 +37,19 @@ class QueryEngineTest {
   static void runBatch() {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
-    int code = Main.run(new PrintWriter(out), new PrintWriter(err), "aggregate",
-        "--annotations", RealData.annotations().toString(), "--zoo", RealData.baseZoo().toString(),
-        "--factors", "top", "--out", batch.toString());
+    int code =
+        Main.run(
+            new PrintWriter(out),
+            new PrintWriter(err),
+            "aggregate",
+            "--annotations",
+            RealData.annotations().toString(),
+            "--zoo",
+            RealData.baseZoo().toString(),
+            "--factors",
+            "top",
+            "--out",
+            batch.toString());
     assertEquals(0, code, err.toString());
   }
 
@@ -74,7 +84,11 @@ class QueryEngineTest {
         Results.FactorLine l = r.factors().get(f.ordinal());
         assertThat(l.factor()).isEqualTo(f.column());
         assertEquals(row[f.ordinal()], l.accuracy().point(), 0.0, model + " " + f);
-        assertEquals((1 - row[f.ordinal()]) / (1 - row[FactorTable.AVERAGE]), l.errorRatio().point(), 0.0, model + " " + f);
+        assertEquals(
+            (1 - row[f.ordinal()]) / (1 - row[FactorTable.AVERAGE]),
+            l.errorRatio().point(),
+            0.0,
+            model + " " + f);
       }
       assertEquals(row[FactorTable.AVERAGE], r.average().point(), 0.0);
       assertEquals(row[FactorTable.WORST_FACTOR], r.worstFactor(), 0.0);
@@ -96,8 +110,18 @@ class QueryEngineTest {
   void rankEqualsTheRatiosCommandAndIsSorted() {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
-    assertEquals(0, Main.run(new PrintWriter(out), new PrintWriter(err), "ratios",
-        "--annotations", RealData.annotations().toString(), "--zoo", RealData.baseZoo().toString(), "--format", "csv"));
+    assertEquals(
+        0,
+        Main.run(
+            new PrintWriter(out),
+            new PrintWriter(err),
+            "ratios",
+            "--annotations",
+            RealData.annotations().toString(),
+            "--zoo",
+            RealData.baseZoo().toString(),
+            "--format",
+            "csv"));
     Map<String, double[]> ratios = new HashMap<>();
     String[] lines = out.toString().split("\n");
     for (int i = 1; i < lines.length; i++) {
@@ -115,13 +139,16 @@ class QueryEngineTest {
       assertThat(r.rows()).hasSize(4);
       for (int i = 0; i < r.rows().size(); i++) {
         Results.RankRow row = r.rows().get(i);
-        assertEquals(ratios.get(row.model())[f.ordinal()], row.value().point(), 0.0, f + " " + row.model());
+        assertEquals(
+            ratios.get(row.model())[f.ordinal()], row.value().point(), 0.0, f + " " + row.model());
         assertThat(row.rank()).isEqualTo(i + 1);
         if (i > 0) {
-          assertThat(row.value().point()).isGreaterThanOrEqualTo(r.rows().get(i - 1).value().point());
+          assertThat(row.value().point())
+              .isGreaterThanOrEqualTo(r.rows().get(i - 1).value().point());
         }
         // show's rank of that factor agrees with the ranking (no ties among real models)
-        assertThat(e.show(row.model(), ErrorType.CLASS).factors().get(f.ordinal()).rank()).isEqualTo(i + 1);
+        assertThat(e.show(row.model(), ErrorType.CLASS).factors().get(f.ordinal()).rank())
+            .isEqualTo(i + 1);
       }
     }
   }
@@ -137,9 +164,14 @@ class QueryEngineTest {
     assertThat(avg.rows()).extracting(Results.RankRow::model).containsExactly("ViT", "DINO");
     assertEquals(t.get("ViT")[FactorTable.AVERAGE], avg.rows().get(0).value().point(), 0.0);
 
-    Results.Ranking worst = e.rank(new Query.Rank("worst_factor", Metric.ERROR_RATIO, ErrorType.CLASS, "Self-supervised", 10));
+    Results.Ranking worst =
+        e.rank(
+            new Query.Rank(
+                "worst_factor", Metric.ERROR_RATIO, ErrorType.CLASS, "Self-supervised", 10));
     assertThat(worst.numRanked()).isEqualTo(2);
-    assertThat(worst.rows()).extracting(Results.RankRow::model).containsExactlyInAnyOrder("DINO", "SimCLR");
+    assertThat(worst.rows())
+        .extracting(Results.RankRow::model)
+        .containsExactlyInAnyOrder("DINO", "SimCLR");
     for (Results.RankRow r : worst.rows()) {
       double[] row = t.get(r.model());
       double max = 0;
@@ -148,15 +180,24 @@ class QueryEngineTest {
       }
       assertEquals(max, r.value().point(), 0.0);
     }
-    Results.Ranking glob = e.rank(new Query.Rank("smaller", Metric.ACCURACY, ErrorType.CLASS, "*Net*", 10));
+    Results.Ranking glob =
+        e.rank(new Query.Rank("smaller", Metric.ACCURACY, ErrorType.CLASS, "*Net*", 10));
     assertThat(glob.rows()).extracting(Results.RankRow::model).containsExactly("ResNet50");
 
-    QueryException noEr = assertThrows(QueryException.class,
-        () -> e.rank(new Query.Rank("average", Metric.ERROR_RATIO, ErrorType.CLASS, null, 3)));
+    QueryException noEr =
+        assertThrows(
+            QueryException.class,
+            () -> e.rank(new Query.Rank("average", Metric.ERROR_RATIO, ErrorType.CLASS, null, 3)));
     assertThat(noEr.getMessage()).contains("--metric accuracy");
-    assertThat(assertThrows(QueryException.class,
-        () -> e.rank(new Query.Rank("smaller", null, ErrorType.CLASS, "no-such-group", 3))).getMessage())
-        .contains("no model in group 'no-such-group'").contains("Self-supervised");
+    assertThat(
+            assertThrows(
+                    QueryException.class,
+                    () ->
+                        e.rank(
+                            new Query.Rank("smaller", null, ErrorType.CLASS, "no-such-group", 3)))
+                .getMessage())
+        .contains("no model in group 'no-such-group'")
+        .contains("Self-supervised");
   }
 
   @Test
@@ -164,7 +205,9 @@ class QueryEngineTest {
     QueryEngine e = RealSessions.top();
     QueryException ex = assertThrows(QueryException.class, () -> e.show("vit", ErrorType.CLASS));
     assertThat(ex.getMessage()).isEqualTo("unknown model 'vit' (did you mean ViT?)");
-    assertThat(assertThrows(QueryException.class, () -> e.compare("ViT", "ViT", ErrorType.CLASS)).getMessage())
+    assertThat(
+            assertThrows(QueryException.class, () -> e.compare("ViT", "ViT", ErrorType.CLASS))
+                .getMessage())
         .contains("two different models");
   }
 
@@ -173,13 +216,15 @@ class QueryEngineTest {
     Results.ModelReport r = RealSessions.top().show("ViT", ErrorType.CLASS);
     List<Results.FactorLine> sorted = new ArrayList<>(r.factors());
     sorted.sort((a, b) -> Double.compare(b.errorRatio().point(), a.errorRatio().point()));
-    assertThat(r.weakest()).containsExactly(sorted.get(0).factor(), sorted.get(1).factor(), sorted.get(2).factor());
+    assertThat(r.weakest())
+        .containsExactly(sorted.get(0).factor(), sorted.get(1).factor(), sorted.get(2).factor());
     assertThat(r.averageRank()).isEqualTo(1);
     assertThat(r.numModels()).isEqualTo(4);
   }
 
   @Test
-  void addedModelEqualsTheSameFileInTheZooAndStaysInTheSession(@TempDir Path dir) throws IOException {
+  void addedModelEqualsTheSameFileInTheZooAndStaysInTheSession(@TempDir Path dir)
+      throws IOException {
     QueryEngine e = RealSessions.fresh(FactorSelection.TOP);
     Path copy = dir.resolve("ViT-again.csv");
     Files.copy(RealData.baseZoo().resolve("ViT.csv"), copy);
@@ -191,11 +236,15 @@ class QueryEngineTest {
       Results.ModelReport added = e.show("ViT-again", t);
       assertThat(added.numModels()).isEqualTo(5);
       for (int f = 0; f < Factor.COUNT; f++) {
-        assertEquals(orig.factors().get(f).errorRatio().point(), added.factors().get(f).errorRatio().point(), 0.0);
+        assertEquals(
+            orig.factors().get(f).errorRatio().point(),
+            added.factors().get(f).errorRatio().point(),
+            0.0);
         // ties share a rank: the copy ranks exactly where the original does
         assertThat(added.factors().get(f).rank()).isEqualTo(orig.factors().get(f).rank());
       }
-      assertThat(added.metaclasses().get(3).accuracy()).isEqualTo(orig.metaclasses().get(3).accuracy());
+      assertThat(added.metaclasses().get(3).accuracy())
+          .isEqualTo(orig.metaclasses().get(3).accuracy());
     }
     assertThat(assertThrows(QueryException.class, () -> e.session().add(copy)).getMessage())
         .isEqualTo("model 'ViT-again' is already in the session");
@@ -217,11 +266,20 @@ class QueryEngineTest {
       throws java.io.IOException {
     java.nio.file.Path csv = dir.resolve("groups.csv");
     StringBuilder sb = new StringBuilder("model,group\n");
-    RealSessions.GROUPS.forEach((g, ms) -> ms.forEach(m -> sb.append(m).append(',').append(g).append('\n')));
+    RealSessions.GROUPS.forEach(
+        (g, ms) -> ms.forEach(m -> sb.append(m).append(',').append(g).append('\n')));
     java.nio.file.Files.writeString(csv, sb.toString());
-    org.imagenetx.testing.CliRunner.Result r = org.imagenetx.testing.CliRunner.run("compare", "--groups",
-        csv.toString(), "--annotations", RealData.annotations().toString(), "--zoo", RealData.baseZoo().toString(),
-        "--format", "csv");
+    org.imagenetx.testing.CliRunner.Result r =
+        org.imagenetx.testing.CliRunner.run(
+            "compare",
+            "--groups",
+            csv.toString(),
+            "--annotations",
+            RealData.annotations().toString(),
+            "--zoo",
+            RealData.baseZoo().toString(),
+            "--format",
+            "csv");
     assertEquals(0, r.exitCode(), r.err());
     Results.GroupSummary g = RealSessions.top().groups(ErrorType.CLASS);
     int checked = 0;
@@ -231,7 +289,8 @@ class QueryEngineTest {
         continue;
       }
       int f = Factor.fromColumn(c[0]).ordinal();
-      Results.GroupLine row = g.rows().stream().filter(x -> x.group().equals(c[1])).findFirst().orElseThrow();
+      Results.GroupLine row =
+          g.rows().stream().filter(x -> x.group().equals(c[1])).findFirst().orElseThrow();
       assertEquals(Integer.parseInt(c[2]), row.size(), line);
       assertEquals(Double.parseDouble(c[3]), row.meanErrorRatio()[f], 1e-15, line);
       checked++;
@@ -243,11 +302,16 @@ class QueryEngineTest {
   void groupsAreMeansOfTheirModels() {
     QueryEngine e = RealSessions.top();
     Results.GroupSummary g = e.groups(ErrorType.CLASS);
-    assertThat(g.rows()).extracting(Results.GroupLine::group).containsExactly("Self-supervised", "Supervised on ImageNet-1K");
+    assertThat(g.rows())
+        .extracting(Results.GroupLine::group)
+        .containsExactly("Self-supervised", "Supervised on ImageNet-1K");
     Results.ModelReport dino = e.show("DINO", ErrorType.CLASS);
     Results.ModelReport simclr = e.show("SimCLR", ErrorType.CLASS);
     for (int f = 0; f < Factor.COUNT; f++) {
-      double mean = (dino.factors().get(f).errorRatio().point() + simclr.factors().get(f).errorRatio().point()) / 2;
+      double mean =
+          (dino.factors().get(f).errorRatio().point()
+                  + simclr.factors().get(f).errorRatio().point())
+              / 2;
       assertEquals(mean, g.rows().get(0).meanErrorRatio()[f], 1e-15);
     }
     assertThat(g.rows().get(0).size()).isEqualTo(2);

@@ -9,15 +9,18 @@ import org.imagenetx.zoo.Zoos;
 /** Sessions over the release's four real base models, shared by tests (evaluated once). */
 public final class RealSessions {
   /** The release README's grouping of the base models. */
-  public static final Map<String, List<String>> GROUPS = Map.of(
-      "Self-supervised", List.of("DINO", "SimCLR"),
-      "Supervised on ImageNet-1K", List.of("ResNet50", "ViT"));
+  public static final Map<String, List<String>> GROUPS =
+      Map.of(
+          "Self-supervised", List.of("DINO", "SimCLR"),
+          "Supervised on ImageNet-1K", List.of("ResNet50", "ViT"));
 
   private static volatile QueryEngine top;
 
   private RealSessions() {}
 
-  /** @return an engine over the base zoo, top factors, point estimates (do not add models to it) */
+  /**
+   * @return an engine over the base zoo, top factors, point estimates (do not add models to it)
+   */
   public static QueryEngine top() {
     QueryEngine e = top;
     if (e == null) {

@@ -34,9 +34,13 @@ class SyntheticZooQueryTest {
   static void load() {
     Dataset ds = SyntheticImageNetX.generate(7, 50).dataset(false);
     InMemoryZoo zoo = SyntheticZoo.generate(ds, MODELS, 7);
-    batch = Aggregation.run(ds, zoo, List.of(FactorSelection.MULTI), List.of(ErrorType.METACLASS), 2, null)
-        .get(FactorSelection.MULTI, ErrorType.METACLASS).factors();
-    engine = new QueryEngine(Session.open(ds, zoo, FactorSelection.MULTI, Map.of(), 2), Intervals.NONE);
+    batch =
+        Aggregation.run(
+                ds, zoo, List.of(FactorSelection.MULTI), List.of(ErrorType.METACLASS), 2, null)
+            .get(FactorSelection.MULTI, ErrorType.METACLASS)
+            .factors();
+    engine =
+        new QueryEngine(Session.open(ds, zoo, FactorSelection.MULTI, Map.of(), 2), Intervals.NONE);
   }
 
   @ParameterizedTest
@@ -47,12 +51,17 @@ class SyntheticZooQueryTest {
     for (int r = 0; r < batch.size(); r++) {
       rows.add(r);
     }
-    rows.sort(Comparator.<Integer>comparingDouble(r -> batch.errorRatio(r, f)).thenComparing(r -> batch.models().get(r)));
-    Results.Ranking ranking = engine.rank(new Query.Rank(f.column(), null, ErrorType.METACLASS, null, 0));
+    rows.sort(
+        Comparator.<Integer>comparingDouble(r -> batch.errorRatio(r, f))
+            .thenComparing(r -> batch.models().get(r)));
+    Results.Ranking ranking =
+        engine.rank(new Query.Rank(f.column(), null, ErrorType.METACLASS, null, 0));
     assertThat(ranking.numRanked()).isEqualTo(MODELS);
     for (int i = 0; i < MODELS; i++) {
       int r = rows.get(i);
-      assertThat(ranking.rows().get(i).model()).as("factor %s position %d", f, i).isEqualTo(batch.models().get(r));
+      assertThat(ranking.rows().get(i).model())
+          .as("factor %s position %d", f, i)
+          .isEqualTo(batch.models().get(r));
       assertEquals(batch.errorRatio(r, f), ranking.rows().get(i).value().point(), 0.0);
     }
     for (int r = 0; r < MODELS; r += 37) {
@@ -65,7 +74,9 @@ class SyntheticZooQueryTest {
       assertThat(report.factors().get(factor).rank()).isEqualTo(lower + 1);
       assertThat(report.numModels()).isEqualTo(MODELS);
     }
-    Results.Ranking top5 = engine.rank(new Query.Rank(f.column(), null, ErrorType.METACLASS, "synthetic_model_01*", 5));
+    Results.Ranking top5 =
+        engine.rank(
+            new Query.Rank(f.column(), null, ErrorType.METACLASS, "synthetic_model_01*", 5));
     assertThat(top5.numRanked()).isEqualTo(100);
     List<String> expected = new ArrayList<>();
     for (int r : rows) {
@@ -78,7 +89,8 @@ class SyntheticZooQueryTest {
 
   @org.junit.jupiter.api.Test
   void memoryCostIsTheClosedForm() {
-    // 3 error types x 300 models x (19 + 16 + 1 + 17*18 + 19 + 17*18 doubles); orders cached by the ranking tests
+    // 3 error types x 300 models x (19 + 16 + 1 + 17*18 + 19 + 17*18 doubles); orders cached by the
+    // ranking tests
     long tables = 3L * MODELS * 8 * (19 + 16 + 1 + 17 * 18 + 19 + 17 * 18);
     assertThat(engine.session().ramBytesUsed()).isBetween(tables, tables + 3L * 36 * MODELS * 4);
   }
@@ -99,7 +111,8 @@ class SyntheticZooQueryTest {
         bestName = batch.models().get(o);
       }
     }
-    Results.Similarity s = engine.similar(new Query.Similar(batch.models().get(model), ErrorType.METACLASS, 1, false));
+    Results.Similarity s =
+        engine.similar(new Query.Similar(batch.models().get(model), ErrorType.METACLASS, 1, false));
     assertThat(s.rows().get(0).model()).isEqualTo(bestName);
     assertEquals(best, s.rows().get(0).spearman(), 1e-12);
   }

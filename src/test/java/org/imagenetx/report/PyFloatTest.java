@@ -54,7 +54,9 @@ class PyFloatTest {
       }
       String s = PyFloat.repr(v);
       assertThat(Double.parseDouble(s)).as("%s", s).isEqualTo(v);
-      assertThat(digits(s)).as("%s vs %s", s, Double.toString(v)).isLessThanOrEqualTo(digits(Double.toString(v)));
+      assertThat(digits(s))
+          .as("%s vs %s", s, Double.toString(v))
+          .isLessThanOrEqualTo(digits(Double.toString(v)));
     }
   }
 

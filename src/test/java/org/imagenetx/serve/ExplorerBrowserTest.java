@@ -40,10 +40,10 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Drives the explorer in headless Chromium (Debian's {@code chromium} and {@code chromium-driver},
- * installed by {@code .ci/run}): sort the heatmap by a factor, open a model, compare two; the numbers
- * on the page must be the engine's and the console must stay free of errors. Fails, never skips,
- * when Chromium is missing. With {@code -Dexplorer.screenshot=<png>} it also saves a screenshot of
- * the model page (the README's {@code docs/explorer.png}).
+ * installed by {@code .ci/run}): sort the heatmap by a factor, open a model, compare two; the
+ * numbers on the page must be the engine's and the console must stay free of errors. Fails, never
+ * skips, when Chromium is missing. With {@code -Dexplorer.screenshot=<png>} it also saves a
+ * screenshot of the model page (the README's {@code docs/explorer.png}).
  */
 class ExplorerBrowserTest {
   private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
@@ -58,24 +58,38 @@ class ExplorerBrowserTest {
   @BeforeAll
   static void start() {
     if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
-      fail("headless browser test needs " + CHROMIUM + " and " + CHROMEDRIVER
-          + ": apt-get install -y chromium chromium-driver (.ci/run does this)");
+      fail(
+          "headless browser test needs "
+              + CHROMIUM
+              + " and "
+              + CHROMEDRIVER
+              + ": apt-get install -y chromium chromium-driver (.ci/run does this)");
     }
     engine = RealSessions.top();
-    server = ExplorerServer.start(engine, new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 4);
+    server =
+        ExplorerServer.start(engine, new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 4);
     ChromeOptions options = new ChromeOptions();
     options.setBinary(CHROMIUM.toFile());
     options.addArguments(
-        "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync",
-        "--disable-dev-shm-usage", "--window-size=1400,1100", "--user-data-dir=" + profile.toAbsolutePath());
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--disable-dev-shm-usage",
+        "--window-size=1400,1100",
+        "--user-data-dir=" + profile.toAbsolutePath());
     LoggingPreferences logs = new LoggingPreferences();
     logs.enable(LogType.BROWSER, Level.ALL);
     options.setCapability("goog:loggingPrefs", logs);
-    ChromeDriverService service = new ChromeDriverService.Builder()
-        .usingDriverExecutable(new File(CHROMEDRIVER.toString()))
-        .usingAnyFreePort()
-        .build();
+    ChromeDriverService service =
+        new ChromeDriverService.Builder()
+            .usingDriverExecutable(new File(CHROMEDRIVER.toString()))
+            .usingAnyFreePort()
+            .build();
     driver = new ChromeDriver(service, options);
   }
 
@@ -126,21 +140,38 @@ class ExplorerBrowserTest {
     // sort by smaller: ascending error ratio, as rank --by smaller
     driver.findElement(By.cssSelector("th[data-col='smaller']")).click();
     new WebDriverWait(driver, Duration.ofSeconds(10))
-        .until(d -> d.findElement(By.cssSelector("th[data-col='smaller']")).getAttribute("class").contains("sorted"));
-    Results.Ranking rank = engine.rank(new Query.Rank("smaller", Metric.ERROR_RATIO, ErrorType.CLASS, null, 0));
+        .until(
+            d ->
+                d.findElement(By.cssSelector("th[data-col='smaller']"))
+                    .getAttribute("class")
+                    .contains("sorted"));
+    Results.Ranking rank =
+        engine.rank(new Query.Rank("smaller", Metric.ERROR_RATIO, ErrorType.CLASS, null, 0));
     List<WebElement> rows = driver.findElements(By.cssSelector("#heatmap tbody tr"));
     assertThat(rows).hasSize(rank.rows().size());
     for (int i = 0; i < rows.size(); i++) {
       Results.RankRow expected = rank.rows().get(i);
       assertThat(rows.get(i).getAttribute("data-model")).isEqualTo(expected.model());
-      assertNumber(rows.get(i).findElement(By.cssSelector("td[data-col='smaller']")), expected.value().point(), expected.model());
-      assertNumber(rows.get(i).findElement(By.cssSelector("td[data-col='average']")), expected.average(), expected.model());
+      assertNumber(
+          rows.get(i).findElement(By.cssSelector("td[data-col='smaller']")),
+          expected.value().point(),
+          expected.model());
+      assertNumber(
+          rows.get(i).findElement(By.cssSelector("td[data-col='average']")),
+          expected.average(),
+          expected.model());
     }
     // clicking again sorts descending
     driver.findElement(By.cssSelector("th[data-col='smaller']")).click();
-    new WebDriverWait(driver, Duration.ofSeconds(10)).until(d ->
-        rank.rows().get(rank.rows().size() - 1).model().equals(
-            d.findElement(By.cssSelector("#heatmap tbody tr")).getAttribute("data-model")));
+    new WebDriverWait(driver, Duration.ofSeconds(10))
+        .until(
+            d ->
+                rank.rows()
+                    .get(rank.rows().size() - 1)
+                    .model()
+                    .equals(
+                        d.findElement(By.cssSelector("#heatmap tbody tr"))
+                            .getAttribute("data-model")));
 
     // open a model from the heatmap
     String model = rank.rows().get(0).model();
@@ -150,19 +181,31 @@ class ExplorerBrowserTest {
     Results.ModelReport report = engine.show(model, ErrorType.CLASS);
     assertNumber(driver.findElement(By.id("average")), report.average().point(), "average");
     for (Factor f : Factor.values()) {
-      WebElement tr = driver.findElement(By.cssSelector("#factors tr[data-factor='" + f.column() + "']"));
+      WebElement tr =
+          driver.findElement(By.cssSelector("#factors tr[data-factor='" + f.column() + "']"));
       Results.FactorLine l = report.factors().get(f.ordinal());
-      assertNumber(tr.findElement(By.cssSelector("td[data-col='accuracy']")), l.accuracy().point(), f.column());
-      assertNumber(tr.findElement(By.cssSelector("td[data-col='error_ratio']")), l.errorRatio().point(), f.column());
-      assertThat(tr.findElement(By.cssSelector("td[data-col='rank']")).getText()).isEqualTo(l.rank() + "/4");
+      assertNumber(
+          tr.findElement(By.cssSelector("td[data-col='accuracy']")),
+          l.accuracy().point(),
+          f.column());
+      assertNumber(
+          tr.findElement(By.cssSelector("td[data-col='error_ratio']")),
+          l.errorRatio().point(),
+          f.column());
+      assertThat(tr.findElement(By.cssSelector("td[data-col='rank']")).getText())
+          .isEqualTo(l.rank() + "/4");
     }
-    assertThat(driver.findElements(By.cssSelector("svg.chart rect"))).hasSizeGreaterThanOrEqualTo(Factor.COUNT);
+    assertThat(driver.findElements(By.cssSelector("svg.chart rect")))
+        .hasSizeGreaterThanOrEqualTo(Factor.COUNT);
     assertThat(driver.findElements(By.cssSelector("#metaclasses tbody tr"))).hasSize(17);
     String screenshot = System.getProperty("explorer.screenshot");
     if (screenshot != null && !screenshot.isEmpty()) {
       Path target = Path.of(screenshot);
       Files.createDirectories(target.toAbsolutePath().getParent());
-      Files.copy(driver.getScreenshotAs(OutputType.FILE).toPath(), target, StandardCopyOption.REPLACE_EXISTING);
+      Files.copy(
+          driver.getScreenshotAs(OutputType.FILE).toPath(),
+          target,
+          StandardCopyOption.REPLACE_EXISTING);
     }
 
     // compare two models through the form
@@ -180,16 +223,28 @@ class ExplorerBrowserTest {
       assertThat(tr.getAttribute("data-slice")).isEqualTo(l.slice());
       assertNumber(tr.findElement(By.cssSelector("td[data-col='errorA']")), l.errorA(), l.slice());
       assertNumber(tr.findElement(By.cssSelector("td[data-col='errorB']")), l.errorB(), l.slice());
-      assertNumber(tr.findElement(By.cssSelector("td[data-col='errorDifference']")), l.errorDifference().point(), l.slice());
+      assertNumber(
+          tr.findElement(By.cssSelector("td[data-col='errorDifference']")),
+          l.errorDifference().point(),
+          l.slice());
       assertNumber(tr.findElement(By.cssSelector("td[data-col='pValue']")), l.pValue(), l.slice());
       assertNumber(tr.findElement(By.cssSelector("td[data-col='pHolm']")), l.pHolm(), l.slice());
-      assertThat(tr.findElement(By.cssSelector("td[data-col='onlyAWrong']")).getText()).isEqualTo(String.valueOf(l.onlyAWrong()));
-      assertThat(tr.findElement(By.cssSelector("td[data-col='onlyBWrong']")).getText()).isEqualTo(String.valueOf(l.onlyBWrong()));
-      assertThat(tr.findElement(By.cssSelector("td[data-col='verdict']")).getText()).isEqualTo(l.verdict());
+      assertThat(tr.findElement(By.cssSelector("td[data-col='onlyAWrong']")).getText())
+          .isEqualTo(String.valueOf(l.onlyAWrong()));
+      assertThat(tr.findElement(By.cssSelector("td[data-col='onlyBWrong']")).getText())
+          .isEqualTo(String.valueOf(l.onlyBWrong()));
+      assertThat(tr.findElement(By.cssSelector("td[data-col='verdict']")).getText())
+          .isEqualTo(l.verdict());
       if (i < Factor.COUNT) {
-        assertThat(tr.findElement(By.cssSelector("td[data-col='errorRatioDifferenceInterval']")).getText())
-            .isEqualTo(String.format(java.util.Locale.ROOT, "[%.4f, %.4f]",
-                l.errorRatioDifference().lower(), l.errorRatioDifference().upper()));
+        assertThat(
+                tr.findElement(By.cssSelector("td[data-col='errorRatioDifferenceInterval']"))
+                    .getText())
+            .isEqualTo(
+                String.format(
+                    java.util.Locale.ROOT,
+                    "[%.4f, %.4f]",
+                    l.errorRatioDifference().lower(),
+                    l.errorRatioDifference().upper()));
       }
     }
 
@@ -198,11 +253,14 @@ class ExplorerBrowserTest {
     assertThat(driver.findElements(By.cssSelector("#groups tbody tr"))).hasSize(2);
     assertNoConsoleErrors();
     open("#/model/no-such-model");
-    assertThat(driver.findElement(By.id("error")).getText()).isEqualTo("unknown model 'no-such-model'");
-    // the 404 of that one API call is logged by Chromium as a failed resource load; nothing else may be
+    assertThat(driver.findElement(By.id("error")).getText())
+        .isEqualTo("unknown model 'no-such-model'");
+    // the 404 of that one API call is logged by Chromium as a failed resource load; nothing else
+    // may be
     List<String> errors = new ArrayList<>();
     for (LogEntry e : driver.manage().logs().get(LogType.BROWSER)) {
-      if (e.getLevel().intValue() >= Level.WARNING.intValue() && !e.getMessage().contains("/api/show?")) {
+      if (e.getLevel().intValue() >= Level.WARNING.intValue()
+          && !e.getMessage().contains("/api/show?")) {
         errors.add(e.getLevel() + " " + e.getMessage());
       }
     }
@@ -216,8 +274,10 @@ class ExplorerBrowserTest {
     new WebDriverWait(driver, Duration.ofSeconds(10))
         .until(d -> d.findElement(By.tagName("h2")).getText().contains("real_class"));
     Results.Matrix m = engine.matrix(ErrorType.REAL_CLASS);
-    WebElement td = driver.findElement(By.cssSelector("#heatmap tr[data-model='DINO'] td[data-col='texture']"));
-    assertNumber(td, m.errorRatio()[m.models().indexOf("DINO")][Factor.TEXTURE.ordinal()], "DINO texture");
+    WebElement td =
+        driver.findElement(By.cssSelector("#heatmap tr[data-model='DINO'] td[data-col='texture']"));
+    assertNumber(
+        td, m.errorRatio()[m.models().indexOf("DINO")][Factor.TEXTURE.ordinal()], "DINO texture");
     assertNoConsoleErrors();
   }
 }

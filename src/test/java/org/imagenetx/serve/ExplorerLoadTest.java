@@ -38,9 +38,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A bounded loopback load on the explorer over the 2,200-model reference zoo (synthetic, seeded):
- * {@value #REQUESTS} API requests from {@value #CLIENTS} concurrent clients, a mix of every endpoint.
- * Asserts no errors, p99 below 100 ms over all requests and for compare alone (after {@value #WARMUP}
- * warm-up requests), and a flat heap (live heap after the second half of the run
+ * {@value #REQUESTS} API requests from {@value #CLIENTS} concurrent clients, a mix of every
+ * endpoint. Asserts no errors, p99 below 100 ms over all requests and for compare alone (after
+ * {@value #WARMUP} warm-up requests), and a flat heap (live heap after the second half of the run
  * within {@value #HEAP_SLACK_MB} MB of the first). With {@code -Dbench.record=true} it writes the
  * numbers to {@code results/bench/explorer-load.json}, else to {@code target/}.
  */
@@ -58,15 +58,20 @@ class ExplorerLoadTest {
     Dataset ds = SyntheticImageNetX.generate(SEED, 50).dataset(false);
     InMemoryZoo zoo = classesOnly(ds, MODELS, SEED);
     long t1 = System.nanoTime();
-    Session session = Session.open(ds, zoo, FactorSelection.TOP, Map.of(), Runtime.getRuntime().availableProcessors());
+    Session session =
+        Session.open(
+            ds, zoo, FactorSelection.TOP, Map.of(), Runtime.getRuntime().availableProcessors());
     long t2 = System.nanoTime();
     QueryEngine engine = new QueryEngine(session, Intervals.NONE);
     List<String> models = session.models();
     try (ExplorerServer server =
-        ExplorerServer.start(engine, new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), CLIENTS)) {
+        ExplorerServer.start(
+            engine, new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), CLIENTS)) {
       HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-      // warm-up: a server that has answered for a while, not one whose first clicks are interpreted.
-      // The JIT still works through its backlog (the zoo generation, the clients' HTTP stack) during
+      // warm-up: a server that has answered for a while, not one whose first clicks are
+      // interpreted.
+      // The JIT still works through its backlog (the zoo generation, the clients' HTTP stack)
+      // during
       // the measured runs: about a third of the CPU, recorded as cpu_s_by_thread_kind.jit.
       run(server, client, models, WARMUP, 1);
       double heapBefore = liveHeapMb();
@@ -80,7 +85,14 @@ class ExplorerLoadTest {
       Map<String, Object> out = new LinkedHashMap<>();
       out.put("benchmark", "explorer loopback load (ExplorerLoadTest)");
       out.put("machine", machine());
-      out.put("zoo", String.format(Locale.ROOT, "synthetic, %d models x %d images, seed %d", MODELS, ds.index().size(), SEED));
+      out.put(
+          "zoo",
+          String.format(
+              Locale.ROOT,
+              "synthetic, %d models x %d images, seed %d",
+              MODELS,
+              ds.index().size(),
+              SEED));
       out.put("zoo_generation_s", (t1 - t0) / 1e9);
       out.put("session_open_s", (t2 - t1) / 1e9);
       out.put("warmup_requests", WARMUP);
@@ -98,20 +110,29 @@ class ExplorerLoadTest {
         byEndpoint.put(e, percentiles(concat(first.byEndpoint(e), second.byEndpoint(e))));
       }
       out.put("latency_ms_by_endpoint", byEndpoint);
-      out.put("live_heap_mb", Map.of("before", heapBefore, "after_1000", heapMiddle, "after_2000", heapAfter));
+      out.put(
+          "live_heap_mb",
+          Map.of("before", heapBefore, "after_1000", heapMiddle, "after_2000", heapAfter));
       String json = new String(Json.bytes(out), StandardCharsets.UTF_8) + "\n";
-      Path target = Boolean.getBoolean("bench.record")
-          ? Path.of("results", "bench", "explorer-load.json")
-          : Path.of("target", "explorer-load.json");
+      Path target =
+          Boolean.getBoolean("bench.record")
+              ? Path.of("results", "bench", "explorer-load.json")
+              : Path.of("target", "explorer-load.json");
       AtomicFiles.writeString(target, json);
       System.out.println("explorer load: " + json);
 
       assertThat(errors).as(json).isZero();
-      assertThat(percentile(all, 0.99) / 1e6).as("p99 ms over all requests; " + json).isLessThan(100.0);
+      assertThat(percentile(all, 0.99) / 1e6)
+          .as("p99 ms over all requests; " + json)
+          .isLessThan(100.0);
       // the costliest answer (the paired bootstrap, B = 1,000) on its own, not hidden in the mix
       long[] compare = concat(first.byEndpoint("compare"), second.byEndpoint("compare"));
-      assertThat(percentile(compare, 0.99) / 1e6).as("p99 ms of compare; " + json).isLessThan(100.0);
-      assertThat(heapAfter - heapMiddle).as("live heap growth MB; " + json).isLessThan(HEAP_SLACK_MB);
+      assertThat(percentile(compare, 0.99) / 1e6)
+          .as("p99 ms of compare; " + json)
+          .isLessThan(100.0);
+      assertThat(heapAfter - heapMiddle)
+          .as("live heap growth MB; " + json)
+          .isLessThan(HEAP_SLACK_MB);
     }
   }
 
@@ -127,8 +148,9 @@ class ExplorerLoadTest {
       names.add(SyntheticZoo.modelName(m));
     }
     // each model depends only on (seed, model): generating them in parallel gives the same zoo
-    java.util.stream.IntStream.range(0, models).parallel().forEach(m ->
-        SyntheticZoo.generateModel(inputs, seed, m, classes[m], null));
+    java.util.stream.IntStream.range(0, models)
+        .parallel()
+        .forEach(m -> SyntheticZoo.generateModel(inputs, seed, m, classes[m], null));
     return new InMemoryZoo("synthetic", names, classes, null, true, "synthetic zoo, classes only");
   }
 
@@ -136,7 +158,12 @@ class ExplorerLoadTest {
 
   /** Latencies of one run, in request order, with the endpoint of each. */
   record Run(
-      long[] nanos, String[] endpoint, int errors, long wallNanos, long cpuNanos, Map<String, Double> cpuByKind,
+      long[] nanos,
+      String[] endpoint,
+      int errors,
+      long wallNanos,
+      long cpuNanos,
+      Map<String, Double> cpuByKind,
       long gcMillis) {
     long[] byEndpoint(String e) {
       long[] out = new long[nanos.length];
@@ -150,7 +177,8 @@ class ExplorerLoadTest {
     }
   }
 
-  static Run run(ExplorerServer server, HttpClient client, List<String> models, int requests, long seed)
+  static Run run(
+      ExplorerServer server, HttpClient client, List<String> models, int requests, long seed)
       throws Exception {
     String[] paths = new String[requests];
     String[] endpoint = new String[requests];
@@ -161,7 +189,8 @@ class ExplorerLoadTest {
       String f = Factor.of(rnd.nextInt(Factor.COUNT)).column();
       String type = new String[] {"class", "metaclass", "real_class"}[rnd.nextInt(3)];
       int r = rnd.nextInt(100);
-      // the page's mix: mostly model pages and rankings, a comparison now and then, rarely the full matrix
+      // the page's mix: mostly model pages and rankings, a comparison now and then, rarely the full
+      // matrix
       if (r < 30) {
         endpoint[i] = "rank";
         paths[i] = "rank?by=" + f + "&top=" + (10 + rnd.nextInt(90)) + "&error_type=" + type;
@@ -173,8 +202,13 @@ class ExplorerLoadTest {
         paths[i] = "similar?model=" + a + "&top=10&error_type=" + type;
       } else if (r < 95) {
         endpoint[i] = "compare";
-        paths[i] = "compare?a=" + a + "&b=" + (a.equals(b) ? enc(models.get(0).equals(a) ? models.get(1) : models.get(0)) : b)
-            + "&error_type=" + type;
+        paths[i] =
+            "compare?a="
+                + a
+                + "&b="
+                + (a.equals(b) ? enc(models.get(0).equals(a) ? models.get(1) : models.get(0)) : b)
+                + "&error_type="
+                + type;
       } else if (r < 98) {
         endpoint[i] = "groups";
         paths[i] = "groups?error_type=" + type;
@@ -194,16 +228,22 @@ class ExplorerLoadTest {
       List<Future<?>> fs = new ArrayList<>();
       for (int c = 0; c < CLIENTS; c++) {
         int client0 = c;
-        fs.add(pool.submit(() -> {
-          for (int i = client0; i < requests; i += CLIENTS) {
-            HttpRequest req = HttpRequest.newBuilder(URI.create(server.url() + "api/" + paths[i])).GET().build();
-            long s = System.nanoTime();
-            HttpResponse<byte[]> resp = client.send(req, HttpResponse.BodyHandlers.ofByteArray());
-            nanos[i] = System.nanoTime() - s;
-            status[i] = resp.statusCode();
-          }
-          return null;
-        }));
+        fs.add(
+            pool.submit(
+                () -> {
+                  for (int i = client0; i < requests; i += CLIENTS) {
+                    HttpRequest req =
+                        HttpRequest.newBuilder(URI.create(server.url() + "api/" + paths[i]))
+                            .GET()
+                            .build();
+                    long s = System.nanoTime();
+                    HttpResponse<byte[]> resp =
+                        client.send(req, HttpResponse.BodyHandlers.ofByteArray());
+                    nanos[i] = System.nanoTime() - s;
+                    status[i] = resp.statusCode();
+                  }
+                  return null;
+                }));
       }
       for (Future<?> f : fs) {
         f.get();
@@ -257,7 +297,8 @@ class ExplorerLoadTest {
 
   /** CPU time of this JVM (server and clients share it), all threads, GC and JIT included. */
   static long processCpuNanos() {
-    return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
+    return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+        .getProcessCpuTime();
   }
 
   /**
@@ -281,12 +322,20 @@ class ExplorerLoadTest {
         }
         String name = st.substring(st.indexOf('(') + 1, st.lastIndexOf(')'));
         String[] f = st.substring(st.lastIndexOf(')') + 2).split(" ");
-        double seconds = (Long.parseLong(f[11]) + Long.parseLong(f[12])) / 100.0; // utime + stime, USER_HZ
-        String kind = name.startsWith("imagenetx-serv") ? "server"
-            : name.startsWith("HttpClient") || name.startsWith("pool-") ? "clients"
-            : name.startsWith("C1 Compiler") || name.startsWith("C2 Compiler") ? "jit"
-            : name.startsWith("G1") || name.startsWith("GC ") || name.equals("VM Thread") ? "gc"
-            : "other";
+        double seconds =
+            (Long.parseLong(f[11]) + Long.parseLong(f[12])) / 100.0; // utime + stime, USER_HZ
+        String kind =
+            name.startsWith("imagenetx-serv")
+                ? "server"
+                : name.startsWith("HttpClient") || name.startsWith("pool-")
+                    ? "clients"
+                    : name.startsWith("C1 Compiler") || name.startsWith("C2 Compiler")
+                        ? "jit"
+                        : name.startsWith("G1")
+                                || name.startsWith("GC ")
+                                || name.equals("VM Thread")
+                            ? "gc"
+                            : "other";
         by.merge(kind, seconds, Double::sum);
       }
     }
@@ -333,7 +382,9 @@ class ExplorerLoadTest {
     m.put("os", System.getProperty("os.name") + " " + System.getProperty("os.arch"));
     m.put("java", System.getProperty("java.vm.name") + " " + System.getProperty("java.version"));
     m.put("max_heap_mb", Runtime.getRuntime().maxMemory() / 1048576);
-    m.put("note", "client and server share the machine (loopback); timings on a shared machine are noisy");
+    m.put(
+        "note",
+        "client and server share the machine (loopback); timings on a shared machine are noisy");
     return m;
   }
 }

@@ -33,7 +33,13 @@ class AggregationTest {
     }
     Zoo zoo = new InMemoryZoo("holes", base.models(), classes, null, true, "test");
     Aggregation agg =
-        Aggregation.run(ds, zoo, List.of(FactorSelection.TOP, FactorSelection.MULTI), List.of(ErrorType.METACLASS), 2, null);
+        Aggregation.run(
+            ds,
+            zoo,
+            List.of(FactorSelection.TOP, FactorSelection.MULTI),
+            List.of(ErrorType.METACLASS),
+            2,
+            null);
     assertThat(expected[1]).isPositive();
     for (int m = 0; m < 3; m++) {
       assertThat(agg.missingEvaluated(m)).as("model %d", m).isEqualTo(expected[m]);

@@ -14,45 +14,82 @@ import org.junit.jupiter.params.provider.CsvSource;
 class BinomialSamplerTest {
   @ParameterizedTest(name = "n={0} p={1}")
   @CsvSource({
-    "1, 0.5", "7, 0.01", "20, 0.3", "1000, 0.01", "1000, 0.02", "200, 0.1", // inversion (n·p ≤ 20)
-    "100, 0.9", "1000, 0.999", "100, 0.85", // inversion on 1 − p
-    "100, 0.5", "1000, 0.2", "46110, 0.0023", "46110, 0.4", "46110, 0.97", "3000000, 0.25", // BTRS
-    "200, 0.11", "105, 0.2", "41, 0.5", "1000, 0.0205", "80, 0.74", // BTRS just above the split (n·p > 20)
-    "12643, 0.5", "46110, 0.00045", "2000, 0.0151" // BTRS at small and large spreads
+    "1, 0.5",
+    "7, 0.01",
+    "20, 0.3",
+    "1000, 0.01",
+    "1000, 0.02",
+    "200, 0.1", // inversion (n·p ≤ 20)
+    "100, 0.9",
+    "1000, 0.999",
+    "100, 0.85", // inversion on 1 − p
+    "100, 0.5",
+    "1000, 0.2",
+    "46110, 0.0023",
+    "46110, 0.4",
+    "46110, 0.97",
+    "3000000, 0.25", // BTRS
+    "200, 0.11",
+    "105, 0.2",
+    "41, 0.5",
+    "1000, 0.0205",
+    "80, 0.74", // BTRS just above the split (n·p > 20)
+    "12643, 0.5",
+    "46110, 0.00045",
+    "2000, 0.0151" // BTRS at small and large spreads
   })
   void matchesExactPmf(int n, double p) {
     check(n, p, "sample", rng -> BinomialSampler.sample(rng, n, p));
   }
 
   /**
-   * The batch form the bootstrap uses draws the same law (its constants are hoisted out of the loop,
-   * its inversion multiplies by reciprocals): the same parameters and bounds as {@link
+   * The batch form the bootstrap uses draws the same law (its constants are hoisted out of the
+   * loop, its inversion multiplies by reciprocals): the same parameters and bounds as {@link
    * #matchesExactPmf}, through {@link BinomialSampler#drawAll} with every replicate at n trials.
    */
   @ParameterizedTest(name = "n={0} p={1}")
   @CsvSource({
-    "1, 0.5", "7, 0.01", "20, 0.3", "1000, 0.01", "1000, 0.02", "200, 0.1", "100, 0.9", "1000, 0.999",
-    "100, 0.5", "1000, 0.2", "46110, 0.0023", "46110, 0.4", "46110, 0.97", "200, 0.11", "80, 0.74",
-    "12643, 0.5", "46110, 0.00045"
+    "1, 0.5",
+    "7, 0.01",
+    "20, 0.3",
+    "1000, 0.01",
+    "1000, 0.02",
+    "200, 0.1",
+    "100, 0.9",
+    "1000, 0.999",
+    "100, 0.5",
+    "1000, 0.2",
+    "46110, 0.0023",
+    "46110, 0.4",
+    "46110, 0.97",
+    "200, 0.11",
+    "80, 0.74",
+    "12643, 0.5",
+    "46110, 0.00045"
   })
   void batchMatchesExactPmf(int n, double p) {
     int[] remaining = new int[1000];
     int[] out = new int[1000];
     int[] next = {out.length};
-    check(n, p, "drawAll", rng -> {
-      if (next[0] == out.length) {
-        java.util.Arrays.fill(remaining, n);
-        BinomialSampler.drawAll(rng, p, remaining, out, 0, out.length);
-        for (int b = 0; b < out.length; b++) {
-          assertThat(remaining[b]).isEqualTo(n - out[b]);
-        }
-        next[0] = 0;
-      }
-      return out[next[0]++];
-    });
+    check(
+        n,
+        p,
+        "drawAll",
+        rng -> {
+          if (next[0] == out.length) {
+            java.util.Arrays.fill(remaining, n);
+            BinomialSampler.drawAll(rng, p, remaining, out, 0, out.length);
+            for (int b = 0; b < out.length; b++) {
+              assertThat(remaining[b]).isEqualTo(n - out[b]);
+            }
+            next[0] = 0;
+          }
+          return out[next[0]++];
+        });
   }
 
-  private static void check(int n, double p, String how, java.util.function.ToIntFunction<SplittableRandom> sampler) {
+  private static void check(
+      int n, double p, String how, java.util.function.ToIntFunction<SplittableRandom> sampler) {
     long seed = 31L * n + Double.hashCode(p) + how.hashCode();
     SplittableRandom rng = new SplittableRandom(seed);
     int draws = 200_000;
@@ -96,7 +133,9 @@ class BinomialSamplerTest {
               .chiSquareTest(
                   expected.stream().mapToDouble(Double::doubleValue).toArray(),
                   observed.stream().mapToLong(Long::longValue).toArray());
-      assertThat(pValue).as("seed %d chi-square over %d bins", seed, expected.size()).isGreaterThan(1e-4);
+      assertThat(pValue)
+          .as("seed %d chi-square over %d bins", seed, expected.size())
+          .isGreaterThan(1e-4);
     }
   }
 
@@ -122,6 +161,7 @@ class BinomialSamplerTest {
   void stirlingTailIsTheRemainderOfLogFactorial(int x) {
     double logFactorial = org.hipparchus.special.Gamma.logGamma(x + 1.0);
     double series = (x + 0.5) * Math.log(x + 1.0) - (x + 1) + 0.5 * Math.log(2 * Math.PI);
-    assertThat(BinomialSampler.stirlingTail(x)).isCloseTo(logFactorial - series, org.assertj.core.api.Assertions.within(1e-10));
+    assertThat(BinomialSampler.stirlingTail(x))
+        .isCloseTo(logFactorial - series, org.assertj.core.api.Assertions.within(1e-10));
   }
 }

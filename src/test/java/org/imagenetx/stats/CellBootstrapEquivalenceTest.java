@@ -121,8 +121,16 @@ class CellBootstrapEquivalenceTest {
   }
 
   private static void compositions(
-      CellBootstrap boot, int[] cells, int n, int k, int left, int[] x, double logP, int statistic,
-      double[] out, Map<Object, Double> law) {
+      CellBootstrap boot,
+      int[] cells,
+      int n,
+      int k,
+      int left,
+      int[] x,
+      double logP,
+      int statistic,
+      double[] out,
+      Map<Object, Double> law) {
     if (k == cells.length - 1) {
       x[k] = left;
       double lp = logP + logTerm(cells[k], n, left);
@@ -185,10 +193,16 @@ class CellBootstrapEquivalenceTest {
       Map<Object, Double> byCell = exactCellLaw(boot, cells, stat);
       assertThat(byCell.keySet()).as("seed %d images %s", seed, images).isEqualTo(byImage.keySet());
       for (Object k : byImage.keySet()) {
-        assertThat(byCell.get(k)).as("seed %d value %s", seed, k).isCloseTo(byImage.get(k), within(1e-12));
+        assertThat(byCell.get(k))
+            .as("seed %d value %s", seed, k)
+            .isCloseTo(byImage.get(k), within(1e-12));
       }
       // The sampler draws from that law.
-      boot.estimate(cells, seed, new double[layout.numStatistics()], new double[layout.numStatistics()],
+      boot.estimate(
+          cells,
+          seed,
+          new double[layout.numStatistics()],
+          new double[layout.numStatistics()],
           new double[layout.numStatistics()]);
       double[] reps = boot.replicates(stat);
       Map<Object, Long> counts = new HashMap<>();
@@ -215,7 +229,9 @@ class CellBootstrapEquivalenceTest {
         bins.get(bins.size() - 1)[1] += o;
         double[] exp = bins.stream().mapToDouble(b -> b[0]).toArray();
         long[] obs = bins.stream().mapToLong(b -> (long) b[1]).toArray();
-        assertThat(new ChiSquareTest().chiSquareTest(exp, obs)).as("seed %d stat %d", seed, stat).isGreaterThan(1e-4);
+        assertThat(new ChiSquareTest().chiSquareTest(exp, obs))
+            .as("seed %d stat %d", seed, stat)
+            .isGreaterThan(1e-4);
       }
     }
   }
@@ -237,7 +253,9 @@ class CellBootstrapEquivalenceTest {
       int[] patterns = patternsOf(images);
       int[] cells = cellsOf(images, patterns, models);
       int b = 4000;
-      CellBootstrap boot = new CellBootstrap(CellLayout.factors(patterns, models), b, 0.95, IntervalMethod.PERCENTILE);
+      CellBootstrap boot =
+          new CellBootstrap(
+              CellLayout.factors(patterns, models), b, 0.95, IntervalMethod.PERCENTILE);
       int stats = boot.layout().numStatistics();
       boot.estimate(cells, seed, new double[stats], new double[stats], new double[stats]);
       double[] cell = boot.replicates(1);
@@ -252,13 +270,17 @@ class CellBootstrapEquivalenceTest {
         naive[i] = naiveStatistic(sample, 0, paired, false);
       }
       KolmogorovSmirnovTest ks = new KolmogorovSmirnovTest(seed);
-      assertThat(ks.kolmogorovSmirnovTest(naive, cell)).as("seed %d paired %s", seed, paired).isGreaterThan(1e-3);
+      assertThat(ks.kolmogorovSmirnovTest(naive, cell))
+          .as("seed %d paired %s", seed, paired)
+          .isGreaterThan(1e-3);
 
       // Power: a sampler that over-weights one cell by 10 % must be caught.
       int[] wrong = cells.clone();
       wrong[1] = (int) Math.round(wrong[1] * 1.1) + 1;
       boot.estimate(wrong, seed, new double[stats], new double[stats], new double[stats]);
-      assertThat(ks.kolmogorovSmirnovTest(naive, boot.replicates(1))).as("seed %d power", seed).isLessThan(1e-3);
+      assertThat(ks.kolmogorovSmirnovTest(naive, boot.replicates(1)))
+          .as("seed %d power", seed)
+          .isLessThan(1e-3);
     }
   }
 
@@ -273,15 +295,20 @@ class CellBootstrapEquivalenceTest {
     List<Image> images = tiny(seed, 6, false);
     int[] patterns = patternsOf(images);
     int[] joint = cellsOf(images, patterns, 1);
-    CellBootstrap jointBoot = new CellBootstrap(CellLayout.factors(patterns, 1), 10, 0.95, IntervalMethod.PERCENTILE);
+    CellBootstrap jointBoot =
+        new CellBootstrap(CellLayout.factors(patterns, 1), 10, 0.95, IntervalMethod.PERCENTILE);
     int[] four = new int[4];
     for (Image im : images) {
       four[2 * (im.mask() & 1) + im.correct()]++;
     }
-    CellBootstrap marginal = new CellBootstrap(CellLayout.singleFactor(1), 4000, 0.95, IntervalMethod.PERCENTILE);
+    CellBootstrap marginal =
+        new CellBootstrap(CellLayout.singleFactor(1), 4000, 0.95, IntervalMethod.PERCENTILE);
     for (int stat : new int[] {0, 1}) { // factor 0: single-factor stats 0, 1 = joint stats 0, 1
-      assertThat(exactCellLaw(marginal, four, stat)).as("seed %d", seed).usingRecursiveComparison()
-          .withComparatorForType((a, b) -> Math.abs(a - b) < 1e-12 ? 0 : Double.compare(a, b), Double.class)
+      assertThat(exactCellLaw(marginal, four, stat))
+          .as("seed %d", seed)
+          .usingRecursiveComparison()
+          .withComparatorForType(
+              (a, b) -> Math.abs(a - b) < 1e-12 ? 0 : Double.compare(a, b), Double.class)
           .isEqualTo(exactCellLaw(jointBoot, joint, stat));
     }
     // Larger, overlapping factors: sampled replicates agree.
@@ -292,7 +319,9 @@ class CellBootstrapEquivalenceTest {
       big.add(new Image(mask, rnd.nextDouble() < ((mask & 1) != 0 ? 0.6 : 0.8) ? 1 : 0));
     }
     int[] bigPatterns = patternsOf(big);
-    CellBootstrap j = new CellBootstrap(CellLayout.factors(bigPatterns, 1), 4000, 0.95, IntervalMethod.PERCENTILE);
+    CellBootstrap j =
+        new CellBootstrap(
+            CellLayout.factors(bigPatterns, 1), 4000, 0.95, IntervalMethod.PERCENTILE);
     int js = j.layout().numStatistics();
     j.estimate(cellsOf(big, bigPatterns, 1), seed, new double[js], new double[js], new double[js]);
     java.util.Arrays.fill(four, 0);
@@ -302,7 +331,8 @@ class CellBootstrapEquivalenceTest {
     int ms = marginal.layout().numStatistics();
     marginal.estimate(four, ~seed, new double[ms], new double[ms], new double[ms]);
     KolmogorovSmirnovTest ks = new KolmogorovSmirnovTest(seed);
-    assertThat(ks.kolmogorovSmirnovTest(j.replicates(1), marginal.replicates(1))).as("seed %d", seed)
+    assertThat(ks.kolmogorovSmirnovTest(j.replicates(1), marginal.replicates(1)))
+        .as("seed %d", seed)
         .isGreaterThan(1e-3);
   }
 

@@ -70,7 +70,8 @@ class CellBootstrapIntervalTest {
       int models = paired ? 2 : 1;
       int[] patterns = CellBootstrapEquivalenceTest.patternsOf(images);
       int[] cells = CellBootstrapEquivalenceTest.cellsOf(images, patterns, models);
-      CellBootstrap boot = new CellBootstrap(CellLayout.factors(patterns, models), 10, 0.95, IntervalMethod.BCA);
+      CellBootstrap boot =
+          new CellBootstrap(CellLayout.factors(patterns, models), 10, 0.95, IntervalMethod.BCA);
       for (int stat = 0; stat < 2; stat++) {
         boolean acc = stat == 0;
         double[] loo = new double[images.size()];
@@ -92,7 +93,8 @@ class CellBootstrapIntervalTest {
         if (!Double.isFinite(expected)) {
           continue;
         }
-        assertThat(boot.jackknifeAcceleration(cells, stat)).as("seed %d stat %d", seed, stat)
+        assertThat(boot.jackknifeAcceleration(cells, stat))
+            .as("seed %d stat %d", seed, stat)
             .isCloseTo(expected, within(1e-12));
       }
     }
@@ -125,15 +127,19 @@ class CellBootstrapIntervalTest {
       double[] q = levels[rnd.nextInt(levels.length)];
       double[] out = new double[2];
       CellBootstrap.quantiles(v.clone(), n, q[0], q[1], out);
-      assertThat(out[0]).as("seed %d rep %d lower", seed, rep).isEqualTo(CellBootstrap.quantile(v.clone(), n, q[0]));
-      assertThat(out[1]).as("seed %d rep %d upper", seed, rep).isEqualTo(CellBootstrap.quantile(v.clone(), n, q[1]));
+      assertThat(out[0])
+          .as("seed %d rep %d lower", seed, rep)
+          .isEqualTo(CellBootstrap.quantile(v.clone(), n, q[0]));
+      assertThat(out[1])
+          .as("seed %d rep %d upper", seed, rep)
+          .isEqualTo(CellBootstrap.quantile(v.clone(), n, q[1]));
     }
   }
 
   /**
    * Acceptance: synthetic populations with known error rates per factor (top-selection shape, one
-   * factor per image); 95 % intervals must cover the true accuracy and error ratio in 93–97 % of the
-   * repetitions. 1,000 repetitions by default (coverage s.e. 0.7 %), 4,000 with -Dnightly=true.
+   * factor per image); 95 % intervals must cover the true accuracy and error ratio in 93–97 % of
+   * the repetitions. 1,000 repetitions by default (coverage s.e. 0.7 %), 4,000 with -Dnightly=true.
    */
   @ParameterizedTest
   @EnumSource(IntervalMethod.class)
@@ -173,8 +179,9 @@ class CellBootstrapIntervalTest {
       coverEr0 += lo[1] <= trueEr0 && trueEr0 <= hi[1] ? 1 : 0;
     }
     for (int covered : new int[] {coverAcc, coverEr3, coverEr0}) {
-      assertThat((double) covered / reps).as("%s coverage acc3=%d er3=%d er0=%d of %d", method, coverAcc,
-          coverEr3, coverEr0, reps).isBetween(0.93, 0.97);
+      assertThat((double) covered / reps)
+          .as("%s coverage acc3=%d er3=%d er0=%d of %d", method, coverAcc, coverEr3, coverEr0, reps)
+          .isBetween(0.93, 0.97);
     }
   }
 }

@@ -18,9 +18,8 @@ import org.imagenetx.synth.SyntheticZoo;
 import org.imagenetx.zoo.InMemoryZoo;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The word-kernel evaluator against a per-image reference written the way the upstream toolkit
@@ -59,7 +58,9 @@ class EvaluatorTest {
           for (int meta = 0; meta < Metaclasses.COUNT; meta++) {
             for (int col = 0; col < FactorCounts.COLUMNS; col++) {
               assertThat(counts[s].correct(meta, col))
-                  .as("seed %d model %d %s %s meta %d col %d", seed, m, type, sels.get(s), meta, col)
+                  .as(
+                      "seed %d model %d %s %s meta %d col %d",
+                      seed, m, type, sels.get(s), meta, col)
                   .isEqualTo(ref.correct[meta][col]);
               assertThat(counts[s].total(meta, col)).isEqualTo(ref.total[meta][col]);
             }
@@ -79,13 +80,17 @@ class EvaluatorTest {
     Evaluator ev = new Evaluator(ds, List.of(FactorSelection.TOP));
     short[] pred = ds.index().labels().clone();
     org.assertj.core.api.Assertions.assertThatThrownBy(
-            () -> ev.evaluate(pred, 0, List.of(ErrorType.CLASS, ErrorType.METACLASS, ErrorType.CLASS)))
+            () ->
+                ev.evaluate(
+                    pred, 0, List.of(ErrorType.CLASS, ErrorType.METACLASS, ErrorType.CLASS)))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("distinct");
     // a perfect model: every type, every selection, accuracy 1
     FactorCounts[][] c = ev.evaluate(pred, 0, List.of(ErrorType.METACLASS, ErrorType.CLASS));
     assertThat(c[0][0].correct(0, FactorCounts.ALL)).isEqualTo(c[0][0].total(0, FactorCounts.ALL));
-    assertThat(c[1][0].correct(0, FactorCounts.ALL)).isEqualTo(c[1][0].total(0, FactorCounts.ALL)).isPositive();
+    assertThat(c[1][0].correct(0, FactorCounts.ALL))
+        .isEqualTo(c[1][0].total(0, FactorCounts.ALL))
+        .isPositive();
   }
 
   @Test
@@ -125,7 +130,8 @@ class EvaluatorTest {
 
   /**
    * The histogram-and-bucket selection against the sort: class sizes 0..60 (accuracies k/n, many
-   * exact ties), all classes equal, perfect and hopeless models, fewer than 100 classes with images.
+   * exact ties), all classes equal, perfect and hopeless models, fewer than 100 classes with
+   * images.
    */
   @ParameterizedTest(name = "seed {0}")
   @ValueSource(longs = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16})
@@ -139,8 +145,10 @@ class EvaluatorTest {
       int[] total = new int[classes];
       int[] correct = new int[classes];
       for (int c = 0; c < classes; c++) {
-        total[c] = mode == 1 ? maxSize : (mode == 3 && rnd.nextInt(3) == 0 ? 0 : rnd.nextInt(maxSize + 1));
-        correct[c] = mode == 2 ? total[c] : mode == 1 ? maxSize / 2 : binomial(rnd, total[c], skill);
+        total[c] =
+            mode == 1 ? maxSize : (mode == 3 && rnd.nextInt(3) == 0 ? 0 : rnd.nextInt(maxSize + 1));
+        correct[c] =
+            mode == 2 ? total[c] : mode == 1 ? maxSize / 2 : binomial(rnd, total[c], skill);
       }
       double expected = naiveWorst(correct, total);
       double actual = worst(correct, total);
@@ -163,7 +171,9 @@ class EvaluatorTest {
         classes.add(c);
       }
     }
-    classes.sort(Comparator.<Integer>comparingDouble(c -> (double) correct[c] / total[c]).thenComparingInt(c -> c));
+    classes.sort(
+        Comparator.<Integer>comparingDouble(c -> (double) correct[c] / total[c])
+            .thenComparingInt(c -> c));
     long sc = 0;
     long st = 0;
     for (int k = 0; k < Math.min(100, classes.size()); k++) {

@@ -37,7 +37,12 @@ class UpstreamTablesTest {
     Zoo zoo = Zoos.open(RealData.baseZoo(), dataset.index());
     aggregation =
         Aggregation.run(
-            dataset, zoo, List.of(FactorSelection.MULTI, FactorSelection.TOP), List.of(ErrorType.values()), 2, null);
+            dataset,
+            zoo,
+            List.of(FactorSelection.MULTI, FactorSelection.TOP),
+            List.of(ErrorType.values()),
+            2,
+            null);
   }
 
   /** Published in the issue: error ratios, top factors, class, prototypes filtered, 6 decimals. */
@@ -77,23 +82,35 @@ class UpstreamTablesTest {
     "multi_factor, class", "multi_factor, metaclass", "multi_factor, real_class",
     "top_factor, class", "top_factor, metaclass", "top_factor, real_class"
   })
-  void resNet50RowEqualsUpstreamResnet50RowByteForByte(String selection, String type) throws IOException {
-    FactorTable t = aggregation.get(FactorSelection.parse(selection), ErrorType.parse(type)).factors();
+  void resNet50RowEqualsUpstreamResnet50RowByteForByte(String selection, String type)
+      throws IOException {
+    FactorTable t =
+        aggregation.get(FactorSelection.parse(selection), ErrorType.parse(type)).factors();
     String ours = csvRow(t, "ResNet50");
     String theirs =
         upstreamRow(
-            RealData.results().resolve("val").resolve(selection).resolve("imagenet_testbed").resolve(type), "resnet50");
+            RealData.results()
+                .resolve("val")
+                .resolve(selection)
+                .resolve("imagenet_testbed")
+                .resolve(type),
+            "resnet50");
     assertThat(ours.substring(ours.indexOf(','))).isEqualTo(theirs.substring(theirs.indexOf(',')));
   }
 
   @ParameterizedTest(name = "{0}")
   @CsvSource({"multi_factor", "top_factor"})
   void humanRowEqualsUpstreamByteForByte(String selection) throws IOException {
-    FactorTable t = aggregation.get(FactorSelection.parse(selection), ErrorType.REAL_CLASS).factors();
+    FactorTable t =
+        aggregation.get(FactorSelection.parse(selection), ErrorType.REAL_CLASS).factors();
     assertThat(t.models()).containsExactly("DINO", "ResNet50", "SimCLR", "ViT", "human");
     String theirs =
         upstreamRow(
-            RealData.results().resolve("val").resolve(selection).resolve("imagenet_testbed").resolve("real_class"),
+            RealData.results()
+                .resolve("val")
+                .resolve(selection)
+                .resolve("imagenet_testbed")
+                .resolve("real_class"),
             "human");
     assertThat(csvRow(t, "human")).isEqualTo(theirs);
   }

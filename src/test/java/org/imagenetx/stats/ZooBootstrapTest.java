@@ -36,7 +36,8 @@ class ZooBootstrapTest {
     ZooBootstrap.Result r = ZooBootstrap.run(DATASET, ZOO, selection, type, false, settings, 2);
     ZooBootstrap.Result meta = ZooBootstrap.run(DATASET, ZOO, selection, type, true, settings, 2);
     Aggregation.Tables tables =
-        Aggregation.run(DATASET, ZOO, List.of(selection), List.of(type), 1, null).get(selection, type);
+        Aggregation.run(DATASET, ZOO, List.of(selection), List.of(type), 1, null)
+            .get(selection, type);
     FactorTable t = tables.factors();
     MetaclassTable mt = tables.metaclasses();
     for (int m = 0; m < ZOO.size(); m++) {
@@ -54,40 +55,61 @@ class ZooBootstrapTest {
         for (int mc = 0; mc < Metaclasses.COUNT; mc++) {
           double expected = mt.get(row * Metaclasses.COUNT + mc, f.ordinal());
           double got = meta.point()[m][2 * (mc * FactorCounts.COLUMNS + f.ordinal())];
-          assertThat(Double.doubleToLongBits(got)).as("%d %d %s", m, mc, f)
+          assertThat(Double.doubleToLongBits(got))
+              .as("%d %d %s", m, mc, f)
               .isEqualTo(Double.doubleToLongBits(expected));
         }
       }
-      assertThat(r.point()[m][ZooBootstrap.Result.accuracy(FactorCounts.ALL)]).isEqualTo(t.get(row, FactorTable.AVERAGE));
+      assertThat(r.point()[m][ZooBootstrap.Result.accuracy(FactorCounts.ALL)])
+          .isEqualTo(t.get(row, FactorTable.AVERAGE));
     }
   }
 
   private static void same(double got, double expected) {
-    assertThat(Double.doubleToLongBits(got)).as("%s vs %s", got, expected).isEqualTo(Double.doubleToLongBits(expected));
+    assertThat(Double.doubleToLongBits(got))
+        .as("%s vs %s", got, expected)
+        .isEqualTo(Double.doubleToLongBits(expected));
   }
 
   @Test
   void multiRunsInMarginalModeTopInJointMode() {
-    assertThat(ZooBootstrap.useMarginal(PatternCells.of(DATASET, FactorSelection.MULTI).patterns().length)).isTrue();
-    assertThat(ZooBootstrap.useMarginal(PatternCells.of(DATASET, FactorSelection.TOP).patterns().length)).isFalse();
+    assertThat(
+            ZooBootstrap.useMarginal(
+                PatternCells.of(DATASET, FactorSelection.MULTI).patterns().length))
+        .isTrue();
+    assertThat(
+            ZooBootstrap.useMarginal(
+                PatternCells.of(DATASET, FactorSelection.TOP).patterns().length))
+        .isFalse();
     ZooBootstrap.Settings settings = new ZooBootstrap.Settings(200, 0.9, IntervalMethod.BCA, 5);
-    ZooBootstrap.Result one = ZooBootstrap.run(DATASET, ZOO, FactorSelection.MULTI, ErrorType.CLASS, false, settings, 1);
-    ZooBootstrap.Result two = ZooBootstrap.run(DATASET, ZOO, FactorSelection.MULTI, ErrorType.CLASS, false, settings, 2);
+    ZooBootstrap.Result one =
+        ZooBootstrap.run(DATASET, ZOO, FactorSelection.MULTI, ErrorType.CLASS, false, settings, 1);
+    ZooBootstrap.Result two =
+        ZooBootstrap.run(DATASET, ZOO, FactorSelection.MULTI, ErrorType.CLASS, false, settings, 2);
     assertThat(Arrays.deepEquals(one.lower(), two.lower())).isTrue();
     assertThat(Arrays.deepEquals(one.upper(), two.upper())).isTrue();
   }
 
   @Test
   void threadCountDoesNotChangeResults() {
-    ZooBootstrap.Settings settings = new ZooBootstrap.Settings(300, 0.9, IntervalMethod.PERCENTILE, 77);
-    ZooBootstrap.Result one = ZooBootstrap.run(DATASET, ZOO, FactorSelection.TOP, ErrorType.CLASS, false, settings, 1);
-    ZooBootstrap.Result two = ZooBootstrap.run(DATASET, ZOO, FactorSelection.TOP, ErrorType.CLASS, false, settings, 2);
+    ZooBootstrap.Settings settings =
+        new ZooBootstrap.Settings(300, 0.9, IntervalMethod.PERCENTILE, 77);
+    ZooBootstrap.Result one =
+        ZooBootstrap.run(DATASET, ZOO, FactorSelection.TOP, ErrorType.CLASS, false, settings, 1);
+    ZooBootstrap.Result two =
+        ZooBootstrap.run(DATASET, ZOO, FactorSelection.TOP, ErrorType.CLASS, false, settings, 2);
     assertThat(Arrays.deepEquals(one.lower(), two.lower())).isTrue();
     assertThat(Arrays.deepEquals(one.upper(), two.upper())).isTrue();
     assertThat(Arrays.deepEquals(one.point(), two.point())).isTrue();
     ZooBootstrap.Result other =
-        ZooBootstrap.run(DATASET, ZOO, FactorSelection.TOP, ErrorType.CLASS, false,
-            new ZooBootstrap.Settings(300, 0.9, IntervalMethod.PERCENTILE, 78), 2);
+        ZooBootstrap.run(
+            DATASET,
+            ZOO,
+            FactorSelection.TOP,
+            ErrorType.CLASS,
+            false,
+            new ZooBootstrap.Settings(300, 0.9, IntervalMethod.PERCENTILE, 78),
+            2);
     assertThat(Arrays.deepEquals(one.lower(), other.lower())).as("the seed matters").isFalse();
   }
 }

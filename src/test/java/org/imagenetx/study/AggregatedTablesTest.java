@@ -26,15 +26,22 @@ class AggregatedTablesTest {
   @ParameterizedTest(name = "{0} {1}")
   @CsvSource({"top, imagenet_testbed", "multi, modelvshuman", "top, crop", "multi, gaussian_blur"})
   void readsEveryRealCellLikeAPlainSplit(String selection, String zoo) {
-    Path file = AggregatedTables.path(
-        RealData.results(), Partition.VAL, FactorSelection.parse(selection), zoo, ErrorType.CLASS);
+    Path file =
+        AggregatedTables.path(
+            RealData.results(),
+            Partition.VAL,
+            FactorSelection.parse(selection),
+            zoo,
+            ErrorType.CLASS);
     FactorTable t = AggregatedTables.read(file);
     Map<String, double[]> plain = PlainCsv.accuracies(file);
     assertThat(t.models()).containsExactlyElementsOf(plain.keySet());
     for (int r = 0; r < t.size(); r++) {
       double[] expected = plain.get(t.models().get(r));
       for (int c = 0; c < FactorTable.COLUMNS.size(); c++) {
-        assertThat(t.get(r, c)).as("%s %s", t.models().get(r), FactorTable.COLUMNS.get(c)).isEqualTo(expected[c]);
+        assertThat(t.get(r, c))
+            .as("%s %s", t.models().get(r), FactorTable.COLUMNS.get(c))
+            .isEqualTo(expected[c]);
       }
     }
   }
@@ -72,9 +79,13 @@ class AggregatedTablesTest {
         "@a,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0\\na,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0|3|duplicate model a",
         "@,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0|2|empty model name",
       })
-  void badRowsNameFileAndLine(String body, long line, String problem, @TempDir Path dir) throws IOException {
+  void badRowsNameFileAndLine(String body, long line, String problem, @TempDir Path dir)
+      throws IOException {
     Path f = dir.resolve("accuracies_per_factor.csv");
-    String text = body.startsWith("@") ? HEADER + "\n" + body.substring(1).replace("\\n", "\n") + "\n" : body + "\n";
+    String text =
+        body.startsWith("@")
+            ? HEADER + "\n" + body.substring(1).replace("\\n", "\n") + "\n"
+            : body + "\n";
     Files.writeString(f, text);
     BadInputException e = assertThrows(BadInputException.class, () -> AggregatedTables.read(f));
     assertThat(e.file()).isEqualTo(f.toString());
@@ -94,14 +105,18 @@ class AggregatedTablesTest {
     double[] a = new double[FactorTable.COLUMNS.size()];
     double[] b = a.clone();
     b[0] = 0.5;
-    FactorTable u = AggregatedTables.union(List.of(
-        new FactorTable(List.of("m", "x"), new double[][] {a, a}), new FactorTable(List.of("m", "y"), new double[][] {b, b})));
+    FactorTable u =
+        AggregatedTables.union(
+            List.of(
+                new FactorTable(List.of("m", "x"), new double[][] {a, a}),
+                new FactorTable(List.of("m", "y"), new double[][] {b, b})));
     assertThat(u.models()).containsExactly("m", "x", "y");
     assertThat(u.get(0, 0)).isEqualTo(0.0);
     assertThat(u.get(2, 0)).isEqualTo(0.5);
   }
 
   static Path path(String zoo) {
-    return AggregatedTables.path(RealData.results(), Partition.VAL, FactorSelection.TOP, zoo, ErrorType.CLASS);
+    return AggregatedTables.path(
+        RealData.results(), Partition.VAL, FactorSelection.TOP, zoo, ErrorType.CLASS);
   }
 }

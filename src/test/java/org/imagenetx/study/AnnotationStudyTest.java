@@ -30,22 +30,28 @@ class AnnotationStudyTest {
 
   @BeforeAll
   static void load() {
-    train = AnnotationLoader.load(
-        RealData.annotations(),
-        new AnnotationLoader.Options(Partition.TRAIN, EnumSet.allOf(FactorSelection.class), false, false));
+    train =
+        AnnotationLoader.load(
+            RealData.annotations(),
+            new AnnotationLoader.Options(
+                Partition.TRAIN, EnumSet.allOf(FactorSelection.class), false, false));
   }
 
   /** Per raw line: 16 indicators (canonical order) then the metaclass id. */
   private static List<int[]> raw(FactorSelection s) {
     List<String> metaNames = new ArrayList<>();
-    List<String> lines = PlainCsv.lines(RealData.annotations().resolve("imagenet_1k_classes_to_100_metaclasses.csv"));
+    List<String> lines =
+        PlainCsv.lines(
+            RealData.annotations().resolve("imagenet_1k_classes_to_100_metaclasses.csv"));
     for (String line : lines.subList(1, lines.size())) {
       String[] c = line.split(",");
       metaNames.add(c[1]);
     }
     Pattern cls = Pattern.compile("\"class\":(\\d+)");
     List<int[]> out = new ArrayList<>();
-    for (String line : PlainCsv.lines(RealData.annotations().resolve("imagenet_x_train_" + s.key() + "_factor.jsonl"))) {
+    for (String line :
+        PlainCsv.lines(
+            RealData.annotations().resolve("imagenet_x_train_" + s.key() + "_factor.jsonl"))) {
       int[] v = new int[Factor.COUNT + 1];
       for (Factor f : Factor.values()) {
         Matcher m = Pattern.compile("\"" + f.column() + "\":([01])").matcher(line);
@@ -117,7 +123,10 @@ class AnnotationStudyTest {
       assertThat(c.rho()[p[0]][p[1]]).as(what).isCloseTo(rho, within(1e-10));
       assertThat(c.rho()[p[1]][p[0]]).as(what).isEqualTo(c.rho()[p[0]][p[1]]);
       double t = rho * Math.sqrt((n - 2) / (1 - rho * rho));
-      double pv = 2 * new org.hipparchus.distribution.continuous.TDistribution(n - 2).cumulativeProbability(-Math.abs(t));
+      double pv =
+          2
+              * new org.hipparchus.distribution.continuous.TDistribution(n - 2)
+                  .cumulativeProbability(-Math.abs(t));
       assertThat(c.pValue()[p[0]][p[1]]).as(what).isCloseTo(pv, within(1e-12));
     }
     // two metaclasses never co-occur: a negative correlation
@@ -146,6 +155,8 @@ class AnnotationStudyTest {
   }
 
   private static double value(int[] v, int variable) {
-    return variable < Factor.COUNT ? v[variable] : (v[Factor.COUNT] == variable - Factor.COUNT ? 1 : 0);
+    return variable < Factor.COUNT
+        ? v[variable]
+        : (v[Factor.COUNT] == variable - Factor.COUNT ? 1 : 0);
   }
 }

@@ -26,7 +26,8 @@ class AugmentationModelTest {
   @Test
   void parsesEveryParameterOfTheAdaptiveName() {
     AugmentationModel m =
-        AugmentationModel.parse("eval_resnet50_crop8.0_wd1e-05_color100.0_smoothing0.0_id1662471601");
+        AugmentationModel.parse(
+            "eval_resnet50_crop8.0_wd1e-05_color100.0_smoothing0.0_id1662471601");
     assertThat(m.params().keySet()).containsExactly("crop", "wd", "color", "smoothing");
     assertThat(m.param("wd")).isEqualTo(1e-5);
     assertThat(Augmentation.CROP.strength(m)).isEqualTo(92.0);
@@ -36,7 +37,14 @@ class AugmentationModelTest {
 
   /** Every real sweep name parses, and the parse gives back the numbers spelled in the name. */
   @ParameterizedTest
-  @ValueSource(strings = {"crop", "colorjitter", "gaussian_blur", "colorjitter_crop", "adaptive_colorjitter"})
+  @ValueSource(
+      strings = {
+        "crop",
+        "colorjitter",
+        "gaussian_blur",
+        "colorjitter_crop",
+        "adaptive_colorjitter"
+      })
   void everyRealSweepNameParses(String zoo) {
     FactorTable t = AggregatedTables.read(AggregatedTablesTest.path(zoo));
     assertThat(t.size()).isGreaterThan(5);
@@ -66,16 +74,29 @@ class AugmentationModelTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"eval_", "eval_resnet50_crop", "eval_resnet50_crop1.0_crop2.0", "resnet50_x_1", "eval_resnet50_id12_wd1"})
+  @ValueSource(
+      strings = {
+        "eval_",
+        "eval_resnet50_crop",
+        "eval_resnet50_crop1.0_crop2.0",
+        "resnet50_x_1",
+        "eval_resnet50_id12_wd1"
+      })
   void malformedNamesAreRejected(String name) {
     assertThrows(IllegalArgumentException.class, () -> AugmentationModel.parse(name));
   }
 
   @Test
   void parsesAugmentationKeys() {
-    assertThat(List.of("crop", "color", "colorjitter", "blur", "gaussian_blur").stream().map(Augmentation::parse))
-        .containsExactly(Augmentation.CROP, Augmentation.COLOR_JITTER, Augmentation.COLOR_JITTER,
-            Augmentation.GAUSSIAN_BLUR, Augmentation.GAUSSIAN_BLUR);
+    assertThat(
+            List.of("crop", "color", "colorjitter", "blur", "gaussian_blur").stream()
+                .map(Augmentation::parse))
+        .containsExactly(
+            Augmentation.CROP,
+            Augmentation.COLOR_JITTER,
+            Augmentation.COLOR_JITTER,
+            Augmentation.GAUSSIAN_BLUR,
+            Augmentation.GAUSSIAN_BLUR);
     RealData.root();
   }
 }

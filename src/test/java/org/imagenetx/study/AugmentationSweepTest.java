@@ -54,8 +54,9 @@ class AugmentationSweepTest {
 
   @Test
   void strongRandomCroppingHurtsSmallObjects() {
-    AugmentationSweep s = AugmentationSweep.compute(
-        Augmentation.CROP, AggregatedTables.read(AggregatedTablesTest.path("crop")), "crop");
+    AugmentationSweep s =
+        AugmentationSweep.compute(
+            Augmentation.CROP, AggregatedTables.read(AggregatedTablesTest.path("crop")), "crop");
     LinearFit fit = s.effects().get(Factor.SMALLER.ordinal()).errorRatio();
     Plain plain = plain(Augmentation.CROP);
     int n = plain.x().size();
@@ -77,7 +78,9 @@ class AugmentationSweepTest {
     double slope = sxy / sxx;
     double sse = 0;
     for (int i = 0; i < n; i++) {
-      double r = PlainCsv.errorRatio(plain.rows().get(i), Factor.SMALLER.ordinal()) - (my + slope * (plain.x().get(i) - mx));
+      double r =
+          PlainCsv.errorRatio(plain.rows().get(i), Factor.SMALLER.ordinal())
+              - (my + slope * (plain.x().get(i) - mx));
       sse += r * r;
     }
     double tSlope = slope / Math.sqrt(sse / (n - 2) / sxx);
@@ -88,19 +91,24 @@ class AugmentationSweepTest {
     assertThat(tSlope).isGreaterThan(30);
     assertThat(fit.slopeLower()).isGreaterThan(0);
     assertThat(fit.pValue()).isLessThan(0.05);
-    assertThat(fit.rSquared()).isCloseTo(slope * slope * sxx / (sse + slope * slope * sxx), within(1e-9));
+    assertThat(fit.rSquared())
+        .isCloseTo(slope * slope * sxx / (sse + slope * slope * sxx), within(1e-9));
     AugmentationSweep.Effect e = s.effects().get(Factor.SMALLER.ordinal());
     assertThat(e.t()).as("published statistic: cropping hurts smaller").isLessThan(-10);
     assertThat(e.pValue()).isLessThan(1e-6);
-    assertThat(s.spillOver(0.05, 3).get(1).stream().map(AugmentationSweep.Effect::factor)).contains(Factor.SMALLER);
+    assertThat(s.spillOver(0.05, 3).get(1).stream().map(AugmentationSweep.Effect::factor))
+        .contains(Factor.SMALLER);
   }
 
   @ParameterizedTest
   @EnumSource(Augmentation.class)
   void cubicExtremesAndWelchTMatchAnIndependentFitOnEveryFactor(Augmentation a) {
-    AugmentationSweep s = AugmentationSweep.compute(a, AggregatedTables.read(AggregatedTablesTest.path(a.zoo())), a.zoo());
+    AugmentationSweep s =
+        AugmentationSweep.compute(
+            a, AggregatedTables.read(AggregatedTablesTest.path(a.zoo())), a.zoo());
     Plain plain = plain(a);
-    double[] levels = plain.x().stream().mapToDouble(Double::doubleValue).distinct().sorted().toArray();
+    double[] levels =
+        plain.x().stream().mapToDouble(Double::doubleValue).distinct().sorted().toArray();
     assertThat(s.levels()).containsExactly(levels);
     for (Factor f : Factor.values()) {
       int n = plain.x().size();
@@ -137,21 +145,28 @@ class AugmentationSweepTest {
 
   @Test
   void handMadeSweepHasTheSignConventionOfTheStudy() {
-    // crop 90, 50, 10 → strengths 10, 50, 90; 5 models each, plus one lone model at crop 70 (dropped)
+    // crop 90, 50, 10 → strengths 10, 50, 90; 5 models each, plus one lone model at crop 70
+    // (dropped)
     double[] strengths = {10, 50, 90};
     double[] noise = {-0.02, -0.01, 0, 0.01, 0.02};
     List<String> names = new ArrayList<>();
     List<double[]> rows = new ArrayList<>();
     for (double s : strengths) {
       for (int k = 0; k < 5; k++) {
-        names.add(String.format(java.util.Locale.ROOT, "eval_resnet50_crop%.1f_wd0.0001_id%d", 100 - s, rows.size()));
+        names.add(
+            String.format(
+                java.util.Locale.ROOT,
+                "eval_resnet50_crop%.1f_wd0.0001_id%d",
+                100 - s,
+                rows.size()));
         rows.add(row(s, noise[k] * (1 + s / 100)));
       }
     }
     names.add("eval_resnet50_crop70.0_wd0.0001_id99");
     rows.add(row(30, 0));
     AugmentationSweep sweep =
-        AugmentationSweep.compute(Augmentation.CROP, new FactorTable(names, rows.toArray(new double[0][])), "hand");
+        AugmentationSweep.compute(
+            Augmentation.CROP, new FactorTable(names, rows.toArray(new double[0][])), "hand");
     assertThat(sweep.levels()).containsExactly(10.0, 50.0, 90.0);
     assertThat(sweep.droppedLevels()).containsExactly(30.0);
     // pose: ER = 1.5 − s/100 → lowest at 90 (strong), highest at 10: helped, t > 0
@@ -179,15 +194,21 @@ class AugmentationSweepTest {
   @Test
   void nameWithoutTheStrengthParameterIsBadInputWithItsLine() {
     double[] r = row(10, 0);
-    FactorTable t = new FactorTable(
-        List.of("eval_resnet50_crop90.0_id1", "eval_resnet50_color9.0_id2"), new double[][] {r, r});
+    FactorTable t =
+        new FactorTable(
+            List.of("eval_resnet50_crop90.0_id1", "eval_resnet50_color9.0_id2"),
+            new double[][] {r, r});
     BadInputException e =
-        assertThrows(BadInputException.class, () -> AugmentationSweep.compute(Augmentation.CROP, t, "t.csv"));
+        assertThrows(
+            BadInputException.class,
+            () -> AugmentationSweep.compute(Augmentation.CROP, t, "t.csv"));
     assertThat(e.line()).isEqualTo(3);
     assertThat(e.problem()).contains("no crop value");
   }
 
-  /** A row with average 0.8 and pose ER = 1.5 − s/100 + d, smaller ER = 0.5 + s/100 − d, others 1. */
+  /**
+   * A row with average 0.8 and pose ER = 1.5 − s/100 + d, smaller ER = 0.5 + s/100 − d, others 1.
+   */
   private static double[] row(double s, double d) {
     double[] r = new double[FactorTable.COLUMNS.size()];
     java.util.Arrays.fill(r, 0.8);
@@ -224,7 +245,9 @@ class AugmentationSweepTest {
     return s / (v.length - 1);
   }
 
-  /** Cubic by the normal equations in x/100 with Gaussian elimination: independent of the QR fit. */
+  /**
+   * Cubic by the normal equations in x/100 with Gaussian elimination: independent of the QR fit.
+   */
   private static double[] normalEquationCubic(double[] x, double[] y) {
     double[][] a = new double[4][5];
     for (int i = 0; i < x.length; i++) {

@@ -19,30 +19,52 @@ import org.imagenetx.zoo.Zoos;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** The study's model-type comparison on the real tables, recomputed with plain loops over the CSVs. */
+/**
+ * The study's model-type comparison on the real tables, recomputed with plain loops over the CSVs.
+ */
 class GroupComparisonTest {
   private static FactorTable base;
 
   @BeforeAll
   static void baseModels() {
     try (Zoo zoo = Zoos.open(RealData.baseZoo(), RealData.val().index())) {
-      base = Aggregation.run(RealData.val(), zoo, List.of(FactorSelection.TOP), List.of(ErrorType.CLASS), 2, null)
-          .get(FactorSelection.TOP, ErrorType.CLASS)
-          .factors();
+      base =
+          Aggregation.run(
+                  RealData.val(),
+                  zoo,
+                  List.of(FactorSelection.TOP),
+                  List.of(ErrorType.CLASS),
+                  2,
+                  null)
+              .get(FactorSelection.TOP, ErrorType.CLASS)
+              .factors();
     }
   }
 
   @Test
   void fourPublishedGroupsWithTheirCountsAndMeansFromPlainLoops() {
-    Study study = new Study(RealData.results(), FactorSelection.TOP, ErrorType.CLASS, 200, 0.95, 7, GroupTest.alexanderGovern());
+    Study study =
+        new Study(
+            RealData.results(),
+            FactorSelection.TOP,
+            ErrorType.CLASS,
+            200,
+            0.95,
+            7,
+            GroupTest.alexanderGovern());
     ModelTypes types = ModelTypes.read(RealData.root().resolve("model_types.csv"));
     GroupComparison c = study.compare(study.publishedGroups(types, base), ModelTypes.STUDY_GROUPS);
 
     // independent: plain reading of model_types.csv and the two zoo CSVs
-    Map<String, String> type = new LinkedHashMap<>(Map.of("SimCLR", "Self-supervised", "DINO", "Self-supervised"));
+    Map<String, String> type =
+        new LinkedHashMap<>(Map.of("SimCLR", "Self-supervised", "DINO", "Self-supervised"));
     type.putAll(PlainCsv.types(RealData.root().resolve("model_types.csv")));
-    List<String> groups = List.of(
-        "Supervised on more data", "Supervised on ImageNet-1K", "Self-supervised", "Robustness intervention");
+    List<String> groups =
+        List.of(
+            "Supervised on more data",
+            "Supervised on ImageNet-1K",
+            "Self-supervised",
+            "Robustness intervention");
     Map<String, double[]> rows = new LinkedHashMap<>();
     for (var e : PlainCsv.accuracies(AggregatedTablesTest.path("imagenet_testbed")).entrySet()) {
       if (groups.contains(type.get(e.getKey()))) {
@@ -76,16 +98,21 @@ class GroupComparisonTest {
     for (int g = 0; g < 4; g++) {
       assertThat(c.count(g)).isEqualTo(count[g]);
       for (int f = 0; f < Factor.COUNT; f++) {
-        assertThat(c.mean()[g][f]).as("%s %s", groups.get(g), Factor.of(f)).isCloseTo(sum[g][f] / count[g], within(1e-12));
+        assertThat(c.mean()[g][f])
+            .as("%s %s", groups.get(g), Factor.of(f))
+            .isCloseTo(sum[g][f] / count[g], within(1e-12));
         assertThat(c.lower()[g][f]).isLessThanOrEqualTo(c.mean()[g][f]);
         assertThat(c.upper()[g][f]).isGreaterThanOrEqualTo(c.mean()[g][f]);
       }
     }
-    assertThat(c.members().get(2)).contains("DINO", "SimCLR", "PIRL", "MoCo").doesNotContain("ResNet50", "ViT");
+    assertThat(c.members().get(2))
+        .contains("DINO", "SimCLR", "PIRL", "MoCo")
+        .doesNotContain("ResNet50", "ViT");
     // the study's finding: self-supervised models are less hurt by subcategory and style
     int ss = 2;
     int sup = 1;
-    assertThat(c.mean()[ss][Factor.SUBCATEGORY.ordinal()]).isLessThan(c.mean()[sup][Factor.SUBCATEGORY.ordinal()]);
+    assertThat(c.mean()[ss][Factor.SUBCATEGORY.ordinal()])
+        .isLessThan(c.mean()[sup][Factor.SUBCATEGORY.ordinal()]);
     assertThat(c.tests()[Factor.SUBCATEGORY.ordinal()].pValue()).isBetween(0.0, 1.0);
   }
 
@@ -102,12 +129,20 @@ class GroupComparisonTest {
     rows[4][Factor.COLOR.ordinal()] = Double.NaN;
     FactorTable t = new FactorTable(List.of("a1", "a2", "a3", "b1", "b2"), rows);
     List<double[][]> seen = new ArrayList<>();
-    GroupTest spy = g -> {
-      seen.add(g);
-      return new org.imagenetx.compare.GroupTestResult("spy", 1, 2, 3, 0.5);
-    };
-    GroupComparison c = GroupComparison.compute(
-        t, m -> m.startsWith("a") ? "A" : m.startsWith("b") ? "B" : null, List.of("A", "B", "C"), 500, 0.9, 11, spy);
+    GroupTest spy =
+        g -> {
+          seen.add(g);
+          return new org.imagenetx.compare.GroupTestResult("spy", 1, 2, 3, 0.5);
+        };
+    GroupComparison c =
+        GroupComparison.compute(
+            t,
+            m -> m.startsWith("a") ? "A" : m.startsWith("b") ? "B" : null,
+            List.of("A", "B", "C"),
+            500,
+            0.9,
+            11,
+            spy);
     assertThat(c.count(0)).isEqualTo(3);
     assertThat(c.count(1)).isEqualTo(2);
     assertThat(c.count(2)).isZero();
@@ -125,8 +160,9 @@ class GroupComparisonTest {
     assertThat(seen.get(0)[0]).containsExactly(new double[] {1.0, 2.0, 3.0}, within(1e-12));
     assertThat(c.tests()[0].method()).isEqualTo("spy");
     // determinism: same seed, same interval; another seed moves it
-    GroupComparison again = GroupComparison.compute(
-        t, m -> m.startsWith("a") ? "A" : "B", List.of("A", "B"), 500, 0.9, 11, spy);
+    GroupComparison again =
+        GroupComparison.compute(
+            t, m -> m.startsWith("a") ? "A" : "B", List.of("A", "B"), 500, 0.9, 11, spy);
     assertThat(again.lower()[0][0]).isEqualTo(c.lower()[0][0]);
     double[] v = {0.1, 0.7, 1.3, 2.9, 3.3, 5.1, 0.2};
     double[] s11 = Bootstrap.meanInterval(v, 500, 0.9, Bootstrap.random(11, 0));
@@ -144,22 +180,28 @@ class GroupComparisonTest {
     assertThat(ag.statistic()).isEqualTo(direct.statistic());
     assertThat(ag.pValue()).isEqualTo(direct.pValue()).isBetween(0.0, 0.05);
     var welch = GroupTest.parse("welch").test(new double[][] {{1, 2, 3}, {4, 5, 7}, {7}});
-    assertThat(welch.statistic()).isEqualTo(org.imagenetx.compare.GroupTests.welchAnova(kept).statistic());
+    assertThat(welch.statistic())
+        .isEqualTo(org.imagenetx.compare.GroupTests.welchAnova(kept).statistic());
     assertThat(GroupTest.alexanderGovern().test(new double[][] {{1, 2}, {3}}).pValue()).isNaN();
   }
 
   @Test
   void architectureFamiliesByRuleAndOverride() {
-    assertThat(ArchitectureFamily.ofName("vit_base_patch16_224")).isEqualTo(ArchitectureFamily.TRANSFORMER);
+    assertThat(ArchitectureFamily.ofName("vit_base_patch16_224"))
+        .isEqualTo(ArchitectureFamily.TRANSFORMER);
     assertThat(ArchitectureFamily.ofName("resnet50")).isEqualTo(ArchitectureFamily.CNN);
-    assertThat(ArchitectureFamily.ofName("BiT-M-R50x1-ILSVRC2012")).isEqualTo(ArchitectureFamily.CNN);
+    assertThat(ArchitectureFamily.ofName("BiT-M-R50x1-ILSVRC2012"))
+        .isEqualTo(ArchitectureFamily.CNN);
     assertThat(ArchitectureFamily.ofName("efficientnet-b0")).isEqualTo(ArchitectureFamily.CNN);
-    assertThat(ArchitectureFamily.ofName("identity32_random_forests")).isEqualTo(ArchitectureFamily.OTHER);
+    assertThat(ArchitectureFamily.ofName("identity32_random_forests"))
+        .isEqualTo(ArchitectureFamily.OTHER);
     assertThat(ArchitectureFamily.ofName("ViT")).isEqualTo(ArchitectureFamily.TRANSFORMER);
     assertThat(ArchitectureFamily.ofName("DINO")).isEqualTo(ArchitectureFamily.TRANSFORMER);
     assertThat(ArchitectureFamily.ofName("SimCLR")).isEqualTo(ArchitectureFamily.CNN);
-    assertThat(ArchitectureFamily.of("DINO", Map.of("DINO", ArchitectureFamily.CNN))).isEqualTo(ArchitectureFamily.CNN);
-    // every real testbed / model-vs-human model is classified, none silently "other" but the non-neural ones
+    assertThat(ArchitectureFamily.of("DINO", Map.of("DINO", ArchitectureFamily.CNN)))
+        .isEqualTo(ArchitectureFamily.CNN);
+    // every real testbed / model-vs-human model is classified, none silently "other" but the
+    // non-neural ones
     for (String zoo : List.of("imagenet_testbed", "modelvshuman")) {
       for (String m : AggregatedTables.read(AggregatedTablesTest.path(zoo)).models()) {
         if (ArchitectureFamily.ofName(m) == ArchitectureFamily.OTHER) {
@@ -170,11 +212,13 @@ class GroupComparisonTest {
   }
 
   @Test
-  void familyOverrideFileErrorsNameTheLine(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+  void familyOverrideFileErrorsNameTheLine(@org.junit.jupiter.api.io.TempDir Path dir)
+      throws Exception {
     Path f = dir.resolve("fam.csv");
     java.nio.file.Files.writeString(f, "model,family\nDINO,cnn\nfoo,mlp\n");
-    var e = org.junit.jupiter.api.Assertions.assertThrows(
-        org.imagenetx.io.BadInputException.class, () -> ArchitectureFamily.readOverrides(f));
+    var e =
+        org.junit.jupiter.api.Assertions.assertThrows(
+            org.imagenetx.io.BadInputException.class, () -> ArchitectureFamily.readOverrides(f));
     assertThat(e.line()).isEqualTo(3);
     assertThat(e.problem()).contains("mlp");
     java.nio.file.Files.writeString(f, "model,family\nDINO,cnn\n");

@@ -25,7 +25,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.roaringbitmap.RoaringBitmap;
 
-/** Calibration and mistake prevalence: a hand-computed case, and an identity on the real base zoo. */
+/**
+ * Calibration and mistake prevalence: a hand-computed case, and an identity on the real base zoo.
+ */
 class ImageLevelTest {
   // images a..h, classes 0,0,0,1,1,2,2,2 in metaclasses 0,1,2: dense order = name order
   private static final float[] PROB = {0.95f, 0.9f, 0.5f, 0.55f, 0.25f, 1.0f, 0.3f, 0.7f};
@@ -43,23 +45,38 @@ class ImageLevelTest {
     factors[Factor.POSE.ordinal()] = RoaringBitmap.bitmapOf(0, 1, 4, 6);
     Map<FactorSelection, FactorSet> sets = new EnumMap<>(FactorSelection.class);
     sets.put(FactorSelection.TOP, new FactorSet(FactorSelection.TOP, 8, evaluated, factors));
-    return new Dataset(Partition.VAL, index, Metaclasses.of(new byte[] {0, 1, 2}), sets, null, null, 0, false, "hand");
+    return new Dataset(
+        Partition.VAL,
+        index,
+        Metaclasses.of(new byte[] {0, 1, 2}),
+        sets,
+        null,
+        null,
+        0,
+        false,
+        "hand");
   }
 
   private static Zoo handZoo() {
-    return new InMemoryZoo("hand", List.of("m"), new short[][] {PRED}, new float[][] {PROB}, false, "hand");
+    return new InMemoryZoo(
+        "hand", List.of("m"), new short[][] {PRED}, new float[][] {PROB}, false, "hand");
   }
 
   @Test
   void eceByHand() {
     Calibration c = Calibration.compute(hand(), FactorSelection.TOP, ErrorType.CLASS, handZoo());
     // evaluated and predicted: a..f (g not annotated, h not predicted)
-    // bins (of 15): a .95 ok, f 1.0 ok → bin 14; b .9 wrong → 13; c .5 ok → 7; d .55 ok → 8; e .25 wrong → 3
+    // bins (of 15): a .95 ok, f 1.0 ok → bin 14; b .9 wrong → 13; c .5 ok → 7; d .55 ok → 8; e .25
+    // wrong → 3
     double a = PROB[0];
     double f = PROB[5];
     double expected =
-        (Math.abs(1 - (a + f) / 2) * 2 + (double) PROB[1] + (1 - (double) PROB[2]) + (1 - (double) PROB[3])
-            + (double) PROB[4]) / 6;
+        (Math.abs(1 - (a + f) / 2) * 2
+                + (double) PROB[1]
+                + (1 - (double) PROB[2])
+                + (1 - (double) PROB[3])
+                + (double) PROB[4])
+            / 6;
     assertThat(c.overall()[0]).isCloseTo(expected, within(1e-12));
     // pose on a, b, e: three bins of one image each
     double pose = ((1 - (double) PROB[0]) + (double) PROB[1] + (double) PROB[4]) / 3;
@@ -71,7 +88,9 @@ class ImageLevelTest {
     assertThat(c.binConfidence()[0][0]).isNaN();
     // metaclass correctness: b predicts class 1 (metaclass 1) for a class-0 image: still wrong;
     // e predicts class 2 for a class-1 image: wrong as well — same ECE here
-    assertThat(Calibration.compute(hand(), FactorSelection.TOP, ErrorType.METACLASS, handZoo()).overall()[0])
+    assertThat(
+            Calibration.compute(hand(), FactorSelection.TOP, ErrorType.METACLASS, handZoo())
+                .overall()[0])
         .isCloseTo(expected, within(1e-12));
   }
 
@@ -83,7 +102,8 @@ class ImageLevelTest {
 
   @Test
   void mistakePrevalenceByHand() {
-    MistakePrevalence p = MistakePrevalence.compute(hand(), FactorSelection.TOP, ErrorType.CLASS, handZoo());
+    MistakePrevalence p =
+        MistakePrevalence.compute(hand(), FactorSelection.TOP, ErrorType.CLASS, handZoo());
     assertThat(p.numImages()[0]).isEqualTo(6);
     assertThat(p.numMistakes()[0]).isEqualTo(2);
     assertThat(p.factorImages()[0][Factor.POSE.ordinal()]).isEqualTo(3);
@@ -98,13 +118,16 @@ class ImageLevelTest {
     try (Zoo zoo = Zoos.open(RealData.baseZoo(), val.index())) {
       for (ErrorType type : List.of(ErrorType.CLASS, ErrorType.REAL_CLASS)) {
         MistakePrevalence p = MistakePrevalence.compute(val, FactorSelection.TOP, type, zoo);
-        FactorTable t = Aggregation.run(val, zoo, List.of(FactorSelection.TOP), List.of(type), 2, null)
-            .get(FactorSelection.TOP, type).factors();
+        FactorTable t =
+            Aggregation.run(val, zoo, List.of(FactorSelection.TOP), List.of(type), 2, null)
+                .get(FactorSelection.TOP, type)
+                .factors();
         for (int m = 0; m < zoo.size(); m++) {
           int r = t.rowOf(p.models().get(m));
           assertThat(p.numImages()[m]).isEqualTo(46_110);
           for (Factor f : Factor.values()) {
-            assertThat(p.shift(m, f)).as("%s %s %s", type, p.models().get(m), f)
+            assertThat(p.shift(m, f))
+                .as("%s %s %s", type, p.models().get(m), f)
                 .isCloseTo(t.errorRatio(r, f) - 1, within(1e-12));
           }
         }

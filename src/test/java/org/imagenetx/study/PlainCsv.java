@@ -8,7 +8,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Independent, deliberately naive readers of the real files: tests compare the engine against these. */
+/**
+ * Independent, deliberately naive readers of the real files: tests compare the engine against
+ * these.
+ */
 final class PlainCsv {
   private PlainCsv() {}
 

@@ -24,7 +24,10 @@ class SmallPartsTest {
     assertThat(Bootstrap.quantile(new double[] {7}, 0.3)).isEqualTo(7.0);
   }
 
-  /** The interval always contains the sample mean for a symmetric, spread sample; seeds printed on failure. */
+  /**
+   * The interval always contains the sample mean for a symmetric, spread sample; seeds printed on
+   * failure.
+   */
   @Test
   void meanIntervalBracketsTheMeanAndNarrowsWithN() {
     for (long seed = 1; seed <= 20; seed++) {
@@ -42,7 +45,9 @@ class SmallPartsTest {
       assertThat(Bootstrap.mean(large)).as("seed %d", seed).isBetween(b[0], b[1]);
       assertThat(b[1] - b[0]).as("seed %d", seed).isLessThan(a[1] - a[0]);
       // 1000 uniforms: SE of the mean ≈ 0.00913, so the 95% interval is ≈ 0.0358 wide
-      assertThat(b[1] - b[0]).as("seed %d", seed).isCloseTo(2 * 1.96 * Math.sqrt(1.0 / 12 / 1000), within(0.006));
+      assertThat(b[1] - b[0])
+          .as("seed %d", seed)
+          .isCloseTo(2 * 1.96 * Math.sqrt(1.0 / 12 / 1000), within(0.006));
     }
   }
 

@@ -31,7 +31,8 @@ class SyntheticZooStoreTest {
   void sourcesMatchTheInMemoryZoo() {
     Dataset ds = SyntheticImageNetX.generate(32, 5).dataset(false);
     var zoo = SyntheticZoo.generate(ds, 3, 32);
-    List<ZooStoreWriter.Source> sources = SyntheticZoo.sources(new SyntheticZoo.Inputs(ds, 32), 3, 32);
+    List<ZooStoreWriter.Source> sources =
+        SyntheticZoo.sources(new SyntheticZoo.Inputs(ds, 32), 3, 32);
     int n = ds.index().size();
     for (int m = 0; m < 3; m++) {
       short[] a = new short[n];

@@ -47,7 +47,10 @@ class DataFixturesTest {
 
   private static List<Path> files(Path root) throws IOException {
     try (Stream<Path> s = Files.walk(root)) {
-      return s.filter(Files::isRegularFile).map(root::relativize).sorted().collect(Collectors.toList());
+      return s.filter(Files::isRegularFile)
+          .map(root::relativize)
+          .sorted()
+          .collect(Collectors.toList());
     }
   }
 }

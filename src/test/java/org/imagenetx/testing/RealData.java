@@ -20,42 +20,56 @@ public final class RealData {
 
   private RealData() {}
 
-  /** @return the release root, after checking it exists */
+  /**
+   * @return the release root, after checking it exists
+   */
   public static Path root() {
     String prop = System.getProperty("imagenetx.shared");
     Path p = prop != null ? Path.of(prop) : Path.of("..", "shared", "imagenet-x");
     if (!Files.isDirectory(p.resolve("annotations"))) {
-      fail("real ImageNet-X data missing at " + p.toAbsolutePath()
-          + " (expected ../shared/imagenet-x relative to the repository root)");
+      fail(
+          "real ImageNet-X data missing at "
+              + p.toAbsolutePath()
+              + " (expected ../shared/imagenet-x relative to the repository root)");
     }
     return p;
   }
 
-  /** @return the annotations folder */
+  /**
+   * @return the annotations folder
+   */
   public static Path annotations() {
     return root().resolve("annotations");
   }
 
-  /** @return the folder of the four base models' prediction CSVs */
+  /**
+   * @return the folder of the four base models' prediction CSVs
+   */
   public static Path baseZoo() {
     return root().resolve("model_predictions").resolve("base");
   }
 
-  /** @return the upstream aggregated results root ({@code results/val/...}) */
+  /**
+   * @return the upstream aggregated results root ({@code results/val/...})
+   */
   public static Path results() {
     return root().resolve("results");
   }
 
-  /** @return validation annotations, both selections, prototypes filtered, with ReaL (cached) */
+  /**
+   * @return validation annotations, both selections, prototypes filtered, with ReaL (cached)
+   */
   public static Dataset val() {
     Dataset d = valWithReal;
     if (d == null) {
       synchronized (RealData.class) {
         d = valWithReal;
         if (d == null) {
-          d = AnnotationLoader.load(
-              annotations(),
-              new AnnotationLoader.Options(Partition.VAL, EnumSet.allOf(FactorSelection.class), false, true));
+          d =
+              AnnotationLoader.load(
+                  annotations(),
+                  new AnnotationLoader.Options(
+                      Partition.VAL, EnumSet.allOf(FactorSelection.class), false, true));
           valWithReal = d;
         }
       }

@@ -36,10 +36,18 @@ public final class Shapes {
   public record Case(int size, double density, boolean clustered, long seed) {
     @Override
     public String toString() {
-      return "size=" + size + " density=" + density + (clustered ? " clustered" : " scattered") + " seed=" + seed;
+      return "size="
+          + size
+          + " density="
+          + density
+          + (clustered ? " clustered" : " scattered")
+          + " seed="
+          + seed;
     }
 
-    /** @return a new random stream for this case */
+    /**
+     * @return a new random stream for this case
+     */
     public SplittableRandom random() {
       return new SplittableRandom(seed);
     }
@@ -68,7 +76,9 @@ public final class Shapes {
     }
   }
 
-  /** @return every (size, density, layout, seed) case */
+  /**
+   * @return every (size, density, layout, seed) case
+   */
   public static List<Case> cases() {
     List<Case> out = new ArrayList<>();
     long seed = 1;

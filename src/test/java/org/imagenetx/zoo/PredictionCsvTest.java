@@ -29,7 +29,11 @@ class PredictionCsvTest {
           s = String.format(Locale.ROOT, "%." + (1 + rnd.nextInt(17)) + "f", rnd.nextDouble());
           break;
         case 2:
-          s = String.format(Locale.ROOT, "%." + rnd.nextInt(12) + "e", rnd.nextDouble() * Math.pow(10, -rnd.nextInt(30)));
+          s =
+              String.format(
+                  Locale.ROOT,
+                  "%." + rnd.nextInt(12) + "e",
+                  rnd.nextDouble() * Math.pow(10, -rnd.nextInt(30)));
           break;
         default:
           s = rnd.nextInt(2) + "." + Long.toString(rnd.nextLong() & Long.MAX_VALUE);
@@ -70,11 +74,13 @@ class PredictionCsvTest {
   void windowsLineEndsAndByteOrderMarkAreAccepted() {
     Dataset ds = SyntheticImageNetX.generate(Fixtures.SEED, 1).dataset(false);
     String name = ds.index().fileName(0);
-    String text = "\uFEFFfile_name,predicted_class,predicted_probability\r\n" + name + ",7,0.25\r\n\r\n";
+    String text =
+        "\uFEFFfile_name,predicted_class,predicted_probability\r\n" + name + ",7,0.25\r\n\r\n";
     byte[] buf = text.getBytes(StandardCharsets.UTF_8);
     short[] classes = new short[ds.index().size()];
     float[] probs = new float[classes.length];
-    PredictionCsv.Result r = PredictionCsv.parse(buf, buf.length, "x.csv", ds.index(), classes, probs);
+    PredictionCsv.Result r =
+        PredictionCsv.parse(buf, buf.length, "x.csv", ds.index(), classes, probs);
     assertThat(r.numRows()).isEqualTo(1);
     assertThat(r.numMissing()).isEqualTo(classes.length - 1);
     assertThat(classes[0]).isEqualTo((short) 7);
@@ -96,8 +102,17 @@ class PredictionCsvTest {
     String header = PredictionCsv.HEADER + "\n";
     // accepted: probability text, expected class
     String[][] good = {
-      {"0", "5"}, {"1", "5"}, {"0.5", "0"}, {"1.000", "999"}, {"0.123456789012345678", "65"},
-      {"0.", "65"}, {"1e-5", "65"}, {".5", "65"}, {"+0.5", "65"}, {"5e-1", "0065"}, {"1.0", "00001"},
+      {"0", "5"},
+      {"1", "5"},
+      {"0.5", "0"},
+      {"1.000", "999"},
+      {"0.123456789012345678", "65"},
+      {"0.", "65"},
+      {"1e-5", "65"},
+      {".5", "65"},
+      {"+0.5", "65"},
+      {"5e-1", "0065"},
+      {"1.0", "00001"},
     };
     short[] classes = new short[ds.index().size()];
     float[] probs = new float[classes.length];
@@ -106,9 +121,12 @@ class PredictionCsvTest {
         String text = header + a + "," + g[1] + "," + g[0] + eol + b + ",3," + g[0] + eol;
         byte[] buf = text.getBytes(StandardCharsets.US_ASCII);
         if (eol.isEmpty()) {
-          buf = (header + a + "," + g[1] + "," + g[0] + "\n" + b + ",3," + g[0]).getBytes(StandardCharsets.US_ASCII);
+          buf =
+              (header + a + "," + g[1] + "," + g[0] + "\n" + b + ",3," + g[0])
+                  .getBytes(StandardCharsets.US_ASCII);
         }
-        PredictionCsv.Result r = PredictionCsv.parse(buf, buf.length, "x.csv", ds.index(), classes, probs);
+        PredictionCsv.Result r =
+            PredictionCsv.parse(buf, buf.length, "x.csv", ds.index(), classes, probs);
         assertThat(r.numRows()).as(text).isEqualTo(2);
         assertThat(classes[0]).as(text).isEqualTo(Short.parseShort(g[1]));
         assertThat(classes[1]).isEqualTo((short) 3);
@@ -120,11 +138,20 @@ class PredictionCsvTest {
     }
     // refused on line 3 (the second row), with the reason
     String[][] bad = {
-      {b + ",3,1.5", "outside [0,1]"}, {b + ",3,1.0001", "outside [0,1]"}, {b + ",3,-0.1", "outside [0,1]"},
-      {b + ",3,0.5,9", "malformed row"}, {b + ",1000,0.5", "outside 0..999"}, {b + ",12345,0.5", "outside 0..999"},
-      {b + ",-1,0.5", "outside 0..999"}, {a + ",3,0.5", "duplicate image"}, {b + ",3", "malformed row"},
-      {b + ",3,0.5\r\r", "not a number"}, {b + ",x,0.5", "not an integer"}, {b + ",3,abc", "not a number"},
-      {"ILSVRC2012_val_99999999.JPEG,3,0.5", "unknown file name"}, {b + " ,3,0.5", "unknown file name"},
+      {b + ",3,1.5", "outside [0,1]"},
+      {b + ",3,1.0001", "outside [0,1]"},
+      {b + ",3,-0.1", "outside [0,1]"},
+      {b + ",3,0.5,9", "malformed row"},
+      {b + ",1000,0.5", "outside 0..999"},
+      {b + ",12345,0.5", "outside 0..999"},
+      {b + ",-1,0.5", "outside 0..999"},
+      {a + ",3,0.5", "duplicate image"},
+      {b + ",3", "malformed row"},
+      {b + ",3,0.5\r\r", "not a number"},
+      {b + ",x,0.5", "not an integer"},
+      {b + ",3,abc", "not a number"},
+      {"ILSVRC2012_val_99999999.JPEG,3,0.5", "unknown file name"},
+      {b + " ,3,0.5", "unknown file name"},
     };
     for (String[] x : bad) {
       byte[] buf = (header + a + ",5,0.5\n" + x[0] + "\n").getBytes(StandardCharsets.US_ASCII);

@@ -44,7 +44,8 @@ class StoreFormatFixturesTest {
       assertThat(c).isEqualTo(src.classes);
       s.readProbabilities(m, pr);
       for (int i = 0; i < IMAGES; i++) {
-        assertThat(Float.floatToRawIntBits(pr[i])).isEqualTo(Float.floatToRawIntBits(src.probabilities[i]));
+        assertThat(Float.floatToRawIntBits(pr[i]))
+            .isEqualTo(Float.floatToRawIntBits(src.probabilities[i]));
       }
     }
     assertThat(s.numMissing(2)).isEqualTo(IMAGES);

@@ -23,7 +23,8 @@ import org.junit.jupiter.api.io.TempDir;
  * store exported back to CSVs gives the same predictions again.
  */
 class StoreVersusCsvTablesTest {
-  private static final List<FactorSelection> SELECTIONS = List.of(FactorSelection.MULTI, FactorSelection.TOP);
+  private static final List<FactorSelection> SELECTIONS =
+      List.of(FactorSelection.MULTI, FactorSelection.TOP);
 
   @TempDir Path tmp;
 
@@ -51,7 +52,9 @@ class StoreVersusCsvTablesTest {
           assertThat(mb.model(r)).isEqualTo(ma.model(r));
           for (int c = 0; c < MetaclassTable.COLUMNS.size(); c++) {
             assertThat(Double.doubleToLongBits(mb.get(r, c)))
-                .as("%s %s %s %s %s", s.key(), t.key(), ma.model(r), ma.metaclass(r), MetaclassTable.COLUMNS.get(c))
+                .as(
+                    "%s %s %s %s %s",
+                    s.key(), t.key(), ma.model(r), ma.metaclass(r), MetaclassTable.COLUMNS.get(c))
                 .isEqualTo(Double.doubleToLongBits(ma.get(r, c)));
             cells++;
           }
@@ -67,7 +70,10 @@ class StoreVersusCsvTablesTest {
       sources.add(ZooStoreWriter.csv(f, ds.index()));
     }
     ZooStoreWriter.write(
-        out, ds.index(), sources, new ZooStoreWriter.Options(probabilities, false, 0, "test", 2, null));
+        out,
+        ds.index(),
+        sources,
+        new ZooStoreWriter.Options(probabilities, false, 0, "test", 2, null));
     return out;
   }
 
@@ -75,7 +81,8 @@ class StoreVersusCsvTablesTest {
   void realBaseModelsGiveIdenticalTablesFromStoreAndCsvs() {
     Dataset ds = RealData.val();
     Zoo csv = Zoos.open(RealData.baseZoo(), ds.index());
-    Path store = build(tmp.resolve("base.zoo"), Zoos.csvFiles(RealData.baseZoo(), ds.index()), ds, true);
+    Path store =
+        build(tmp.resolve("base.zoo"), Zoos.csvFiles(RealData.baseZoo(), ds.index()), ds, true);
     Zoo fromStore = Zoos.open(store, ds.index());
     assertThat(fromStore).isInstanceOf(ZooStore.class);
     assertThat(fromStore.name()).isEqualTo("base");
@@ -125,14 +132,18 @@ class StoreVersusCsvTablesTest {
     Dataset ds = SyntheticImageNetX.generate(23, 2).dataset(false);
     int n = ds.index().size();
     ZooStoreTest.RandomSource src = new ZooStoreTest.RandomSource("m", n, 4, 0.1);
-    byte[] bytes = PredictionCsv.format(ds.index(), PredictionCsv.fileNameOrder(ds.index()), src.classes, src.probabilities);
+    byte[] bytes =
+        PredictionCsv.format(
+            ds.index(), PredictionCsv.fileNameOrder(ds.index()), src.classes, src.probabilities);
     short[] c = new short[n];
     float[] p = new float[n];
     PredictionCsv.Result r = PredictionCsv.parse(bytes, bytes.length, "m.csv", ds.index(), c, p);
     assertThat(r.numMissing()).isEqualTo(src.missing);
     assertThat(c).isEqualTo(src.classes);
     for (int i = 0; i < n; i++) {
-      assertThat(Float.floatToRawIntBits(p[i])).as("image %d", i).isEqualTo(Float.floatToRawIntBits(src.probabilities[i]));
+      assertThat(Float.floatToRawIntBits(p[i]))
+          .as("image %d", i)
+          .isEqualTo(Float.floatToRawIntBits(src.probabilities[i]));
     }
     String text = new String(bytes, java.nio.charset.StandardCharsets.US_ASCII);
     assertThat(text).startsWith(PredictionCsv.HEADER + "\nILSVRC2012_val_000000");

@@ -24,9 +24,22 @@ class ZooStoreKillTest {
 
   private Process synth(Path out, int models) throws IOException {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    List<String> cmd = new ArrayList<>(List.of(java, "-Xmx512m", "-cp", System.getProperty("java.class.path")));
-    cmd.addAll(List.of(Main.class.getName(), "synth", "--models", "" + models, "--out", out.toString(), "--seed", "5"));
-    return new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(tmp.resolve("child.log").toFile()).start();
+    List<String> cmd =
+        new ArrayList<>(List.of(java, "-Xmx512m", "-cp", System.getProperty("java.class.path")));
+    cmd.addAll(
+        List.of(
+            Main.class.getName(),
+            "synth",
+            "--models",
+            "" + models,
+            "--out",
+            out.toString(),
+            "--seed",
+            "5"));
+    return new ProcessBuilder(cmd)
+        .redirectErrorStream(true)
+        .redirectOutput(tmp.resolve("child.log").toFile())
+        .start();
   }
 
   private static int quietly(String... args) {
@@ -36,19 +49,35 @@ class ZooStoreKillTest {
 
   private boolean tempFileExists() throws IOException {
     try (var s = Files.list(tmp)) {
-      return s.anyMatch(p -> p.getFileName().toString().startsWith(".store.zoo.") && p.toString().endsWith(".tmp"));
+      return s.anyMatch(
+          p ->
+              p.getFileName().toString().startsWith(".store.zoo.")
+                  && p.toString().endsWith(".tmp"));
     }
   }
 
   @Test
   void killingAStoreWriteLeavesThePreviousStoreIntact() throws Exception {
     Path store = tmp.resolve("store.zoo");
-    assertThat(quietly("synth", "--models", "3", "--out", store.toString(), "--seed", "5", "--threads", "1"))
+    assertThat(
+            quietly(
+                "synth",
+                "--models",
+                "3",
+                "--out",
+                store.toString(),
+                "--seed",
+                "5",
+                "--threads",
+                "1"))
         .isEqualTo(0);
     byte[] before = Files.readAllBytes(store);
     var index = SyntheticImageNetX.generate(5, 50).dataset(false).index();
     int killedMidWrite = 0;
-    int[] delaysMillis = Boolean.getBoolean("nightly") ? new int[] {0, 5, 20, 50, 100, 200, 400, 800} : new int[] {0, 30, 150};
+    int[] delaysMillis =
+        Boolean.getBoolean("nightly")
+            ? new int[] {0, 5, 20, 50, 100, 200, 400, 800}
+            : new int[] {0, 30, 150};
     for (int delay : delaysMillis) {
       Process p = synth(store, 600);
       long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
@@ -61,7 +90,9 @@ class ZooStoreKillTest {
       assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
       if (alive) {
         killedMidWrite++;
-        assertThat(Files.readAllBytes(store)).as("store after a kill %d ms into the write", delay).isEqualTo(before);
+        assertThat(Files.readAllBytes(store))
+            .as("store after a kill %d ms into the write", delay)
+            .isEqualTo(before);
         try (ZooStore s = ZooStore.open(store, index)) {
           assertThat(s.size()).isEqualTo(3);
           s.verifyAll();
@@ -72,7 +103,8 @@ class ZooStoreKillTest {
           assertThat(s.size()).isEqualTo(600);
           s.verifyAll();
         }
-        assertThat(quietly("synth", "--models", "3", "--out", store.toString(), "--seed", "5")).isEqualTo(0);
+        assertThat(quietly("synth", "--models", "3", "--out", store.toString(), "--seed", "5"))
+            .isEqualTo(0);
       }
     }
     assertThat(killedMidWrite).as("kills that landed during a write").isGreaterThan(0);

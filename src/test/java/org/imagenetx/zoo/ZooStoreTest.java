@@ -96,10 +96,17 @@ class ZooStoreTest {
     return out;
   }
 
-  private Path write(String file, ImageIndex index, List<? extends ZooStoreWriter.Source> sources, boolean probabilities) {
+  private Path write(
+      String file,
+      ImageIndex index,
+      List<? extends ZooStoreWriter.Source> sources,
+      boolean probabilities) {
     Path p = tmp.resolve(file);
     ZooStoreWriter.write(
-        p, index, List.copyOf(sources), new ZooStoreWriter.Options(probabilities, true, 99, "test zoo", 2, null));
+        p,
+        index,
+        List.copyOf(sources),
+        new ZooStoreWriter.Options(probabilities, true, 99, "test zoo", 2, null));
     return p;
   }
 
@@ -180,7 +187,9 @@ class ZooStoreTest {
           long[] packed = new long[words];
           Arrays.fill(packed, 0x5555L); // stale contents must be overwritten
           int missing = zoo.readPacked(m, packed);
-          assertThat(packed).as("%s model %d (%s)", zoo.getClass().getSimpleName(), m, access).isEqualTo(expected);
+          assertThat(packed)
+              .as("%s model %d (%s)", zoo.getClass().getSimpleName(), m, access)
+              .isEqualTo(expected);
           assertThat(missing).isEqualTo(Lanes.countMissing(expected, n));
         }
       }
@@ -245,7 +254,8 @@ class ZooStoreTest {
     }
     ZooStore s = ZooStore.open(without, index);
     assertThat(s.hasProbabilities()).isFalse();
-    assertThatThrownBy(() -> s.readProbabilities(0, new float[n])).isInstanceOf(IllegalStateException.class);
+    assertThatThrownBy(() -> s.readProbabilities(0, new float[n]))
+        .isInstanceOf(IllegalStateException.class);
     ByteBuffer h = ByteBuffer.wrap(Files.readAllBytes(without)).order(ByteOrder.LITTLE_ENDIAN);
     dirBytes = h.getInt(40);
     long classBase = (64 + dirBytes + 63) / 64 * 64;
@@ -254,7 +264,8 @@ class ZooStoreTest {
     long probStride = (4L * n + 63) / 64 * 64;
     assertThat(Files.size(with)).isEqualTo(classBase + 3 * stride + 3 * probStride);
     // model 0's first class id sits at the aligned class base, little-endian
-    RandomSource first = sources.stream().filter(x -> x.name.equals("model_0")).findFirst().orElseThrow();
+    RandomSource first =
+        sources.stream().filter(x -> x.name.equals("model_0")).findFirst().orElseThrow();
     assertThat(h.getShort((int) classBase)).isEqualTo(first.classes[0]);
     assertThat(classBase % 64).isZero();
   }
@@ -320,7 +331,10 @@ class ZooStoreTest {
     byte[] bytes = Files.readAllBytes(good(index));
     Path magic = variant("magic.zoo", flip(bytes, 0));
     assertThatThrownBy(() -> ZooStore.open(magic, index)).hasMessageContaining("wrong magic");
-    Path csvLike = variant("text.zoo", "file_name,predicted_class\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+    Path csvLike =
+        variant(
+            "text.zoo",
+            "file_name,predicted_class\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
     assertThatThrownBy(() -> Zoos.open(csvLike, index))
         .isInstanceOf(BadInputException.class)
         .hasMessageContaining("not a zoo store");
@@ -330,16 +344,20 @@ class ZooStoreTest {
         continue;
       }
       Path p = variant("h" + at + ".zoo", flip(bytes, at));
-      assertThatThrownBy(() -> ZooStore.open(p, index)).as("byte %d", at).isInstanceOf(BadInputException.class);
+      assertThatThrownBy(() -> ZooStore.open(p, index))
+          .as("byte %d", at)
+          .isInstanceOf(BadInputException.class);
     }
     // a newer version with a valid checksum names the version
     ByteBuffer b = ByteBuffer.wrap(bytes.clone()).order(ByteOrder.LITTLE_ENDIAN);
     b.putInt(8, 2);
     b.putInt(60, StoreFormat.crc(b, 0, 60));
     Path v2 = variant("v2.zoo", b.array());
-    assertThatThrownBy(() -> ZooStore.open(v2, index)).hasMessageContaining("version 2 is not supported");
+    assertThatThrownBy(() -> ZooStore.open(v2, index))
+        .hasMessageContaining("version 2 is not supported");
     Path dir = variant("dir.zoo", flip(bytes, 64 + 70));
-    assertThatThrownBy(() -> ZooStore.open(dir, index)).hasMessageContaining("directory checksum mismatch");
+    assertThatThrownBy(() -> ZooStore.open(dir, index))
+        .hasMessageContaining("directory checksum mismatch");
   }
 
   @Test
@@ -366,20 +384,31 @@ class ZooStoreTest {
     }
     // a flipped class id: reading that model throws, and so does the whole aggregation
     ZooStore s0 = ZooStore.open(goodPath, index);
-    int classBase = (int) ((64 + ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN).getInt(40) + 63) / 64 * 64);
+    int classBase =
+        (int)
+            ((64 + ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN).getInt(40) + 63)
+                / 64
+                * 64);
     Path p = variant("class.zoo", flip(bytes, classBase + 2 * 5));
     short[] dst = new short[index.size()];
     for (ZooStore.Access access : ZooStore.Access.values()) {
       ZooStore s = ZooStore.open(p, index, access);
       assertThatThrownBy(() -> s.readClasses(0, dst))
           .as("%s", access)
-          .hasMessageContaining("checksum mismatch in the class block of model " + s0.models().get(0));
+          .hasMessageContaining(
+              "checksum mismatch in the class block of model " + s0.models().get(0));
       // the second read checks again: a failed block is never marked verified
       assertThatThrownBy(() -> s.readClasses(0, dst)).hasMessageContaining("checksum mismatch");
     }
     assertThatThrownBy(
             () ->
-                Aggregation.run(ds, ZooStore.open(p, index), List.of(FactorSelection.MULTI), List.of(ErrorType.CLASS), 2, null))
+                Aggregation.run(
+                    ds,
+                    ZooStore.open(p, index),
+                    List.of(FactorSelection.MULTI),
+                    List.of(ErrorType.CLASS),
+                    2,
+                    null))
         .isInstanceOf(BadInputException.class);
   }
 
@@ -426,7 +455,8 @@ class ZooStoreTest {
             throw new BadInputException("failing.csv", 3, "malformed row");
           }
         });
-    assertThatThrownBy(() -> write("good.zoo", index, sources, true)).hasMessageContaining("failing.csv:3");
+    assertThatThrownBy(() -> write("good.zoo", index, sources, true))
+        .hasMessageContaining("failing.csv:3");
     assertThat(Files.readAllBytes(p)).isEqualTo(before);
     try (var files = Files.list(tmp)) {
       assertThat(files.map(f -> f.getFileName().toString())).containsExactly("good.zoo");

@@ -52,7 +52,9 @@ public final class DuckDbBaseline {
       s.execute(
           "CREATE TABLE preds AS SELECT regexp_extract(filename, '([^/]+)\\.csv$', 1) AS model,"
               + " file_name, predicted_class, predicted_probability"
-              + " FROM read_csv('" + csvFolder + "/*.csv', header=true, filename=true,"
+              + " FROM read_csv('"
+              + csvFolder
+              + "/*.csv', header=true, filename=true,"
               + " columns={'file_name': 'VARCHAR', 'predicted_class': 'INTEGER', 'predicted_probability': 'DOUBLE'})");
       try (ResultSet r = s.executeQuery("SELECT count(*) FROM preds")) {
         r.next();
@@ -61,20 +63,31 @@ public final class DuckDbBaseline {
     }
   }
 
-  /** @return the SQL of the per-factor accuracy table */
+  /**
+   * @return the SQL of the per-factor accuracy table
+   */
   public static String query() {
     StringBuilder perFactor = new StringBuilder();
     StringBuilder cols = new StringBuilder();
     StringBuilder least = new StringBuilder();
     for (Factor f : Factor.values()) {
       String x = f.column();
-      perFactor.append(", SUM(c * ").append(x).append(")::DOUBLE / SUM(").append(x).append(") AS ").append(x);
+      perFactor
+          .append(", SUM(c * ")
+          .append(x)
+          .append(")::DOUBLE / SUM(")
+          .append(x)
+          .append(") AS ")
+          .append(x);
       cols.append(", t.").append(x);
       least.append(least.length() == 0 ? "" : ", ").append(x);
     }
-    return "WITH j AS (SELECT p.model, t.label, (p.predicted_class = t.label)::INTEGER AS c" + cols
+    return "WITH j AS (SELECT p.model, t.label, (p.predicted_class = t.label)::INTEGER AS c"
+        + cols
         + " FROM preds p JOIN truth t ON p.file_name = t.file_name),"
-        + " per_model AS (SELECT model" + perFactor + ", SUM(c)::DOUBLE / COUNT(*) AS average"
+        + " per_model AS (SELECT model"
+        + perFactor
+        + ", SUM(c)::DOUBLE / COUNT(*) AS average"
         + " FROM j GROUP BY model),"
         + " per_class AS (SELECT model, label, SUM(c) AS correct, COUNT(*) AS total,"
         + " SUM(c)::DOUBLE / COUNT(*) AS acc FROM j GROUP BY model, label),"
@@ -82,7 +95,9 @@ public final class DuckDbBaseline {
         + " row_number() OVER (PARTITION BY model ORDER BY acc, label) AS r FROM per_class),"
         + " worst AS (SELECT model, SUM(correct)::DOUBLE / SUM(total) AS worst_100_classes"
         + " FROM ranked WHERE r <= 100 GROUP BY model)"
-        + " SELECT m.*, least(" + least + ") AS worst_factor, w.worst_100_classes"
+        + " SELECT m.*, least("
+        + least
+        + ") AS worst_factor, w.worst_100_classes"
         + " FROM per_model m JOIN worst w ON m.model = w.model ORDER BY m.model";
   }
 

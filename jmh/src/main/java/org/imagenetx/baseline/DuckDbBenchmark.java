@@ -35,7 +35,9 @@ import org.openjdk.jmh.annotations.Warmup;
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Warmup(iterations = 1)
 @Measurement(iterations = 2)
-@Fork(value = 1, jvmArgsAppend = {"-Xms3g", "-Xmx3g", "-XX:+AlwaysPreTouch"})
+@Fork(
+    value = 1,
+    jvmArgsAppend = {"-Xms3g", "-Xmx3g", "-XX:+AlwaysPreTouch"})
 public class DuckDbBenchmark {
   private static final List<FactorSelection> MULTI = List.of(FactorSelection.MULTI);
   private static final List<ErrorType> CLASS = List.of(ErrorType.CLASS);
@@ -72,7 +74,9 @@ public class DuckDbBenchmark {
   @Benchmark
   public FactorTable imagenetxCsvToTable(CsvZooState csv) {
     Zoo zoo = Zoos.open(csv.csvFolder, csv.dataset.index());
-    return Aggregation.run(csv.dataset, zoo, MULTI, CLASS, 2, null).get(FactorSelection.MULTI, ErrorType.CLASS).factors();
+    return Aggregation.run(csv.dataset, zoo, MULTI, CLASS, 2, null)
+        .get(FactorSelection.MULTI, ErrorType.CLASS)
+        .factors();
   }
 
   /**
@@ -87,7 +91,9 @@ public class DuckDbBenchmark {
   @Measurement(iterations = 3, time = 1)
   public FactorTable imagenetxStoreToTable(StoreZooState store) {
     ZooStore zoo = ZooStore.open(store.path, store.dataset.index());
-    return Aggregation.run(store.dataset, zoo, MULTI, CLASS, 2, null).get(FactorSelection.MULTI, ErrorType.CLASS).factors();
+    return Aggregation.run(store.dataset, zoo, MULTI, CLASS, 2, null)
+        .get(FactorSelection.MULTI, ErrorType.CLASS)
+        .factors();
   }
 
   /**

@@ -17,7 +17,9 @@ import org.openjdk.jmh.annotations.Warmup;
  * all pairs on 17 slices (16 factors + overall; under 30 s for 2.4 M pairs), both on 2 threads
  * where parallel.
  */
-@Fork(value = 1, jvmArgsAppend = {"-Xms3g", "-Xmx3g", "-XX:+AlwaysPreTouch"})
+@Fork(
+    value = 1,
+    jvmArgsAppend = {"-Xms3g", "-Xmx3g", "-XX:+AlwaysPreTouch"})
 public class PairwiseBenchmark {
   /**
    * @param state error words
@@ -43,13 +45,16 @@ public class PairwiseBenchmark {
   @Measurement(iterations = 3)
   public long allPairsCounts(PairwiseState state) {
     long[] sum = new long[1];
-    AllPairs.run(state.data, 2, (a, b, onlyA, onlyB) -> {
-      long s = 0;
-      for (int j = 0; j < onlyA.length; j++) {
-        s += onlyA[j] - 3L * onlyB[j];
-      }
-      sum[0] += s;
-    });
+    AllPairs.run(
+        state.data,
+        2,
+        (a, b, onlyA, onlyB) -> {
+          long s = 0;
+          for (int j = 0; j < onlyA.length; j++) {
+            s += onlyA[j] - 3L * onlyB[j];
+          }
+          sum[0] += s;
+        });
     return sum[0];
   }
 }

@@ -12,14 +12,17 @@ import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * Latency of one query of the shell and the explorer on a loaded session (issue 7: every query under
- * 100 ms on a 2,200-model zoo). Arguments change on every call (seeded), see {@link QuerySessionState}.
+ * Latency of one query of the shell and the explorer on a loaded session (issue 7: every query
+ * under 100 ms on a 2,200-model zoo). Arguments change on every call (seeded), see {@link
+ * QuerySessionState}.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 @Warmup(iterations = 2, time = 2)
 @Measurement(iterations = 3, time = 2)
-@Fork(value = 1, jvmArgsAppend = {"-Xms2g", "-Xmx3g"})
+@Fork(
+    value = 1,
+    jvmArgsAppend = {"-Xms2g", "-Xmx3g"})
 public class QueryBenchmark {
   /**
    * @param s session

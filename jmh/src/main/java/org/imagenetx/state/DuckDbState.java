@@ -25,7 +25,9 @@ public class DuckDbState {
     DuckDbBaseline.load(connection, csv.csvFolder, csv.truthCsv);
   }
 
-  /** @throws SQLException on a driver failure */
+  /**
+   * @throws SQLException on a driver failure
+   */
   @TearDown(Level.Trial)
   public void tearDown() throws SQLException {
     connection.close();

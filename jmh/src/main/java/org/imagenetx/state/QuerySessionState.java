@@ -45,22 +45,30 @@ public class QuerySessionState {
     zoo.setUp();
     Session s = Session.open(zoo.dataset, zoo.zoo, FactorSelection.TOP, Map.of(), 2);
     engine = new QueryEngine(s, Intervals.NONE);
-    withIntervals = new QueryEngine(s, new org.imagenetx.query.BootstrapIntervals(ZooBootstrap.Settings.defaults()));
+    withIntervals =
+        new QueryEngine(
+            s, new org.imagenetx.query.BootstrapIntervals(ZooBootstrap.Settings.defaults()));
     names = s.models().toArray(new String[0]);
   }
 
-  /** @return a model name drawn from the seeded stream */
+  /**
+   * @return a model name drawn from the seeded stream
+   */
   public String nextModel() {
     return names[rnd.nextInt(names.length)];
   }
 
-  /** @return a second model different from {@code a} */
+  /**
+   * @return a second model different from {@code a}
+   */
   public String otherModel(String a) {
     String b = nextModel();
     return b.equals(a) ? names[(java.util.Arrays.asList(names).indexOf(a) + 1) % names.length] : b;
   }
 
-  /** @return a factor column drawn from the seeded stream */
+  /**
+   * @return a factor column drawn from the seeded stream
+   */
   public String nextFactor() {
     return Factor.of(rnd.nextInt(Factor.COUNT)).column();
   }

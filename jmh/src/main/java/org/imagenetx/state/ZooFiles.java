@@ -33,12 +33,16 @@ public final class ZooFiles {
 
   private ZooFiles() {}
 
-  /** @return the cache root */
+  /**
+   * @return the cache root
+   */
   public static Path root() {
     return Path.of(System.getProperty("imagenetx.jmh.dir", "/tmp/imagenetx-jmh"));
   }
 
-  /** @return the benchmark dataset (prototypes removed, as upstream) */
+  /**
+   * @return the benchmark dataset (prototypes removed, as upstream)
+   */
   public static Dataset dataset() {
     return SyntheticImageNetX.generate(SEED, 50).dataset(false);
   }
@@ -53,7 +57,8 @@ public final class ZooFiles {
     Path marker = root().resolve(dir.getFileName() + ".COMPLETE");
     if (!Files.exists(marker)) {
       deleteTree(dir);
-      SyntheticZoo.writeCsvFolder(dataset, models, SEED, dir, Runtime.getRuntime().availableProcessors(), null);
+      SyntheticZoo.writeCsvFolder(
+          dataset, models, SEED, dir, Runtime.getRuntime().availableProcessors(), null);
       touch(marker);
     }
     return dir;
@@ -89,7 +94,10 @@ public final class ZooFiles {
       sources.add(ZooStoreWriter.csv(f, index));
     }
     ZooStoreWriter.write(
-        store, index, sources, new ZooStoreWriter.Options(false, false, 0, "benchmark", threads, null));
+        store,
+        index,
+        sources,
+        new ZooStoreWriter.Options(false, false, 0, "benchmark", threads, null));
   }
 
   /**
@@ -119,7 +127,8 @@ public final class ZooFiles {
       }
       sb.append('\n');
     }
-    org.imagenetx.io.AtomicFiles.write(f, out -> out.write(sb.toString().getBytes(StandardCharsets.US_ASCII)));
+    org.imagenetx.io.AtomicFiles.write(
+        f, out -> out.write(sb.toString().getBytes(StandardCharsets.US_ASCII)));
     return f;
   }
 

@@ -14,15 +14,17 @@ import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * The full upstream tables of a loaded zoo: 16 factors + worst_factor + average + worst_100_classes,
- * per metaclass too, for 3 error types and both factor selections, on 2 threads (SPEC section 5:
- * under 0.25 s for 2,200 models).
+ * The full upstream tables of a loaded zoo: 16 factors + worst_factor + average +
+ * worst_100_classes, per metaclass too, for 3 error types and both factor selections, on 2 threads
+ * (SPEC section 5: under 0.25 s for 2,200 models).
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Warmup(iterations = 2, time = 2)
 @Measurement(iterations = 3, time = 2)
-@Fork(value = 1, jvmArgsAppend = {"-Xms3g", "-Xmx3g", "-XX:+AlwaysPreTouch"})
+@Fork(
+    value = 1,
+    jvmArgsAppend = {"-Xms3g", "-Xmx3g", "-XX:+AlwaysPreTouch"})
 public class AggregationBenchmark {
   /**
    * @param state dataset and zoo

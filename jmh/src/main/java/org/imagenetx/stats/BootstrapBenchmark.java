@@ -16,15 +16,17 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * SPEC section 5: bootstrap intervals, B = 1,000, accuracy and error ratio for 16 factors + overall
- * for every model of the zoo (class error), 2 threads; under 10 s for 2,200 models.
- * Includes reading predictions and building correctness words per model.
+ * for every model of the zoo (class error), 2 threads; under 10 s for 2,200 models. Includes
+ * reading predictions and building correctness words per model.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SingleShotTime)
 @OutputTimeUnit(TimeUnit.SECONDS)
 @Warmup(iterations = 1)
 @Measurement(iterations = 3)
-@Fork(value = 1, jvmArgsAppend = {"-Xms3g", "-Xmx3g", "-XX:+AlwaysPreTouch"})
+@Fork(
+    value = 1,
+    jvmArgsAppend = {"-Xms3g", "-Xmx3g", "-XX:+AlwaysPreTouch"})
 public class BootstrapBenchmark {
   /** Interval method: BCa adds the jackknife and two normal quantiles per statistic. */
   @Param({"PERCENTILE", "BCA"})
@@ -41,7 +43,12 @@ public class BootstrapBenchmark {
   @Benchmark
   public ZooBootstrap.Result allModels(SyntheticZooState state) {
     return ZooBootstrap.run(
-        state.dataset, state.zoo, selection, ErrorType.CLASS, false,
-        new ZooBootstrap.Settings(1000, 0.95, method, 42), 2);
+        state.dataset,
+        state.zoo,
+        selection,
+        ErrorType.CLASS,
+        false,
+        new ZooBootstrap.Settings(1000, 0.95, method, 42),
+        2);
   }
 }

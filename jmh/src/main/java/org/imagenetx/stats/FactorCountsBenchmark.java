@@ -15,14 +15,17 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * Factor counts of every model of a store for error type class and both factor selections, one
- * thread: the packed block read, correctness words, then the per-(metaclass, factor) and per-class range popcounts and the
- * worst-100-classes selection. Returns the total correct count so nothing is dead code.
+ * thread: the packed block read, correctness words, then the per-(metaclass, factor) and per-class
+ * range popcounts and the worst-100-classes selection. Returns the total correct count so nothing
+ * is dead code.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Warmup(iterations = 2, time = 1)
 @Measurement(iterations = 3, time = 1)
-@Fork(value = 1, jvmArgsAppend = {"-Xms3g", "-Xmx3g", "-XX:+AlwaysPreTouch"})
+@Fork(
+    value = 1,
+    jvmArgsAppend = {"-Xms3g", "-Xmx3g", "-XX:+AlwaysPreTouch"})
 public class FactorCountsBenchmark {
   /**
    * @param s the store

@@ -28,7 +28,9 @@ import org.openjdk.jmh.annotations.Warmup;
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Warmup(iterations = 2, time = 1)
 @Measurement(iterations = 3, time = 1)
-@Fork(value = 1, jvmArgsAppend = {"-Xms3g", "-Xmx3g", "-XX:+AlwaysPreTouch"})
+@Fork(
+    value = 1,
+    jvmArgsAppend = {"-Xms3g", "-Xmx3g", "-XX:+AlwaysPreTouch"})
 public class IngestBenchmark {
   /** One model's CSV bytes and the output buffers. */
   @State(Scope.Thread)
@@ -45,7 +47,9 @@ public class IngestBenchmark {
     /** Output probabilities. */
     public float[] probabilities;
 
-    /** @throws IOException when the cached file cannot be read */
+    /**
+     * @throws IOException when the cached file cannot be read
+     */
     @Setup(Level.Trial)
     public void setUp() throws IOException {
       dataset = ZooFiles.dataset();
@@ -62,7 +66,8 @@ public class IngestBenchmark {
    */
   @Benchmark
   public PredictionCsv.Result parseOneCsv(OneFile f) {
-    return PredictionCsv.parse(f.bytes, f.bytes.length, "bench.csv", f.dataset.index(), f.classes, f.probabilities);
+    return PredictionCsv.parse(
+        f.bytes, f.bytes.length, "bench.csv", f.dataset.index(), f.classes, f.probabilities);
   }
 
   /**

@@ -32,8 +32,12 @@ class DuckDbBenchmarkTest {
     FactorTable fromCsv = b.imagenetxCsvToTable(csv);
     FactorTable fromStore = b.imagenetxStoreToTable(store);
     FactorTable loaded = b.imagenetxLoadedTable(store);
-    assertThat(duck.models()).containsExactly(
-        "synthetic_model_0000", "synthetic_model_0001", "synthetic_model_0002", "synthetic_model_0003");
+    assertThat(duck.models())
+        .containsExactly(
+            "synthetic_model_0000",
+            "synthetic_model_0001",
+            "synthetic_model_0002",
+            "synthetic_model_0003");
     for (FactorTable t : new FactorTable[] {fromCsv, fromStore, loaded}) {
       assertThat(t.models()).isEqualTo(duck.models());
       for (int r = 0; r < 4; r++) {
@@ -44,7 +48,8 @@ class DuckDbBenchmarkTest {
         }
         // real numbers, not an empty agreement
         assertThat(t.get(r, FactorTable.AVERAGE)).isBetween(0.3, 0.95);
-        assertThat(t.get(r, FactorTable.WORST_100_CLASSES)).isLessThan(t.get(r, FactorTable.AVERAGE));
+        assertThat(t.get(r, FactorTable.WORST_100_CLASSES))
+            .isLessThan(t.get(r, FactorTable.AVERAGE));
       }
     }
   }

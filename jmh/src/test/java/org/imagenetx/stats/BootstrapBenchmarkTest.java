@@ -34,7 +34,8 @@ class BootstrapBenchmarkTest {
           correct += pred[i] == state.dataset.index().label(i) ? 1 : 0;
         }
       }
-      assertThat(r.point()[m][ZooBootstrap.Result.accuracy(FactorCounts.ALL)]).isEqualTo((double) correct / total);
+      assertThat(r.point()[m][ZooBootstrap.Result.accuracy(FactorCounts.ALL)])
+          .isEqualTo((double) correct / total);
       int multiCorrect = 0;
       int multiTotal = 0;
       for (int i = 0; i < pred.length; i++) {

@@ -25,6 +25,8 @@ class FactorCountsBenchmarkTest {
         }
       }
     }
-    assertThat(new FactorCountsBenchmark().evaluateAllModels(s)).isEqualTo(correct).isGreaterThan(4L * 20_000);
+    assertThat(new FactorCountsBenchmark().evaluateAllModels(s))
+        .isEqualTo(correct)
+        .isGreaterThan(4L * 20_000);
   }
 }

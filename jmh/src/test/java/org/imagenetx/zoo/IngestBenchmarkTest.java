@@ -19,7 +19,8 @@ class IngestBenchmarkTest {
     assertThat(r.numMissing()).isZero();
     assertThat(r.hasProbabilities()).isTrue();
     short[] expected = new short[50_000];
-    SyntheticZoo.generateModel(new SyntheticZoo.Inputs(f.dataset, ZooFiles.SEED), ZooFiles.SEED, 0, expected, null);
+    SyntheticZoo.generateModel(
+        new SyntheticZoo.Inputs(f.dataset, ZooFiles.SEED), ZooFiles.SEED, 0, expected, null);
     assertThat(f.classes).isEqualTo(expected);
   }
 

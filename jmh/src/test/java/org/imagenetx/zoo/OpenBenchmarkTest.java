@@ -13,8 +13,12 @@ class OpenBenchmarkTest {
     s.models = 4;
     s.setUp();
     ZooStore z = new OpenBenchmark().open(s);
-    assertThat(z.models()).containsExactly(
-        "synthetic_model_0000", "synthetic_model_0001", "synthetic_model_0002", "synthetic_model_0003");
+    assertThat(z.models())
+        .containsExactly(
+            "synthetic_model_0000",
+            "synthetic_model_0001",
+            "synthetic_model_0002",
+            "synthetic_model_0003");
     assertThat(z.numImages()).isEqualTo(50_000);
     assertThat(new OpenBenchmark().openAndVerifyAll(s).size()).isEqualTo(4);
   }
