@@ -27,6 +27,9 @@ public abstract class AnnotationSource implements AutoCloseable {
   /** ReaL label sets of the validation images. */
   public static final String REAL_LABELS = "imagenet_real_labels.jsonl";
 
+  /** WordNet id and human label per class, no header. */
+  public static final String HUMAN_LABELS = "imagenet_labels.txt";
+
   /** Prototype images shown to the annotators. */
   public static final String PROTOTYPES = "prototypical_paths.csv";
 
@@ -76,6 +79,18 @@ public abstract class AnnotationSource implements AutoCloseable {
    * @return a description of the whole source
    */
   public abstract String description();
+
+  /**
+   * @return the files on disk the source reads (a folder's annotation files, or the archive): a
+   *     cached snapshot of the source is fresh while these are unchanged
+   */
+  public abstract java.util.List<Path> files();
+
+  /**
+   * @return what identifies the source for a cache: its absolute path, and the selection when it is
+   *     a single annotation file
+   */
+  public abstract String cacheKey();
 
   @Override
   public void close() {}
@@ -156,6 +171,22 @@ public abstract class AnnotationSource implements AutoCloseable {
     public String description() {
       return dir.toString();
     }
+
+    @Override
+    public java.util.List<Path> files() {
+      java.util.List<Path> out = new java.util.ArrayList<>();
+      for (String name : SnapshotBuilder.NAMES) {
+        if (has(name)) {
+          out.add(dir.resolve(name));
+        }
+      }
+      return out;
+    }
+
+    @Override
+    public String cacheKey() {
+      return "folder:" + dir.toAbsolutePath().normalize() + (only == null ? "" : "#" + only.key());
+    }
   }
 
   static final class Zip extends AnnotationSource {
@@ -199,11 +230,32 @@ public abstract class AnnotationSource implements AutoCloseable {
       if (e == null) {
         throw new BadInputException(describe(name), 0, "missing from the archive");
       }
-      try {
-        return new BufferedInputStream(zip.getInputStream(e), 1 << 16);
+      // Read whole and checked against the CRC-32 of the zip directory before any byte is
+      // parsed: ZipFile checks nothing for stored entries, so a flipped byte would be read as data.
+      try (InputStream in = zip.getInputStream(e)) {
+        byte[] bytes = in.readAllBytes();
+        java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+        crc.update(bytes);
+        if (e.getCrc() >= 0 && crc.getValue() != e.getCrc()) {
+          throw new BadInputException(
+              describe(name),
+              0,
+              "corrupt archive entry: its CRC-32 does not match the zip directory");
+        }
+        return new java.io.ByteArrayInputStream(bytes);
       } catch (IOException ex) {
         throw new BadInputException(describe(name), 0, "cannot read: " + ex.getMessage());
       }
+    }
+
+    @Override
+    public java.util.List<Path> files() {
+      return java.util.List.of(path);
+    }
+
+    @Override
+    public String cacheKey() {
+      return "zip:" + path.toAbsolutePath().normalize();
     }
 
     @Override

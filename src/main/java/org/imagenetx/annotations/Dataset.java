@@ -4,6 +4,7 @@ import java.util.Collections;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * Everything the engine knows about the images of one partition: the dense index (true labels,
@@ -20,6 +21,10 @@ public final class Dataset {
   private final int numPrototypesRemoved;
   private final boolean synthetic;
   private final String source;
+  private final Supplier<ClassNames> classNames;
+  private final Supplier<ImageTexts> texts;
+  private volatile ClassNames classNamesValue;
+  private volatile ImageTexts textsValue;
 
   /**
    * @param partition val or train
@@ -42,6 +47,45 @@ public final class Dataset {
       int numPrototypesRemoved,
       boolean synthetic,
       String source) {
+    this(
+        partition,
+        index,
+        metaclasses,
+        factorSets,
+        realOffsets,
+        realLabels,
+        numPrototypesRemoved,
+        synthetic,
+        source,
+        () -> ClassNames.unknown(metaclasses.numClasses()),
+        () -> ImageTexts.none(index.size()));
+  }
+
+  /**
+   * @param partition val or train
+   * @param index the image index
+   * @param metaclasses class→metaclass mapping
+   * @param factorSets the loaded selections
+   * @param realOffsets CSR offsets ({@code index.size()+1}), or null without ReaL labels
+   * @param realLabels CSR values, or null
+   * @param numPrototypesRemoved how many annotated prototype images were filtered out
+   * @param synthetic true for generated data (every output says so)
+   * @param source where the annotations came from, for reports
+   * @param classNames WordNet ids and labels, read on first use
+   * @param texts the annotators' texts, read on first use
+   */
+  public Dataset(
+      Partition partition,
+      ImageIndex index,
+      Metaclasses metaclasses,
+      Map<FactorSelection, FactorSet> factorSets,
+      int[] realOffsets,
+      short[] realLabels,
+      int numPrototypesRemoved,
+      boolean synthetic,
+      String source,
+      Supplier<ClassNames> classNames,
+      Supplier<ImageTexts> texts) {
     if ((realOffsets == null) != (realLabels == null)) {
       throw new IllegalArgumentException("ReaL offsets and labels go together");
     }
@@ -57,6 +101,41 @@ public final class Dataset {
     this.numPrototypesRemoved = numPrototypesRemoved;
     this.synthetic = synthetic;
     this.source = source;
+    this.classNames = classNames;
+    this.texts = texts;
+  }
+
+  /**
+   * @return WordNet id and human label of every class (read from the source on first use)
+   */
+  public ClassNames classNames() {
+    ClassNames c = classNamesValue;
+    if (c == null) {
+      synchronized (this) {
+        c = classNamesValue;
+        if (c == null) {
+          classNamesValue = c = classNames.get();
+        }
+      }
+    }
+    return c;
+  }
+
+  /**
+   * @return the annotators' justification and one-word text per image (read on first use: they are
+   *     most of the annotation bytes and most commands never look at them)
+   */
+  public ImageTexts texts() {
+    ImageTexts t = textsValue;
+    if (t == null) {
+      synchronized (this) {
+        t = textsValue;
+        if (t == null) {
+          textsValue = t = texts.get();
+        }
+      }
+    }
+    return t;
   }
 
   /**

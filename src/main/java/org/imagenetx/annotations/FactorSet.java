@@ -1,5 +1,7 @@
 package org.imagenetx.annotations;
 
+import java.util.Arrays;
+import org.roaringbitmap.BitSetUtil;
 import org.roaringbitmap.RoaringBitmap;
 
 /**
@@ -104,10 +106,10 @@ public final class FactorSet {
     return w;
   }
 
+  /** Container by container (BitSetUtil), not bit by bit: a cold start reads these words first. */
   private static long[] toWords(RoaringBitmap set, int numWords) {
-    long[] out = new long[numWords];
-    set.forEach((int i) -> out[i >>> 6] |= 1L << i);
-    return out;
+    long[] words = BitSetUtil.toLongArray(set);
+    return words.length == numWords ? words : Arrays.copyOf(words, numWords);
   }
 
   /**

@@ -21,7 +21,12 @@ public final class ImageIndex {
   private static final byte[] VAL_PREFIX_BYTES = VAL_PREFIX.getBytes(StandardCharsets.US_ASCII);
   private static final byte[] VAL_SUFFIX_BYTES = VAL_SUFFIX.getBytes(StandardCharsets.US_ASCII);
 
+  /** File names in index order; null when every name is a validation name (see valNumbers). */
   private final String[] fileNames;
+
+  /** Validation image number (1-based) per position when every name is one, else null. */
+  private final int[] valNumbers;
+
   private final short[] labels;
   private final byte[] metaclassOfImage;
   private final int[] classFrom;
@@ -32,16 +37,108 @@ public final class ImageIndex {
   private final Object2IntOpenHashMap<String> denseOfName;
 
   private ImageIndex(
+      String[] fileNames, int[] valNumbers, short[] labels, Metaclasses metaclasses) {
+    int n = labels.length;
+    int numClasses = metaclasses.numClasses();
+    this.fileNames = fileNames;
+    this.valNumbers = valNumbers;
+    this.labels = labels;
+    this.metaclassOfImage = new byte[n];
+    this.classFrom = new int[numClasses];
+    this.classTo = new int[numClasses];
+    this.metaFrom = new int[Metaclasses.COUNT];
+    this.metaTo = new int[Metaclasses.COUNT];
+    Arrays.fill(classFrom, -1);
+    Arrays.fill(metaFrom, -1);
+    for (int d = 0; d < n; d++) {
+      int c = labels[d];
+      if (c < 0 || c >= numClasses) {
+        throw new IllegalArgumentException("class id out of range at position " + d + ": " + c);
+      }
+      int m = metaclasses.of(c);
+      metaclassOfImage[d] = (byte) m;
+      if (d > 0) {
+        int pm = metaclassOfImage[d - 1];
+        int pc = labels[d - 1];
+        int order = pm != m ? Integer.compare(pm, m) : Integer.compare(pc, c);
+        if (order == 0) {
+          order =
+              valNumbers != null
+                  ? Integer.compare(valNumbers[d - 1], valNumbers[d])
+                  : fileNames[d - 1].compareTo(fileNames[d]);
+        }
+        if (order >= 0) {
+          throw new IllegalArgumentException(
+              "positions "
+                  + (d - 1)
+                  + " and "
+                  + d
+                  + " are not in (metaclass, class, name) order"
+                  + " or repeat an image");
+        }
+      }
+      if (classFrom[c] < 0) {
+        classFrom[c] = d;
+      }
+      classTo[c] = d + 1;
+      if (metaFrom[m] < 0) {
+        metaFrom[m] = d;
+      }
+      metaTo[m] = d + 1;
+    }
+    for (int c = 0; c < numClasses; c++) {
+      if (classFrom[c] < 0) {
+        classFrom[c] = 0;
+        classTo[c] = 0;
+      }
+    }
+    for (int m = 0; m < Metaclasses.COUNT; m++) {
+      if (metaFrom[m] < 0) {
+        metaFrom[m] = 0;
+        metaTo[m] = 0;
+      }
+    }
+    if (valNumbers != null) {
+      int max = 0;
+      for (int v : valNumbers) {
+        if (v <= 0) {
+          throw new IllegalArgumentException("validation image number must be positive: " + v);
+        }
+        max = Math.max(max, v);
+      }
+      denseOfValNumber = new int[max];
+      Arrays.fill(denseOfValNumber, -1);
+      for (int d = 0; d < n; d++) {
+        denseOfValNumber[valNumbers[d] - 1] = d; // unique: the order check above is strict
+      }
+      denseOfName = null;
+    } else {
+      denseOfValNumber = null;
+      denseOfName = new Object2IntOpenHashMap<>(n);
+      denseOfName.defaultReturnValue(-1);
+      for (int d = 0; d < n; d++) {
+        denseOfName.put(fileNames[d], d);
+      }
+    }
+  }
+
+  /**
+   * An index from its arrays as {@link #write} stored them, unchecked: a snapshot section is
+   * verified by its checksum and written only by imagenetx, and a 50,000-step checking loop would
+   * run interpreted in a cold JVM.
+   */
+  private ImageIndex(
       String[] fileNames,
+      int[] valNumbers,
       short[] labels,
       byte[] metaclassOfImage,
       int[] classFrom,
       int[] classTo,
       int[] metaFrom,
       int[] metaTo,
-      int[] denseOfValNumber,
-      Object2IntOpenHashMap<String> denseOfName) {
+      int[] denseOfValNumber) {
     this.fileNames = fileNames;
+    this.valNumbers = valNumbers;
     this.labels = labels;
     this.metaclassOfImage = metaclassOfImage;
     this.classFrom = classFrom;
@@ -49,7 +146,60 @@ public final class ImageIndex {
     this.metaFrom = metaFrom;
     this.metaTo = metaTo;
     this.denseOfValNumber = denseOfValNumber;
-    this.denseOfName = denseOfName;
+    if (fileNames != null) {
+      denseOfName = new Object2IntOpenHashMap<>(fileNames.length);
+      denseOfName.defaultReturnValue(-1);
+      for (int d = 0; d < fileNames.length; d++) {
+        denseOfName.put(fileNames[d], d);
+      }
+    } else {
+      denseOfName = null;
+    }
+  }
+
+  /** The arrays a snapshot stores, in one record. */
+  record Stored(
+      String[] fileNames,
+      int[] valNumbers,
+      short[] labels,
+      byte[] metaclassOfImage,
+      int[] classFrom,
+      int[] classTo,
+      int[] metaFrom,
+      int[] metaTo,
+      int[] denseOfValNumber) {}
+
+  /**
+   * @return the arrays to store (shared, not copied)
+   */
+  Stored stored() {
+    return new Stored(
+        fileNames,
+        valNumbers,
+        labels,
+        metaclassOfImage,
+        classFrom,
+        classTo,
+        metaFrom,
+        metaTo,
+        denseOfValNumber);
+  }
+
+  /**
+   * @param s arrays written from {@link #stored()}
+   * @return the index over them
+   */
+  static ImageIndex ofStored(Stored s) {
+    return new ImageIndex(
+        s.fileNames(),
+        s.valNumbers(),
+        s.labels(),
+        s.metaclassOfImage(),
+        s.classFrom(),
+        s.classTo(),
+        s.metaFrom(),
+        s.metaTo(),
+        s.denseOfValNumber());
   }
 
   /**
@@ -68,12 +218,16 @@ public final class ImageIndex {
       throw new IllegalArgumentException("names and classes differ in length");
     }
     int[] order = new int[n];
+    boolean allVal = n > 0;
+    int[] numbers = new int[n];
     for (int i = 0; i < n; i++) {
       order[i] = i;
       if (classes[i] < 0 || classes[i] >= metaclasses.numClasses()) {
         throw new IllegalArgumentException(
             "class id out of range for " + names[i] + ": " + classes[i]);
       }
+      numbers[i] = valNumber(names[i]);
+      allVal &= numbers[i] > 0;
     }
     IntArrays.quickSort(
         order,
@@ -85,73 +239,31 @@ public final class ImageIndex {
           c = Integer.compare(classes[a], classes[b]);
           return c != 0 ? c : names[a].compareTo(names[b]);
         });
-    String[] sortedNames = new String[n];
     short[] labels = new short[n];
-    byte[] meta = new byte[n];
-    int numClasses = metaclasses.numClasses();
-    int[] classFrom = new int[numClasses];
-    int[] classTo = new int[numClasses];
-    int[] metaFrom = new int[Metaclasses.COUNT];
-    int[] metaTo = new int[Metaclasses.COUNT];
-    Arrays.fill(classFrom, -1);
-    Arrays.fill(metaFrom, -1);
-    boolean allVal = true;
-    int maxNumber = 0;
+    String[] sortedNames = allVal ? null : new String[n];
+    int[] sortedNumbers = allVal ? new int[n] : null;
     for (int d = 0; d < n; d++) {
       int i = order[d];
-      sortedNames[d] = names[i];
       labels[d] = (short) classes[i];
-      meta[d] = (byte) metaclasses.of(classes[i]);
-      if (classFrom[classes[i]] < 0) {
-        classFrom[classes[i]] = d;
-      }
-      classTo[classes[i]] = d + 1;
-      if (metaFrom[meta[d]] < 0) {
-        metaFrom[meta[d]] = d;
-      }
-      metaTo[meta[d]] = d + 1;
-      int number = valNumber(names[i]);
-      if (number <= 0) {
-        allVal = false;
+      if (allVal) {
+        sortedNumbers[d] = numbers[i];
       } else {
-        maxNumber = Math.max(maxNumber, number);
+        sortedNames[d] = names[i];
       }
     }
-    for (int c = 0; c < numClasses; c++) {
-      if (classFrom[c] < 0) {
-        classFrom[c] = 0;
-        classTo[c] = 0;
-      }
+    try {
+      return new ImageIndex(sortedNames, sortedNumbers, labels, metaclasses);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("duplicate image in " + n + " names", e);
     }
-    for (int m = 0; m < Metaclasses.COUNT; m++) {
-      if (metaFrom[m] < 0) {
-        metaFrom[m] = 0;
-        metaTo[m] = 0;
-      }
-    }
-    int[] byNumber = null;
-    Object2IntOpenHashMap<String> byName = null;
-    if (allVal && n > 0) {
-      byNumber = new int[maxNumber];
-      Arrays.fill(byNumber, -1);
-      for (int d = 0; d < n; d++) {
-        int number = valNumber(sortedNames[d]);
-        if (byNumber[number - 1] >= 0) {
-          throw new IllegalArgumentException("duplicate image " + sortedNames[d]);
-        }
-        byNumber[number - 1] = d;
-      }
-    } else {
-      byName = new Object2IntOpenHashMap<>(n);
-      byName.defaultReturnValue(-1);
-      for (int d = 0; d < n; d++) {
-        if (byName.put(sortedNames[d], d) >= 0) {
-          throw new IllegalArgumentException("duplicate image " + sortedNames[d]);
-        }
-      }
-    }
-    return new ImageIndex(
-        sortedNames, labels, meta, classFrom, classTo, metaFrom, metaTo, byNumber, byName);
+  }
+
+  /**
+   * @return validation image number per position (shared, not to be modified), or null when the
+   *     names are not all validation names
+   */
+  int[] valNumbers() {
+    return valNumbers;
   }
 
   /**
@@ -181,7 +293,17 @@ public final class ImageIndex {
    * @return its file name
    */
   public static String valFileName(int number) {
-    return String.format(java.util.Locale.ROOT, "ILSVRC2012_val_%08d.JPEG", number);
+    if (number <= 0 || number > 99_999_999) {
+      throw new IllegalArgumentException("validation image number out of range: " + number);
+    }
+    byte[] b = new byte[VAL_NAME_LENGTH];
+    System.arraycopy(VAL_PREFIX_BYTES, 0, b, 0, VAL_PREFIX_BYTES.length);
+    for (int i = VAL_PREFIX_BYTES.length + 7, v = number; i >= VAL_PREFIX_BYTES.length; i--) {
+      b[i] = (byte) ('0' + v % 10);
+      v /= 10;
+    }
+    System.arraycopy(VAL_SUFFIX_BYTES, 0, b, VAL_PREFIX_BYTES.length + 8, VAL_SUFFIX_BYTES.length);
+    return new String(b, StandardCharsets.ISO_8859_1);
   }
 
   /**
@@ -196,7 +318,7 @@ public final class ImageIndex {
    * @return file name of the image there
    */
   public String fileName(int dense) {
-    return fileNames[dense];
+    return fileNames != null ? fileNames[dense] : valFileName(valNumbers[dense]);
   }
 
   /**
@@ -321,9 +443,11 @@ public final class ImageIndex {
    * @return approximate heap bytes held by this index
    */
   public long ramBytesUsed() {
-    long names = 0;
-    for (String s : fileNames) {
-      names += 40 + s.length();
+    long names = 4L * size();
+    if (fileNames != null) {
+      for (String s : fileNames) {
+        names += 40 + s.length();
+      }
     }
     long lookup = denseOfValNumber != null ? 4L * denseOfValNumber.length : 64L * size();
     return names + 3L * size() + 8L * (classFrom.length + Metaclasses.COUNT) + lookup;

@@ -1,13 +1,12 @@
 package org.imagenetx.cli;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import org.imagenetx.annotations.AnnotationLoader;
-import org.imagenetx.annotations.AnnotationSource;
+import org.imagenetx.annotations.Annotations;
 import org.imagenetx.annotations.Dataset;
 import org.imagenetx.annotations.FactorSelection;
 import org.imagenetx.annotations.Partition;
@@ -16,15 +15,18 @@ import org.imagenetx.synth.SyntheticImageNetX;
 import org.imagenetx.synth.SyntheticZoo;
 import org.imagenetx.zoo.Zoo;
 import org.imagenetx.zoo.Zoos;
+import picocli.CommandLine;
 import picocli.CommandLine.Option;
 
 /**
- * Options shared by every command that reads annotations and zoos, and how they resolve: an
- * explicit {@code --annotations}; else {@code data/imagenet-x/annotations} (or {@code
- * data/annotations}, or a wheel/zip in {@code data/}); else, when no zoo is given either, the
- * embedded synthetic default.
+ * Options shared by every command that reads annotations and zoos, and how they resolve: {@code
+ * --annotations} when given, else the ImageNet-X release embedded in imagenetx; {@code --zoo} when
+ * given, else the release's four base models; {@code --synthetic} for generated data.
  */
 public final class DataOptions {
+  @CommandLine.Spec(CommandLine.Spec.Target.MIXEE)
+  CommandLine.Model.CommandSpec spec;
+
   /** Seed of the embedded synthetic default. */
   public static final long DEFAULT_SEED = 20221103L;
 
@@ -36,7 +38,8 @@ public final class DataOptions {
       paramLabel = "<folder|zip|file>",
       description =
           "ImageNet-X annotations: a folder (like imagenet_x/annotations), the PyPI wheel or a zip"
-              + " holding imagenet_x/annotations/, or one *_factor.jsonl. Default: data/imagenet-x/annotations.")
+              + " holding imagenet_x/annotations/, or one *_factor.jsonl. Default: the ImageNet-X"
+              + " release embedded in imagenetx.")
   Path annotations;
 
   @Option(
@@ -44,7 +47,8 @@ public final class DataOptions {
       paramLabel = "<store|dir|csv>",
       description =
           "Model predictions: a zoo store (imagenetx zoo build / synth), a folder of <model>.csv files,"
-              + " or one .csv (repeatable).")
+              + " or one .csv (repeatable). Default: the release's base models DINO, ResNet50,"
+              + " SimCLR and ViT.")
   List<Path> zoos = new ArrayList<>();
 
   @Option(
@@ -89,7 +93,14 @@ public final class DataOptions {
    * @return worker threads to use
    */
   public int threads() {
-    return threads != null && threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
+    if (threads == null) {
+      return Runtime.getRuntime().availableProcessors();
+    }
+    if (threads < 1) {
+      throw new CommandLine.ParameterException(
+          spec.commandLine(), "--threads must be at least 1, got " + threads);
+    }
+    return threads;
   }
 
   /**
@@ -98,14 +109,22 @@ public final class DataOptions {
    * @return dataset and zoos
    */
   public Loaded load(Set<FactorSelection> selections, boolean needReal) {
-    Path ann = annotations;
-    if (ann == null && !synthetic) {
-      ann = findDefaultAnnotations();
-    }
-    if (ann == null) {
-      if (!zoos.isEmpty() && !synthetic) {
-        throw new BadInputException(
-            "--annotations", 0, "not given and none in data/; " + AnnotationSource.HOW_TO_GET);
+    return load(
+        selections,
+        needReal ? AnnotationLoader.RealLabels.REQUIRED : AnnotationLoader.RealLabels.SKIP);
+  }
+
+  /**
+   * @param selections selections needed
+   * @param real whether to load the ReaL labels
+   * @return dataset and zoos
+   */
+  public Loaded load(Set<FactorSelection> selections, AnnotationLoader.RealLabels real) {
+    threads();
+    if (synthetic) {
+      if (annotations != null) {
+        throw new CommandLine.ParameterException(
+            spec.commandLine(), "--synthetic and --annotations exclude each other");
       }
       if (partition != Partition.VAL) {
         throw new BadInputException(
@@ -119,16 +138,28 @@ public final class DataOptions {
       }
       return new Loaded(ds, List.of(SyntheticZoo.generate(ds, DEFAULT_SYNTHETIC_MODELS, seed)));
     }
-    if (zoos.isEmpty()) {
-      throw new BadInputException(
-          "--zoo", 0, "no zoo given: pass --zoo <folder of <model>.csv files>");
-    }
     Dataset ds =
-        AnnotationLoader.load(
-            ann,
-            new AnnotationLoader.Options(
-                partition, EnumSet.copyOf(selections), keepPrototypes, needReal));
+        annotations()
+            .dataset(
+                new AnnotationLoader.Options(
+                    partition, EnumSet.copyOf(selections), keepPrototypes, real));
+    if (zoos.isEmpty()) {
+      if (partition != Partition.VAL) {
+        throw new BadInputException(
+            "--zoo",
+            0,
+            "not given; the default zoo (the release's base models) covers validation images only");
+      }
+      return new Loaded(ds, List.of(Zoos.base(ds.index())));
+    }
     return new Loaded(ds, openZoos(ds));
+  }
+
+  /**
+   * @return the annotations of {@code --annotations}, else the embedded release
+   */
+  Annotations annotations() {
+    return annotations != null ? Annotations.open(annotations) : Annotations.release();
   }
 
   private List<Zoo> openZoos(Dataset ds) {
@@ -141,50 +172,22 @@ public final class DataOptions {
 
   /**
    * Resolves the annotations alone (for commands that build or export zoos): {@code --annotations},
-   * else the default folder in {@code data/}, else with {@code --synthetic} the generated dataset
-   * of {@code --seed}.
+   * else the embedded release, or with {@code --synthetic} the generated dataset of {@code --seed}.
    *
    * @param selections selections needed
    * @return the dataset
    */
   public Dataset loadDataset(Set<FactorSelection> selections) {
-    Path ann = annotations;
-    if (ann == null && !synthetic) {
-      ann = findDefaultAnnotations();
-    }
-    if (ann == null) {
-      if (!synthetic) {
-        throw new BadInputException(
-            "--annotations",
-            0,
-            "not given and none in data/ (or pass --synthetic); " + AnnotationSource.HOW_TO_GET);
-      }
+    if (synthetic) {
       return SyntheticImageNetX.generate(seed, 50).dataset(keepPrototypes);
     }
-    return AnnotationLoader.load(
-        ann,
-        new AnnotationLoader.Options(partition, EnumSet.copyOf(selections), keepPrototypes, false));
-  }
-
-  static Path findDefaultAnnotations() {
-    Path data = Path.of("data");
-    for (Path p :
-        List.of(data.resolve("imagenet-x").resolve("annotations"), data.resolve("annotations"))) {
-      if (Files.isDirectory(p)) {
-        return p;
-      }
-    }
-    if (Files.isDirectory(data)) {
-      try (var s = Files.list(data)) {
-        return s.filter(p -> p.getFileName().toString().matches("imagenet_x-.*\\.(whl|zip)"))
-            .sorted()
-            .findFirst()
-            .orElse(null);
-      } catch (java.io.IOException e) {
-        return null;
-      }
-    }
-    return null;
+    return annotations()
+        .dataset(
+            new AnnotationLoader.Options(
+                partition,
+                EnumSet.copyOf(selections),
+                keepPrototypes,
+                AnnotationLoader.RealLabels.SKIP));
   }
 
   /**
@@ -197,8 +200,6 @@ public final class DataOptions {
     }
     return "SYNTHETIC DATA: "
         + loaded.dataset().source()
-        + "; not ImageNet-X. To analyse real models, "
-        + AnnotationSource.HOW_TO_GET
-        + ", and pass --zoo <folder of prediction CSVs>.";
+        + "; not ImageNet-X. Drop --synthetic to analyse the real release.";
   }
 }

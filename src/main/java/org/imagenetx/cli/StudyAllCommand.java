@@ -103,8 +103,8 @@ final class StudyAllCommand implements Callable<Integer> {
     tables.put(
         "augment_compare",
         StudyTables.groupDetail(study.augmentationComparison(sweeps.get(0), sweeps.get(1))));
-    Path ann = data.annotations != null ? data.annotations : DataOptions.findDefaultAnnotations();
-    if (ann != null) {
+    Path ann = data.annotations;
+    if (!data.synthetic) {
       List<Cooccurrence> co = new ArrayList<>();
       List<FactorDistribution> dist = new ArrayList<>();
       for (Partition p : List.of(Partition.TRAIN, Partition.VAL)) {

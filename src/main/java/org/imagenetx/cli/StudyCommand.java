@@ -8,6 +8,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import org.imagenetx.annotations.AnnotationLoader;
+import org.imagenetx.annotations.Annotations;
 import org.imagenetx.annotations.Dataset;
 import org.imagenetx.annotations.FactorSelection;
 import org.imagenetx.annotations.Partition;
@@ -238,8 +239,8 @@ final class StudyCommand implements Runnable {
   }
 
   /**
-   * Annotations of one partition without a zoo; null when only the synthetic default exists and it
-   * lacks the partition.
+   * Annotations of one partition without a zoo: {@code --annotations}, else the embedded release,
+   * or with {@code --synthetic} the generated dataset (null for a partition it lacks).
    */
   static Dataset annotations(
       Path given,
@@ -248,20 +249,15 @@ final class StudyCommand implements Runnable {
       boolean keepPrototypes,
       Partition partition,
       PrintWriter err) {
-    Path ann = given;
-    if (ann == null && !synthetic) {
-      ann = DataOptions.findDefaultAnnotations();
-    }
-    if (ann == null) {
+    if (synthetic) {
       if (partition != Partition.VAL) {
         return null;
       }
-      err.println(
-          "SYNTHETIC DATA: no --annotations given and none in data/; generated annotations, not ImageNet-X.");
+      err.println("SYNTHETIC DATA: generated annotations, not ImageNet-X.");
       return SyntheticImageNetX.generate(seed, 50).dataset(keepPrototypes);
     }
-    return AnnotationLoader.load(
-        ann,
+    Annotations ann = given != null ? Annotations.open(given) : Annotations.release();
+    return ann.dataset(
         new AnnotationLoader.Options(
             partition, EnumSet.allOf(FactorSelection.class), keepPrototypes, false));
   }
@@ -286,7 +282,7 @@ final class StudyCommand implements Runnable {
         names = "--annotations",
         paramLabel = "<folder|zip>",
         description =
-            "ImageNet-X annotations (default: data/imagenet-x/annotations; else synthetic, val only).")
+            "ImageNet-X annotations (default: the ImageNet-X release embedded in imagenetx).")
     Path annotations;
 
     @Option(

@@ -5,10 +5,12 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.function.Function;
 import org.imagenetx.annotations.AnnotationLoader;
-import org.imagenetx.annotations.AnnotationSource;
+import org.imagenetx.annotations.Annotations;
 import org.imagenetx.annotations.Dataset;
 import org.imagenetx.annotations.FactorSelection;
+import org.imagenetx.annotations.ImageIndex;
 import org.imagenetx.annotations.Partition;
 import org.imagenetx.compare.Comparisons;
 import org.imagenetx.compare.PairwiseData;
@@ -26,7 +28,6 @@ import org.imagenetx.study.MistakePrevalence;
 import org.imagenetx.study.ModelTypes;
 import org.imagenetx.study.Study;
 import org.imagenetx.zoo.Zoo;
-import org.imagenetx.zoo.Zoos;
 
 /**
  * Everything the study figures are drawn from, loaded once: validation and training annotations,
@@ -82,8 +83,8 @@ public record StudyData(
   }
 
   /**
-   * @param annotations annotation folder/zip (required)
-   * @param baseZoo folder of prediction CSVs, or null
+   * @param annotations the annotations (required)
+   * @param baseZoo opens the base zoo over the validation index, or null for none
    * @param results upstream {@code results} root (holding {@code val/}), or null
    * @param modelTypes {@code model,model_type} CSV, or null
    * @param threads worker threads
@@ -92,20 +93,23 @@ public record StudyData(
    * @throws BadInputException for a missing or malformed input
    */
   public static StudyData load(
-      Path annotations, Path baseZoo, Path results, Path modelTypes, int threads, Steps steps) {
+      Annotations annotations,
+      Function<ImageIndex, Zoo> baseZoo,
+      Path results,
+      Path modelTypes,
+      int threads,
+      Steps steps) {
     Steps s = steps == null ? x -> {} : steps;
     s.step("validation annotations");
     Dataset val =
-        AnnotationLoader.load(
-            annotations,
+        annotations.dataset(
             new AnnotationLoader.Options(
                 Partition.VAL, EnumSet.allOf(FactorSelection.class), false, true));
     Dataset train = null;
-    if (hasTraining(annotations)) {
+    if (annotations.has(Partition.TRAIN)) {
       s.step("training annotations");
       train =
-          AnnotationLoader.load(
-              annotations,
+          annotations.dataset(
               new AnnotationLoader.Options(
                   Partition.TRAIN, EnumSet.allOf(FactorSelection.class), false, false));
     }
@@ -115,8 +119,8 @@ public record StudyData(
     ZooBootstrap.Result intervals = null;
     java.util.Map<String, List<SliceComparison>> pairs = new java.util.LinkedHashMap<>();
     if (baseZoo != null) {
-      s.step("base zoo " + baseZoo.getFileName());
-      try (Zoo zoo = Zoos.open(baseZoo, val.index())) {
+      try (Zoo zoo = baseZoo.apply(val.index())) {
+        s.step("base zoo " + zoo.name());
         base =
             Aggregation.run(
                 val,
@@ -175,21 +179,6 @@ public record StudyData(
       types = types.with(ModelTypes.read(modelTypes).asMap());
     }
     return new StudyData(val, train, base, mistakes, calibration, intervals, pairs, study, types);
-  }
-
-  private static boolean hasTraining(Path annotations) {
-    if (!Files.isDirectory(annotations)
-        && !annotations.getFileName().toString().matches(".*\\.(whl|zip)")) {
-      return false;
-    }
-    try (AnnotationSource src = AnnotationSource.open(annotations)) {
-      for (FactorSelection sel : FactorSelection.values()) {
-        if (!src.has(AnnotationSource.annotationFile(Partition.TRAIN, sel))) {
-          return false;
-        }
-      }
-      return true;
-    }
   }
 
   /**

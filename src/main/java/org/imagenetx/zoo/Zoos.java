@@ -3,6 +3,7 @@ package org.imagenetx.zoo;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.imagenetx.annotations.ImageIndex;
+import org.imagenetx.annotations.Release;
 import org.imagenetx.io.BadInputException;
 
 /** Opens a zoo from what the user names on the command line. */
@@ -30,6 +31,40 @@ public final class Zoos {
     }
     // Any other file must be a store: its open names the exact problem (short, wrong magic, ...).
     return ZooStore.open(path, index);
+  }
+
+  /**
+   * The four base models of the ImageNet-X release (DINO, ResNet50, SimCLR, ViT), embedded in
+   * imagenetx: the default zoo of every command.
+   *
+   * @param index a validation image index (images it lacks are skipped; images the models lack are
+   *     missing predictions)
+   * @return the zoo, named {@code base}
+   */
+  public static Zoo base(ImageIndex index) {
+    Release.BaseModels base = Release.baseModels();
+    int n = index.size();
+    short[][] classes = new short[base.names().size()][n];
+    float[][] probabilities = new float[base.names().size()][n];
+    int[] denseOfNumber = new int[base.classes().length == 0 ? 0 : base.classes()[0].length];
+    for (int v = 0; v < denseOfNumber.length; v++) {
+      denseOfNumber[v] = index.lookup(ImageIndex.valFileName(v + 1));
+    }
+    for (int m = 0; m < classes.length; m++) {
+      java.util.Arrays.fill(classes[m], (short) -1);
+      java.util.Arrays.fill(probabilities[m], Float.NaN);
+      short[] byNumber = base.classes()[m];
+      float[] probByNumber = base.probabilities()[m];
+      for (int v = 0; v < denseOfNumber.length; v++) {
+        int d = denseOfNumber[v];
+        if (d >= 0) {
+          classes[m][d] = byNumber[v];
+          probabilities[m][d] = probByNumber[v];
+        }
+      }
+    }
+    return new InMemoryZoo(
+        "base", base.names(), classes, probabilities, false, Release.DESCRIPTION + ", base models");
   }
 
   /**

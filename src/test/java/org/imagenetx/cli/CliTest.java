@@ -19,7 +19,7 @@ class CliTest {
 
   @Test
   void everyCommandHasHelp() {
-    CommandLine cl = Main.commandLine();
+    CommandLine cl = Main.commandLine("--help");
     assertThat(cl.getSubcommands()).containsKeys("aggregate", "ratios");
     for (String name : cl.getSubcommands().keySet()) {
       if (name.equals("help")) {
@@ -44,10 +44,47 @@ class CliTest {
   }
 
   @Test
-  void mainJobRunsOnTheEmbeddedSyntheticDefaultAndSaysSo() {
+  void mainJobRunsOnTheEmbeddedReleaseFromAnyDirectory() {
+    // no --annotations, no --zoo: the embedded release and its four base models
+    CliRunner.Result r = CliRunner.run("ratios");
+    assertThat(r.exitCode()).as(r.err()).isZero();
+    assertThat(r.err()).isEmpty();
+    assertThat(r.out().lines().toList())
+        .containsExactly(
+            "model         pose  background   pattern     color   smaller     shape  partial_view"
+                + "  subcategory   texture    larger    darker  object_blocking  person_blocking"
+                + "     style  brighter  multiple_objects",
+            "DINO      0.726197    1.067989  0.927478  1.177905  1.543689  1.642275      1.129062"
+                + "     1.954860  2.150316  1.248049  1.467770         1.930511         2.034863"
+                + "  1.703606  0.924938          1.424404",
+            "ResNet50  0.694739    1.141699  0.771442  1.188826  1.497432  1.744230      1.132355"
+                + "     2.105479  2.393863  1.315925  1.715017         1.923274         2.171276"
+                + "  1.927983  1.166388          1.973887",
+            "SimCLR    0.774029    1.086696  0.911171  1.119552  1.541756  1.473035      1.012471"
+                + "     1.618136  2.058397  1.012098  1.122385         1.755525         2.034119"
+                + "  1.176858  0.879497          1.190704",
+            "ViT       0.740670    1.090969  0.862456  1.151641  1.644009  1.539923      0.917235"
+                + "     2.015381  2.044646  1.290873  1.834028         1.985959         1.936310"
+                + "  1.601083  0.782348          1.613592");
+    // the same table from the shipped files, parsed
+    CliRunner.Result files =
+        CliRunner.run(
+            "ratios",
+            "--annotations",
+            RealData.annotations().toString(),
+            "--zoo",
+            RealData.baseZoo().toString());
+    assertThat(files.out()).isEqualTo(r.out());
+    // --zoo alone: the embedded annotations
+    assertThat(CliRunner.run("ratios", "--zoo", RealData.baseZoo().toString()).out())
+        .isEqualTo(r.out());
+  }
+
+  @Test
+  void syntheticDataSaysSoEverywhere() {
     CliRunner.Result r = CliRunner.run("ratios", "--synthetic");
     assertThat(r.exitCode()).isZero();
-    assertThat(r.err()).contains("SYNTHETIC DATA").contains("pip download imagenet-x");
+    assertThat(r.err()).contains("SYNTHETIC DATA").contains("Drop --synthetic");
     assertThat(r.out()).contains("synthetic_model_0000").contains("(synthetic data");
     assertThat(r.out().lines().count()).isEqualTo(1 + 4 + 1);
     // deterministic: same seed, same table
@@ -56,14 +93,11 @@ class CliTest {
   }
 
   @Test
-  void zooWithoutAnnotationsSaysHowToGetThem() {
-    CliRunner.Result r = CliRunner.run("ratios", "--zoo", RealData.baseZoo().toString());
-    if (!Files.isDirectory(Path.of("data", "imagenet-x", "annotations"))
-        && !Files.isDirectory(Path.of("data", "annotations"))) {
-      assertThat(r.exitCode()).isEqualTo(1);
-      assertThat(r.err())
-          .contains("github.com/facebookresearch/imagenetx")
-          .contains("pip download imagenet-x==0.0.7");
+  void threadsMustBePositive() {
+    for (String n : new String[] {"0", "-1"}) {
+      CliRunner.Result r = CliRunner.run("ratios", "--threads", n);
+      assertThat(r.exitCode()).as(n).isEqualTo(2);
+      assertThat(r.err()).contains("--threads must be at least 1");
     }
   }
 

@@ -5,10 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.imagenetx.testing.CliRunner;
 import org.junit.jupiter.api.Test;
 
-/** The compare command and ratios --ci on the embedded synthetic data (4 models). */
+/** The compare command and ratios --ci on the generated synthetic data (4 models). */
 class CompareCommandTest {
   static CliRunner.Result run(String... args) {
-    return CliRunner.run(args);
+    String[] all = java.util.Arrays.copyOf(args, args.length + 1);
+    all[args.length] = "--synthetic";
+    return CliRunner.run(all);
   }
 
   @Test

@@ -9,11 +9,12 @@ import org.imagenetx.annotations.AnnotationLoader;
 import org.imagenetx.annotations.Dataset;
 import org.imagenetx.annotations.FactorSelection;
 import org.imagenetx.annotations.Partition;
+import org.imagenetx.annotations.Release;
 
 /**
- * The real ImageNet-X release in {@code ../shared/imagenet-x} (system property {@code
- * imagenetx.shared} overrides). Tests that need it fail, never skip, when it is missing: the
- * real-data tests are the ones that matter.
+ * The real ImageNet-X release the project ships in {@code data/imagenet-x} (the same files as the
+ * reference copy in {@code ../shared/imagenet-x}; {@code ShippedReleaseTest} checks that). Tests
+ * read the shipped copy, so they run on a fresh clone with nothing beside it.
  */
 public final class RealData {
   private static volatile Dataset valWithReal;
@@ -21,18 +22,24 @@ public final class RealData {
   private RealData() {}
 
   /**
-   * @return the release root, after checking it exists
+   * @return the shipped release root, after checking it exists
    */
   public static Path root() {
-    String prop = System.getProperty("imagenetx.shared");
-    Path p = prop != null ? Path.of(prop) : Path.of("..", "shared", "imagenet-x");
+    Path p = Path.of("data", "imagenet-x");
     if (!Files.isDirectory(p.resolve("annotations"))) {
-      fail(
-          "real ImageNet-X data missing at "
-              + p.toAbsolutePath()
-              + " (expected ../shared/imagenet-x relative to the repository root)");
+      fail("the shipped ImageNet-X release is missing at " + p.toAbsolutePath());
     }
     return p;
+  }
+
+  /**
+   * @return the reference copy of the release beside the repository ({@code -Dimagenetx.shared}
+   *     overrides), or null when it is absent
+   */
+  public static Path reference() {
+    String prop = System.getProperty("imagenetx.shared");
+    Path p = prop != null ? Path.of(prop) : Path.of("..", "shared", "imagenet-x");
+    return Files.isDirectory(p.resolve("annotations")) ? p : null;
   }
 
   /**
@@ -57,7 +64,8 @@ public final class RealData {
   }
 
   /**
-   * @return validation annotations, both selections, prototypes filtered, with ReaL (cached)
+   * @return validation annotations of the embedded release, both selections, prototypes filtered,
+   *     with ReaL (cached)
    */
   public static Dataset val() {
     Dataset d = valWithReal;
@@ -66,8 +74,7 @@ public final class RealData {
         d = valWithReal;
         if (d == null) {
           d =
-              AnnotationLoader.load(
-                  annotations(),
+              Release.load(
                   new AnnotationLoader.Options(
                       Partition.VAL, EnumSet.allOf(FactorSelection.class), false, true));
           valWithReal = d;
