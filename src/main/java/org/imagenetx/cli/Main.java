@@ -2,6 +2,7 @@ package org.imagenetx.cli;
 
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.util.List;
 import org.imagenetx.io.BadInputException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -18,19 +19,10 @@ import picocli.CommandLine.Command;
       "Why do image classifiers fail? Per-factor accuracies and error ratios of ImageNet-X,",
       "for one model or thousands."
     },
-    subcommands = {
-      AggregateCommand.class,
-      RatiosCommand.class,
-      CompareCommand.class,
-      StudyCommand.class,
-      QueryCommand.class,
-      ShellCommand.class,
-      ServeCommand.class,
-      ZooCommand.class,
-      SynthCommand.class,
-      FiguresCommand.class,
-      ReproduceCommand.class,
-      CommandLine.HelpCommand.class
+    footer = {
+      "",
+      "Default data: the ImageNet-X release embedded in imagenetx (CC BY-NC 4.0, \"ImageNet-X,",
+      "Idrissi et al. 2022, arXiv:2211.01866\") and its four base models."
     })
 public final class Main implements Runnable {
   /** Exit code of a bad input or a failed run. */
@@ -60,7 +52,7 @@ public final class Main implements Runnable {
    * @return exit code
    */
   public static int run(String... args) {
-    CommandLine cl = commandLine();
+    CommandLine cl = commandLine(args);
     int code = cl.execute(args);
     cl.getOut().flush();
     cl.getErr().flush();
@@ -74,7 +66,7 @@ public final class Main implements Runnable {
    * @return exit code
    */
   public static int run(PrintWriter out, PrintWriter err, String... args) {
-    CommandLine cl = commandLine();
+    CommandLine cl = commandLine(args);
     cl.setOut(out);
     cl.setErr(err);
     int code = cl.execute(args);
@@ -83,8 +75,101 @@ public final class Main implements Runnable {
     return code;
   }
 
-  static CommandLine commandLine() {
+  /**
+   * A subcommand: its name, the class that implements it, and the sentence the top-level help shows
+   * for it (a test checks it against the command's own description).
+   */
+  record Subcommand(String name, String className, String summary) {}
+
+  /** Every subcommand, in the order the top-level help lists them. */
+  static final List<Subcommand> SUBCOMMANDS =
+      List.of(
+          new Subcommand(
+              "ratios",
+              "org.imagenetx.cli.RatiosCommand",
+              "Print the error ratio (1 - acc_f) / (1 - average) of every model on every factor."),
+          new Subcommand(
+              "aggregate",
+              "org.imagenetx.cli.AggregateCommand",
+              "Write the upstream accuracies_per_factor tables of whole zoos."),
+          new Subcommand(
+              "compare",
+              "org.imagenetx.cli.CompareCommand",
+              "Compare models on the same images: paired tests per factor, overall and per"
+                  + " metaclass."),
+          new Subcommand(
+              "study",
+              "org.imagenetx.cli.StudyCommand",
+              "The analyses of the ImageNet-X paper: groups, augmentation, prevalence,"
+                  + " calibration, co-occurrence, distributions, LaTeX."),
+          new Subcommand(
+              "query",
+              "org.imagenetx.cli.QueryCommand",
+              "Answer one interactive query over a zoo and exit."),
+          new Subcommand(
+              "shell",
+              "org.imagenetx.cli.ShellCommand",
+              "Interactive queries over a zoo: rank, show, compare, similar, groups."),
+          new Subcommand(
+              "serve",
+              "org.imagenetx.cli.ServeCommand",
+              "Serve a local explorer page over a zoo (loopback only)."),
+          new Subcommand(
+              "zoo",
+              "org.imagenetx.cli.ZooCommand",
+              "Binary zoo stores: build, add, info, export."),
+          new Subcommand(
+              "synth",
+              "org.imagenetx.cli.SynthCommand",
+              "Generate a seeded synthetic zoo over the synthetic ImageNet-X."),
+          new Subcommand(
+              "figures",
+              "org.imagenetx.cli.FiguresCommand",
+              "Draw the study's figures (SVG, PNG and the CSV behind each)."),
+          new Subcommand(
+              "reproduce",
+              "org.imagenetx.cli.ReproduceCommand",
+              "Regenerate every table and figure of the study, with a results page."),
+          new Subcommand(
+              "help",
+              "picocli.CommandLine$HelpCommand",
+              "Display help information about the" + " specified command."));
+
+  /**
+   * The command line for these arguments. Only the subcommand the arguments name is built from its
+   * class; the others are placeholders holding a name and a sentence, enough for the top-level help
+   * and for suggestions on a misspelt name. Building every command's model by reflection cost ~0.3
+   * s of a cold start; one command costs a tenth of that.
+   *
+   * @param args the arguments
+   * @return the command line
+   */
+  static CommandLine commandLine(String... args) {
+    // java.sql and java.time converters are never used; registering them costs class loading
+    if (System.getProperty("picocli.converters.excludes") == null) {
+      System.setProperty("picocli.converters.excludes", "java\\.(sql|time)\\..*");
+    }
+    String invoked = null;
+    String helpTarget = null;
+    for (int i = 0; i < args.length; i++) {
+      if (!args[i].startsWith("-")) {
+        invoked = args[i];
+        if (invoked.equals("help") && i + 1 < args.length) {
+          helpTarget = args[i + 1];
+        }
+        break;
+      }
+    }
     CommandLine cl = new CommandLine(new Main());
+    for (Subcommand sub : SUBCOMMANDS) {
+      if (sub.name().equals(invoked) || sub.name().equals(helpTarget)) {
+        cl.addSubcommand(sub.name(), instantiate(sub.className()));
+      } else {
+        CommandLine.Model.CommandSpec placeholder = CommandLine.Model.CommandSpec.create();
+        placeholder.usageMessage().description(sub.summary());
+        cl.addSubcommand(sub.name(), placeholder);
+      }
+    }
     cl.setExecutionExceptionHandler(
         (ex, commandLine, parseResult) -> {
           PrintWriter err = commandLine.getErr();
@@ -109,13 +194,21 @@ public final class Main implements Runnable {
           return EXIT_FAILURE;
         });
     cl.setParameterExceptionHandler(
-        (ex, args) -> {
+        (ex, arguments) -> {
           CommandLine c = ex.getCommandLine();
           c.getErr().println("imagenetx: " + ex.getMessage());
           c.getErr().println("Try '" + c.getCommandSpec().qualifiedName() + " --help' for usage.");
           return EXIT_USAGE;
         });
     return cl;
+  }
+
+  private static Object instantiate(String className) {
+    try {
+      return Class.forName(className).getDeclaredConstructor().newInstance();
+    } catch (ReflectiveOperationException e) {
+      throw new IllegalStateException("cannot create command " + className, e);
+    }
   }
 
   /** Version from the jar manifest. */
