@@ -1,12 +1,14 @@
 package org.imagenetx.annotations;
 
 import java.nio.file.Path;
+import java.util.function.Function;
 import org.imagenetx.io.BadInputException;
 
 /**
  * A set of ImageNet-X annotations ready to load datasets from: the release embedded in imagenetx
  * ({@link #release()}) or the files at a user's path ({@link #open(Path)}), both read through a
- * {@link Snapshot}. Loading a dataset reads only what its options need.
+ * {@link Snapshot}. Loading a dataset reads only what its options need; the texts and class names
+ * are read when first asked for.
  *
  * <pre>{@code
  * Annotations release = Annotations.release();
@@ -14,13 +16,15 @@ import org.imagenetx.io.BadInputException;
  * }</pre>
  */
 public final class Annotations {
-  private final Snapshot snapshot;
   private final Path path;
+  private final Path cacheDir;
   private final String description;
+  private volatile Snapshot snapshot;
 
-  private Annotations(Snapshot snapshot, Path path, String description) {
+  private Annotations(Snapshot snapshot, Path path, Path cacheDir, String description) {
     this.snapshot = snapshot;
     this.path = path;
+    this.cacheDir = cacheDir;
     this.description = description;
   }
 
@@ -29,7 +33,7 @@ public final class Annotations {
    * @throws BadInputException when this build carries none, or it is damaged
    */
   public static Annotations release() {
-    return new Annotations(Release.snapshot(), null, Release.DESCRIPTION);
+    return new Annotations(Release.snapshot(), null, null, Release.DESCRIPTION);
   }
 
   /**
@@ -38,8 +42,13 @@ public final class Annotations {
    * @throws BadInputException when the path is not an annotation source
    */
   public static Annotations open(Path path) {
+    return open(path, SnapshotCache.directory());
+  }
+
+  static Annotations open(Path path, Path cacheDir) {
     try (AnnotationSource source = AnnotationSource.open(path)) {
-      return new Annotations(SnapshotCache.load(source), path, source.description());
+      return new Annotations(
+          SnapshotCache.load(source, cacheDir), path, cacheDir, source.description());
     }
   }
 
@@ -77,18 +86,29 @@ public final class Annotations {
    * @throws BadInputException for a missing or malformed file the options need
    */
   public Dataset dataset(AnnotationLoader.Options options) {
-    if (path == null) {
-      return Release.load(options);
-    }
+    return decode(s -> SnapshotDatasets.dataset(this, s, options, description));
+  }
+
+  /**
+   * Decodes from the snapshot. A cached snapshot whose checksums hold but whose content does not
+   * decode is discarded and rebuilt once from the source; the embedded one is refused.
+   */
+  <T> T decode(Function<Snapshot, T> f) {
+    Snapshot s = snapshot;
     try {
-      return SnapshotDatasets.dataset(snapshot, options, description);
+      return f.apply(s);
     } catch (SnapshotCodec.Corrupt e) {
-      // a cached entry whose checksums hold but whose content does not decode: rebuild it once
+      if (path == null) {
+        throw Release.corrupt(e);
+      }
       try (AnnotationSource source = AnnotationSource.open(path)) {
-        SnapshotCache.discard(source);
-        Snapshot rebuilt = SnapshotCache.load(source);
+        if (cacheDir != null) {
+          SnapshotCache.discard(source, cacheDir);
+        }
+        Snapshot rebuilt = SnapshotCache.load(source, cacheDir);
+        snapshot = rebuilt;
         try {
-          return SnapshotDatasets.dataset(rebuilt, options, description);
+          return f.apply(rebuilt);
         } catch (SnapshotCodec.Corrupt again) {
           throw new BadInputException(
               description, 0, "annotation snapshot does not decode: " + again.getMessage());

@@ -66,12 +66,7 @@ public final class Release {
    * @throws BadInputException when the embedded snapshot is missing or damaged
    */
   public static Dataset load(AnnotationLoader.Options options) {
-    Snapshot s = snapshot();
-    try {
-      return SnapshotDatasets.dataset(s, options, DESCRIPTION);
-    } catch (SnapshotCodec.Corrupt e) {
-      throw corrupt(e);
-    }
+    return Annotations.release().dataset(options);
   }
 
   /**
@@ -175,7 +170,7 @@ public final class Release {
     };
   }
 
-  private static BadInputException corrupt(RuntimeException e) {
+  static BadInputException corrupt(RuntimeException e) {
     return new BadInputException(
         "imagenetx!" + SNAPSHOT,
         0,

@@ -256,6 +256,13 @@ final class Snapshot {
   }
 
   /**
+   * @return true when the snapshot was read from a file (not built in this process)
+   */
+  boolean stored() {
+    return source != null;
+  }
+
+  /**
    * @return the stamps of the source files
    */
   List<Stamp> stamps() {

@@ -77,7 +77,15 @@ final class SnapshotCache {
    * @return the snapshot
    */
   static Snapshot load(AnnotationSource source) {
-    Path dir = directory();
+    return load(source, directory());
+  }
+
+  /**
+   * @param source annotation files
+   * @param dir cache directory, or null for none
+   * @return the snapshot
+   */
+  static Snapshot load(AnnotationSource source, Path dir) {
     Path file = dir == null ? null : entry(dir, source);
     List<Path> files = source.files();
     if (file != null) {
@@ -98,14 +106,11 @@ final class SnapshotCache {
   }
 
   /** Removes the cache entry of a source (a section of it did not decode). */
-  static void discard(AnnotationSource source) {
-    Path dir = directory();
-    if (dir != null) {
-      try {
-        Files.deleteIfExists(entry(dir, source));
-      } catch (IOException | SecurityException e) {
-        // a read-only cache: the next run rebuilds in memory as well
-      }
+  static void discard(AnnotationSource source, Path dir) {
+    try {
+      Files.deleteIfExists(entry(dir, source));
+    } catch (IOException | SecurityException e) {
+      // a read-only cache: the next run rebuilds in memory as well
     }
   }
 

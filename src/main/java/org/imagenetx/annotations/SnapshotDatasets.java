@@ -19,6 +19,8 @@ final class SnapshotDatasets {
   private SnapshotDatasets() {}
 
   /**
+   * @param owner decodes the lazily read parts (texts, class names) and recovers from a damaged
+   *     cache entry
    * @param snap the snapshot
    * @param o what to load
    * @param source how the dataset names its origin in reports
@@ -26,7 +28,8 @@ final class SnapshotDatasets {
    * @throws BadInputException for a missing or malformed file the options need
    * @throws SnapshotCodec.Corrupt when a section does not decode
    */
-  static Dataset dataset(Snapshot snap, AnnotationLoader.Options o, String source) {
+  static Dataset dataset(
+      Annotations owner, Snapshot snap, AnnotationLoader.Options o, String source) {
     Partition p = o.partition();
     List<FactorSelection> selections = new ArrayList<>(EnumSet.copyOf(o.selections()));
     if (selections.isEmpty()) {
@@ -137,8 +140,9 @@ final class SnapshotDatasets {
       checkReal(offsets, labels, n, index.numClasses());
     }
     Partition partition = p;
-    Supplier<ImageTexts> texts = () -> texts(snap, partition, n);
-    Supplier<ClassNames> names = () -> classNames(snap, metaclasses.numClasses());
+    int numClasses = metaclasses.numClasses();
+    Supplier<ImageTexts> texts = () -> owner.decode(s -> texts(s, partition, n));
+    Supplier<ClassNames> names = () -> owner.decode(s -> classNames(s, numClasses));
     return new Dataset(
         p, index, metaclasses, sets, offsets, labels, removed, false, source, names, texts);
   }
