@@ -73,8 +73,15 @@ public final class Release {
    * @return the base models' predictions, by validation image number
    */
   public static BaseModels baseModels() {
-    Snapshot s = snapshot();
     try {
+      return snapshot().decoded(SnapshotSection.BASE_MODELS, Release::decodeBaseModels);
+    } catch (SnapshotCodec.Corrupt e) {
+      throw corrupt(e);
+    }
+  }
+
+  private static BaseModels decodeBaseModels(Snapshot s) {
+    {
       SnapshotCodec.In in = s.section(SnapshotSection.BASE_MODELS);
       int numModels = in.getInt();
       List<String> names = new ArrayList<>(numModels);
@@ -87,8 +94,6 @@ public final class Release {
       }
       in.end();
       return new BaseModels(List.copyOf(names), classes, probabilities);
-    } catch (SnapshotCodec.Corrupt e) {
-      throw corrupt(e);
     }
   }
 

@@ -98,6 +98,9 @@ final class Snapshot {
   private final Map<SnapshotSection, byte[]> loaded;
   private final Map<SnapshotSection, Failure> failures;
   private final Source source;
+  private final java.util.concurrent.ConcurrentHashMap<
+          Object, java.util.concurrent.FutureTask<Object>>
+      decoded = new java.util.concurrent.ConcurrentHashMap<>();
 
   private Snapshot(
       String description,
@@ -253,6 +256,57 @@ final class Snapshot {
   FileEntry file(String name) {
     FileEntry e = files.get(name);
     return e != null ? e : new FileEntry(false, false, name);
+  }
+
+  /**
+   * A value decoded from this snapshot, computed once: concurrent callers of the same key wait for
+   * the first (so a prefetching thread and the command never decode a section twice).
+   *
+   * @param key what is decoded
+   * @param decode computes it
+   * @return the value
+   */
+  @SuppressWarnings("unchecked")
+  <T> T decoded(Object key, java.util.function.Function<Snapshot, T> decode) {
+    java.util.concurrent.FutureTask<Object> task = decoded.get(key);
+    if (task == null) {
+      java.util.concurrent.FutureTask<Object> mine =
+          new java.util.concurrent.FutureTask<>(new Decode(this, decode));
+      task = decoded.putIfAbsent(key, mine);
+      if (task == null) {
+        task = mine;
+        mine.run();
+      }
+    }
+    try {
+      return (T) task.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while decoding " + key, e);
+    } catch (java.util.concurrent.ExecutionException e) {
+      decoded.remove(key, task);
+      Throwable cause = e.getCause();
+      if (cause instanceof RuntimeException r) {
+        throw r;
+      }
+      throw new IllegalStateException(cause);
+    }
+  }
+
+  /** A decoding step as a callable (a class, not a lambda: it runs on the cold path). */
+  private static final class Decode implements java.util.concurrent.Callable<Object> {
+    private final Snapshot snapshot;
+    private final java.util.function.Function<Snapshot, ?> decode;
+
+    Decode(Snapshot snapshot, java.util.function.Function<Snapshot, ?> decode) {
+      this.snapshot = snapshot;
+      this.decode = decode;
+    }
+
+    @Override
+    public Object call() {
+      return decode.apply(snapshot);
+    }
   }
 
   /**

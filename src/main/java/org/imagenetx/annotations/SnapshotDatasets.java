@@ -104,40 +104,31 @@ final class SnapshotDatasets {
     }
     snap.prefetch(needed);
 
-    Metaclasses metaclasses = metaclasses(snap);
-    ImageIndex index = index(snap, SnapshotSection.index(p), metaclasses);
+    Metaclasses metaclasses = snap.decoded(SnapshotSection.CLASSES, SnapshotDatasets::metaclasses);
+    SnapshotSection indexSection = SnapshotSection.index(p);
+    ImageIndex index = snap.decoded(indexSection, x -> index(x, indexSection, metaclasses));
     int n = index.size();
-    RoaringBitmap prototypes = null;
-    if (filter) {
-      SnapshotCodec.In in = snap.section(SnapshotSection.VAL_PROTOTYPES);
-      prototypes = in.getBitmap(n);
-      in.end();
-    }
+    RoaringBitmap prototypes =
+        filter ? snap.decoded(SnapshotSection.VAL_PROTOTYPES, x -> bitmap(x, n)) : null;
     Map<FactorSelection, FactorSet> sets = new EnumMap<>(FactorSelection.class);
     int removed = 0;
     for (FactorSelection s : selections) {
-      SnapshotCodec.In in = snap.section(SnapshotSection.factors(p, s));
-      RoaringBitmap annotated = in.getBitmap(n);
-      RoaringBitmap[] factors = new RoaringBitmap[Factor.COUNT];
-      for (int f = 0; f < Factor.COUNT; f++) {
-        factors[f] = in.getBitmap(n);
-      }
-      in.end();
+      SnapshotSection section = SnapshotSection.factors(p, s);
+      RoaringBitmap[] stored = snap.decoded(section, x -> factorBitmaps(x, section, n));
+      RoaringBitmap annotated = stored[Factor.COUNT];
       RoaringBitmap evaluated = annotated;
       if (prototypes != null) {
         removed = Math.max(removed, RoaringBitmap.andCardinality(annotated, prototypes));
         evaluated = RoaringBitmap.andNot(annotated, prototypes);
       }
-      sets.put(s, new FactorSet(s, n, evaluated, factors));
+      sets.put(s, new FactorSet(s, n, evaluated, java.util.Arrays.copyOf(stored, Factor.COUNT)));
     }
     int[] offsets = null;
     short[] labels = null;
     if (real) {
-      SnapshotCodec.In in = snap.section(SnapshotSection.VAL_REAL);
-      offsets = in.getInts();
-      labels = in.getShorts();
-      in.end();
-      checkReal(offsets, labels, n, index.numClasses());
+      Object[] csr = snap.decoded(SnapshotSection.VAL_REAL, x -> real(x, n));
+      offsets = (int[]) csr[0];
+      labels = (short[]) csr[1];
     }
     Partition partition = p;
     int numClasses = metaclasses.numClasses();
@@ -145,6 +136,34 @@ final class SnapshotDatasets {
     Supplier<ClassNames> names = () -> owner.decode(s -> classNames(s, numClasses));
     return new Dataset(
         p, index, metaclasses, sets, offsets, labels, removed, false, source, names, texts);
+  }
+
+  private static RoaringBitmap bitmap(Snapshot snap, int n) {
+    SnapshotCodec.In in = snap.section(SnapshotSection.VAL_PROTOTYPES);
+    RoaringBitmap b = in.getBitmap(n);
+    in.end();
+    return b;
+  }
+
+  /** The 16 factor bitmaps, then the annotated images, as stored; shared, not to be modified. */
+  private static RoaringBitmap[] factorBitmaps(Snapshot snap, SnapshotSection s, int n) {
+    SnapshotCodec.In in = snap.section(s);
+    RoaringBitmap[] out = new RoaringBitmap[Factor.COUNT + 1];
+    out[Factor.COUNT] = in.getBitmap(n);
+    for (int f = 0; f < Factor.COUNT; f++) {
+      out[f] = in.getBitmap(n);
+    }
+    in.end();
+    return out;
+  }
+
+  private static Object[] real(Snapshot snap, int n) {
+    SnapshotCodec.In in = snap.section(SnapshotSection.VAL_REAL);
+    int[] offsets = in.getInts();
+    short[] labels = in.getShorts();
+    in.end();
+    checkReal(offsets, labels, n);
+    return new Object[] {offsets, labels};
   }
 
   private static void requirePresent(Snapshot snap, String name, String problem) {
@@ -222,7 +241,7 @@ final class SnapshotDatasets {
   }
 
   /** Lengths only: the section's values are trusted after its checksum (see ImageIndex). */
-  private static void checkReal(int[] offsets, short[] labels, int n, int numClasses) {
+  private static void checkReal(int[] offsets, short[] labels, int n) {
     if (offsets.length != n + 1 || offsets[0] != 0 || offsets[n] != labels.length) {
       throw new SnapshotCodec.Corrupt("bad ReaL offsets");
     }

@@ -42,6 +42,7 @@ public final class Main implements Runnable {
    * @param args command line
    */
   public static void main(String[] args) {
+    Prefetch.start(args);
     System.exit(run(args));
   }
 
@@ -145,10 +146,6 @@ public final class Main implements Runnable {
    * @return the command line
    */
   static CommandLine commandLine(String... args) {
-    // java.sql and java.time converters are never used; registering them costs class loading
-    if (System.getProperty("picocli.converters.excludes") == null) {
-      System.setProperty("picocli.converters.excludes", "java\\.(sql|time)\\..*");
-    }
     String invoked = null;
     String helpTarget = null;
     for (int i = 0; i < args.length; i++) {

@@ -1,0 +1,94 @@
+package org.imagenetx.cli;
+
+import java.util.EnumSet;
+import org.imagenetx.annotations.AnnotationLoader;
+import org.imagenetx.annotations.Annotations;
+import org.imagenetx.annotations.FactorSelection;
+import org.imagenetx.annotations.Partition;
+import org.imagenetx.annotations.Release;
+
+/**
+ * Reads what most commands start with while the command line is being parsed: building picocli's
+ * model of a command takes ~0.1 s of a cold JVM on one core, and the other core is idle meanwhile.
+ * A daemon thread decodes the embedded release's validation sections (index, prototypes, both
+ * factor selections) and the base models, and loads the evaluation classes. It only fills caches
+ * that the command would fill itself ({@code Snapshot.decoded} computes each value once, and a
+ * caller that needs a value being decoded waits for it); it decides nothing and reports nothing, so
+ * a wrong guess (another partition, {@code --annotations}) costs the second core a few milliseconds
+ * and changes no result.
+ */
+final class Prefetch implements Runnable {
+  /** Classes the evaluation of a table loads first; a test checks that each exists. */
+  static final String[] CLASSES = {
+    "org.imagenetx.stats.Aggregation",
+    "org.imagenetx.stats.Evaluator",
+    "org.imagenetx.stats.CountPlan",
+    "org.imagenetx.stats.TypeWords",
+    "org.imagenetx.stats.WorstClasses",
+    "org.imagenetx.stats.FactorTable",
+    "org.imagenetx.stats.MetaclassTable",
+    "org.imagenetx.bits.Correctness",
+    "org.imagenetx.bits.Lanes",
+    "org.imagenetx.bits.Words",
+    "org.imagenetx.parallel.Workers",
+    "org.imagenetx.report.ReportTable",
+    "org.imagenetx.report.AccuracyCsv",
+    "org.imagenetx.report.PyFloat",
+    "org.imagenetx.zoo.PredictionCsv",
+    "org.imagenetx.zoo.InMemoryZoo"
+  };
+
+  private final boolean baseModels;
+
+  private Prefetch(boolean baseModels) {
+    this.baseModels = baseModels;
+  }
+
+  /**
+   * Starts the prefetch when the arguments name no other data than the embedded release.
+   *
+   * @param args the command line
+   */
+  static void start(String[] args) {
+    boolean zoo = false;
+    for (String a : args) {
+      if (a.equals("--synthetic")
+          || a.startsWith("--annotations")
+          || a.equals("--help")
+          || a.equals("-h")
+          || a.equals("--version")
+          || a.equals("-V")) {
+        return;
+      }
+      zoo |= a.startsWith("--zoo");
+    }
+    if (args.length == 0 || !Release.available()) {
+      return;
+    }
+    Thread t = new Thread(new Prefetch(!zoo), "imagenetx-prefetch");
+    t.setDaemon(true);
+    t.start();
+  }
+
+  @Override
+  public void run() {
+    try {
+      Annotations.release()
+          .dataset(
+              new AnnotationLoader.Options(
+                  Partition.VAL,
+                  EnumSet.allOf(FactorSelection.class),
+                  false,
+                  AnnotationLoader.RealLabels.SKIP));
+      if (baseModels) {
+        Release.baseModels();
+      }
+      ClassLoader loader = Prefetch.class.getClassLoader();
+      for (String c : CLASSES) {
+        Class.forName(c, true, loader);
+      }
+    } catch (ReflectiveOperationException | RuntimeException | LinkageError ignored) {
+      // a failed guess is the command's to meet: it does the same work and reports the problem
+    }
+  }
+}
