@@ -3,9 +3,11 @@ package org.imagenetx.cli;
 import java.util.EnumSet;
 import org.imagenetx.annotations.AnnotationLoader;
 import org.imagenetx.annotations.Annotations;
+import org.imagenetx.annotations.Dataset;
 import org.imagenetx.annotations.FactorSelection;
 import org.imagenetx.annotations.Partition;
 import org.imagenetx.annotations.Release;
+import org.imagenetx.zoo.Zoos;
 
 /**
  * Reads what most commands start with while the command line is being parsed: building picocli's
@@ -38,10 +40,14 @@ final class Prefetch implements Runnable {
     "org.imagenetx.zoo.InMemoryZoo"
   };
 
-  private final boolean baseModels;
+  /** Commands that start by loading the release's validation data. */
+  private static final java.util.Set<String> COMMANDS =
+      java.util.Set.of("ratios", "aggregate", "compare", "study", "query", "shell", "serve");
 
-  private Prefetch(boolean baseModels) {
-    this.baseModels = baseModels;
+  private final java.util.List<java.nio.file.Path> zoos;
+
+  private Prefetch(java.util.List<java.nio.file.Path> zoos) {
+    this.zoos = zoos;
   }
 
   /**
@@ -50,22 +56,34 @@ final class Prefetch implements Runnable {
    * @param args the command line
    */
   static void start(String[] args) {
-    boolean zoo = false;
-    for (String a : args) {
+    java.util.List<java.nio.file.Path> zoos = new java.util.ArrayList<>();
+    String command = null;
+    for (int i = 0; i < args.length; i++) {
+      String a = args[i];
       if (a.equals("--synthetic")
           || a.startsWith("--annotations")
+          || a.startsWith("--partition")
           || a.equals("--help")
-          || a.equals("-h")
-          || a.equals("--version")
-          || a.equals("-V")) {
+          || a.equals("-h")) {
         return;
       }
-      zoo |= a.startsWith("--zoo");
+      if (command == null && !a.startsWith("-")) {
+        command = a;
+      }
+      try {
+        if (a.equals("--zoo") && i + 1 < args.length) {
+          zoos.add(java.nio.file.Path.of(args[i + 1]));
+        } else if (a.startsWith("--zoo=")) {
+          zoos.add(java.nio.file.Path.of(a.substring("--zoo=".length())));
+        }
+      } catch (java.nio.file.InvalidPathException e) {
+        return; // the command reports it
+      }
     }
-    if (args.length == 0 || !Release.available()) {
+    if (command == null || !COMMANDS.contains(command) || !Release.available()) {
       return;
     }
-    Thread t = new Thread(new Prefetch(!zoo), "imagenetx-prefetch");
+    Thread t = new Thread(new Prefetch(zoos), "imagenetx-prefetch");
     t.setDaemon(true);
     t.start();
   }
@@ -73,15 +91,19 @@ final class Prefetch implements Runnable {
   @Override
   public void run() {
     try {
-      Annotations.release()
-          .dataset(
-              new AnnotationLoader.Options(
-                  Partition.VAL,
-                  EnumSet.allOf(FactorSelection.class),
-                  false,
-                  AnnotationLoader.RealLabels.SKIP));
-      if (baseModels) {
+      Dataset ds =
+          Annotations.release()
+              .dataset(
+                  new AnnotationLoader.Options(
+                      Partition.VAL,
+                      EnumSet.allOf(FactorSelection.class),
+                      false,
+                      AnnotationLoader.RealLabels.SKIP));
+      if (zoos.isEmpty()) {
         Release.baseModels();
+      }
+      for (java.nio.file.Path z : zoos) {
+        Zoos.prefetch(z, ds.index());
       }
       ClassLoader loader = Prefetch.class.getClassLoader();
       for (String c : CLASSES) {

@@ -104,6 +104,11 @@ final class CsvZoo implements Zoo {
 
   @Override
   public int readClasses(int model, short[] dst) {
+    CsvPrefetch.Parsed p = CsvPrefetch.take(files.get(model), index);
+    if (p != null) {
+      System.arraycopy(p.classes(), 0, dst, 0, p.classes().length);
+      return p.numMissing();
+    }
     PredictionCsv.Result r = PredictionCsv.read(files.get(model), index, dst, null);
     return r.numMissing();
   }

@@ -68,6 +68,27 @@ public final class Zoos {
   }
 
   /**
+   * Parses the prediction CSVs of a folder on the calling thread, for the zoo that {@link #open}
+   * will give over the same index: a thread that would otherwise idle while a command starts does
+   * the parse. Problems are left to the zoo's own read, which reports them.
+   *
+   * @param path a folder of prediction CSVs (anything else is ignored)
+   * @param index the index the zoo will be opened with
+   */
+  public static void prefetch(Path path, ImageIndex index) {
+    if (!Files.isDirectory(path)) {
+      return;
+    }
+    CsvZoo zoo;
+    try {
+      zoo = CsvZoo.folder(path, index);
+    } catch (BadInputException e) {
+      return;
+    }
+    CsvPrefetch.parse(zoo.files(), index);
+  }
+
+  /**
    * Lists the prediction CSVs a user named: the {@code <model>.csv} files of a folder (checked as
    * {@link #open} checks them), or one CSV.
    *

@@ -93,6 +93,13 @@ class CliTest {
   }
 
   @Test
+  void prefetchedClassesExist() throws ClassNotFoundException {
+    for (String c : Prefetch.CLASSES) {
+      Class.forName(c, false, CliTest.class.getClassLoader());
+    }
+  }
+
+  @Test
   void threadsMustBePositive() {
     for (String n : new String[] {"0", "-1"}) {
       CliRunner.Result r = CliRunner.run("ratios", "--threads", n);
