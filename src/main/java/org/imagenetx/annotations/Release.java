@@ -44,14 +44,22 @@ public final class Release {
   private Release() {}
 
   /**
-   * The predictions of the release's base models.
+   * The predictions of the release's base models, over the release's validation index.
    *
    * @param names model names, sorted
-   * @param classes per model, predicted class of validation image {@code i+1} at index {@code i}
-   *     (-1 where missing)
-   * @param probabilities per model, predicted probability, same layout
+   * @param packedClasses per model, predicted class ids in index order packed four to a {@code
+   *     long} as {@code bits.Lanes} lays them out (-1 where missing); shared, not to be modified
+   * @param probabilities per model, predicted probability in index order (NaN where missing);
+   *     shared, not to be modified
+   * @param numMissing per model, images without a prediction
+   * @param index the index the arrays follow (the release's validation index)
    */
-  public record BaseModels(List<String> names, short[][] classes, float[][] probabilities) {}
+  public record BaseModels(
+      List<String> names,
+      long[][] packedClasses,
+      float[][] probabilities,
+      int[] numMissing,
+      ImageIndex index) {}
 
   /**
    * @return true when this build carries the release (every packaged build does)
@@ -70,7 +78,7 @@ public final class Release {
   }
 
   /**
-   * @return the base models' predictions, by validation image number
+   * @return the base models' predictions over the release's validation index (decoded once)
    */
   public static BaseModels baseModels() {
     try {
@@ -81,20 +89,31 @@ public final class Release {
   }
 
   private static BaseModels decodeBaseModels(Snapshot s) {
-    {
-      SnapshotCodec.In in = s.section(SnapshotSection.BASE_MODELS);
-      int numModels = in.getInt();
-      List<String> names = new ArrayList<>(numModels);
-      short[][] classes = new short[numModels][];
-      float[][] probabilities = new float[numModels][];
-      for (int m = 0; m < numModels; m++) {
-        names.add(in.getString());
-        classes[m] = in.getShorts();
-        probabilities[m] = in.getFloats();
+    ImageIndex index =
+        s.decoded(
+            SnapshotSection.VAL_INDEX,
+            x ->
+                SnapshotDatasets.index(
+                    x,
+                    SnapshotSection.VAL_INDEX,
+                    x.decoded(SnapshotSection.CLASSES, SnapshotDatasets::metaclasses)));
+    SnapshotCodec.In in = s.section(SnapshotSection.BASE_MODELS);
+    int numModels = in.getInt();
+    List<String> names = new ArrayList<>(numModels);
+    long[][] classes = new long[numModels][];
+    float[][] probabilities = new float[numModels][];
+    int[] missing = new int[numModels];
+    for (int m = 0; m < numModels; m++) {
+      names.add(in.getString());
+      missing[m] = in.getInt();
+      classes[m] = in.getLongs();
+      probabilities[m] = in.getFloats();
+      if (probabilities[m].length != index.size()) {
+        throw new SnapshotCodec.Corrupt("base model over another index");
       }
-      in.end();
-      return new BaseModels(List.copyOf(names), classes, probabilities);
     }
+    in.end();
+    return new BaseModels(List.copyOf(names), classes, probabilities, missing, index);
   }
 
   /**
@@ -227,7 +246,8 @@ public final class Release {
       SnapshotCodec.Out b = new SnapshotCodec.Out().putInt(models.names().size());
       for (int m = 0; m < models.names().size(); m++) {
         b.putString(models.names().get(m));
-        b.putShorts(models.classes()[m]);
+        b.putInt(models.numMissing()[m]);
+        b.putLongs(models.packedClasses()[m]);
         b.putFloats(models.probabilities()[m]);
       }
       snap = snap.withSection(SnapshotSection.BASE_MODELS, b.toBytes());

@@ -74,6 +74,14 @@ final class SnapshotCodec {
       return this;
     }
 
+    Out putLongs(long[] v) {
+      putInt(v.length);
+      room(8 * v.length);
+      buf.asLongBuffer().put(v);
+      buf.position(buf.position() + 8 * v.length);
+      return this;
+    }
+
     Out putFloats(float[] v) {
       putInt(v.length);
       room(4 * v.length);
@@ -171,6 +179,13 @@ final class SnapshotCodec {
       short[] v = new short[length(2)];
       buf.asShortBuffer().get(v);
       buf.position(buf.position() + 2 * v.length);
+      return v;
+    }
+
+    long[] getLongs() {
+      long[] v = new long[length(8)];
+      buf.asLongBuffer().get(v);
+      buf.position(buf.position() + 8 * v.length);
       return v;
     }
 

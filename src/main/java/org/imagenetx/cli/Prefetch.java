@@ -13,11 +13,12 @@ import org.imagenetx.zoo.Zoos;
  * Reads what most commands start with while the command line is being parsed: building picocli's
  * model of a command takes ~0.1 s of a cold JVM on one core, and the other core is idle meanwhile.
  * A daemon thread decodes the embedded release's validation sections (index, prototypes, both
- * factor selections) and the base models, and loads the evaluation classes. It only fills caches
- * that the command would fill itself ({@code Snapshot.decoded} computes each value once, and a
- * caller that needs a value being decoded waits for it); it decides nothing and reports nothing, so
- * a wrong guess (another partition, {@code --annotations}) costs the second core a few milliseconds
- * and changes no result.
+ * factor selections) and the base models (or parses the CSVs of the {@code --zoo} folders), loads
+ * the evaluation classes and initializes number formatting. It only fills caches that the command
+ * would fill itself ({@code Snapshot.decoded} computes each value once, and a caller that needs a
+ * value being decoded waits for it); it decides nothing and reports nothing, so a wrong guess
+ * (another partition, {@code --annotations}) costs the second core a few milliseconds and changes
+ * no result.
  */
 final class Prefetch implements Runnable {
   /** Classes the evaluation of a table loads first; a test checks that each exists. */
@@ -109,6 +110,8 @@ final class Prefetch implements Runnable {
       for (String c : CLASSES) {
         Class.forName(c, true, loader);
       }
+      // the first String.format initializes the formatter and the locale data (~20 ms cold)
+      String.format(java.util.Locale.ROOT, "%.6f", 0.5);
     } catch (ReflectiveOperationException | RuntimeException | LinkageError ignored) {
       // a failed guess is the command's to meet: it does the same work and reports the problem
     }

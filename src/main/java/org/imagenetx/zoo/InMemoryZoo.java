@@ -67,6 +67,58 @@ public final class InMemoryZoo implements Zoo {
     this.source = source;
   }
 
+  private InMemoryZoo(
+      String name,
+      List<String> models,
+      int numImages,
+      long[][] classes,
+      float[][] probabilities,
+      int[] missing,
+      boolean synthetic,
+      String source) {
+    this.name = name;
+    this.models = List.copyOf(models);
+    this.numImages = numImages;
+    this.classes = classes;
+    this.probabilities = probabilities;
+    this.missing = missing;
+    this.synthetic = synthetic;
+    this.source = source;
+  }
+
+  /**
+   * A zoo over arrays already packed ({@link Lanes}), shared rather than copied: the release's base
+   * models, decoded once per process.
+   *
+   * @param name zoo name
+   * @param models model names, sorted and unique
+   * @param numImages images per model
+   * @param packed per model, {@link Lanes#numLongs}{@code (numImages)} packed ids; not modified
+   * @param probabilities per model, or null; not modified
+   * @param missing per model, images without a prediction
+   * @param source description
+   * @return the zoo
+   */
+  public static InMemoryZoo ofPacked(
+      String name,
+      List<String> models,
+      int numImages,
+      long[][] packed,
+      float[][] probabilities,
+      int[] missing,
+      String source) {
+    for (int m = 0; m < models.size(); m++) {
+      if (m > 0 && models.get(m - 1).compareTo(models.get(m)) >= 0) {
+        throw new IllegalArgumentException("model names must be sorted and unique");
+      }
+      if (packed[m].length != Lanes.numLongs(numImages)) {
+        throw new IllegalArgumentException("packed ids of another size");
+      }
+    }
+    return new InMemoryZoo(
+        name, models, numImages, packed, probabilities, missing.clone(), false, source);
+  }
+
   @Override
   public String name() {
     return name;

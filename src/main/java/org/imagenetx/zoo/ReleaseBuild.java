@@ -4,11 +4,11 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
 import org.imagenetx.annotations.ImageIndex;
 import org.imagenetx.annotations.Release;
+import org.imagenetx.bits.Lanes;
 
 /**
  * The build step that embeds the release: {@code mvn package} runs it (phase {@code
@@ -44,26 +44,17 @@ public final class ReleaseBuild {
     System.out.println((written ? "wrote " : "up to date: ") + out);
   }
 
-  /** Reads every model of a CSV zoo into validation-number order. */
+  /** Reads every model of a CSV zoo over the release's own index, packed. */
   private static Release.BaseModels baseModels(CsvZoo base, ImageIndex index) {
-    int numbers = 0;
-    for (int d = 0; d < index.size(); d++) {
-      numbers = Math.max(numbers, ImageIndex.valNumber(index.fileName(d)));
-    }
-    short[][] classes = new short[base.size()][numbers];
-    float[][] probabilities = new float[base.size()][numbers];
-    short[] dense = new short[index.size()];
-    float[] prob = new float[index.size()];
+    int n = index.size();
+    long[][] packed = new long[base.size()][Lanes.numLongs(n)];
+    float[][] probabilities = new float[base.size()][n];
+    int[] missing = new int[base.size()];
+    short[] classes = new short[n];
     for (int m = 0; m < base.size(); m++) {
-      PredictionCsv.read(base.file(m), index, dense, prob);
-      Arrays.fill(classes[m], (short) -1);
-      Arrays.fill(probabilities[m], Float.NaN);
-      for (int d = 0; d < index.size(); d++) {
-        int v = ImageIndex.valNumber(index.fileName(d)) - 1;
-        classes[m][v] = dense[d];
-        probabilities[m][v] = prob[d];
-      }
+      missing[m] = PredictionCsv.read(base.file(m), index, classes, probabilities[m]).numMissing();
+      Lanes.pack(classes, n, packed[m]);
     }
-    return new Release.BaseModels(base.models(), classes, probabilities);
+    return new Release.BaseModels(base.models(), packed, probabilities, missing, index);
   }
 }

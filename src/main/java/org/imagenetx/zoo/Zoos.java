@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.imagenetx.annotations.ImageIndex;
 import org.imagenetx.annotations.Release;
+import org.imagenetx.bits.Lanes;
 import org.imagenetx.io.BadInputException;
 
 /** Opens a zoo from what the user names on the command line. */
@@ -43,28 +44,33 @@ public final class Zoos {
    */
   public static Zoo base(ImageIndex index) {
     Release.BaseModels base = Release.baseModels();
+    String source = Release.DESCRIPTION + ", base models";
+    if (index == base.index()) {
+      // the common case: the arrays are already in this index's order and packed
+      return InMemoryZoo.ofPacked(
+          "base",
+          base.names(),
+          index.size(),
+          base.packedClasses(),
+          base.probabilities(),
+          base.numMissing(),
+          source);
+    }
     int n = index.size();
     short[][] classes = new short[base.names().size()][n];
     float[][] probabilities = new float[base.names().size()][n];
-    int[] denseOfNumber = new int[base.classes().length == 0 ? 0 : base.classes()[0].length];
-    for (int v = 0; v < denseOfNumber.length; v++) {
-      denseOfNumber[v] = index.lookup(ImageIndex.valFileName(v + 1));
-    }
     for (int m = 0; m < classes.length; m++) {
       java.util.Arrays.fill(classes[m], (short) -1);
       java.util.Arrays.fill(probabilities[m], Float.NaN);
-      short[] byNumber = base.classes()[m];
-      float[] probByNumber = base.probabilities()[m];
-      for (int v = 0; v < denseOfNumber.length; v++) {
-        int d = denseOfNumber[v];
-        if (d >= 0) {
-          classes[m][d] = byNumber[v];
-          probabilities[m][d] = probByNumber[v];
+      for (int d = 0; d < n; d++) {
+        int from = base.index().lookup(index.fileName(d));
+        if (from >= 0) {
+          classes[m][d] = Lanes.get(base.packedClasses()[m], from);
+          probabilities[m][d] = base.probabilities()[m][from];
         }
       }
     }
-    return new InMemoryZoo(
-        "base", base.names(), classes, probabilities, false, Release.DESCRIPTION + ", base models");
+    return new InMemoryZoo("base", base.names(), classes, probabilities, false, source);
   }
 
   /**
