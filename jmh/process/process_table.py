@@ -137,8 +137,8 @@ out.append("Every command is a whole process (JVM start included) timed from out
            "ratio is taken per pair (baseline time / imagenetx time) and the median of those ratios is reported. "
            "This machine is a noisy 2-core VM whose speed drifts by 10–30% between minutes: the absolute times "
            "move with it, but both runs of a pair meet the same machine state, so interleaving is what keeps the "
-           "ratios fair. Round 0 of each scenario is a warm-up and is not counted. Each row's table was checked "
-           "equal to DuckDB's to 1e-12 in this run (below).")
+           "ratios fair. Round 0 of each scenario is a warm-up and is not counted. The tables behind the rows "
+           "were checked equal to DuckDB's to 1e-12 in this run (below).")
 out.append("")
 out.append("| scenario | baseline median (min–max) | imagenetx median (min–max) | median per-pair ratio (min–max) | pairs | target | met |")
 out.append("|---|---:|---:|---:|---:|---:|:---:|")

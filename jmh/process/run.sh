@@ -44,6 +44,7 @@ Scenarios default to all of them. Options (defaults in brackets):
                      default, the shipped release (default); auto: default when DIR is the
                      repository's data/imagenet-x [auto]
   --tag NAME         suffix of the output names: <date>-process-NAME.* []
+  --note TEXT        a line for the machine note (e.g. what else ran on the machine) []
   --no-build         use target/imagenetx.jar as it is (default: build it first)
 Synthetic zoos are cached in \${IMAGENETX_BENCH_DIR:-/tmp/imagenetx-bench} (200: 0.4 GB, 2,200: 4.5 GB).
 USAGE
@@ -59,6 +60,7 @@ seed=42
 data="${IMAGENETX_DATA:-}"
 ann_arg=auto
 tag=""
+note=""
 build=1
 scenarios=()
 while [ $# -gt 0 ]; do
@@ -74,6 +76,7 @@ while [ $# -gt 0 ]; do
     --data) data="$2"; shift 2 ;;
     --annotations-arg) ann_arg="$2"; shift 2 ;;
     --tag) tag="$2"; shift 2 ;;
+    --note) note="$2"; shift 2 ;;
     --no-build) build=0; shift ;;
     -h | --help) usage; exit 0 ;;
     *) echo "jmh/process/run.sh: unknown argument '$1'" >&2; usage >&2; exit 2 ;;
@@ -336,6 +339,7 @@ PY
   echo "imagenetx: $(git rev-parse --short HEAD 2> /dev/null || echo '?')$(git diff --quiet HEAD -- src pom.xml 2> /dev/null || echo ' (with uncommitted changes)'), target/imagenetx.jar $(($(stat -c %s "$jar") / 1048576)) MB"
   echo "data: $data (imagenetx annotations: $ann_arg); synthetic seed $seed, zoos in $cache"
   echo "date: $started to $(date -u +%FT%TZ)"
+  if [ -n "$note" ]; then echo "note: $note"; fi
 } > "$out.machine.txt"
 python3 "$here/process_table.py" --raw "$raw" --commands "$commands" --loads "$loads" --checks "$checks" \
   --machine "$out.machine.txt" --root "$root" --json "$out.json" --md "$out.md" \
