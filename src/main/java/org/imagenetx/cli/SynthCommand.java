@@ -21,7 +21,8 @@ import picocli.CommandLine.Spec;
     description = {
       "Generate a synthetic zoo over the synthetic ImageNet-X of --seed: models with factor-dependent,",
       "correlated errors. --out <name>.zoo writes a zoo store, any other --out a folder of <model>.csv.",
-      "Read it back with: imagenetx aggregate --synthetic --seed <S> --zoo <out> --out <dir>"
+      "Read it back with: imagenetx aggregate --synthetic --seed <S> --zoo <out> --out <dir>",
+      "--annotations-out <dir> also writes the synthetic dataset as upstream annotation files."
     })
 final class SynthCommand implements Callable<Integer> {
   @Spec picocli.CommandLine.Model.CommandSpec spec;
@@ -51,6 +52,15 @@ final class SynthCommand implements Callable<Integer> {
   @Option(names = "--threads", description = "Worker threads (default: all cores).")
   Integer threads;
 
+  @Option(
+      names = "--annotations-out",
+      paramLabel = "<dir>",
+      description = {
+        "Also write the synthetic dataset of --seed as upstream annotation files (val jsonl,",
+        "filename_label.csv, metaclasses, ReaL labels, prototypes), for tools that read files."
+      })
+  Path annotationsOut;
+
   @Override
   public Integer call() {
     if (models < 1) {
@@ -67,8 +77,14 @@ final class SynthCommand implements Callable<Integer> {
     int workers =
         threads != null && threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
     long t0 = System.nanoTime();
-    Dataset ds = SyntheticImageNetX.generate(seed, 50).dataset(false);
+    SyntheticImageNetX synth = SyntheticImageNetX.generate(seed, 50);
+    Dataset ds = synth.dataset(false);
     PrintWriter stdout = spec.commandLine().getOut();
+    if (annotationsOut != null) {
+      synth.writeAnnotations(annotationsOut);
+      stdout.printf(
+          Locale.ROOT, "wrote the synthetic annotations (seed %d) to %s%n", seed, annotationsOut);
+    }
     String provenance =
         String.format(Locale.ROOT, "imagenetx synth --models %d --seed %d", models, seed);
     if (store) {

