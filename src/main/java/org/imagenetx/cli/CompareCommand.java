@@ -4,23 +4,20 @@ import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.imagenetx.annotations.Factor;
 import org.imagenetx.compare.AllPairs;
 import org.imagenetx.compare.Comparisons;
 import org.imagenetx.compare.GroupComparison;
-import org.imagenetx.compare.GroupTestResult;
-import org.imagenetx.compare.McNemar;
 import org.imagenetx.compare.PairwiseData;
-import org.imagenetx.compare.SliceComparison;
+import org.imagenetx.compare.SubsetZoo;
 import org.imagenetx.io.BadInputException;
+import org.imagenetx.report.ComparisonTables;
 import org.imagenetx.report.Format;
 import org.imagenetx.report.ReportTable;
-import org.imagenetx.stats.Aggregation;
 import org.imagenetx.stats.ErrorType;
-import org.imagenetx.stats.FactorTable;
 import org.imagenetx.stats.ZooBootstrap;
+import org.imagenetx.zoo.ModelGroupCsv;
 import org.imagenetx.zoo.Zoo;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -118,7 +115,20 @@ final class CompareCommand implements Callable<Integer> {
     }
     Zoo zoo = loaded.zoos().get(0);
     if (groups != null) {
-      ReportTable t = groupTable(loaded, zoo, settings);
+      GroupComparison c =
+          GroupComparison.ofZoo(
+              loaded.dataset(),
+              zoo,
+              view.selection,
+              view.type,
+              ModelGroupCsv.read(groups),
+              settings,
+              data.threads());
+      if (c.groups().isEmpty()) {
+        throw new BadInputException(
+            groups.toString(), 0, "no model of the zoo is listed in the groups file");
+      }
+      ReportTable t = ComparisonTables.groups(c, factor == null ? null : Factor.fromColumn(factor));
       if (loaded.synthetic()) {
         t.note("(synthetic data: generated models and annotations, not ImageNet-X)");
       }
@@ -138,22 +148,33 @@ final class CompareCommand implements Callable<Integer> {
     // A pair reads only its two models, not the whole zoo.
     Zoo source =
         idx.length == 2
-            ? new org.imagenetx.compare.SubsetZoo(
-                zoo, Math.min(idx[0], idx[1]), Math.max(idx[0], idx[1]))
+            ? new SubsetZoo(zoo, Math.min(idx[0], idx[1]), Math.max(idx[0], idx[1]))
             : zoo;
     PairwiseData pd =
         PairwiseData.load(loaded.dataset(), source, view.selection, view.type, data.threads());
     ReportTable table;
     if (idx.length == 2) {
       int a = idx[0] < idx[1] ? 0 : 1;
-      table = pair(pd, a, 1 - a, settings);
+      table =
+          ComparisonTables.pair(
+              pd.models().get(a),
+              pd.models().get(1 - a),
+              view.selection,
+              view.type,
+              Comparisons.compare(pd, a, 1 - a, settings),
+              settings,
+              true);
     } else if (idx.length == 1) {
-      table = oneVsAll(pd, idx[0], slice);
+      table =
+          ComparisonTables.versus(
+              pd.models().get(idx[0]), slice, Comparisons.oneVsAll(pd, idx[0], slice));
     } else if (top == 0) {
       streamAll(pd, slice, out);
       return 0;
     } else {
-      table = topPairs(pd, slice);
+      table =
+          ComparisonTables.topPairs(
+              pd.models(), slice, AllPairs.top(pd, slice, top, data.threads()), top);
     }
     if (loaded.synthetic()) {
       table.note("(synthetic data: generated models and annotations, not ImageNet-X)");
@@ -162,248 +183,24 @@ final class CompareCommand implements Callable<Integer> {
     return 0;
   }
 
-  private ReportTable pair(PairwiseData pd, int a, int b, ZooBootstrap.Settings settings) {
-    ReportTable t =
-        new ReportTable(
-            List.of(
-                "slice",
-                "images",
-                "error_a",
-                "error_b",
-                "only_a_wrong",
-                "only_b_wrong",
-                "p_exact",
-                "p_mid",
-                "p_holm",
-                "p_bh",
-                "error_diff",
-                "error_diff_lower",
-                "error_diff_upper",
-                "er_diff",
-                "er_diff_lower",
-                "er_diff_upper",
-                "verdict"));
-    for (SliceComparison r : Comparisons.compare(pd, a, b, settings)) {
-      t.addRow(
-          r.slice(),
-          r.images(),
-          r.errorA(),
-          r.errorB(),
-          r.onlyA(),
-          r.onlyB(),
-          r.pValue(),
-          r.midP(),
-          r.holm(),
-          r.bh(),
-          r.errorDifference().point(),
-          r.errorDifference().lower(),
-          r.errorDifference().upper(),
-          r.errorRatioDifference().point(),
-          r.errorRatioDifference().lower(),
-          r.errorRatioDifference().upper(),
-          r.verdict());
-    }
-    t.note(
-        String.format(
-            Locale.ROOT,
-            "A = %s, B = %s (%s factors, %s error); differences are A - B;"
-                + " p_holm/p_bh adjust p_exact over the %d tests of this table; verdicts at family-wise 5%%.",
-            pd.models().get(a),
-            pd.models().get(b),
-            view.selection.key(),
-            view.type.key(),
-            PairwiseData.NUM_SLICES));
-    t.note("(" + bootstrap.describe() + ", paired)");
-    return t;
-  }
-
-  private ReportTable oneVsAll(PairwiseData pd, int a, int slice) {
-    ReportTable t =
-        new ReportTable(
-            List.of(
-                "rank",
-                "model_b",
-                "error_a",
-                "error_b",
-                "only_a_wrong",
-                "only_b_wrong",
-                "p_exact",
-                "p_mid",
-                "p_holm",
-                "p_bh",
-                "verdict"));
-    String nameA = pd.models().get(a);
-    int rank = 1;
-    for (Comparisons.Versus v : Comparisons.oneVsAll(pd, a, slice)) {
-      String verdict =
-          v.holm() < Comparisons.ALPHA
-              ? (v.onlyA() < v.onlyB() ? nameA : v.model()) + " makes fewer errors"
-              : "no significant difference";
-      t.addRow(
-          rank++,
-          v.model(),
-          v.errorA(),
-          v.errorB(),
-          v.onlyA(),
-          v.onlyB(),
-          v.pValue(),
-          v.midP(),
-          v.holm(),
-          v.bh(),
-          verdict);
-    }
-    t.note(
-        String.format(
-            Locale.ROOT,
-            "A = %s on slice %s; ranked by p_exact; p_holm/p_bh adjust over the %d other models.",
-            nameA,
-            PairwiseData.sliceName(slice),
-            pd.models().size() - 1));
-    return t;
-  }
-
-  private ReportTable groupTable(
-      DataOptions.Loaded loaded, Zoo zoo, ZooBootstrap.Settings settings) {
-    java.util.Map<String, String> groupOf = GroupComparison.readGroups(groups);
-    FactorTable t =
-        Aggregation.run(
-                loaded.dataset(),
-                zoo,
-                List.of(view.selection),
-                List.of(view.type),
-                data.threads(),
-                null)
-            .get(view.selection, view.type)
-            .factors();
-    String[] g = new String[t.size()];
-    int matched = 0;
-    for (int r = 0; r < t.size(); r++) {
-      g[r] = groupOf.get(t.models().get(r));
-      matched += g[r] != null ? 1 : 0;
-    }
-    if (matched == 0) {
-      throw new BadInputException(
-          groups.toString(), 0, "no model of the zoo is listed in the groups file");
-    }
-    ReportTable out =
-        new ReportTable(
-            List.of(
-                "factor",
-                "group",
-                "models",
-                "mean_er",
-                "mean_er_lower",
-                "mean_er_upper",
-                "ag_statistic",
-                "ag_df",
-                "ag_p",
-                "welch_f",
-                "welch_df1",
-                "welch_df2",
-                "welch_p"));
-    for (Factor f : Factor.values()) {
-      if (factor != null && !f.column().equals(factor)) {
-        continue;
-      }
-      double[] er = new double[t.size()];
-      for (int r = 0; r < t.size(); r++) {
-        er[r] = t.errorRatio(r, f);
-      }
-      GroupComparison.Result res =
-          GroupComparison.compare(
-              er,
-              g,
-              settings.numResamples(),
-              settings.confidenceLevel(),
-              settings.masterSeed(),
-              f.column());
-      for (GroupComparison.GroupMean gm : res.groups()) {
-        GroupTestResult ag = res.alexanderGovern();
-        GroupTestResult w = res.welch();
-        double nan = Double.NaN;
-        out.addRow(
-            f.column(),
-            gm.group(),
-            gm.models(),
-            gm.mean().point(),
-            gm.mean().lower(),
-            gm.mean().upper(),
-            ag == null ? nan : ag.statistic(),
-            ag == null ? nan : ag.numeratorDf(),
-            ag == null ? nan : ag.pValue(),
-            w == null ? nan : w.statistic(),
-            w == null ? nan : w.numeratorDf(),
-            w == null ? nan : w.denominatorDf(),
-            w == null ? nan : w.pValue());
-      }
-    }
-    out.note(
-        String.format(
-            Locale.ROOT,
-            "%d of %d models grouped; mean_er intervals: %s%% percentile bootstrap over"
-                + " the models of each group, B=%d; tests over groups with >= 2 models.",
-            matched,
-            t.size(),
-            new java.math.BigDecimal(Double.toString(settings.confidenceLevel() * 100))
-                .stripTrailingZeros()
-                .toPlainString(),
-            settings.numResamples()));
-    return out;
-  }
-
-  private static List<String> pairColumns() {
-    return List.of("model_a", "model_b", "only_a_wrong", "only_b_wrong", "z", "p_exact", "p_mid");
-  }
-
-  private ReportTable topPairs(PairwiseData pd, int slice) {
-    ReportTable t = new ReportTable(pairColumns());
-    for (AllPairs.PairCount pc : AllPairs.top(pd, slice, top, data.threads())) {
-      t.addRow(
-          pd.models().get(pc.a()),
-          pd.models().get(pc.b()),
-          pc.onlyA(),
-          pc.onlyB(),
-          pc.z(),
-          McNemar.exactP(pc.onlyA(), pc.onlyB()),
-          McNemar.midP(pc.onlyA(), pc.onlyB()));
-    }
-    t.note(
-        String.format(
-            Locale.ROOT,
-            "top %d of all pairs on slice %s by |z| = |b - c|/sqrt(b + c);"
-                + " p-values unadjusted (family: all %d pairs).",
-            top,
-            PairwiseData.sliceName(slice),
-            (long) pd.models().size() * (pd.models().size() - 1) / 2));
-    return t;
-  }
-
   /** Every pair, rendered through ReportTable's CSV in chunks so memory stays bounded. */
   private void streamAll(PairwiseData pd, int slice, PrintWriter out) {
     final int chunk = 4096;
-    ReportTable[] current = {new ReportTable(pairColumns())};
+    ReportTable[] current = {ComparisonTables.allPairs()};
     boolean[] first = {true};
     Runnable flush =
         () -> {
           String csv = current[0].render(Format.CSV, decimals);
           out.print(first[0] ? csv : csv.substring(csv.indexOf('\n') + 1));
           first[0] = false;
-          current[0] = new ReportTable(pairColumns());
+          current[0] = ComparisonTables.allPairs();
         };
     AllPairs.run(
         pd,
         data.threads(),
         (a, b, onlyA, onlyB) -> {
-          int x = onlyA[slice];
-          int y = onlyB[slice];
-          current[0].addRow(
-              pd.models().get(a),
-              pd.models().get(b),
-              x,
-              y,
-              McNemar.z(x, y),
-              McNemar.exactP(x, y),
-              McNemar.midP(x, y));
+          ComparisonTables.addPair(
+              current[0], pd.models().get(a), pd.models().get(b), onlyA[slice], onlyB[slice]);
           if (current[0].rows().size() == chunk) {
             flush.run();
           }

@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.imagenetx.annotations.FactorSelection;
 import org.imagenetx.query.BootstrapIntervals;
-import org.imagenetx.query.GroupFile;
 import org.imagenetx.query.Intervals;
 import org.imagenetx.query.QueryEngine;
 import org.imagenetx.query.QueryParser;
@@ -16,6 +15,7 @@ import org.imagenetx.query.Session;
 import org.imagenetx.query.Tables;
 import org.imagenetx.report.Format;
 import org.imagenetx.synth.SyntheticZoo;
+import org.imagenetx.zoo.ModelGroupCsv;
 import org.imagenetx.zoo.Zoo;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -95,7 +95,8 @@ final class QueryCommand implements Callable<Integer> {
         zoo = SyntheticZoo.generate(loaded.dataset(), syntheticModels, data.seed);
       }
       org.imagenetx.stats.ZooBootstrap.Settings settings = bootstrap.settings();
-      Map<String, List<String>> g = groups == null ? Map.of() : GroupFile.read(groups);
+      Map<String, List<String>> g =
+          groups == null ? Map.of() : ModelGroupCsv.membersByGroup(ModelGroupCsv.read(groups));
       Session session = Session.open(loaded.dataset(), zoo, selection, g, data.threads());
       // intervals by default, as ratios --ci computes them, one model at a time on first use
       Intervals intervals =

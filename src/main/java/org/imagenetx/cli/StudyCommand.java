@@ -11,17 +11,19 @@ import org.imagenetx.annotations.AnnotationLoader;
 import org.imagenetx.annotations.Dataset;
 import org.imagenetx.annotations.FactorSelection;
 import org.imagenetx.annotations.Partition;
+import org.imagenetx.compare.GroupTest;
 import org.imagenetx.io.BadInputException;
 import org.imagenetx.report.Format;
 import org.imagenetx.report.ReportTable;
 import org.imagenetx.stats.Aggregation;
 import org.imagenetx.stats.ErrorType;
 import org.imagenetx.stats.FactorTable;
+import org.imagenetx.stats.IntervalMethod;
 import org.imagenetx.stats.MetaclassTable;
+import org.imagenetx.stats.ZooBootstrap;
 import org.imagenetx.study.AggregatedTables;
 import org.imagenetx.study.ArchitectureFamily;
 import org.imagenetx.study.ColorCodedLatex;
-import org.imagenetx.study.GroupTest;
 import org.imagenetx.study.ModelTypes;
 import org.imagenetx.study.Study;
 import org.imagenetx.synth.SyntheticImageNetX;
@@ -125,8 +127,12 @@ final class StudyCommand implements Runnable {
 
     Study study() {
       GroupTest test = groupTest();
-      return new Study(
-          results(), view.selection, view.type, numResamples, confidence, bootstrapSeed, test);
+      return new Study(results(), view.selection, view.type, settings(), test);
+    }
+
+    ZooBootstrap.Settings settings() {
+      return new ZooBootstrap.Settings(
+          numResamples, confidence, IntervalMethod.PERCENTILE, bootstrapSeed);
     }
 
     ModelTypes types() {

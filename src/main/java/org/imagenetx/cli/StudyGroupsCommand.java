@@ -5,12 +5,12 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.imagenetx.compare.GroupComparison;
+import org.imagenetx.compare.GroupTest;
 import org.imagenetx.report.ReportTable;
 import org.imagenetx.stats.Aggregation;
 import org.imagenetx.stats.FactorTable;
 import org.imagenetx.study.AggregatedTables;
-import org.imagenetx.study.GroupComparison;
-import org.imagenetx.study.GroupTest;
 import org.imagenetx.study.ModelGroups;
 import org.imagenetx.study.ModelTypes;
 import org.imagenetx.study.Study;
@@ -123,10 +123,8 @@ final class StudyGroupsCommand implements Callable<Integer> {
             groups.table(),
             groups.groupOf()::get,
             groups.groupNames(),
-            opts.numResamples,
-            opts.confidence,
-            opts.bootstrapSeed,
-            test);
+            opts.settings(),
+            List.of(test));
     (detail ? StudyTables.groupDetail(c) : StudyTables.groupMeans(c))
         .write(spec.commandLine().getOut(), out.format, out.decimals);
     return 0;

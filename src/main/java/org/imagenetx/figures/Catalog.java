@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.function.Function;
 import org.imagenetx.annotations.FactorSelection;
+import org.imagenetx.compare.GroupComparison;
 import org.imagenetx.stats.ErrorType;
 import org.imagenetx.stats.FactorTable;
 import org.imagenetx.stats.MetaclassTable;
@@ -201,7 +202,7 @@ public final class Catalog {
 
   private static Figure modelComparison(StudyData d) {
     Study study = d.study();
-    org.imagenetx.study.GroupComparison c =
+    GroupComparison c =
         study.compare(study.publishedGroups(d.types(), d.baseTable()), ZooFigures.PUBLISHED_GROUPS);
     return ZooFigures.comparison(
         "model-comparison",
@@ -213,7 +214,7 @@ public final class Catalog {
 
   private static Figure augmentationComparison(StudyData d) {
     Study study = d.study();
-    org.imagenetx.study.GroupComparison c =
+    GroupComparison c =
         study.augmentationComparison(
             study.sweep(Augmentation.CROP), study.sweep(Augmentation.COLOR_JITTER));
     return ZooFigures.comparison(
@@ -250,8 +251,8 @@ public final class Catalog {
         sig[r][f.ordinal()] = iv.lower()[row][k] > 1 || iv.upper()[row][k] < 1;
       }
     }
-    GroupComparison c =
-        new GroupComparison(
+    GroupBars c =
+        new GroupBars(
             t.models(),
             sizes,
             mean,

@@ -7,6 +7,7 @@ import org.imagenetx.annotations.Dataset;
 import org.imagenetx.annotations.FactorSelection;
 import org.imagenetx.io.AtomicFiles;
 import org.imagenetx.report.AccuracyCsv;
+import org.imagenetx.report.ComparisonTables;
 import org.imagenetx.report.Format;
 import org.imagenetx.report.ReportTable;
 import org.imagenetx.stats.Aggregation;
@@ -163,7 +164,7 @@ public final class Reproduction {
       Study study = data.study();
       org.imagenetx.study.ModelGroups published =
           study.publishedGroups(data.types(), data.baseTable());
-      org.imagenetx.study.GroupComparison groups =
+      org.imagenetx.compare.GroupComparison groups =
           study.compare(published, ModelTypes.STUDY_GROUPS);
       put(
           t,
@@ -301,54 +302,13 @@ public final class Reproduction {
               rel, "bootstrap intervals of every accuracy and error ratio of the base models"));
     }
     if (!data.pairs().isEmpty()) {
-      ReportTable pt =
-          new ReportTable(
-              List.of(
-                  "model_a",
-                  "model_b",
-                  "slice",
-                  "images",
-                  "error_a",
-                  "error_b",
-                  "only_a_wrong",
-                  "only_b_wrong",
-                  "mcnemar_p",
-                  "mid_p",
-                  "holm",
-                  "bh",
-                  "error_ratio_difference",
-                  "lower",
-                  "upper",
-                  "verdict"));
-      for (java.util.Map.Entry<String, List<org.imagenetx.compare.SliceComparison>> e :
-          data.pairs().entrySet()) {
-        String[] ab = e.getKey().split(" vs ", 2);
-        for (org.imagenetx.compare.SliceComparison c : e.getValue()) {
-          pt.addRow(
-              ab[0],
-              ab[1],
-              c.slice(),
-              c.images(),
-              c.errorA(),
-              c.errorB(),
-              c.onlyA(),
-              c.onlyB(),
-              c.pValue(),
-              c.midP(),
-              c.holm(),
-              c.bh(),
-              c.errorRatioDifference().point(),
-              c.errorRatioDifference().lower(),
-              c.errorRatioDifference().upper(),
-              c.verdict());
-        }
-      }
+      ReportTable pt = ComparisonTables.pairs(data.pairs());
       String rel = TABLES + "/stats/base_pairs.csv";
       AtomicFiles.writeString(out.resolve(rel), pt.render(Format.CSV, 6));
       written.add(
           new ResultsPage.Table(
               rel,
-              "every pair of base models on every slice: McNemar exact test, Holm/BH, paired bootstrap of the error-ratio difference"));
+              "every pair of base models on every slice: the table of imagenetx compare A B (McNemar exact test, Holm/BH, paired bootstrap of the error and error-ratio differences)"));
     }
     for (java.util.Map.Entry<String, ReportTable> e : t.entrySet()) {
       String rel = TABLES + "/study/" + e.getKey() + ".csv";

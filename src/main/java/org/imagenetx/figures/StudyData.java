@@ -11,6 +11,7 @@ import org.imagenetx.annotations.Dataset;
 import org.imagenetx.annotations.FactorSelection;
 import org.imagenetx.annotations.Partition;
 import org.imagenetx.compare.Comparisons;
+import org.imagenetx.compare.GroupTest;
 import org.imagenetx.compare.PairwiseData;
 import org.imagenetx.compare.SliceComparison;
 import org.imagenetx.io.BadInputException;
@@ -21,7 +22,6 @@ import org.imagenetx.stats.IntervalMethod;
 import org.imagenetx.stats.ZooBootstrap;
 import org.imagenetx.study.AugmentationComparison;
 import org.imagenetx.study.Calibration;
-import org.imagenetx.study.GroupTest;
 import org.imagenetx.study.MistakePrevalence;
 import org.imagenetx.study.ModelTypes;
 import org.imagenetx.study.Study;
@@ -158,9 +158,7 @@ public record StudyData(
               results,
               FactorSelection.TOP,
               ErrorType.CLASS,
-              RESAMPLES,
-              0.95,
-              SEED,
+              new ZooBootstrap.Settings(RESAMPLES, 0.95, IntervalMethod.PERCENTILE, SEED),
               GroupTest.alexanderGovern());
       for (String z : ZOOS) {
         if (!Files.isRegularFile(study.tablePath(z))) {

@@ -1,6 +1,7 @@
 package org.imagenetx.query;
 
 import org.imagenetx.stats.ErrorType;
+import org.imagenetx.stats.Interval;
 import org.imagenetx.stats.ZooBootstrap;
 
 /**
@@ -29,7 +30,7 @@ public interface Intervals {
   }
 
   /** Point estimates only (bounds NaN). */
-  Intervals NONE = (session, model, type, kind, column, point) -> Results.Estimate.of(point);
+  Intervals NONE = (session, model, type, kind, column, point) -> Interval.point(point);
 
   /**
    * Point estimates only, but {@code compare}'s paired intervals with these settings.
@@ -45,9 +46,9 @@ public interface Intervals {
       }
 
       @Override
-      public Results.Estimate estimate(
+      public Interval estimate(
           Session session, int model, ErrorType type, Kind kind, int column, double point) {
-        return Results.Estimate.of(point);
+        return Interval.point(point);
       }
     };
   }
@@ -62,6 +63,6 @@ public interface Intervals {
    * @param point the point estimate from the session's tables
    * @return the estimate, whose point must equal {@code point}
    */
-  Results.Estimate estimate(
+  Interval estimate(
       Session session, int model, ErrorType type, Kind kind, int column, double point);
 }

@@ -9,6 +9,7 @@ import org.imagenetx.annotations.Factor;
 import org.imagenetx.annotations.Metaclasses;
 import org.imagenetx.stats.ErrorType;
 import org.imagenetx.stats.FactorTable;
+import org.imagenetx.stats.Interval;
 import org.imagenetx.stats.MetaclassTable;
 
 /**
@@ -146,9 +147,9 @@ public final class QueryEngine {
     List<Results.RankRow> rows = new ArrayList<>(top);
     for (int i = 0; i < top; i++) {
       int m = order[i];
-      Results.Estimate e =
+      Interval e =
           i >= MAX_RANK_INTERVALS
-              ? Results.Estimate.of(values[m])
+              ? Interval.point(values[m])
               : intervals.estimate(
                   session,
                   m,

@@ -4,8 +4,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.imagenetx.annotations.Factor;
+import org.imagenetx.report.ComparisonTables;
 import org.imagenetx.report.Format;
 import org.imagenetx.report.ReportTable;
+import org.imagenetx.stats.Interval;
 
 /**
  * Renders query results as {@link ReportTable}s for the shell and {@code imagenetx query}. Text is
@@ -159,15 +161,15 @@ public final class Tables {
     return max;
   }
 
-  private static String interval(Results.Estimate e) {
+  private static String interval(Interval e) {
     if (Double.isNaN(e.lower())) {
       return "";
     }
     return String.format(Locale.ROOT, "[%.4f, %.4f]", e.lower(), e.upper());
   }
 
-  private static boolean hasIntervals(List<Results.Estimate> es) {
-    for (Results.Estimate e : es) {
+  private static boolean hasIntervals(List<Interval> es) {
+    for (Interval e : es) {
       if (!Double.isNaN(e.lower())) {
         return true;
       }
@@ -176,7 +178,7 @@ public final class Tables {
   }
 
   static ReportTable ranking(Results.Ranking r) {
-    List<Results.Estimate> es = new ArrayList<>();
+    List<Interval> es = new ArrayList<>();
     r.rows().forEach(x -> es.add(x.value()));
     boolean ci = hasIntervals(es);
     String value =
@@ -219,7 +221,7 @@ public final class Tables {
   }
 
   static List<ReportTable> report(Results.ModelReport m) {
-    List<Results.Estimate> es = new ArrayList<>();
+    List<Interval> es = new ArrayList<>();
     m.factors()
         .forEach(
             f -> {
@@ -295,63 +297,10 @@ public final class Tables {
     return t;
   }
 
-  /**
-   * The comparison with the columns, order and notes of {@code imagenetx compare A B}: the same
-   * table, so shell and batch output can be diffed.
-   */
+  /** The comparison as {@code imagenetx compare A B} prints it: the same table definition. */
   static ReportTable comparison(Results.Comparison c) {
-    ReportTable t =
-        new ReportTable(
-            List.of(
-                "slice",
-                "images",
-                "error_a",
-                "error_b",
-                "only_a_wrong",
-                "only_b_wrong",
-                "p_exact",
-                "p_mid",
-                "p_holm",
-                "p_bh",
-                "error_diff",
-                "error_diff_lower",
-                "error_diff_upper",
-                "er_diff",
-                "er_diff_lower",
-                "er_diff_upper",
-                "verdict"));
-    for (Results.ComparisonLine r : c.rows()) {
-      t.addRow(
-          r.slice(),
-          r.images(),
-          r.errorA(),
-          r.errorB(),
-          r.onlyAWrong(),
-          r.onlyBWrong(),
-          r.pValue(),
-          r.midP(),
-          r.pHolm(),
-          r.pBh(),
-          r.errorDifference().point(),
-          r.errorDifference().lower(),
-          r.errorDifference().upper(),
-          r.errorRatioDifference().point(),
-          r.errorRatioDifference().lower(),
-          r.errorRatioDifference().upper(),
-          r.verdict());
-    }
-    t.note(
-        "A = "
-            + c.a()
-            + ", B = "
-            + c.b()
-            + " ("
-            + c.selection()
-            + " factors, "
-            + c.type().key()
-            + " error)");
-    t.note(c.method());
-    return t;
+    return ComparisonTables.pair(
+        c.a(), c.b(), c.selection(), c.type(), c.rows(), c.settings(), c.metaclassIntervals());
   }
 
   static ReportTable groups(Results.GroupSummary g) {

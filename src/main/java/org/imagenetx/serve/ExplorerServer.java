@@ -239,7 +239,7 @@ public final class ExplorerServer implements AutoCloseable {
           info.put("selection", engine.session().selection().key());
           List<String> types = new java.util.ArrayList<>();
           engine.session().types().forEach(t -> types.add(t.key()));
-          info.put("errorTypes", types);
+          info.put("error_types", types);
           info.put("factors", List.of(org.imagenetx.annotations.Factor.columns()));
           info.put("models", engine.session().models().size());
           info.put("groups", engine.groupSizes());

@@ -12,12 +12,16 @@ import java.util.Collection;
 import java.util.Map;
 import org.imagenetx.query.Metric;
 import org.imagenetx.stats.ErrorType;
+import org.imagenetx.stats.Interval;
 
 /**
  * Writes query results as JSON. Results are records, so one reflective walk renders them all: a
- * record becomes an object named by its components, lists and arrays become arrays, enums their
- * key, and non-finite doubles {@code null} (JSON has no NaN). Doubles are written in Java's
- * shortest round-trip form, so the page shows exactly the engine's numbers.
+ * record becomes an object whose keys are its component names in snake case ({@code onlyAWrong} →
+ * {@code only_a_wrong}, {@code worst100Classes} → {@code worst_100_classes}), the column names of
+ * the CLI's tables; an {@link Interval} component {@code x} becomes three keys {@code x}, {@code
+ * x_lower}, {@code x_upper}, as the tables' interval columns are named; lists and arrays become
+ * arrays, enums their key, and non-finite doubles {@code null} (JSON has no NaN). Doubles are
+ * written in Java's shortest round-trip form, so the page shows exactly the engine's numbers.
  */
 final class Json {
   private static final JsonFactory FACTORY = new JsonFactory();
@@ -37,7 +41,7 @@ final class Json {
           String[] names = new String[rc.length];
           java.lang.reflect.Method[] accessors = new java.lang.reflect.Method[rc.length];
           for (int i = 0; i < rc.length; i++) {
-            names[i] = rc[i].getName();
+            names[i] = snakeCase(rc[i].getName());
             accessors[i] = rc[i].getAccessor();
             accessors[i].setAccessible(true);
           }
@@ -59,6 +63,33 @@ final class Json {
       throw new UncheckedIOException(e);
     }
     return out.toByteArray();
+  }
+
+  private static void number(JsonGenerator g, String name, double v) throws IOException {
+    g.writeFieldName(name);
+    if (Double.isFinite(v)) {
+      g.writeNumber(v);
+    } else {
+      g.writeNull();
+    }
+  }
+
+  /**
+   * @param camel a Java component name
+   * @return it in snake case: an underscore before every upper-case letter and before a run of
+   *     digits, all lower case
+   */
+  static String snakeCase(String camel) {
+    StringBuilder sb = new StringBuilder(camel.length() + 4);
+    for (int i = 0; i < camel.length(); i++) {
+      char ch = camel.charAt(i);
+      boolean digitRun = Character.isDigit(ch) && i > 0 && !Character.isDigit(camel.charAt(i - 1));
+      if (i > 0 && (Character.isUpperCase(ch) || digitRun)) {
+        sb.append('_');
+      }
+      sb.append(Character.toLowerCase(ch));
+    }
+    return sb.toString();
   }
 
   private static void write(JsonGenerator g, Object v) throws IOException {
@@ -119,11 +150,19 @@ final class Json {
       g.writeStartObject();
       g.writeStringField("kind", shape.kind);
       for (int i = 0; i < shape.names.length; i++) {
-        g.writeFieldName(shape.names[i]);
+        Object value;
         try {
-          write(g, shape.accessors[i].invoke(r));
+          value = shape.accessors[i].invoke(r);
         } catch (IllegalAccessException | InvocationTargetException e) {
           throw new IllegalStateException("cannot read " + shape.names[i], e);
+        }
+        if (value instanceof Interval iv) {
+          number(g, shape.names[i], iv.point());
+          number(g, shape.names[i] + "_lower", iv.lower());
+          number(g, shape.names[i] + "_upper", iv.upper());
+        } else {
+          g.writeFieldName(shape.names[i]);
+          write(g, value);
         }
       }
       g.writeEndObject();

@@ -1,7 +1,6 @@
 package org.imagenetx.stats;
 
 import java.util.SplittableRandom;
-import org.hipparchus.distribution.continuous.NormalDistribution;
 
 /**
  * Nonparametric bootstrap over images, computed on cell counts.
@@ -28,8 +27,6 @@ import org.hipparchus.distribution.continuous.NormalDistribution;
  * Results depend only on the seed passed to {@link #estimate}, never on threads.
  */
 public final class CellBootstrap {
-  private static final NormalDistribution NORMAL = new NormalDistribution(0, 1);
-
   private final CellLayout layout;
   private final int numResamples;
   private final double confidenceLevel;
@@ -128,7 +125,6 @@ public final class CellBootstrap {
     if (method == IntervalMethod.BCA) {
       jackknife(cells);
     }
-    double alpha = (1 - confidenceLevel) / 2;
     for (int s = 0; s < stats; s++) {
       double theta = point[s];
       if (Double.isNaN(theta)) {
@@ -137,14 +133,10 @@ public final class CellBootstrap {
         continue;
       }
       int n = 0;
-      int below = 0;
-      int equal = 0;
       for (int b = 0, off = s * numResamples; b < numResamples; b++) {
         double v = replicates[off + b];
         if (!Double.isNaN(v)) {
           scratch[n++] = v;
-          below += v < theta ? 1 : 0;
-          equal += v == theta ? 1 : 0;
         }
       }
       if (n == 0) {
@@ -152,24 +144,13 @@ public final class CellBootstrap {
         upper[s] = Double.NaN;
         continue;
       }
-      double a1 = alpha;
-      double a2 = 1 - alpha;
-      if (method == IntervalMethod.BCA) {
-        double prop = (below + 0.5 * equal) / n;
-        prop = Math.min(Math.max(prop, 0.5 / n), 1 - 0.5 / n);
-        double z0 = NORMAL.inverseCumulativeProbability(prop);
-        double acc = acceleration(cells, s);
-        a1 = bcaLevel(z0, acc, NORMAL.inverseCumulativeProbability(alpha));
-        a2 = bcaLevel(z0, acc, NORMAL.inverseCumulativeProbability(1 - alpha));
-      }
-      if (a1 <= a2) {
-        quantiles(scratch, n, a1, a2, bounds);
-        lower[s] = bounds[0];
-        upper[s] = bounds[1];
-      } else {
-        lower[s] = quantile(scratch, n, a1);
-        upper[s] = quantile(scratch, n, a2);
-      }
+      double acc =
+          method == IntervalMethod.BCA
+              ? Quantiles.acceleration(jackknife, s, stats, cells, cells.length)
+              : 0;
+      Quantiles.bounds(scratch, n, theta, confidenceLevel, method, acc, bounds);
+      lower[s] = bounds[0];
+      upper[s] = bounds[1];
     }
   }
 
@@ -392,37 +373,6 @@ public final class CellBootstrap {
   }
 
   /**
-   * Jackknife acceleration {@code a = Σ n_k d_k³ / (6 (Σ n_k d_k²)^{3/2})}, {@code d_k = θ̄ −
-   * θ₍k₎}; 0 when undefined (no spread, or a leave-one-out value is not finite).
-   */
-  private double acceleration(int[] cells, int s) {
-    int stats = layout.numStatistics();
-    double sum = 0;
-    long n = 0;
-    for (int c = 0; c < cells.length; c++) {
-      if (cells[c] > 0) {
-        double v = jackknife[c * stats + s];
-        if (!Double.isFinite(v)) {
-          return 0;
-        }
-        sum += cells[c] * v;
-        n += cells[c];
-      }
-    }
-    double mean = sum / n;
-    double num = 0;
-    double den = 0;
-    for (int c = 0; c < cells.length; c++) {
-      if (cells[c] > 0) {
-        double d = mean - jackknife[c * stats + s];
-        num += cells[c] * d * d * d;
-        den += cells[c] * d * d;
-      }
-    }
-    return den > 0 ? num / (6 * Math.pow(den, 1.5)) : 0;
-  }
-
-  /**
    * Jackknife acceleration of one statistic (tests; needs a BCa instance).
    *
    * @param cells counts per cell
@@ -431,71 +381,8 @@ public final class CellBootstrap {
    */
   double jackknifeAcceleration(int[] cells, int statistic) {
     jackknife(cells);
-    return acceleration(cells, statistic);
-  }
-
-  private static double bcaLevel(double z0, double a, double z) {
-    double w = z0 + z;
-    double d = 1 - a * w;
-    if (d <= 0) {
-      return w > 0 ? 1 : 0;
-    }
-    return NORMAL.cumulativeProbability(z0 + w / d);
-  }
-
-  /**
-   * Type-7 quantile of {@code v[0..n)} (reordered): {@code h = (n − 1)·q}, linear between the order
-   * statistics around h.
-   */
-  static double quantile(double[] v, int n, double q) {
-    double h = (n - 1) * Math.min(Math.max(q, 0), 1);
-    int lo = (int) Math.floor(h);
-    double frac = h - lo;
-    double x0 = Selection.kthSmallest(v, n, lo);
-    if (frac == 0 || lo + 1 >= n) {
-      return x0;
-    }
-    double x1 = Selection.kthSmallest(v, n, lo + 1);
-    return x0 == x1 ? x0 : x0 + frac * (x1 - x0);
-  }
-
-  /**
-   * Both bounds of an interval, as {@link #quantile} gives them (a test compares the two), with two
-   * selections instead of four: once {@code v[lo]} is selected, everything after it is no smaller,
-   * so the next order statistic is the minimum of that part, and the upper bound's statistics are
-   * selected within it.
-   *
-   * @param v values (reordered)
-   * @param n how many
-   * @param q1 lower level
-   * @param q2 upper level, ≥ q1
-   * @param out {@code [lower, upper]}
-   */
-  static void quantiles(double[] v, int n, double q1, double q2, double[] out) {
-    double h1 = (n - 1) * Math.min(Math.max(q1, 0), 1);
-    double h2 = (n - 1) * Math.min(Math.max(q2, 0), 1);
-    int lo1 = (int) Math.floor(h1);
-    int lo2 = Math.max(lo1, (int) Math.floor(h2));
-    double x0 = Selection.kthSmallest(v, 0, n, lo1);
-    double x1 = lo1 + 1 < n ? min(v, lo1 + 1, n) : x0;
-    out[0] = interpolate(x0, x1, h1 - lo1);
-    double y0 = lo2 == lo1 ? x0 : Selection.kthSmallest(v, lo1 + 1, n, lo2);
-    double y1 = lo2 == lo1 ? x1 : lo2 + 1 < n ? min(v, lo2 + 1, n) : y0;
-    out[1] = interpolate(y0, y1, h2 - lo2);
-  }
-
-  private static double min(double[] v, int from, int to) {
-    double m = v[from];
-    for (int i = from + 1; i < to; i++) {
-      if (v[i] < m) {
-        m = v[i];
-      }
-    }
-    return m;
-  }
-
-  private static double interpolate(double x0, double x1, double frac) {
-    return frac == 0 || x0 == x1 ? x0 : x0 + frac * (x1 - x0);
+    return Quantiles.acceleration(
+        jackknife, statistic, layout.numStatistics(), cells, cells.length);
   }
 
   /**

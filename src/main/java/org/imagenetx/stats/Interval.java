@@ -8,15 +8,34 @@ package org.imagenetx.stats;
  * whose every replicate equals the point (e.g. an accuracy with k = 0 or k = n correct) has lower =
  * upper = point.
  *
+ * <p>An estimate reported without an interval ({@link #point(double)}) has NaN bounds and level and
+ * no method.
+ *
  * @param point the estimate on the observed data
- * @param lower lower bound
- * @param upper upper bound
- * @param confidenceLevel two-sided level, e.g. 0.95
- * @param method how the bounds were computed
+ * @param lower lower bound (NaN when not computed)
+ * @param upper upper bound (NaN when not computed)
+ * @param confidenceLevel two-sided level, e.g. 0.95 (NaN when no interval was computed)
+ * @param method how the bounds were computed (null when no interval was computed)
  */
 public record Interval(
     double point, double lower, double upper, double confidenceLevel, IntervalMethod method) {
   /**
+   * @param point an estimate
+   * @return the estimate without an interval
+   */
+  public static Interval point(double point) {
+    return new Interval(point, Double.NaN, Double.NaN, Double.NaN, null);
+  }
+
+  /**
+   * @return whether bounds were computed
+   */
+  public boolean hasBounds() {
+    return !Double.isNaN(lower) || !Double.isNaN(upper);
+  }
+
+  /**
+   * @param x a value
    * @return true when both bounds are defined and {@code lower ≤ x ≤ upper}
    */
   public boolean contains(double x) {

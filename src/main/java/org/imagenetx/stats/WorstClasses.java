@@ -1,6 +1,7 @@
 package org.imagenetx.stats;
 
 import java.util.Arrays;
+import org.imagenetx.bits.OrderStatistics;
 
 /**
  * {@code worst_100_classes}: the pooled accuracy over the images of the {@value #CLASSES} classes
@@ -111,7 +112,7 @@ final class WorstClasses {
     // the threshold bucket's (take − below) smallest by (accuracy, class id)
     int need = take - below;
     System.arraycopy(memberAccuracy, 0, selectScratch, 0, m);
-    double kth = Selection.kthSmallest(selectScratch, m, need - 1);
+    double kth = OrderStatistics.kthSmallest(selectScratch, m, need - 1);
     int taken = 0;
     for (int i = 0; i < m; i++) {
       if (memberAccuracy[i] < kth) {

@@ -20,9 +20,42 @@ public final class ZooBootstrap {
   /** Settings of a bootstrap run. */
   public record Settings(
       int numResamples, double confidenceLevel, IntervalMethod method, long masterSeed) {
-    /** B = 1,000, 95 %, percentile, seed 42. */
+    /**
+     * The one default master seed of every bootstrap of the tool ({@code ratios --ci}, {@code
+     * compare}, {@code study}, {@code reproduce}, the shell and the explorer): 42, the seed the
+     * image bootstrap had from its first release, so the most widely used intervals did not move
+     * when the commands were given one default.
+     */
+    public static final long DEFAULT_SEED = 42L;
+
+    /** Default bootstrap resamples B. */
+    public static final int DEFAULT_RESAMPLES = 1000;
+
+    /** Default two-sided confidence level. */
+    public static final double DEFAULT_CONFIDENCE = 0.95;
+
+    /** B = 1,000, 95 %, percentile, seed {@value #DEFAULT_SEED}. */
     public static Settings defaults() {
-      return new Settings(1000, 0.95, IntervalMethod.PERCENTILE, 42L);
+      return new Settings(
+          DEFAULT_RESAMPLES, DEFAULT_CONFIDENCE, IntervalMethod.PERCENTILE, DEFAULT_SEED);
+    }
+
+    /**
+     * @param unit what is resampled, e.g. {@code images}
+     * @return one line for table notes, e.g. {@code 95% percentile bootstrap over images, B=1000,
+     *     seed 42}
+     */
+    public String describe(String unit) {
+      return String.format(
+          java.util.Locale.ROOT,
+          "%s%% %s bootstrap over %s, B=%d, seed %d",
+          new java.math.BigDecimal(Double.toString(confidenceLevel * 100))
+              .stripTrailingZeros()
+              .toPlainString(),
+          method.key(),
+          unit,
+          numResamples,
+          masterSeed);
     }
   }
 

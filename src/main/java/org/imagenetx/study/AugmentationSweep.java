@@ -213,8 +213,8 @@ public record AugmentationSweep(
         cubic,
         levels[lo],
         levels[hi],
-        Bootstrap.mean(a),
-        Bootstrap.mean(b),
+        CubicFit.mean(a),
+        CubicFit.mean(b),
         a.length,
         b.length,
         t,
@@ -249,7 +249,7 @@ public record AugmentationSweep(
   }
 
   private static double variance(double[] v) {
-    double m = Bootstrap.mean(v);
+    double m = CubicFit.mean(v);
     double ss = 0;
     for (double x : v) {
       ss += (x - m) * (x - m);

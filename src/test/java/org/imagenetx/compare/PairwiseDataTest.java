@@ -64,15 +64,15 @@ class PairwiseDataTest {
         for (int s = 0; s < PairwiseData.NUM_SLICES; s++) {
           SliceComparison r = rows.get(s);
           assertThat(r.slice()).isEqualTo(PairwiseData.sliceName(s));
-          assertThat(r.onlyA())
+          assertThat(r.onlyAWrong())
               .as("%s %d vs %d %s", sel, a, b, r.slice())
               .isEqualTo(expected[0][s]);
-          assertThat(r.onlyB())
+          assertThat(r.onlyBWrong())
               .as("%s %d vs %d %s", sel, a, b, r.slice())
               .isEqualTo(expected[1][s]);
           if (a == b) {
-            assertThat(r.onlyA() + r.onlyB()).isZero();
-            assertThat(r.pValue()).isIn(1.0, Double.NaN);
+            assertThat(r.onlyAWrong() + r.onlyBWrong()).isZero();
+            assertThat(r.pExact()).isIn(1.0, Double.NaN);
           }
         }
       }
@@ -101,13 +101,13 @@ class PairwiseDataTest {
     List<Comparisons.Versus> versus = Comparisons.oneVsAll(data, 2, PairwiseData.OVERALL);
     assertThat(versus).hasSize(m - 1);
     for (Comparisons.Versus v : versus) {
-      int b = ZOO.models().indexOf(v.model());
+      int b = ZOO.models().indexOf(v.modelB());
       int[][] expected = oracle(DATASET, ZOO, sel, 2, b);
-      assertThat(v.onlyA()).isEqualTo(expected[0][PairwiseData.OVERALL]);
-      assertThat(v.onlyB()).isEqualTo(expected[1][PairwiseData.OVERALL]);
+      assertThat(v.onlyAWrong()).isEqualTo(expected[0][PairwiseData.OVERALL]);
+      assertThat(v.onlyBWrong()).isEqualTo(expected[1][PairwiseData.OVERALL]);
     }
     for (int i = 1; i < versus.size(); i++) {
-      assertThat(versus.get(i).pValue()).isGreaterThanOrEqualTo(versus.get(i - 1).pValue());
+      assertThat(versus.get(i).pExact()).isGreaterThanOrEqualTo(versus.get(i - 1).pExact());
     }
   }
 

@@ -60,13 +60,13 @@ class BootstrapIntervalsTest {
     QueryEngine e = new QueryEngine(s, intervals);
     Results.ModelReport r = e.show("ViT", ErrorType.CLASS);
     for (Factor f : Factor.values()) {
-      Results.Estimate er = r.factors().get(f.ordinal()).errorRatio();
+      org.imagenetx.stats.Interval er = r.factors().get(f.ordinal()).errorRatio();
       String c = f.column();
       assertEquals(Double.parseDouble(vit[header.indexOf(c)]), er.point(), 0.0, c);
       assertEquals(Double.parseDouble(vit[header.indexOf(c + "_lower")]), er.lower(), 0.0, c);
       assertEquals(Double.parseDouble(vit[header.indexOf(c + "_upper")]), er.upper(), 0.0, c);
       assertThat(er.lower()).as(c).isLessThan(er.upper());
-      Results.Estimate acc = r.factors().get(f.ordinal()).accuracy();
+      org.imagenetx.stats.Interval acc = r.factors().get(f.ordinal()).accuracy();
       assertThat(acc.lower()).as(c).isLessThanOrEqualTo(acc.point()).isLessThan(acc.upper());
     }
     assertThat(r.average().lower()).isLessThan(r.average().point()).isLessThan(r.average().upper());

@@ -71,13 +71,12 @@ class PairwiseTest {
     }
     assertThat(cli[18]).startsWith("metaclass:");
     // numbers that make the comparison meaningful: ViT makes fewer errors overall, significantly
-    Results.ComparisonLine overall = c.rows().get(Factor.COUNT);
+    org.imagenetx.compare.SliceComparison overall = c.rows().get(Factor.COUNT);
     assertThat(overall.slice()).isEqualTo("overall");
     assertThat(overall.onlyAWrong()).isLessThan(overall.onlyBWrong());
     assertThat(overall.pHolm()).isLessThan(0.05);
     assertThat(overall.verdict()).startsWith("ViT makes fewer errors");
-    assertThat(c.rows().get(0).errorRatioDifference().lower())
-        .isLessThan(c.rows().get(0).errorRatioDifference().upper());
+    assertThat(c.rows().get(0).erDiff().lower()).isLessThan(c.rows().get(0).erDiff().upper());
   }
 
   /** Discordant counts against a per-image loop over the raw predictions. */
@@ -120,18 +119,18 @@ class PairwiseTest {
     Results.Comparison c = e.compare("DINO", "SimCLR", type);
     assertThat(c.rows()).hasSize(PairwiseData.NUM_SLICES);
     for (int f = 0; f <= Factor.COUNT; f++) {
-      Results.ComparisonLine l = c.rows().get(f);
+      org.imagenetx.compare.SliceComparison l = c.rows().get(f);
       assertThat(l.onlyAWrong()).as("%s column %d", type, f).isEqualTo(onlyA[f]);
       assertThat(l.onlyBWrong()).as("%s column %d", type, f).isEqualTo(onlyB[f]);
-      assertEquals(McNemar.exactP(onlyA[f], onlyB[f]), l.pValue(), 0.0);
+      assertEquals(McNemar.exactP(onlyA[f], onlyB[f]), l.pExact(), 0.0);
     }
     assertThat(onlyA[Factor.COUNT]).isGreaterThan(1000);
     Results.ModelReport dino = e.show("DINO", type);
-    assertEquals(dino.factors().get(4).errorRatio().point(), c.rows().get(4).errorRatioA(), 0.0);
+    assertEquals(dino.factors().get(4).errorRatio().point(), c.errorRatioA()[4], 0.0);
     assertEquals(
         dino.factors().get(4).errorRatio().point()
             - e.show("SimCLR", type).factors().get(4).errorRatio().point(),
-        c.rows().get(4).errorRatioDifference().point(),
+        c.rows().get(4).erDiff().point(),
         1e-12);
   }
 

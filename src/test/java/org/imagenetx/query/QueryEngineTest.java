@@ -250,9 +250,9 @@ class QueryEngineTest {
         .isEqualTo("model 'ViT-again' is already in the session");
     // the compare of identical predictions has no discordant image
     Results.Comparison c = e.compare("ViT", "ViT-again", ErrorType.REAL_CLASS);
-    for (Results.ComparisonLine l : c.rows()) {
+    for (org.imagenetx.compare.SliceComparison l : c.rows()) {
       assertThat(l.onlyAWrong() + l.onlyBWrong()).isZero();
-      assertEquals(1.0, l.pValue(), 0.0);
+      assertEquals(1.0, l.pExact(), 0.0);
     }
     // nothing was written next to the CSV
     try (var s = Files.list(dir)) {

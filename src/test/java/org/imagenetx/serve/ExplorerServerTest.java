@@ -103,7 +103,7 @@ class ExplorerServerTest {
         .startsWith("{\"kind\":\"Matrix\",\"type\":\"metaclass\"");
     assertThat(get("/api/info").body())
         .contains("\"models\":4")
-        .contains("\"errorTypes\":[\"class\",\"metaclass\",\"real_class\"]");
+        .contains("\"error_types\":[\"class\",\"metaclass\",\"real_class\"]");
   }
 
   private static String enc(String s) {

@@ -103,11 +103,11 @@ class CellBootstrapIntervalTest {
   @Test
   void percentileQuantileIsTypeSeven() {
     double[] v = {5, 1, 4, 2, 3};
-    assertThat(CellBootstrap.quantile(v.clone(), 5, 0.0)).isEqualTo(1.0);
-    assertThat(CellBootstrap.quantile(v.clone(), 5, 0.5)).isEqualTo(3.0);
-    assertThat(CellBootstrap.quantile(v.clone(), 5, 0.1)).isCloseTo(1.4, within(1e-12));
-    assertThat(CellBootstrap.quantile(v.clone(), 5, 0.975)).isCloseTo(4.9, within(1e-12));
-    assertThat(CellBootstrap.quantile(new double[] {2, Double.POSITIVE_INFINITY}, 2, 0.99))
+    assertThat(Quantiles.type7(v.clone(), 5, 0.0)).isEqualTo(1.0);
+    assertThat(Quantiles.type7(v.clone(), 5, 0.5)).isEqualTo(3.0);
+    assertThat(Quantiles.type7(v.clone(), 5, 0.1)).isCloseTo(1.4, within(1e-12));
+    assertThat(Quantiles.type7(v.clone(), 5, 0.975)).isCloseTo(4.9, within(1e-12));
+    assertThat(Quantiles.type7(new double[] {2, Double.POSITIVE_INFINITY}, 2, 0.99))
         .isEqualTo(Double.POSITIVE_INFINITY);
   }
 
@@ -126,13 +126,13 @@ class CellBootstrapIntervalTest {
       }
       double[] q = levels[rnd.nextInt(levels.length)];
       double[] out = new double[2];
-      CellBootstrap.quantiles(v.clone(), n, q[0], q[1], out);
+      Quantiles.type7(v.clone(), n, q[0], q[1], out);
       assertThat(out[0])
           .as("seed %d rep %d lower", seed, rep)
-          .isEqualTo(CellBootstrap.quantile(v.clone(), n, q[0]));
+          .isEqualTo(Quantiles.type7(v.clone(), n, q[0]));
       assertThat(out[1])
           .as("seed %d rep %d upper", seed, rep)
-          .isEqualTo(CellBootstrap.quantile(v.clone(), n, q[1]));
+          .isEqualTo(Quantiles.type7(v.clone(), n, q[1]));
     }
   }
 

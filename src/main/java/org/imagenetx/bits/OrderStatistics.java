@@ -1,8 +1,11 @@
-package org.imagenetx.stats;
+package org.imagenetx.bits;
 
-/** Order statistics on primitive arrays, without sorting or allocation. */
-final class Selection {
-  private Selection() {}
+/**
+ * Order statistics on primitive arrays, without sorting or allocation: the selection kernel under
+ * the bootstrap's quantiles and the {@code worst_100_classes} threshold.
+ */
+public final class OrderStatistics {
+  private OrderStatistics() {}
 
   /**
    * Hoare's quickselect; reorders {@code a[0..n)}.
@@ -12,7 +15,7 @@ final class Selection {
    * @param k 0-based rank
    * @return the k-th smallest value
    */
-  static double kthSmallest(double[] a, int n, int k) {
+  public static double kthSmallest(double[] a, int n, int k) {
     return kthSmallest(a, 0, n, k);
   }
 
@@ -26,7 +29,7 @@ final class Selection {
    * @param k absolute index in {@code [from, to)}
    * @return the value of rank {@code k − from} in the range
    */
-  static double kthSmallest(double[] a, int from, int to, int k) {
+  public static double kthSmallest(double[] a, int from, int to, int k) {
     int lo = from;
     int hi = to - 1;
     while (lo < hi) {

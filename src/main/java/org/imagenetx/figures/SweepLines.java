@@ -14,7 +14,7 @@ package org.imagenetx.figures;
  * @param intercept per factor
  * @param pValue per factor, the study's test of the strength effect (NaN when not computed)
  */
-public record AugmentationSweep(
+public record SweepLines(
     String name,
     String title,
     String strengthAxis,
@@ -25,7 +25,7 @@ public record AugmentationSweep(
     double[] intercept,
     double[] pValue) {
   /** Checks the shapes. */
-  public AugmentationSweep {
+  public SweepLines {
     models = java.util.List.copyOf(models);
     if (strength.length != models.size() || errorRatio.length != models.size()) {
       throw new IllegalArgumentException("one strength and one row per model");

@@ -1,10 +1,8 @@
-package org.imagenetx.study;
+package org.imagenetx.compare;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import org.imagenetx.compare.GroupTestResult;
-import org.imagenetx.compare.GroupTests;
 
 /**
  * A test of equal means across groups of values (one group per model type; values are the models'

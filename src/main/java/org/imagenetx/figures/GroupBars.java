@@ -18,7 +18,7 @@ import java.util.List;
  * @param cellSignificant {@code [group][factor]} per-bar significance overriding {@code pValue}
  *     (e.g. "this model's ratio differs from 1"), or null
  */
-public record GroupComparison(
+public record GroupBars(
     List<String> groups,
     int[] groupSizes,
     double[][] mean,
@@ -29,7 +29,7 @@ public record GroupComparison(
     String method,
     boolean[][] cellSignificant) {
   /** Checks the shapes. */
-  public GroupComparison {
+  public GroupBars {
     groups = List.copyOf(groups);
     if (groupSizes.length != groups.size() || mean.length != groups.size()) {
       throw new IllegalArgumentException("one size and one mean row per group");
