@@ -1,7 +1,7 @@
 package org.imagenetx.cli;
 
-import org.imagenetx.stats.IntervalMethod;
-import org.imagenetx.stats.ZooBootstrap;
+import org.imagenetx.resampling.IntervalMethod;
+import org.imagenetx.resampling.ZooBootstrap;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Option;
 

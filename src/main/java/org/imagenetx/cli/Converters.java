@@ -2,8 +2,8 @@ package org.imagenetx.cli;
 
 import org.imagenetx.annotations.FactorSelection;
 import org.imagenetx.annotations.Partition;
+import org.imagenetx.evaluation.ErrorType;
 import org.imagenetx.report.Format;
-import org.imagenetx.stats.ErrorType;
 import picocli.CommandLine.ITypeConverter;
 
 /** picocli converters giving one-line messages that list the valid values. */

@@ -12,8 +12,8 @@ import org.imagenetx.query.Intervals;
 import org.imagenetx.query.QueryEngine;
 import org.imagenetx.query.QueryParser;
 import org.imagenetx.query.Session;
-import org.imagenetx.query.Tables;
 import org.imagenetx.report.Format;
+import org.imagenetx.report.QueryTables;
 import org.imagenetx.synth.SyntheticZoo;
 import org.imagenetx.zoo.ModelGroupCsv;
 import org.imagenetx.zoo.Zoo;
@@ -94,7 +94,7 @@ final class QueryCommand implements Callable<Integer> {
         }
         zoo = SyntheticZoo.generate(loaded.dataset(), syntheticModels, data.seed);
       }
-      org.imagenetx.stats.ZooBootstrap.Settings settings = bootstrap.settings();
+      org.imagenetx.resampling.ZooBootstrap.Settings settings = bootstrap.settings();
       Map<String, List<String>> g =
           groups == null ? Map.of() : ModelGroupCsv.membersByGroup(ModelGroupCsv.read(groups));
       Session session = Session.open(loaded.dataset(), zoo, selection, g, data.threads());
@@ -136,7 +136,7 @@ final class QueryCommand implements Callable<Integer> {
       if (i > 0) {
         out.println();
       }
-      out.print(Tables.render(engine.answer(parsed.get(i)), format, 0));
+      out.print(QueryTables.render(engine.answer(parsed.get(i)), format, 0));
     }
     return 0;
   }

@@ -14,8 +14,8 @@ import org.imagenetx.io.BadInputException;
 import org.imagenetx.query.QueryEngine;
 import org.imagenetx.query.QueryException;
 import org.imagenetx.query.QueryParser;
-import org.imagenetx.query.Tables;
 import org.imagenetx.report.Format;
+import org.imagenetx.report.QueryTables;
 import org.jline.reader.Candidate;
 import org.jline.reader.Completer;
 import org.jline.reader.EndOfFileException;
@@ -111,7 +111,7 @@ final class ShellCommand implements Callable<Integer> {
         Record r = engine.answer(QueryParser.parse(t));
         long answered = System.nanoTime();
         int width = Math.max(0, terminal.getColumns());
-        String text = Tables.render(r, Format.TABLE, width);
+        String text = QueryTables.render(r, Format.TABLE, width);
         long rendered = System.nanoTime();
         w.print(text);
         w.printf(

@@ -1,7 +1,7 @@
 package org.imagenetx.cli;
 
 import org.imagenetx.annotations.FactorSelection;
-import org.imagenetx.stats.ErrorType;
+import org.imagenetx.evaluation.ErrorType;
 import picocli.CommandLine.Option;
 
 /**

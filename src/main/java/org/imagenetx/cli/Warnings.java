@@ -1,7 +1,7 @@
 package org.imagenetx.cli;
 
 import java.io.PrintWriter;
-import org.imagenetx.stats.Aggregation;
+import org.imagenetx.evaluation.Aggregation;
 import org.imagenetx.zoo.Zoo;
 
 /** Warnings printed on stderr, never silently dropped. */

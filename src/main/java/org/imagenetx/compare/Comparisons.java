@@ -6,11 +6,11 @@ import java.util.List;
 import java.util.Locale;
 import org.imagenetx.annotations.Factor;
 import org.imagenetx.annotations.Metaclasses;
-import org.imagenetx.stats.CellBootstrap;
-import org.imagenetx.stats.CellLayout;
-import org.imagenetx.stats.FactorCounts;
-import org.imagenetx.stats.Interval;
-import org.imagenetx.stats.ZooBootstrap;
+import org.imagenetx.evaluation.FactorCounts;
+import org.imagenetx.resampling.CellBootstrap;
+import org.imagenetx.resampling.CellLayout;
+import org.imagenetx.resampling.Interval;
+import org.imagenetx.resampling.ZooBootstrap;
 
 /**
  * Model-versus-model comparisons on the same images: McNemar tests per slice with Holm and

@@ -8,12 +8,12 @@ import java.util.function.Function;
 import org.imagenetx.annotations.Dataset;
 import org.imagenetx.annotations.Factor;
 import org.imagenetx.annotations.FactorSelection;
-import org.imagenetx.stats.Aggregation;
-import org.imagenetx.stats.ErrorType;
-import org.imagenetx.stats.FactorTable;
-import org.imagenetx.stats.Interval;
-import org.imagenetx.stats.MeanBootstrap;
-import org.imagenetx.stats.ZooBootstrap;
+import org.imagenetx.evaluation.Aggregation;
+import org.imagenetx.evaluation.ErrorType;
+import org.imagenetx.evaluation.FactorTable;
+import org.imagenetx.resampling.Interval;
+import org.imagenetx.resampling.MeanBootstrap;
+import org.imagenetx.resampling.ZooBootstrap;
 import org.imagenetx.zoo.Zoo;
 
 /**

@@ -8,11 +8,11 @@ import org.imagenetx.annotations.FactorSelection;
 import org.imagenetx.annotations.Metaclasses;
 import org.imagenetx.bits.Lanes;
 import org.imagenetx.bits.Words;
+import org.imagenetx.evaluation.CorrectWords;
+import org.imagenetx.evaluation.ErrorType;
 import org.imagenetx.io.BadInputException;
 import org.imagenetx.parallel.Workers;
-import org.imagenetx.stats.CorrectWords;
-import org.imagenetx.stats.ErrorType;
-import org.imagenetx.stats.PatternCells;
+import org.imagenetx.resampling.PatternCells;
 import org.imagenetx.zoo.Zoo;
 
 /**

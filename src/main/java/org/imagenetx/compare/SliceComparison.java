@@ -1,6 +1,6 @@
 package org.imagenetx.compare;
 
-import org.imagenetx.stats.Interval;
+import org.imagenetx.resampling.Interval;
 
 /**
  * Model A against model B on one slice of images (a factor, all images, or a metaclass).

@@ -5,13 +5,13 @@ import java.util.ArrayList;
 import java.util.List;
 import org.imagenetx.annotations.Dataset;
 import org.imagenetx.annotations.FactorSelection;
+import org.imagenetx.evaluation.Aggregation;
+import org.imagenetx.evaluation.ErrorType;
 import org.imagenetx.io.AtomicFiles;
 import org.imagenetx.report.AccuracyCsv;
 import org.imagenetx.report.ComparisonTables;
 import org.imagenetx.report.Format;
 import org.imagenetx.report.ReportTable;
-import org.imagenetx.stats.Aggregation;
-import org.imagenetx.stats.ErrorType;
 import org.imagenetx.study.Cooccurrence;
 import org.imagenetx.study.FactorDistribution;
 import org.imagenetx.study.ModelTypes;
@@ -263,7 +263,7 @@ public final class Reproduction {
     }
     List<ResultsPage.Table> written = new ArrayList<>();
     if (data.intervals() != null) {
-      org.imagenetx.stats.ZooBootstrap.Result iv = data.intervals();
+      org.imagenetx.resampling.ZooBootstrap.Result iv = data.intervals();
       ReportTable b =
           new ReportTable(
               List.of(
@@ -277,11 +277,11 @@ public final class Reproduction {
                   "error_ratio_upper"));
       for (int m = 0; m < iv.models().size(); m++) {
         for (int c = 0; c <= org.imagenetx.annotations.Factor.COUNT; c++) {
-          int a = org.imagenetx.stats.ZooBootstrap.Result.accuracy(c);
+          int a = org.imagenetx.resampling.ZooBootstrap.Result.accuracy(c);
           boolean factor = c < org.imagenetx.annotations.Factor.COUNT;
           int e =
               factor
-                  ? org.imagenetx.stats.ZooBootstrap.Result.errorRatio(
+                  ? org.imagenetx.resampling.ZooBootstrap.Result.errorRatio(
                       org.imagenetx.annotations.Factor.of(c))
                   : -1;
           b.addRow(
@@ -318,8 +318,10 @@ public final class Reproduction {
     if (data.base() != null) {
       // the paper's colour-coded table: per-metaclass error ratios of the base models (top, class),
       // as `study latex`
-      org.imagenetx.stats.MetaclassTable mt =
-          data.base().get(FactorSelection.TOP, org.imagenetx.stats.ErrorType.CLASS).metaclasses();
+      org.imagenetx.evaluation.MetaclassTable mt =
+          data.base()
+              .get(FactorSelection.TOP, org.imagenetx.evaluation.ErrorType.CLASS)
+              .metaclasses();
       String rel = TABLES + "/study/metaclass_error_ratios.tex";
       AtomicFiles.writeString(
           out.resolve(rel), org.imagenetx.study.ColorCodedLatex.render(mt, mt.models(), 2));

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import org.imagenetx.annotations.Factor;
 import org.imagenetx.compare.GroupComparison;
-import org.imagenetx.stats.Interval;
+import org.imagenetx.resampling.Interval;
 import org.imagenetx.study.AugmentationSweep.Effect;
 
 /**

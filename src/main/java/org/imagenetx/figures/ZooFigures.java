@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.imagenetx.annotations.Factor;
+import org.imagenetx.evaluation.FactorTable;
 import org.imagenetx.report.ReportTable;
-import org.imagenetx.stats.FactorTable;
 import org.imagenetx.study.ModelTypes;
 
 /**

@@ -3,11 +3,11 @@ package org.imagenetx.query;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.imagenetx.annotations.Factor;
-import org.imagenetx.stats.ErrorType;
-import org.imagenetx.stats.FactorCounts;
-import org.imagenetx.stats.FactorTable;
-import org.imagenetx.stats.Interval;
-import org.imagenetx.stats.ZooBootstrap;
+import org.imagenetx.evaluation.ErrorType;
+import org.imagenetx.evaluation.FactorCounts;
+import org.imagenetx.evaluation.FactorTable;
+import org.imagenetx.resampling.Interval;
+import org.imagenetx.resampling.ZooBootstrap;
 
 /**
  * Intervals from issue 4's image bootstrap ({@link ZooBootstrap}), the same computation and seeds

@@ -1,18 +1,18 @@
 package org.imagenetx.query;
 
-import org.imagenetx.stats.ErrorType;
-import org.imagenetx.stats.Interval;
-import org.imagenetx.stats.ZooBootstrap;
+import org.imagenetx.evaluation.ErrorType;
+import org.imagenetx.resampling.Interval;
+import org.imagenetx.resampling.ZooBootstrap;
 
 /**
  * Where a query's intervals come from. Queries always carry the exact point estimate of the batch
- * tables; an implementation adds bounds (the bootstrap of {@code org.imagenetx.stats}), typically
+ * tables; an implementation adds bounds (the bootstrap of {@code org.imagenetx.resampling}), typically
  * computed per model on first use and cached, so a ranking pays only for the rows it shows.
  */
 public interface Intervals {
   /** Which statistic of a column. */
   enum Kind {
-    /** Accuracy of a {@link org.imagenetx.stats.FactorTable} column. */
+    /** Accuracy of a {@link org.imagenetx.evaluation.FactorTable} column. */
     ACCURACY,
     /** Error ratio of a factor. */
     ERROR_RATIO

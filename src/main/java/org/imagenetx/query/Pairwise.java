@@ -6,8 +6,8 @@ import org.imagenetx.annotations.Factor;
 import org.imagenetx.compare.Comparisons;
 import org.imagenetx.compare.PairwiseData;
 import org.imagenetx.compare.SliceComparison;
-import org.imagenetx.stats.ErrorType;
-import org.imagenetx.stats.ZooBootstrap;
+import org.imagenetx.evaluation.ErrorType;
+import org.imagenetx.resampling.ZooBootstrap;
 import org.imagenetx.zoo.Zoo;
 
 /**

@@ -7,10 +7,10 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.imagenetx.annotations.Factor;
 import org.imagenetx.annotations.Metaclasses;
-import org.imagenetx.stats.ErrorType;
-import org.imagenetx.stats.FactorTable;
-import org.imagenetx.stats.Interval;
-import org.imagenetx.stats.MetaclassTable;
+import org.imagenetx.evaluation.ErrorType;
+import org.imagenetx.evaluation.FactorTable;
+import org.imagenetx.evaluation.MetaclassTable;
+import org.imagenetx.resampling.Interval;
 
 /**
  * Answers {@link Query queries} over a {@link Session}: the one API behind the shell, {@code

@@ -3,9 +3,9 @@ package org.imagenetx.query;
 import java.util.List;
 import org.imagenetx.annotations.FactorSelection;
 import org.imagenetx.compare.SliceComparison;
-import org.imagenetx.stats.ErrorType;
-import org.imagenetx.stats.Interval;
-import org.imagenetx.stats.ZooBootstrap;
+import org.imagenetx.evaluation.ErrorType;
+import org.imagenetx.resampling.Interval;
+import org.imagenetx.resampling.ZooBootstrap;
 
 /**
  * What queries return: plain records, so both front ends (tables in the shell, JSON in the

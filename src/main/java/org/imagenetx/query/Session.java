@@ -11,12 +11,12 @@ import org.imagenetx.annotations.Dataset;
 import org.imagenetx.annotations.Factor;
 import org.imagenetx.annotations.FactorSelection;
 import org.imagenetx.annotations.Metaclasses;
-import org.imagenetx.stats.Aggregation;
-import org.imagenetx.stats.ErrorType;
-import org.imagenetx.stats.Evaluator;
-import org.imagenetx.stats.FactorCounts;
-import org.imagenetx.stats.FactorTable;
-import org.imagenetx.stats.MetaclassTable;
+import org.imagenetx.evaluation.Aggregation;
+import org.imagenetx.evaluation.ErrorType;
+import org.imagenetx.evaluation.Evaluator;
+import org.imagenetx.evaluation.FactorCounts;
+import org.imagenetx.evaluation.FactorTable;
+import org.imagenetx.evaluation.MetaclassTable;
 import org.imagenetx.zoo.PredictionCsv;
 import org.imagenetx.zoo.Zoo;
 
@@ -66,7 +66,7 @@ public final class Session {
           accuracy[c][m] = r[c];
         }
         for (int f = 0; f < Factor.COUNT; f++) {
-          double er = org.imagenetx.stats.ErrorRatio.of(r[f], r[FactorTable.AVERAGE]);
+          double er = org.imagenetx.evaluation.ErrorRatio.of(r[f], r[FactorTable.AVERAGE]);
           errorRatio[f][m] = er;
           if (!Double.isNaN(er) && (Double.isNaN(max) || er > max)) {
             max = er;

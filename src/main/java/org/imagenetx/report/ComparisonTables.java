@@ -13,9 +13,9 @@ import org.imagenetx.compare.GroupTestResult;
 import org.imagenetx.compare.McNemar;
 import org.imagenetx.compare.PairwiseData;
 import org.imagenetx.compare.SliceComparison;
-import org.imagenetx.stats.ErrorType;
-import org.imagenetx.stats.Interval;
-import org.imagenetx.stats.ZooBootstrap;
+import org.imagenetx.evaluation.ErrorType;
+import org.imagenetx.resampling.Interval;
+import org.imagenetx.resampling.ZooBootstrap;
 
 /**
  * The tables of model comparisons, defined once for every front end: {@code imagenetx compare}, the

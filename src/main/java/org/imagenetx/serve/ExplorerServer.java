@@ -15,12 +15,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import org.imagenetx.evaluation.ErrorType;
 import org.imagenetx.io.BadInputException;
 import org.imagenetx.query.Query;
 import org.imagenetx.query.QueryEngine;
 import org.imagenetx.query.QueryException;
 import org.imagenetx.query.QueryParser;
-import org.imagenetx.stats.ErrorType;
 
 /**
  * The local explorer: a static page and a read-only JSON API over one {@link QueryEngine}, on the

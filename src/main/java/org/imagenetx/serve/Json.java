@@ -10,9 +10,9 @@ import java.lang.reflect.RecordComponent;
 import java.nio.file.Path;
 import java.util.Collection;
 import java.util.Map;
+import org.imagenetx.evaluation.ErrorType;
 import org.imagenetx.query.Metric;
-import org.imagenetx.stats.ErrorType;
-import org.imagenetx.stats.Interval;
+import org.imagenetx.resampling.Interval;
 
 /**
  * Writes query results as JSON. Results are records, so one reflective walk renders them all: a

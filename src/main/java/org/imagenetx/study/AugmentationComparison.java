@@ -7,8 +7,8 @@ import java.util.Locale;
 import java.util.Map;
 import org.imagenetx.compare.GroupComparison;
 import org.imagenetx.compare.GroupTest;
-import org.imagenetx.stats.FactorTable;
-import org.imagenetx.stats.ZooBootstrap;
+import org.imagenetx.evaluation.FactorTable;
+import org.imagenetx.resampling.ZooBootstrap;
 
 /**
  * The study's comparison of augmentation recipes on ResNet-50: random crop at its strongest kept

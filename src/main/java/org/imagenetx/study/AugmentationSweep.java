@@ -7,8 +7,8 @@ import java.util.List;
 import java.util.TreeMap;
 import org.hipparchus.stat.inference.TTest;
 import org.imagenetx.annotations.Factor;
+import org.imagenetx.evaluation.FactorTable;
 import org.imagenetx.io.BadInputException;
-import org.imagenetx.stats.FactorTable;
 
 /**
  * How one augmentation's strength moves each factor's error ratio, over a sweep of models trained

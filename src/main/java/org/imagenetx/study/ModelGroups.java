@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.imagenetx.stats.FactorTable;
+import org.imagenetx.evaluation.FactorTable;
 
 /**
  * Which models the study compares, and in which group.

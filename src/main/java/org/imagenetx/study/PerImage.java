@@ -3,7 +3,7 @@ package org.imagenetx.study;
 import org.imagenetx.annotations.Dataset;
 import org.imagenetx.annotations.Factor;
 import org.imagenetx.annotations.FactorSet;
-import org.imagenetx.stats.ErrorType;
+import org.imagenetx.evaluation.ErrorType;
 
 /**
  * Per-image views the study's image-level analyses loop over: a factor bit mask per image position

@@ -8,9 +8,9 @@ import org.imagenetx.annotations.FactorSelection;
 import org.imagenetx.annotations.Partition;
 import org.imagenetx.compare.GroupComparison;
 import org.imagenetx.compare.GroupTest;
-import org.imagenetx.stats.ErrorType;
-import org.imagenetx.stats.FactorTable;
-import org.imagenetx.stats.ZooBootstrap;
+import org.imagenetx.evaluation.ErrorType;
+import org.imagenetx.evaluation.FactorTable;
+import org.imagenetx.resampling.ZooBootstrap;
 
 /**
  * The study's analyses of aggregated tables, from a results tree of the upstream layout ({@code

@@ -9,7 +9,7 @@ import org.imagenetx.annotations.Metaclasses;
 import org.imagenetx.compare.GroupComparison;
 import org.imagenetx.compare.GroupTestResult;
 import org.imagenetx.report.ReportTable;
-import org.imagenetx.stats.Interval;
+import org.imagenetx.resampling.Interval;
 
 /**
  * The study's results as {@link ReportTable}s (one renderer for text, CSV, Markdown, JSON and

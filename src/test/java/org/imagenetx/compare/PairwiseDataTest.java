@@ -8,8 +8,8 @@ import org.imagenetx.annotations.Dataset;
 import org.imagenetx.annotations.Factor;
 import org.imagenetx.annotations.FactorSelection;
 import org.imagenetx.annotations.FactorSet;
-import org.imagenetx.stats.ErrorType;
-import org.imagenetx.stats.ZooBootstrap;
+import org.imagenetx.evaluation.ErrorType;
+import org.imagenetx.resampling.ZooBootstrap;
 import org.imagenetx.synth.SyntheticImageNetX;
 import org.imagenetx.synth.SyntheticZoo;
 import org.imagenetx.zoo.Zoo;
@@ -56,7 +56,7 @@ class PairwiseDataTest {
   void countsMatchPlainLoopAndInvariantsHold(FactorSelection sel) {
     PairwiseData data = PairwiseData.load(DATASET, ZOO, sel, ErrorType.CLASS, 2);
     ZooBootstrap.Settings settings =
-        new ZooBootstrap.Settings(50, 0.95, org.imagenetx.stats.IntervalMethod.PERCENTILE, 1);
+        new ZooBootstrap.Settings(50, 0.95, org.imagenetx.resampling.IntervalMethod.PERCENTILE, 1);
     for (int a = 0; a < ZOO.size(); a++) {
       for (int b = 0; b < ZOO.size(); b++) {
         List<SliceComparison> rows = Comparisons.compare(data, a, b, settings);

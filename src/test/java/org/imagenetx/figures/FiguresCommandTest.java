@@ -99,9 +99,9 @@ class FiguresCommandTest {
               org.imagenetx.annotations.Partition.VAL,
               org.imagenetx.annotations.FactorSelection.TOP,
               zoo,
-              org.imagenetx.stats.ErrorType.CLASS);
+              org.imagenetx.evaluation.ErrorType.CLASS);
       Files.createDirectories(csv.getParent());
-      String header = "model," + String.join(",", org.imagenetx.stats.FactorTable.COLUMNS);
+      String header = "model," + String.join(",", org.imagenetx.evaluation.FactorTable.COLUMNS);
       Files.writeString(
           csv, header + "\nm1" + ",0.5".repeat(19) + "\nm2" + ",0.5".repeat(18) + ",oops\n");
     }

@@ -326,7 +326,7 @@ class ReproduceRealDataTest {
                     org.imagenetx.annotations.Partition.VAL,
                     org.imagenetx.annotations.FactorSelection.TOP,
                     "imagenet_testbed",
-                    org.imagenetx.stats.ErrorType.CLASS))
+                    org.imagenetx.evaluation.ErrorType.CLASS))
             .stream()
             .filter(l -> l.startsWith("resnet50,"))
             .findFirst()

@@ -7,7 +7,7 @@ import org.imagenetx.annotations.FactorSelection;
 import org.imagenetx.query.Intervals;
 import org.imagenetx.query.QueryEngine;
 import org.imagenetx.query.Session;
-import org.imagenetx.stats.ZooBootstrap;
+import org.imagenetx.resampling.ZooBootstrap;
 import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
