@@ -1,16 +1,19 @@
 package org.imagenetx.cli;
 
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.imagenetx.annotations.Factor;
+import org.imagenetx.annotations.FactorSelection;
 import org.imagenetx.compare.AllPairs;
 import org.imagenetx.compare.Comparisons;
 import org.imagenetx.compare.GroupComparison;
 import org.imagenetx.compare.PairwiseData;
 import org.imagenetx.evaluation.ErrorType;
+import org.imagenetx.io.AtomicFiles;
 import org.imagenetx.io.BadInputException;
 import org.imagenetx.report.ComparisonTables;
 import org.imagenetx.report.Format;
@@ -22,6 +25,7 @@ import org.imagenetx.zoo.Zoo;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -52,18 +56,16 @@ final class CompareCommand implements Callable<Integer> {
   @Option(names = "--all-pairs", description = "Compare every pair of models.")
   boolean allPairs;
 
-  @Option(
-      names = "--groups",
-      paramLabel = "<csv>",
-      description =
-          "Compare groups of models: a model,group CSV with a header (e.g. model_types.csv).")
-  java.nio.file.Path groups;
+  @Option(names = "--groups", paramLabel = "<csv>", description = DataHelp.GROUPS)
+  Path groups;
 
   @Option(
       names = "--factor",
+      converter = Converters.FactorConverter.class,
       description =
-          "Slice for 'compare A' and '--all-pairs': a factor column name (default: overall).")
-  String factor;
+          "Slice for 'compare A', '--all-pairs' and '--groups': a factor column name (default:"
+              + " overall; for --groups every factor).")
+  Factor factor;
 
   @Option(
       names = "--top",
@@ -74,37 +76,27 @@ final class CompareCommand implements Callable<Integer> {
 
   @Mixin SliceOptions view;
 
-  @Option(
-      names = "--format",
-      defaultValue = "table",
-      converter = Converters.FormatConverter.class,
-      description = "table, csv, markdown, json or latex (default: ${DEFAULT-VALUE}).")
-  Format format;
-
-  @Option(
-      names = "--decimals",
-      defaultValue = "4",
-      description = "Decimals in text formats (default: ${DEFAULT-VALUE}).")
-  int decimals;
+  @Mixin OutputOptions output;
 
   @Override
   public Integer call() {
-    PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     if ((allPairs ? 1 : 0) + (models.isEmpty() ? 0 : 1) + (groups != null ? 1 : 0) != 1) {
-      throw new IllegalArgumentException(
-          "give exactly one of MODEL [MODEL], --all-pairs or --groups <csv>");
+      throw new ParameterException(
+          spec.commandLine(), "give exactly one of MODEL [MODEL], --all-pairs or --groups <csv>");
     }
     if (top < 0) {
-      throw new IllegalArgumentException("--top must be >= 0, got " + top);
+      throw new ParameterException(spec.commandLine(), "--top must be >= 0, got " + top);
     }
-    if (allPairs && top == 0 && format != Format.CSV) {
-      throw new IllegalArgumentException("--top 0 streams every pair and needs --format csv");
+    if (allPairs && top == 0 && output.format(output.toFile()) != Format.CSV) {
+      throw new ParameterException(
+          spec.commandLine(), "--top 0 streams every pair and needs --format csv");
     }
-    int slice = factor == null ? PairwiseData.OVERALL : Factor.fromColumn(factor).ordinal();
-    ZooBootstrap.Settings settings = bootstrap.settings();
-    DataOptions.Loaded loaded =
-        data.load(EnumSet.of(view.selection), view.type == ErrorType.REAL_CLASS);
+    int slice = factor == null ? PairwiseData.OVERALL : factor.ordinal();
+    ZooBootstrap.Settings settings = bootstrap.settings(spec);
+    FactorSelection selection = view.selection(spec);
+    ErrorType type = view.type(spec);
+    DataOptions.Loaded loaded = data.load(EnumSet.of(selection), type == ErrorType.REAL_CLASS);
     String banner = DataOptions.syntheticBanner(loaded);
     if (banner != null) {
       err.println(banner);
@@ -119,8 +111,8 @@ final class CompareCommand implements Callable<Integer> {
           GroupComparison.ofZoo(
               loaded.dataset(),
               zoo,
-              view.selection,
-              view.type,
+              selection,
+              type,
               ModelGroupCsv.read(groups),
               settings,
               data.threads());
@@ -128,11 +120,11 @@ final class CompareCommand implements Callable<Integer> {
         throw new BadInputException(
             groups.toString(), 0, "no model of the zoo is listed in the groups file");
       }
-      ReportTable t = ComparisonTables.groups(c, factor == null ? null : Factor.fromColumn(factor));
+      ReportTable t = ComparisonTables.groups(c, factor);
       if (loaded.synthetic()) {
         t.note("(synthetic data: generated models and annotations, not ImageNet-X)");
       }
-      t.write(out, format, decimals);
+      output.write(spec, t);
       return 0;
     }
     int[] idx = new int[models.size()];
@@ -143,15 +135,15 @@ final class CompareCommand implements Callable<Integer> {
       }
     }
     if (idx.length == 2 && idx[0] == idx[1]) {
-      throw new IllegalArgumentException("compare a model with another one, not with itself");
+      throw new ParameterException(
+          spec.commandLine(), "compare a model with another one, not with itself");
     }
     // A pair reads only its two models, not the whole zoo.
     Zoo source =
         idx.length == 2
             ? new SubsetZoo(zoo, Math.min(idx[0], idx[1]), Math.max(idx[0], idx[1]))
             : zoo;
-    PairwiseData pd =
-        PairwiseData.load(loaded.dataset(), source, view.selection, view.type, data.threads());
+    PairwiseData pd = PairwiseData.load(loaded.dataset(), source, selection, type, data.threads());
     ReportTable table;
     if (idx.length == 2) {
       int a = idx[0] < idx[1] ? 0 : 1;
@@ -159,8 +151,8 @@ final class CompareCommand implements Callable<Integer> {
           ComparisonTables.pair(
               pd.models().get(a),
               pd.models().get(1 - a),
-              view.selection,
-              view.type,
+              selection,
+              type,
               Comparisons.compare(pd, a, 1 - a, settings),
               settings,
               true);
@@ -169,7 +161,17 @@ final class CompareCommand implements Callable<Integer> {
           ComparisonTables.versus(
               pd.models().get(idx[0]), slice, Comparisons.oneVsAll(pd, idx[0], slice));
     } else if (top == 0) {
-      streamAll(pd, slice, out);
+      if (output.toFile()) {
+        AtomicFiles.writeText(
+            output.target.out,
+            w -> {
+              PrintWriter pw = new PrintWriter(w);
+              streamAll(pd, slice, pw);
+              pw.flush();
+            });
+      } else {
+        streamAll(pd, slice, spec.commandLine().getOut());
+      }
       return 0;
     } else {
       table =
@@ -179,7 +181,7 @@ final class CompareCommand implements Callable<Integer> {
     if (loaded.synthetic()) {
       table.note("(synthetic data: generated models and annotations, not ImageNet-X)");
     }
-    table.write(out, format, decimals);
+    output.write(spec, table);
     return 0;
   }
 
@@ -190,7 +192,7 @@ final class CompareCommand implements Callable<Integer> {
     boolean[] first = {true};
     Runnable flush =
         () -> {
-          String csv = current[0].render(Format.CSV, decimals);
+          String csv = current[0].render(Format.CSV, output.decimals);
           out.print(first[0] ? csv : csv.substring(csv.indexOf('\n') + 1));
           first[0] = false;
           current[0] = ComparisonTables.allPairs();

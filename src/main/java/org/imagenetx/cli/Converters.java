@@ -1,9 +1,12 @@
 package org.imagenetx.cli;
 
+import org.imagenetx.annotations.Factor;
 import org.imagenetx.annotations.FactorSelection;
 import org.imagenetx.annotations.Partition;
+import org.imagenetx.compare.GroupTest;
 import org.imagenetx.evaluation.ErrorType;
 import org.imagenetx.report.Format;
+import org.imagenetx.study.Augmentation;
 import picocli.CommandLine.ITypeConverter;
 
 /** picocli converters giving one-line messages that list the valid values. */
@@ -40,6 +43,27 @@ final class Converters {
         throw new IllegalArgumentException(
             "unknown format '" + value + "' (use table, csv, markdown, json or latex)");
       }
+    }
+  }
+
+  static final class FactorConverter implements ITypeConverter<Factor> {
+    @Override
+    public Factor convert(String value) {
+      return Factor.fromColumn(value);
+    }
+  }
+
+  static final class AugmentationConverter implements ITypeConverter<Augmentation> {
+    @Override
+    public Augmentation convert(String value) {
+      return Augmentation.parse(value);
+    }
+  }
+
+  static final class GroupTestConverter implements ITypeConverter<GroupTest> {
+    @Override
+    public GroupTest convert(String value) {
+      return GroupTest.parse(value);
     }
   }
 }

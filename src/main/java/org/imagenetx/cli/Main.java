@@ -1,14 +1,13 @@
 package org.imagenetx.cli;
 
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
-import org.imagenetx.io.BadInputException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
- * The {@code imagenetx} command line. Exit codes: 0 success, 1 bad input or failure (one line on
- * stderr naming file, line and cause), 2 usage error.
+ * The {@code imagenetx} command line. Exit codes ({@link ExitCodes}): 0 success, 1 bad input or
+ * failure (one line on stderr naming file, line and cause), 2 usage error, 70 internal error (one
+ * line; the stack trace with {@code --debug}).
  */
 @Command(
     name = "imagenetx",
@@ -40,6 +39,12 @@ public final class Main implements Runnable {
   public static final int EXIT_USAGE = 2;
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @CommandLine.Option(
+      names = "--debug",
+      scope = CommandLine.ScopeType.INHERIT,
+      description = "On an internal error, print the stack trace.")
+  boolean debug;
 
   @Override
   public void run() {
@@ -84,37 +89,9 @@ public final class Main implements Runnable {
   }
 
   static CommandLine commandLine() {
-    CommandLine cl = new CommandLine(new Main());
-    cl.setExecutionExceptionHandler(
-        (ex, commandLine, parseResult) -> {
-          PrintWriter err = commandLine.getErr();
-          if (ex instanceof BadInputException) {
-            err.println("imagenetx: error: " + ex.getMessage());
-            return EXIT_FAILURE;
-          }
-          if (ex instanceof CommandLine.ParameterException) {
-            err.println("imagenetx: " + ex.getMessage());
-            return EXIT_USAGE;
-          }
-          if (ex instanceof IllegalArgumentException) {
-            err.println("imagenetx: " + ex.getMessage());
-            return EXIT_USAGE;
-          }
-          if (ex instanceof UncheckedIOException) {
-            err.println("imagenetx: error: " + ex.getMessage());
-            return EXIT_FAILURE;
-          }
-          err.println("imagenetx: internal error (please report): " + ex);
-          ex.printStackTrace(err);
-          return EXIT_FAILURE;
-        });
-    cl.setParameterExceptionHandler(
-        (ex, args) -> {
-          CommandLine c = ex.getCommandLine();
-          c.getErr().println("imagenetx: " + ex.getMessage());
-          c.getErr().println("Try '" + c.getCommandSpec().qualifiedName() + " --help' for usage.");
-          return EXIT_USAGE;
-        });
+    Main main = new Main();
+    CommandLine cl = new CommandLine(main);
+    ExitCodes.install(cl, () -> main.debug);
     return cl;
   }
 

@@ -47,7 +47,7 @@ final class ShellCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     PrintWriter err = spec.commandLine().getErr();
     long t0 = System.nanoTime();
-    QueryEngine engine = session.open(err);
+    QueryEngine engine = session.open(spec, err);
     err.printf(
         Locale.ROOT,
         "%d models loaded in %.2f s (%s factors, tables %.1f MB). Type help, or quit.%n",
@@ -111,7 +111,7 @@ final class ShellCommand implements Callable<Integer> {
         Record r = engine.answer(QueryParser.parse(t));
         long answered = System.nanoTime();
         int width = Math.max(0, terminal.getColumns());
-        String text = QueryTables.render(r, Format.TABLE, width);
+        String text = QueryTables.render(r, Format.TABLE, QueryTables.DECIMALS, width);
         long rendered = System.nanoTime();
         w.print(text);
         w.printf(

@@ -18,7 +18,6 @@ import org.imagenetx.evaluation.Aggregation;
 import org.imagenetx.evaluation.ErrorType;
 import org.imagenetx.evaluation.FactorTable;
 import org.imagenetx.io.BadInputException;
-import org.imagenetx.resampling.IntervalMethod;
 import org.imagenetx.resampling.ZooBootstrap;
 import org.imagenetx.study.AugmentationComparison;
 import org.imagenetx.study.Calibration;
@@ -55,11 +54,12 @@ public record StudyData(
     java.util.Map<String, List<SliceComparison>> pairs,
     Study study,
     ModelTypes types) {
-  /** Seed of every bootstrap behind the figures. */
-  public static final long SEED = 20221103L;
-
-  /** Bootstrap resamples of the group intervals. */
-  public static final int RESAMPLES = 1000;
+  /**
+   * Settings of every bootstrap behind the tables and figures: the defaults of every command
+   * ({@link ZooBootstrap.Settings#defaults()}), so {@code reproduce}'s intervals equal {@code
+   * ratios --ci}'s and {@code compare}'s.
+   */
+  public static final ZooBootstrap.Settings BOOTSTRAP = ZooBootstrap.Settings.defaults();
 
   /** Zoos the figures read from the aggregated tables. */
   public static final List<String> ZOOS =
@@ -129,13 +129,7 @@ public record StudyData(
         s.step("bootstrap intervals of the base zoo");
         intervals =
             ZooBootstrap.run(
-                val,
-                zoo,
-                FactorSelection.TOP,
-                ErrorType.CLASS,
-                false,
-                new ZooBootstrap.Settings(RESAMPLES, 0.95, IntervalMethod.PERCENTILE, SEED),
-                threads);
+                val, zoo, FactorSelection.TOP, ErrorType.CLASS, false, BOOTSTRAP, threads);
         s.step("pairwise comparisons of the base zoo");
         PairwiseData pd =
             PairwiseData.load(val, zoo, FactorSelection.TOP, ErrorType.CLASS, threads);
@@ -158,7 +152,7 @@ public record StudyData(
               results,
               FactorSelection.TOP,
               ErrorType.CLASS,
-              new ZooBootstrap.Settings(RESAMPLES, 0.95, IntervalMethod.PERCENTILE, SEED),
+              BOOTSTRAP,
               GroupTest.alexanderGovern());
       for (String z : ZOOS) {
         if (!Files.isRegularFile(study.tablePath(z))) {

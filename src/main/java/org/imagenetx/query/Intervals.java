@@ -6,8 +6,9 @@ import org.imagenetx.resampling.ZooBootstrap;
 
 /**
  * Where a query's intervals come from. Queries always carry the exact point estimate of the batch
- * tables; an implementation adds bounds (the bootstrap of {@code org.imagenetx.resampling}), typically
- * computed per model on first use and cached, so a ranking pays only for the rows it shows.
+ * tables; an implementation adds bounds (the bootstrap of {@code org.imagenetx.resampling}),
+ * typically computed per model on first use and cached, so a ranking pays only for the rows it
+ * shows.
  */
 public interface Intervals {
   /** Which statistic of a column. */

@@ -112,8 +112,7 @@ public final class QueryEngine {
     if (metric == Metric.ERROR_RATIO
         && (col == FactorTable.AVERAGE || col == FactorTable.WORST_100_CLASSES)) {
       throw new QueryException(
-          q.by()
-              + " has no error ratio (it is 1 for average by definition); use --metric accuracy");
+          q.by() + " has no error ratio (it is 1 for average by definition); rank it by accuracy");
     }
     Session.State st = session.state();
     Session.Columns c = session.columns(q.type());
@@ -350,7 +349,7 @@ public final class QueryEngine {
       }
       rows.add(
           new Results.GroupLine(
-              g, ids.length, mean, meanDefined(c.accuracy[FactorTable.AVERAGE], ids)));
+              g, ids.length, meanDefined(c.accuracy[FactorTable.AVERAGE], ids), mean));
     }
     return new Results.GroupSummary(type, rows);
   }

@@ -119,7 +119,8 @@ public final class QueryParser {
           }
           by = column(by);
           Metric metric = opts.containsKey("--metric") ? Metric.parse(opts.get("--metric")) : null;
-          return new Query.Rank(by, metric, type, opts.get("--group"), top(opts.get("--top"), 10));
+          return new Query.Rank(
+              by, metric, type, opts.get("--group"), top(opts.get("--top"), 10, "--top"));
         }
       case "show":
         expect(cmd, positional, 1, " <model>");
@@ -133,7 +134,7 @@ public final class QueryParser {
                 "similar: --by must be spearman or cosine, got '" + opts.get("--by") + "'");
           }
           return new Query.Similar(
-              positional.get(0), type, top(opts.get("--top"), 10), by.equals("cosine"));
+              positional.get(0), type, top(opts.get("--top"), 10, "--top"), by.equals("cosine"));
         }
       case "compare":
         expect(cmd, positional, 2, " <A> <B>");
@@ -197,20 +198,22 @@ public final class QueryParser {
   /**
    * @param s a count, or null
    * @param dflt value when null
+   * @param name the parameter's name in the caller's language, for messages: {@code --top} in a
+   *     query, {@code top} in the explorer's API
    * @return the count (≥ 1)
    */
-  public static int top(String s, int dflt) {
+  public static int top(String s, int dflt, String name) {
     if (s == null) {
       return dflt;
     }
     try {
       int k = Integer.parseInt(s.trim());
       if (k < 1) {
-        throw new QueryException("--top must be at least 1, got " + s);
+        throw new QueryException(name + " must be at least 1, got " + s);
       }
       return k;
     } catch (NumberFormatException e) {
-      throw new QueryException("--top needs a whole number, got '" + s + "'");
+      throw new QueryException(name + " needs a whole number, got '" + s + "'");
     }
   }
 

@@ -35,7 +35,17 @@ public final class Results {
    * @param rows the top rows
    */
   public record Ranking(
-      String by, Metric metric, ErrorType type, String group, int numRanked, List<RankRow> rows) {}
+      String by, Metric metric, ErrorType type, String group, int numRanked, List<RankRow> rows) {
+    /**
+     * @return the name of the ranked value's column in tables and JSON: {@code error_ratio}, {@code
+     *     max_error_ratio} (the error ratio of {@code worst_factor}) or {@code accuracy}
+     */
+    public String valueColumn() {
+      return metric == Metric.ERROR_RATIO
+          ? (by.equals("worst_factor") ? "max_error_ratio" : "error_ratio")
+          : "accuracy";
+    }
+  }
 
   /**
    * One factor of a model report.
@@ -133,11 +143,11 @@ public final class Results {
 
   /**
    * @param group group name
-   * @param size models in the group
-   * @param meanErrorRatio mean error ratio per factor over the group's models
-   * @param meanAccuracy mean overall accuracy
+   * @param models models in the group
+   * @param average mean overall accuracy over the group's models
+   * @param errorRatio mean error ratio per factor over the group's models (canonical order)
    */
-  public record GroupLine(String group, int size, double[] meanErrorRatio, double meanAccuracy) {}
+  public record GroupLine(String group, int models, double average, double[] errorRatio) {}
 
   /**
    * @param type error type

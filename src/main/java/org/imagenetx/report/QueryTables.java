@@ -59,10 +59,11 @@ public final class QueryTables {
   /**
    * @param result a result
    * @param format rendering
+   * @param decimals decimals of numbers in the text formats
    * @param width terminal width in characters (text formats); 0 = unlimited
    * @return the text, ending with a newline
    */
-  public static String render(Record result, Format format, int width) {
+  public static String render(Record result, Format format, int decimals, int width) {
     StringBuilder sb = new StringBuilder();
     List<ReportTable> tables = of(result);
     for (int i = 0; i < tables.size(); i++) {
@@ -72,7 +73,7 @@ public final class QueryTables {
       if (format == Format.TABLE && width > 0) {
         sb.append(fit(tables.get(i), width));
       } else {
-        sb.append(tables.get(i).render(format, DECIMALS));
+        sb.append(tables.get(i).render(format, decimals));
       }
     }
     return sb.toString();
@@ -161,41 +162,42 @@ public final class QueryTables {
     return max;
   }
 
-  private static String interval(Interval e) {
-    if (Double.isNaN(e.lower())) {
-      return "";
-    }
-    return String.format(Locale.ROOT, "[%.4f, %.4f]", e.lower(), e.upper());
-  }
-
   private static boolean hasIntervals(List<Interval> es) {
     for (Interval e : es) {
-      if (!Double.isNaN(e.lower())) {
+      if (e.hasBounds()) {
         return true;
       }
     }
     return false;
   }
 
+  /**
+   * Adds an estimate's columns: {@code name}, {@code name_lower}, {@code name_upper} (the names the
+   * JSON API gives an {@link Interval}); the bounds are empty where no interval was computed.
+   */
+  private static void estimate(List<String> cols, String name) {
+    cols.add(name);
+    cols.add(name + "_lower");
+    cols.add(name + "_upper");
+  }
+
+  private static void estimate(List<Object> cells, Interval e) {
+    cells.add(e.point());
+    cells.add(e.lower());
+    cells.add(e.upper());
+  }
+
   static ReportTable ranking(Results.Ranking r) {
     List<Interval> es = new ArrayList<>();
     r.rows().forEach(x -> es.add(x.value()));
-    boolean ci = hasIntervals(es);
-    String value =
-        r.metric() == Metric.ERROR_RATIO
-            ? (r.by().equals("worst_factor") ? "max_error_ratio" : "error_ratio")
-            : "accuracy";
-    List<String> cols = new ArrayList<>(List.of("rank", "model", value));
-    if (ci) {
-      cols.add("95% interval");
-    }
+    String value = r.valueColumn();
+    List<String> cols = new ArrayList<>(List.of("rank", "model"));
+    estimate(cols, value);
     cols.add("average");
     ReportTable t = new ReportTable(cols);
     for (Results.RankRow row : r.rows()) {
-      List<Object> cells = new ArrayList<>(List.of(row.rank(), row.model(), row.value().point()));
-      if (ci) {
-        cells.add(interval(row.value()));
-      }
+      List<Object> cells = new ArrayList<>(List.of(row.rank(), row.model()));
+      estimate(cells, row.value());
       cells.add(row.average());
       t.addRow(cells.toArray());
     }
@@ -210,7 +212,7 @@ public final class QueryTables {
             r.group() == null ? "" : ", group " + r.group(),
             r.rows().size(),
             r.numRanked()));
-    if (ci && r.rows().size() > QueryEngine.MAX_RANK_INTERVALS) {
+    if (hasIntervals(es) && r.rows().size() > QueryEngine.MAX_RANK_INTERVALS) {
       t.note(
           String.format(
               Locale.ROOT,
@@ -221,33 +223,15 @@ public final class QueryTables {
   }
 
   static List<ReportTable> report(Results.ModelReport m) {
-    List<Interval> es = new ArrayList<>();
-    m.factors()
-        .forEach(
-            f -> {
-              es.add(f.accuracy());
-              es.add(f.errorRatio());
-            });
-    boolean ci = hasIntervals(es);
-    List<String> cols = new ArrayList<>(List.of("factor", "accuracy"));
-    if (ci) {
-      cols.add("acc 95%");
-    }
-    cols.add("error_ratio");
-    if (ci) {
-      cols.add("ER 95%");
-    }
+    List<String> cols = new ArrayList<>(List.of("factor"));
+    estimate(cols, "accuracy");
+    estimate(cols, "error_ratio");
     cols.add("rank");
     ReportTable t = new ReportTable(cols);
     for (Results.FactorLine f : m.factors()) {
-      List<Object> cells = new ArrayList<>(List.of(f.factor(), f.accuracy().point()));
-      if (ci) {
-        cells.add(interval(f.accuracy()));
-      }
-      cells.add(f.errorRatio().point());
-      if (ci) {
-        cells.add(interval(f.errorRatio()));
-      }
+      List<Object> cells = new ArrayList<>(List.of(f.factor()));
+      estimate(cells, f.accuracy());
+      estimate(cells, f.errorRatio());
       cells.add(f.rank() + "/" + m.numModels());
       t.addRow(cells.toArray());
     }
@@ -310,10 +294,10 @@ public final class QueryTables {
     for (Results.GroupLine l : g.rows()) {
       Object[] cells = new Object[cols.size()];
       cells[0] = l.group();
-      cells[1] = l.size();
-      cells[2] = l.meanAccuracy();
+      cells[1] = l.models();
+      cells[2] = l.average();
       for (int f = 0; f < Factor.COUNT; f++) {
-        cells[3 + f] = l.meanErrorRatio()[f];
+        cells[3 + f] = l.errorRatio()[f];
       }
       t.addRow(cells);
     }

@@ -254,7 +254,7 @@ public final class ExplorerServer implements AutoCloseable {
                 p.containsKey("metric") ? org.imagenetx.query.Metric.parse(p.get("metric")) : null,
                 type(p),
                 p.get("group"),
-                QueryParser.top(p.get("top"), 10)));
+                QueryParser.top(p.get("top"), 10, "top")));
       case "show":
         return engine.show(required(p, "model"), type(p));
       case "similar":
@@ -267,7 +267,7 @@ public final class ExplorerServer implements AutoCloseable {
               new Query.Similar(
                   required(p, "model"),
                   type(p),
-                  QueryParser.top(p.get("top"), 10),
+                  QueryParser.top(p.get("top"), 10, "top"),
                   by.equals("cosine")));
         }
       case "compare":

@@ -12,6 +12,7 @@ import java.util.Collection;
 import java.util.Map;
 import org.imagenetx.evaluation.ErrorType;
 import org.imagenetx.query.Metric;
+import org.imagenetx.query.Results;
 import org.imagenetx.resampling.Interval;
 
 /**
@@ -63,6 +64,24 @@ final class Json {
       throw new UncheckedIOException(e);
     }
     return out.toByteArray();
+  }
+
+  /** A ranking's rows, the ranked value under its column name, as the ranking table has it. */
+  private static void rankRows(JsonGenerator g, Results.Ranking ranking) throws IOException {
+    String value = ranking.valueColumn();
+    g.writeStartArray();
+    for (Results.RankRow row : ranking.rows()) {
+      g.writeStartObject();
+      g.writeStringField("kind", "RankRow");
+      g.writeNumberField("rank", row.rank());
+      g.writeStringField("model", row.model());
+      number(g, value, row.value().point());
+      number(g, value + "_lower", row.value().lower());
+      number(g, value + "_upper", row.value().upper());
+      number(g, "average", row.average());
+      g.writeEndObject();
+    }
+    g.writeEndArray();
   }
 
   private static void number(JsonGenerator g, String name, double v) throws IOException {
@@ -145,6 +164,8 @@ final class Json {
         write(g, e.getValue());
       }
       g.writeEndObject();
+    } else if (v instanceof Results.RankRow) {
+      throw new IllegalStateException("a ranking row is written by its ranking");
     } else if (v instanceof Record r) {
       Shape shape = SHAPES.get(r.getClass());
       g.writeStartObject();
@@ -156,7 +177,10 @@ final class Json {
         } catch (IllegalAccessException | InvocationTargetException e) {
           throw new IllegalStateException("cannot read " + shape.names[i], e);
         }
-        if (value instanceof Interval iv) {
+        if (r instanceof Results.Ranking ranking && value == ranking.rows()) {
+          g.writeFieldName(shape.names[i]);
+          rankRows(g, ranking);
+        } else if (value instanceof Interval iv) {
           number(g, shape.names[i], iv.point());
           number(g, shape.names[i] + "_lower", iv.lower());
           number(g, shape.names[i] + "_upper", iv.upper());

@@ -6,6 +6,7 @@ import org.imagenetx.annotations.Dataset;
 import org.imagenetx.annotations.Factor;
 import org.imagenetx.annotations.FactorSelection;
 import org.imagenetx.evaluation.ErrorType;
+import org.imagenetx.io.BadInputException;
 import org.imagenetx.zoo.Zoo;
 
 /**
@@ -46,13 +47,14 @@ public record Calibration(
    * @param type what counts as correct
    * @param zoo predictions with probabilities
    * @return ECE for every model
-   * @throws IllegalArgumentException when the zoo has no probabilities
+   * @throws BadInputException when the zoo has no probabilities, or real_class lacks ReaL labels
    */
   public static Calibration compute(
       Dataset dataset, FactorSelection selection, ErrorType type, Zoo zoo) {
     PerImage.check(dataset, type);
     if (!zoo.hasProbabilities()) {
-      throw new IllegalArgumentException("zoo " + zoo.name() + " has no predicted probabilities");
+      throw new BadInputException(
+          zoo.source(), 0, "no predicted probabilities (calibration needs a probability column)");
     }
     int[] masks = PerImage.masks(dataset.factors(selection));
     byte[] metaOfClass = dataset.metaclasses().table();

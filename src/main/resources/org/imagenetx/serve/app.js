@@ -258,8 +258,8 @@
     const tb = h('tbody', {});
     for (const l of g.rows) {
       const tr = h('tr', { 'data-group': l.group }, h('td', { class: 'name', text: l.group }),
-        h('td', { text: String(l.size) }), num(l.mean_accuracy, 'mean_accuracy'));
-      l.mean_error_ratio.forEach((v, i) => tr.appendChild(heatCell(v, factors[i])));
+        h('td', { text: String(l.models) }), num(l.average, 'average'));
+      l.error_ratio.forEach((v, i) => tr.appendChild(heatCell(v, factors[i])));
       tb.appendChild(tr);
     }
     t.appendChild(tb);

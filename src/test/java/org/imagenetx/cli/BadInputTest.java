@@ -213,6 +213,10 @@ class BadInputTest {
     CliRunner.Result r =
         CliRunner.run(
             "aggregate",
+            "--factors",
+            "multi,top",
+            "--error-type",
+            "class,metaclass,real_class",
             "--annotations",
             ann.toString(),
             "--zoo",
@@ -240,6 +244,10 @@ class BadInputTest {
     CliRunner.Result r =
         CliRunner.run(
             "aggregate",
+            "--factors",
+            "multi,top",
+            "--error-type",
+            "class,metaclass,real_class",
             "--annotations",
             ann.toString(),
             "--zoo",

@@ -78,7 +78,9 @@ class CliTest {
             "--zoo",
             RealData.baseZoo().toString(),
             "--format",
-            format);
+            format,
+            "--decimals",
+            "6");
     assertThat(r.exitCode()).as(r.err()).isZero();
     assertThat(r.err()).isEmpty();
     switch (format) {
@@ -109,6 +111,10 @@ class CliTest {
     CliRunner.Result r =
         CliRunner.run(
             "aggregate",
+            "--factors",
+            "multi,top",
+            "--error-type",
+            "class,metaclass,real_class",
             "--annotations",
             RealData.annotations().toString(),
             "--zoo",

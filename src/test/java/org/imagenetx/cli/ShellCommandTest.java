@@ -32,7 +32,10 @@ class ShellCommandTest {
     String out = shell(e, "rank --by smaller --top 2\nshow nope\n\nshow ViT\nquit\nshow DINO\n");
     String rank =
         QueryTables.render(
-            e.answer(QueryParser.parse("rank --by smaller --top 2")), Format.TABLE, 0);
+            e.answer(QueryParser.parse("rank --by smaller --top 2")),
+            Format.TABLE,
+            QueryTables.DECIMALS,
+            0);
     assertThat(out).contains(rank);
     assertThat(out).contains("error: unknown model 'nope'");
     assertThat(out).contains("ViT (class): average 0.7676 (rank 1/4)");
@@ -71,8 +74,10 @@ class ShellCommandTest {
   @Test
   void wideTablesAreCutToTheTerminalWidth() {
     QueryEngine e = RealSessions.top();
-    String wide = QueryTables.render(e.show("ViT", ErrorType.CLASS), Format.TABLE, 0);
-    String fitted = QueryTables.render(e.show("ViT", ErrorType.CLASS), Format.TABLE, 80);
+    String wide =
+        QueryTables.render(e.show("ViT", ErrorType.CLASS), Format.TABLE, QueryTables.DECIMALS, 0);
+    String fitted =
+        QueryTables.render(e.show("ViT", ErrorType.CLASS), Format.TABLE, QueryTables.DECIMALS, 80);
     assertThat(wide.lines().mapToInt(String::length).max().getAsInt()).isGreaterThan(80);
     assertThat(fitted.lines().mapToInt(String::length).max().getAsInt()).isLessThanOrEqualTo(80);
     // every cell and note word is still there: same numbers, in column blocks
@@ -102,14 +107,22 @@ class ShellCommandTest {
     // alone
     CliRunner.Result ci =
         CliRunner.run("query", "--annotations", ann, "--zoo", zoo, "rank --by smaller --top 2");
-    assertThat(ci.out()).contains("95% interval").contains("1.4974  [1.3928, 1.5974]");
+    assertThat(ci.out())
+        .contains("error_ratio_lower")
+        .contains("1.4974             1.3928             1.5974");
     assertThat(r.out())
         .isEqualTo(
             QueryTables.render(
-                    e.answer(QueryParser.parse("rank --by smaller --top 2")), Format.TABLE, 0)
+                    e.answer(QueryParser.parse("rank --by smaller --top 2")),
+                    Format.TABLE,
+                    QueryTables.DECIMALS,
+                    0)
                 + "\n"
                 + QueryTables.render(
-                    e.answer(QueryParser.parse("similar ViT --top 1")), Format.TABLE, 0));
+                    e.answer(QueryParser.parse("similar ViT --top 1")),
+                    Format.TABLE,
+                    QueryTables.DECIMALS,
+                    0));
     CliRunner.Result bad =
         CliRunner.run(
             "query", "--annotations", ann, "--zoo", zoo, "rank --by smaller", "rank --by nothing");

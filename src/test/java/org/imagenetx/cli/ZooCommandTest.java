@@ -90,6 +90,10 @@ class ZooCommandTest {
     assertThat(
             run(
                     "aggregate",
+                    "--factors",
+                    "multi,top",
+                    "--error-type",
+                    "class,metaclass,real_class",
                     "--annotations",
                     ann,
                     "--zoo",
@@ -101,6 +105,10 @@ class ZooCommandTest {
     assertThat(
             run(
                     "aggregate",
+                    "--factors",
+                    "multi,top",
+                    "--error-type",
+                    "class,metaclass,real_class",
                     "--annotations",
                     ann,
                     "--zoo",
@@ -138,6 +146,10 @@ class ZooCommandTest {
     assertThat(
             run(
                     "aggregate",
+                    "--factors",
+                    "multi,top",
+                    "--error-type",
+                    "class,metaclass,real_class",
                     "--annotations",
                     ann,
                     "--zoo",
@@ -183,6 +195,10 @@ class ZooCommandTest {
     CliRunner.Result agg =
         run(
             "aggregate",
+            "--factors",
+            "multi,top",
+            "--error-type",
+            "class,metaclass,real_class",
             "--annotations",
             ann,
             "--zoo",
@@ -213,15 +229,46 @@ class ZooCommandTest {
     Path o2 = tmp.resolve("o2");
     Path o3 = tmp.resolve("o3");
     assertThat(
-            run("aggregate", "--synthetic", "--zoo", store.toString(), "--out", o1.toString())
+            run(
+                    "aggregate",
+                    "--factors",
+                    "multi,top",
+                    "--error-type",
+                    "class,metaclass,real_class",
+                    "--synthetic",
+                    "--zoo",
+                    store.toString(),
+                    "--out",
+                    o1.toString())
                 .exitCode())
         .isEqualTo(0);
     assertThat(
-            run("aggregate", "--synthetic", "--zoo", dir.toString(), "--out", o2.toString())
+            run(
+                    "aggregate",
+                    "--factors",
+                    "multi,top",
+                    "--error-type",
+                    "class,metaclass,real_class",
+                    "--synthetic",
+                    "--zoo",
+                    dir.toString(),
+                    "--out",
+                    o2.toString())
                 .exitCode())
         .isEqualTo(0);
     // the embedded default: the same 4 models of the default seed, zoo named "synthetic"
-    assertThat(run("aggregate", "--synthetic", "--out", o3.toString()).exitCode()).isEqualTo(0);
+    assertThat(
+            run(
+                    "aggregate",
+                    "--factors",
+                    "multi,top",
+                    "--error-type",
+                    "class,metaclass,real_class",
+                    "--synthetic",
+                    "--out",
+                    o3.toString())
+                .exitCode())
+        .isEqualTo(0);
     java.util.Map<String, String> t1 = tree(o1);
     java.util.Map<String, String> t3 = new java.util.TreeMap<>();
     tree(o3).forEach((k, v) -> t3.put(k.replace("synthetic", "s"), v));
@@ -234,6 +281,10 @@ class ZooCommandTest {
     CliRunner.Result wrongSeed =
         run(
             "aggregate",
+            "--factors",
+            "multi,top",
+            "--error-type",
+            "class,metaclass,real_class",
             "--synthetic",
             "--seed",
             "5",

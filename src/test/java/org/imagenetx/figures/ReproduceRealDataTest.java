@@ -290,6 +290,8 @@ class ReproduceRealDataTest {
         CliRunner.run(
             "study",
             "latex",
+            "--decimals",
+            "2",
             "--annotations",
             RealData.annotations().toString(),
             "--zoo",

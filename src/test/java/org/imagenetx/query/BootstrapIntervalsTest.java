@@ -81,7 +81,7 @@ class BootstrapIntervalsTest {
             QueryTables.of(r)
                 .get(0)
                 .render(org.imagenetx.report.Format.TABLE, QueryTables.DECIMALS))
-        .contains("ER 95%");
+        .contains("error_ratio_lower");
   }
 
   /**

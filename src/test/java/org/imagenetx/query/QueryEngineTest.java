@@ -48,6 +48,8 @@ class QueryEngineTest {
             RealData.baseZoo().toString(),
             "--factors",
             "top",
+            "--error-type",
+            "class,metaclass,real_class",
             "--out",
             batch.toString());
     assertEquals(0, code, err.toString());
@@ -188,7 +190,7 @@ class QueryEngineTest {
         assertThrows(
             QueryException.class,
             () -> e.rank(new Query.Rank("average", Metric.ERROR_RATIO, ErrorType.CLASS, null, 3)));
-    assertThat(noEr.getMessage()).contains("--metric accuracy");
+    assertThat(noEr.getMessage()).contains("rank it by accuracy");
     assertThat(
             assertThrows(
                     QueryException.class,
@@ -291,8 +293,8 @@ class QueryEngineTest {
       int f = Factor.fromColumn(c[0]).ordinal();
       Results.GroupLine row =
           g.rows().stream().filter(x -> x.group().equals(c[1])).findFirst().orElseThrow();
-      assertEquals(Integer.parseInt(c[2]), row.size(), line);
-      assertEquals(Double.parseDouble(c[3]), row.meanErrorRatio()[f], 1e-15, line);
+      assertEquals(Integer.parseInt(c[2]), row.models(), line);
+      assertEquals(Double.parseDouble(c[3]), row.errorRatio()[f], 1e-15, line);
       checked++;
     }
     assertEquals(Factor.COUNT * RealSessions.GROUPS.size(), checked);
@@ -312,8 +314,8 @@ class QueryEngineTest {
           (dino.factors().get(f).errorRatio().point()
                   + simclr.factors().get(f).errorRatio().point())
               / 2;
-      assertEquals(mean, g.rows().get(0).meanErrorRatio()[f], 1e-15);
+      assertEquals(mean, g.rows().get(0).errorRatio()[f], 1e-15);
     }
-    assertThat(g.rows().get(0).size()).isEqualTo(2);
+    assertThat(g.rows().get(0).models()).isEqualTo(2);
   }
 }

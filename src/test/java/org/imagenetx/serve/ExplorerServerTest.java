@@ -118,7 +118,7 @@ class ExplorerServerTest {
         "/api/show|400|missing parameter 'model'",
         "/api/show?model=ViT&error_type=top5|400|unknown error type 'top5'",
         "/api/rank?by=speed|400|unknown column 'speed'",
-        "/api/rank?by=smaller&top=-1|400|--top must be at least 1",
+        "/api/rank?by=smaller&top=-1|400|top must be at least 1",
         "/api/rank?by=smaller&top=1&top=2|400|parameter 'top' given twice",
         "/api/rank?by=average&metric=error_ratio|400|average has no error ratio",
         "/api/similar?model=ViT&by=euclid|400|by must be spearman or cosine",
