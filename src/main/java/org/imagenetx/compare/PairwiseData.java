@@ -3,6 +3,7 @@ package org.imagenetx.compare;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.imagenetx.annotations.Dataset;
+import org.imagenetx.annotations.Derived;
 import org.imagenetx.annotations.Factor;
 import org.imagenetx.annotations.FactorSelection;
 import org.imagenetx.annotations.Metaclasses;
@@ -393,8 +394,9 @@ public final class PairwiseData {
    * and shared by every load (an interactive compare loads two models at a time).
    */
   private static final class CellOrder {
-    private static final java.util.Map<Dataset, java.util.Map<FactorSelection, CellOrder>> CACHE =
-        java.util.Collections.synchronizedMap(new java.util.WeakHashMap<>());
+    /** Cell orders per selection, owned by the dataset ({@link Dataset#derived}). */
+    private static final Derived<java.util.Map<FactorSelection, CellOrder>> ORDERS =
+        Derived.of("pairwise cell orders", d -> new java.util.concurrent.ConcurrentHashMap<>());
 
     final int[] patterns;
     final long[] evaluated;
@@ -409,9 +411,7 @@ public final class PairwiseData {
     }
 
     static CellOrder of(Dataset dataset, FactorSelection selection) {
-      java.util.Map<FactorSelection, CellOrder> bySelection =
-          CACHE.computeIfAbsent(dataset, d -> new java.util.concurrent.ConcurrentHashMap<>());
-      return bySelection.computeIfAbsent(selection, s -> build(dataset, s));
+      return dataset.derived(ORDERS).computeIfAbsent(selection, s -> build(dataset, s));
     }
 
     private static CellOrder build(Dataset dataset, FactorSelection selection) {

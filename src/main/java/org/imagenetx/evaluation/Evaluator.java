@@ -3,6 +3,7 @@ package org.imagenetx.evaluation;
 import java.util.Arrays;
 import java.util.List;
 import org.imagenetx.annotations.Dataset;
+import org.imagenetx.annotations.Derived;
 import org.imagenetx.annotations.Factor;
 import org.imagenetx.annotations.FactorSelection;
 import org.imagenetx.annotations.ImageIndex;
@@ -104,14 +105,15 @@ public final class Evaluator {
   }
 
   /**
-   * What every evaluator of a (dataset, selections) shares, built once and cached: count plans,
-   * denominators, the tables of the metaclass and ReaL derivation ({@link TypeWords}). Immutable,
-   * so the evaluators of all threads (and the {@code human} row) use one copy; a new evaluator only
-   * allocates scratch.
+   * What every evaluator of a (dataset, selections) shares, built once and kept by the dataset:
+   * count plans, denominators, the tables of the metaclass and ReaL derivation ({@link TypeWords}).
+   * Immutable, so the evaluators of all threads (and the {@code human} row) use one copy; a new
+   * evaluator only allocates scratch.
    */
   private static final class Plan {
-    private static final java.util.Map<Dataset, java.util.Map<List<FactorSelection>, Plan>> CACHE =
-        java.util.Collections.synchronizedMap(new java.util.WeakHashMap<>());
+    /** Plans per selection list, owned by the dataset ({@link Dataset#derived}). */
+    private static final Derived<java.util.Map<List<FactorSelection>, Plan>> PLANS =
+        Derived.of("count plans", d -> new java.util.concurrent.ConcurrentHashMap<>());
 
     final Dataset dataset;
     final FactorSelection[] selections;
@@ -123,9 +125,9 @@ public final class Evaluator {
     final TypeWords typeWords;
 
     static Plan of(Dataset dataset, List<FactorSelection> selections) {
-      java.util.Map<List<FactorSelection>, Plan> bySelections =
-          CACHE.computeIfAbsent(dataset, d -> new java.util.concurrent.ConcurrentHashMap<>());
-      return bySelections.computeIfAbsent(List.copyOf(selections), s -> new Plan(dataset, s));
+      return dataset
+          .derived(PLANS)
+          .computeIfAbsent(List.copyOf(selections), s -> new Plan(dataset, s));
     }
 
     private Plan(Dataset dataset, List<FactorSelection> selectionList) {

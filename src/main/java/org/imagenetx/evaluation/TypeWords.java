@@ -3,6 +3,7 @@ package org.imagenetx.evaluation;
 import it.unimi.dsi.fastutil.ints.IntArrayList;
 import java.util.Arrays;
 import org.imagenetx.annotations.Dataset;
+import org.imagenetx.annotations.Derived;
 import org.imagenetx.annotations.Factor;
 import org.imagenetx.annotations.FactorSelection;
 import org.imagenetx.bits.Correctness;
@@ -76,27 +77,27 @@ public final class TypeWords {
     realMore = more.toIntArray();
   }
 
-  private static final java.util.Map<Dataset, TypeWords> CACHE =
-      java.util.Collections.synchronizedMap(new java.util.WeakHashMap<>());
+  /** The dataset's tables, built once and owned by the dataset ({@link Dataset#derived}). */
+  private static final Derived<TypeWords> DERIVED = Derived.of("type words", TypeWords::build);
 
   /**
    * @param dataset the annotations
    * @return the dataset's tables, exact inside the union of its selections' evaluated images (built
-   *     on first use, ~2 ms, then cached)
+   *     on first use, ~2 ms, then kept by the dataset)
    */
   public static TypeWords of(Dataset dataset) {
-    return CACHE.computeIfAbsent(
-        dataset,
-        d -> {
-          long[] within = new long[Words.numWords(d.index().size())];
-          for (FactorSelection s : d.selections()) {
-            long[] eval = d.factors(s).words()[Factor.COUNT];
-            for (int w = 0; w < within.length; w++) {
-              within[w] |= eval[w];
-            }
-          }
-          return new TypeWords(d, within);
-        });
+    return dataset.derived(DERIVED);
+  }
+
+  private static TypeWords build(Dataset d) {
+    long[] within = new long[Words.numWords(d.index().size())];
+    for (FactorSelection s : d.selections()) {
+      long[] eval = d.factors(s).words()[Factor.COUNT];
+      for (int w = 0; w < within.length; w++) {
+        within[w] |= eval[w];
+      }
+    }
+    return new TypeWords(d, within);
   }
 
   /**
