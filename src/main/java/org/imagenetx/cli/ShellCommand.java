@@ -14,6 +14,7 @@ import org.imagenetx.io.BadInputException;
 import org.imagenetx.query.QueryEngine;
 import org.imagenetx.query.QueryException;
 import org.imagenetx.query.QueryParser;
+import org.imagenetx.query.QueryResult;
 import org.imagenetx.report.Format;
 import org.imagenetx.report.QueryTables;
 import org.jline.reader.Candidate;
@@ -108,7 +109,7 @@ final class ShellCommand implements Callable<Integer> {
       }
       long start = System.nanoTime();
       try {
-        Record r = engine.answer(QueryParser.parse(t));
+        QueryResult r = engine.answer(QueryParser.parse(t));
         long answered = System.nanoTime();
         int width = Math.max(0, terminal.getColumns());
         String text = QueryTables.render(r, Format.TABLE, QueryTables.DECIMALS, width);

@@ -57,10 +57,10 @@ public final class QueryEngine {
    * Answers any query.
    *
    * @param q the query
-   * @return one of the {@link Results} records
+   * @return the answer, one of the {@link QueryResult} records
    * @throws QueryException on unknown models, factors, groups
    */
-  public Record answer(Query q) {
+  public QueryResult answer(Query q) {
     if (q instanceof Query.Rank r) {
       return rank(r);
     } else if (q instanceof Query.Show s) {

@@ -35,7 +35,8 @@ public final class Results {
    * @param rows the top rows
    */
   public record Ranking(
-      String by, Metric metric, ErrorType type, String group, int numRanked, List<RankRow> rows) {
+      String by, Metric metric, ErrorType type, String group, int numRanked, List<RankRow> rows)
+      implements QueryResult {
     /**
      * @return the name of the ranked value's column in tables and JSON: {@code error_ratio}, {@code
      *     max_error_ratio} (the error ratio of {@code worst_factor}) or {@code accuracy}
@@ -92,7 +93,8 @@ public final class Results {
       double worstFactor,
       double worst100Classes,
       List<MetaclassLine> metaclasses,
-      List<String> weakest) {}
+      List<String> weakest)
+      implements QueryResult {}
 
   /**
    * @param rank 1-based
@@ -108,7 +110,8 @@ public final class Results {
    * @param orderedBy {@code spearman} or {@code cosine}
    * @param rows nearest first
    */
-  public record Similarity(String model, ErrorType type, String orderedBy, List<Neighbour> rows) {}
+  public record Similarity(String model, ErrorType type, String orderedBy, List<Neighbour> rows)
+      implements QueryResult {}
 
   /**
    * Two models compared as {@code imagenetx compare A B} compares them.
@@ -133,13 +136,14 @@ public final class Results {
       double[] errorRatioA,
       double[] errorRatioB,
       ZooBootstrap.Settings settings,
-      boolean metaclassIntervals) {}
+      boolean metaclassIntervals)
+      implements QueryResult {}
 
   /**
    * @param model the added model
    * @param report its report, ranks among the session including it
    */
-  public record Added(String model, ModelReport report) {}
+  public record Added(String model, ModelReport report) implements QueryResult {}
 
   /**
    * @param group group name
@@ -153,7 +157,7 @@ public final class Results {
    * @param type error type
    * @param rows one per group, sorted by name
    */
-  public record GroupSummary(ErrorType type, List<GroupLine> rows) {}
+  public record GroupSummary(ErrorType type, List<GroupLine> rows) implements QueryResult {}
 
   /**
    * Every model's error-ratio profile (the explorer's heatmap).
@@ -163,16 +167,16 @@ public final class Results {
    * @param errorRatio {@code [model][factor]}
    * @param average overall accuracy per model
    */
-  public record Matrix(
-      ErrorType type, List<String> models, double[][] errorRatio, double[] average) {}
+  public record Matrix(ErrorType type, List<String> models, double[][] errorRatio, double[] average)
+      implements QueryResult {}
 
   /**
    * @param models matching names
    */
-  public record ModelList(List<String> models) {}
+  public record ModelList(List<String> models) implements QueryResult {}
 
   /**
    * @param text help text
    */
-  public record HelpText(String text) {}
+  public record HelpText(String text) implements QueryResult {}
 }

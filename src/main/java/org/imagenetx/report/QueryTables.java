@@ -6,6 +6,7 @@ import java.util.Locale;
 import org.imagenetx.annotations.Factor;
 import org.imagenetx.query.Metric;
 import org.imagenetx.query.QueryEngine;
+import org.imagenetx.query.QueryResult;
 import org.imagenetx.query.Results;
 import org.imagenetx.resampling.Interval;
 
@@ -21,10 +22,10 @@ public final class QueryTables {
   private QueryTables() {}
 
   /**
-   * @param result a {@link Results} record
+   * @param result an answer
    * @return its tables (most results have one; a model report has two)
    */
-  public static List<ReportTable> of(Record result) {
+  public static List<ReportTable> of(QueryResult result) {
     if (result instanceof Results.Ranking r) {
       return List.of(ranking(r));
     } else if (result instanceof Results.ModelReport m) {
@@ -53,6 +54,7 @@ public final class QueryTables {
       }
       return List.of(t);
     }
+    // Results.Matrix, the explorer's heatmap data, has no table
     throw new IllegalArgumentException("no table for " + result.getClass().getSimpleName());
   }
 
@@ -63,7 +65,7 @@ public final class QueryTables {
    * @param width terminal width in characters (text formats); 0 = unlimited
    * @return the text, ending with a newline
    */
-  public static String render(Record result, Format format, int decimals, int width) {
+  public static String render(QueryResult result, Format format, int decimals, int width) {
     StringBuilder sb = new StringBuilder();
     List<ReportTable> tables = of(result);
     for (int i = 0; i < tables.size(); i++) {

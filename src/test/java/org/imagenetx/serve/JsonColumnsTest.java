@@ -15,6 +15,7 @@ import org.imagenetx.evaluation.ErrorType;
 import org.imagenetx.query.BootstrapIntervals;
 import org.imagenetx.query.Query;
 import org.imagenetx.query.QueryEngine;
+import org.imagenetx.query.QueryResult;
 import org.imagenetx.query.RealSessions;
 import org.imagenetx.report.QueryTables;
 import org.imagenetx.report.ReportTable;
@@ -59,7 +60,7 @@ class JsonColumnsTest {
     assertThat(Json.snakeCase("pBh")).isEqualTo("p_bh");
   }
 
-  private static void check(Record result, String arrayField, int table) throws IOException {
+  private static void check(QueryResult result, String arrayField, int table) throws IOException {
     ReportTable t = QueryTables.of(result).get(table);
     List<String> csvHeader =
         List.of(
