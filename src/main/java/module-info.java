@@ -25,7 +25,9 @@ module org.imagenetx {
 
   // RoaringBitmap types appear in the annotations API (FactorSet).
   requires transitive roaringbitmap;
-  requires it.unimi.dsi.fastutil;
+  requires it.unimi.dsi.fastutil.core;
+  requires org.eclipse.collections.api;
+  requires org.eclipse.collections.impl;
   requires com.fasterxml.jackson.core;
   requires hipparchus.core;
   requires hipparchus.stat;

@@ -4,6 +4,7 @@ import java.util.Collections;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Everything the engine knows about the images of one partition: the dense index (true labels,
@@ -22,8 +23,7 @@ public final class Dataset {
   private final String source;
 
   /** Structures derived from this dataset ({@link #derived}), built once each. */
-  private final java.util.concurrent.ConcurrentHashMap<Derived<?>, Object> derived =
-      new java.util.concurrent.ConcurrentHashMap<>();
+  private final ConcurrentHashMap<Derived<?>, Object> derived = new ConcurrentHashMap<>();
 
   /**
    * @param partition val or train

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
@@ -69,7 +70,7 @@ final class AggregateCommand implements Callable<Integer> {
       results.add(agg);
       Warnings.missingPredictions(err, zoo, agg);
       stdout.printf(
-          java.util.Locale.ROOT,
+          Locale.ROOT,
           "%s: %d models, %d images evaluated, %.2f s%n",
           zoo.name(),
           zoo.size(),

@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BooleanSupplier;
 import org.imagenetx.io.BadInputException;
 import org.imagenetx.query.QueryException;
 import picocli.CommandLine;
@@ -50,7 +51,7 @@ final class ExitCodes {
    * @param cl the top-level command line
    * @param debug whether {@code --debug} was given (read when an internal error is reported)
    */
-  static void install(CommandLine cl, java.util.function.BooleanSupplier debug) {
+  static void install(CommandLine cl, BooleanSupplier debug) {
     cl.setExecutionExceptionHandler(
         (ex, commandLine, parseResult) -> {
           PrintWriter err = commandLine.getErr();

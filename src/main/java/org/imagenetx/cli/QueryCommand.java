@@ -2,6 +2,7 @@ package org.imagenetx.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
@@ -9,10 +10,12 @@ import java.util.concurrent.Callable;
 import org.imagenetx.annotations.FactorSelection;
 import org.imagenetx.query.BootstrapIntervals;
 import org.imagenetx.query.Intervals;
+import org.imagenetx.query.Query;
 import org.imagenetx.query.QueryEngine;
 import org.imagenetx.query.QueryParser;
 import org.imagenetx.query.Session;
 import org.imagenetx.report.QueryTables;
+import org.imagenetx.resampling.ZooBootstrap;
 import org.imagenetx.synth.SyntheticZoo;
 import org.imagenetx.zoo.ModelGroupCsv;
 import org.imagenetx.zoo.Zoo;
@@ -88,7 +91,7 @@ final class QueryCommand implements Callable<Integer> {
         }
         zoo = SyntheticZoo.generate(loaded.dataset(), syntheticModels, data.seed);
       }
-      org.imagenetx.resampling.ZooBootstrap.Settings settings = bootstrap.settings(spec);
+      ZooBootstrap.Settings settings = bootstrap.settings(spec);
       Map<String, List<String>> g =
           groups == null ? Map.of() : ModelGroupCsv.membersByGroup(ModelGroupCsv.read(groups));
       Session session = Session.open(loaded.dataset(), zoo, selection, g, data.threads());
@@ -115,7 +118,7 @@ final class QueryCommand implements Callable<Integer> {
   public Integer call() {
     PrintWriter err = spec.commandLine().getErr();
     // parse everything first: a typo in the last query fails before the zoo is loaded
-    List<org.imagenetx.query.Query> parsed = new java.util.ArrayList<>();
+    List<Query> parsed = new ArrayList<>();
     for (String q : queries) {
       parsed.add(QueryParser.parse(q));
     }

@@ -6,6 +6,7 @@ import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -165,13 +166,13 @@ final class ShellCommand implements Callable<Integer> {
           if (cmd.equals("similar")) {
             return List.of("spearman", "cosine");
           }
-          List<String> cols = new java.util.ArrayList<>(List.of(Factor.columns()));
+          List<String> cols = new ArrayList<>(List.of(Factor.columns()));
           cols.addAll(QueryEngine.SUMMARY_COLUMNS);
           return cols;
         case "--metric":
           return List.of("error_ratio", "accuracy");
         case "--error-type":
-          List<String> types = new java.util.ArrayList<>();
+          List<String> types = new ArrayList<>();
           engine.session().types().forEach(t -> types.add(t.key()));
           return types;
         case "--group":
@@ -186,7 +187,7 @@ final class ShellCommand implements Callable<Integer> {
         return opts;
       }
       if (cmd.equals("show") || cmd.equals("similar") || cmd.equals("compare")) {
-        List<String> all = new java.util.ArrayList<>(engine.session().models());
+        List<String> all = new ArrayList<>(engine.session().models());
         all.addAll(opts);
         return all;
       }

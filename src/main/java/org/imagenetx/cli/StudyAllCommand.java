@@ -61,6 +61,7 @@ final class StudyAllCommand implements Callable<Integer> {
     Path outDir = output.folder(spec);
     Format format = output.format(true);
     int decimals = output.decimals;
+    opts.annotations = data.annotations;
     Study study = opts.study(spec);
     FactorSelection selection = study.selection();
     ErrorType type = study.type();

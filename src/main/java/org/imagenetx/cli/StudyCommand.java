@@ -84,8 +84,15 @@ final class StudyCommand implements Runnable {
         description = "model,family overrides (cnn, transformer, other) of the name rule.")
     Path families;
 
+    /** The annotations the results are looked for beside: {@code --annotations} when given. */
+    Path annotations;
+
+    private Path annotationsInUse() {
+      return annotations != null ? annotations : DataOptions.findDefaultAnnotations();
+    }
+
     Path results() {
-      Path r = StudyInputOptions.results(results, DataOptions.findDefaultAnnotations());
+      Path r = StudyInputOptions.results(results, annotationsInUse());
       if (r != null) {
         return r;
       }
@@ -102,9 +109,8 @@ final class StudyCommand implements Runnable {
     }
 
     ModelTypes types() {
-      Path p =
-          StudyInputOptions.modelTypes(
-              modelTypes, StudyInputOptions.results(results, DataOptions.findDefaultAnnotations()));
+      Path r = results != null ? results : StudyInputOptions.results(null, annotationsInUse());
+      Path p = StudyInputOptions.modelTypes(modelTypes, r);
       if (p == null) {
         throw new BadInputException(
             "--model-types",

@@ -80,6 +80,7 @@ final class StudyGroupsCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     PrintWriter err = spec.commandLine().getErr();
+    opts.annotations = data.annotations;
     if (!tables.isEmpty()) {
       return userGroups();
     }

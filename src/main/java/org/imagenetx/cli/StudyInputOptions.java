@@ -113,7 +113,7 @@ final class StudyInputOptions {
    * @param data what was loaded
    * @return a one-line description of the inputs for the results page
    */
-  static String describe(org.imagenetx.figures.StudyData data) {
+  static String describe(StudyData data) {
     StringBuilder sb = new StringBuilder("the ImageNet-X annotations");
     if (data.base() != null) {
       sb.append(", the predictions of ").append(String.join(", ", data.baseModels()));

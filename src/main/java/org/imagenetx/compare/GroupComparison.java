@@ -5,6 +5,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 import java.util.function.Function;
+import org.eclipse.collections.api.list.MutableList;
+import org.eclipse.collections.api.list.primitive.MutableDoubleList;
+import org.eclipse.collections.api.list.primitive.MutableIntList;
+import org.eclipse.collections.impl.list.mutable.FastList;
+import org.eclipse.collections.impl.list.mutable.primitive.DoubleArrayList;
+import org.eclipse.collections.impl.list.mutable.primitive.IntArrayList;
 import org.imagenetx.annotations.Dataset;
 import org.imagenetx.annotations.Factor;
 import org.imagenetx.annotations.FactorSelection;
@@ -67,19 +73,22 @@ public record GroupComparison(
       throw new IllegalArgumentException("no group test asked for");
     }
     int k = groups.size();
-    List<List<String>> members = new ArrayList<>();
-    List<List<Integer>> rows = new ArrayList<>();
+    // each group's table rows, in table order (Eclipse Collections' primitive lists: no boxing;
+    // the implementation classes directly, whose factories the fat jar does not ship)
+    MutableList<MutableIntList> rows = FastList.newList(k);
     for (int g = 0; g < k; g++) {
-      members.add(new ArrayList<>());
-      rows.add(new ArrayList<>());
+      rows.add(new IntArrayList());
     }
     for (int r = 0; r < table.size(); r++) {
       String group = groupOf.apply(table.models().get(r));
       int g = group == null ? -1 : groups.indexOf(group);
       if (g >= 0) {
-        members.get(g).add(table.models().get(r));
         rows.get(g).add(r);
       }
+    }
+    List<List<String>> members = new ArrayList<>(k);
+    for (MutableIntList rs : rows) {
+      members.add(List.copyOf(rs.collect(r -> table.models().get(r), FastList.newList(rs.size()))));
     }
     double[][][] values = new double[k][Factor.COUNT][];
     Interval[][] means = new Interval[k][Factor.COUNT];
@@ -88,23 +97,10 @@ public record GroupComparison(
       int fi = f.ordinal();
       double[][] defined = new double[k][];
       for (int g = 0; g < k; g++) {
-        List<Integer> rs = rows.get(g);
-        double[] v = new double[rs.size()];
-        int numDefined = 0;
-        for (int i = 0; i < v.length; i++) {
-          v[i] = table.errorRatio(rs.get(i), f);
-          if (Double.isFinite(v[i])) {
-            numDefined++;
-          }
-        }
-        double[] d = new double[numDefined];
-        int j = 0;
-        for (double x : v) {
-          if (Double.isFinite(x)) {
-            d[j++] = x;
-          }
-        }
-        values[g][fi] = v;
+        MutableDoubleList v = new DoubleArrayList(rows.get(g).size());
+        rows.get(g).forEach(r -> v.add(table.errorRatio(r, f)));
+        double[] d = v.select(Double::isFinite).toArray();
+        values[g][fi] = v.toArray();
         defined[g] = d;
         means[g][fi] =
             MeanBootstrap.interval(
@@ -119,12 +115,8 @@ public record GroupComparison(
         results[t][fi] = tests.get(t).test(defined);
       }
     }
-    List<List<String>> frozen = new ArrayList<>();
-    for (List<String> m : members) {
-      frozen.add(List.copyOf(m));
-    }
     return new GroupComparison(
-        List.copyOf(groups), List.copyOf(frozen), values, means, results, settings, table.size());
+        List.copyOf(groups), List.copyOf(members), values, means, results, settings, table.size());
   }
 
   /**

@@ -3,6 +3,7 @@ package org.imagenetx.compare;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Function;
 
 /**
  * A test of equal means across groups of values (one group per model type; values are the models'
@@ -57,9 +58,7 @@ public interface GroupTest {
   }
 
   private static GroupTestResult usable(
-      double[][] groups,
-      String method,
-      java.util.function.Function<double[][], GroupTestResult> test) {
+      double[][] groups, String method, Function<double[][], GroupTestResult> test) {
     List<double[]> keep = new ArrayList<>();
     for (double[] g : groups) {
       if (g.length >= 2) {

@@ -1,6 +1,10 @@
 package org.imagenetx.compare;
 
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.imagenetx.annotations.Dataset;
 import org.imagenetx.annotations.Derived;
@@ -107,7 +111,7 @@ public final class PairwiseData {
         out[k++] = cellStart[c + 1];
       }
     }
-    return java.util.Arrays.copyOf(out, k);
+    return Arrays.copyOf(out, k);
   }
 
   /**
@@ -136,7 +140,7 @@ public final class PairwiseData {
     int[][] wrongPerCell = new int[numModels][];
     AtomicInteger next = new AtomicInteger();
     int workers = Math.max(1, Math.min(threads, numModels));
-    java.util.concurrent.Callable<Void> worker =
+    Callable<Void> worker =
         () -> {
           CorrectWords correctWords = new CorrectWords(dataset, eval);
           long[] pred = new long[Lanes.numLongs(n)];
@@ -288,7 +292,7 @@ public final class PairwiseData {
    * @param dst {@link #FACTOR_SLICES} counts, overwritten
    */
   public void patternsToFactorSlices(int[] perPattern, int[] dst) {
-    java.util.Arrays.fill(dst, 0, FACTOR_SLICES, 0);
+    Arrays.fill(dst, 0, FACTOR_SLICES, 0);
     for (int q = 0; q < patterns.length; q++) {
       int v = perPattern[q];
       dst[OVERALL] += v;
@@ -345,7 +349,7 @@ public final class PairwiseData {
    * @param numSlices {@link #FACTOR_SLICES} (factors + overall) or {@link #NUM_SLICES}
    */
   public void toSlices(int[] perCell, int[] dst, int numSlices) {
-    java.util.Arrays.fill(dst, 0, numSlices, 0);
+    Arrays.fill(dst, 0, numSlices, 0);
     for (int q = 0; q < patterns.length; q++) {
       int sum = 0;
       int base = q * Metaclasses.COUNT;
@@ -395,8 +399,8 @@ public final class PairwiseData {
    */
   private static final class CellOrder {
     /** Cell orders per selection, owned by the dataset ({@link Dataset#derived}). */
-    private static final Derived<java.util.Map<FactorSelection, CellOrder>> ORDERS =
-        Derived.of("pairwise cell orders", d -> new java.util.concurrent.ConcurrentHashMap<>());
+    private static final Derived<Map<FactorSelection, CellOrder>> ORDERS =
+        Derived.of("pairwise cell orders", d -> new ConcurrentHashMap<>());
 
     final int[] patterns;
     final long[] evaluated;

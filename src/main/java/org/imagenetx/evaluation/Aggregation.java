@@ -8,6 +8,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntConsumer;
 import org.imagenetx.annotations.Dataset;
 import org.imagenetx.annotations.FactorSelection;
+import org.imagenetx.annotations.Metaclasses;
 import org.imagenetx.bits.Lanes;
 import org.imagenetx.parallel.Workers;
 import org.imagenetx.zoo.Zoo;
@@ -90,7 +91,7 @@ public final class Aggregation {
     int numModels = zoo.size();
     int numTypes = types.size();
     int numSel = selections.size();
-    int metaRowsPerModel = org.imagenetx.annotations.Metaclasses.COUNT;
+    int metaRowsPerModel = Metaclasses.COUNT;
     // rows are built in the workers: [type][selection][model (× 17 for metaclass rows)]
     double[][][][] factorRows = new double[numTypes][numSel][numModels][];
     double[][][][] metaRows = new double[numTypes][numSel][numModels * metaRowsPerModel][];

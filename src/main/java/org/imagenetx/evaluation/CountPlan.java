@@ -1,9 +1,9 @@
 package org.imagenetx.evaluation;
 
-import it.unimi.dsi.fastutil.ints.IntArrayList;
-import it.unimi.dsi.fastutil.longs.LongArrayList;
 import java.util.function.IntFunction;
 import java.util.function.IntUnaryOperator;
+import org.eclipse.collections.impl.list.mutable.primitive.IntArrayList;
+import org.eclipse.collections.impl.list.mutable.primitive.LongArrayList;
 import org.imagenetx.bits.Words;
 
 /**
@@ -59,7 +59,7 @@ final class CountPlan {
       }
     }
     start[numGroups] = idx.size();
-    return new CountPlan(idx.toIntArray(), masks.toLongArray(), start, numGroups);
+    return new CountPlan(idx.toArray(), masks.toArray(), start, numGroups);
   }
 
   /**

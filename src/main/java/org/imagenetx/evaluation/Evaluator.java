@@ -2,6 +2,8 @@ package org.imagenetx.evaluation;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.imagenetx.annotations.Dataset;
 import org.imagenetx.annotations.Derived;
 import org.imagenetx.annotations.Factor;
@@ -112,8 +114,8 @@ public final class Evaluator {
    */
   private static final class Plan {
     /** Plans per selection list, owned by the dataset ({@link Dataset#derived}). */
-    private static final Derived<java.util.Map<List<FactorSelection>, Plan>> PLANS =
-        Derived.of("count plans", d -> new java.util.concurrent.ConcurrentHashMap<>());
+    private static final Derived<Map<List<FactorSelection>, Plan>> PLANS =
+        Derived.of("count plans", d -> new ConcurrentHashMap<>());
 
     final Dataset dataset;
     final FactorSelection[] selections;

@@ -1,7 +1,7 @@
 package org.imagenetx.evaluation;
 
-import it.unimi.dsi.fastutil.ints.IntArrayList;
 import java.util.Arrays;
+import org.eclipse.collections.impl.list.mutable.primitive.IntArrayList;
 import org.imagenetx.annotations.Dataset;
 import org.imagenetx.annotations.Derived;
 import org.imagenetx.annotations.Factor;
@@ -74,7 +74,7 @@ public final class TypeWords {
         more.add(i);
       }
     }
-    realMore = more.toIntArray();
+    realMore = more.toArray();
   }
 
   /** The dataset's tables, built once and owned by the dataset ({@link Dataset#derived}). */

@@ -1,6 +1,7 @@
 package org.imagenetx.figures;
 
 import java.util.List;
+import org.imagenetx.annotations.Factor;
 
 /**
  * What the model-comparison figure shows: per group (of models, or single models) and factor, a
@@ -37,7 +38,7 @@ public record GroupBars(
     if ((lower == null) != (upper == null)) {
       throw new IllegalArgumentException("lower and upper go together");
     }
-    if (pValue.length != org.imagenetx.annotations.Factor.COUNT) {
+    if (pValue.length != Factor.COUNT) {
       throw new IllegalArgumentException("one p-value per factor");
     }
   }

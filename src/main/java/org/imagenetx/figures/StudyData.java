@@ -4,7 +4,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.imagenetx.annotations.AnnotationLoader;
 import org.imagenetx.annotations.AnnotationSource;
 import org.imagenetx.annotations.Dataset;
@@ -51,7 +53,7 @@ public record StudyData(
     MistakePrevalence mistakes,
     Calibration calibration,
     ZooBootstrap.Result intervals,
-    java.util.Map<String, List<SliceComparison>> pairs,
+    Map<String, List<SliceComparison>> pairs,
     Study study,
     ModelTypes types) {
   /**
@@ -113,7 +115,7 @@ public record StudyData(
     MistakePrevalence mistakes = null;
     Calibration calibration = null;
     ZooBootstrap.Result intervals = null;
-    java.util.Map<String, List<SliceComparison>> pairs = new java.util.LinkedHashMap<>();
+    Map<String, List<SliceComparison>> pairs = new LinkedHashMap<>();
     if (baseZoo != null) {
       s.step("base zoo " + baseZoo.getFileName());
       try (Zoo zoo = Zoos.open(baseZoo, val.index())) {

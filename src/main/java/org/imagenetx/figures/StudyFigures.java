@@ -6,6 +6,7 @@ import java.util.Locale;
 import org.imagenetx.annotations.Factor;
 import org.imagenetx.compare.GroupComparison;
 import org.imagenetx.resampling.Interval;
+import org.imagenetx.study.AugmentationSweep;
 import org.imagenetx.study.AugmentationSweep.Effect;
 
 /**
@@ -63,8 +64,7 @@ public final class StudyFigures {
    * @return the figure's input: models of the kept levels, per factor the least-squares line and
    *     the p-value of the published Welch test
    */
-  public static SweepLines sweep(
-      org.imagenetx.study.AugmentationSweep s, String title, String name, String axis) {
+  public static SweepLines sweep(AugmentationSweep s, String title, String name, String axis) {
     List<String> models = new ArrayList<>();
     List<Double> strength = new ArrayList<>();
     List<double[]> ratios = new ArrayList<>();

@@ -1,5 +1,7 @@
 package org.imagenetx.figures;
 
+import java.util.List;
+
 /**
  * One augmentation sweep as the augmentation figure draws it: each model's strength and per-factor
  * error ratios, and per factor the fitted line of error ratio on strength.
@@ -18,7 +20,7 @@ public record SweepLines(
     String name,
     String title,
     String strengthAxis,
-    java.util.List<String> models,
+    List<String> models,
     double[] strength,
     double[][] errorRatio,
     double[] slope,
@@ -26,7 +28,7 @@ public record SweepLines(
     double[] pValue) {
   /** Checks the shapes. */
   public SweepLines {
-    models = java.util.List.copyOf(models);
+    models = List.copyOf(models);
     if (strength.length != models.size() || errorRatio.length != models.size()) {
       throw new IllegalArgumentException("one strength and one row per model");
     }

@@ -1,5 +1,6 @@
 package org.imagenetx.query;
 
+import it.unimi.dsi.fastutil.ints.IntArrays;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -169,7 +170,7 @@ public final class QueryEngine {
     int[] out = ids.clone();
     // fastutil's primitive sort: no boxing of 2,200 ids per query (a boxed sort made
     // QueryBenchmark.similar 5 ms on 2,200 models); the comparator is total, so the order is unique
-    it.unimi.dsi.fastutil.ints.IntArrays.quickSort(
+    IntArrays.quickSort(
         out,
         (x, y) -> {
           double a = values[x];

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.imagenetx.annotations.Factor;
 import org.imagenetx.evaluation.ErrorType;
 
 /**
@@ -177,7 +178,7 @@ public final class QueryParser {
           "unknown column '"
               + by
               + "' (a factor: "
-              + String.join(", ", org.imagenetx.annotations.Factor.columns())
+              + String.join(", ", Factor.columns())
               + "; or average, worst_factor, worst_100_classes)");
     }
     return k;

@@ -1,5 +1,6 @@
 package org.imagenetx.resampling;
 
+import java.util.Arrays;
 import java.util.SplittableRandom;
 import org.imagenetx.evaluation.ErrorRatio;
 
@@ -214,9 +215,9 @@ public final class CellBootstrap {
     for (int c : cells) {
       n += c;
     }
-    java.util.Arrays.fill(remaining, (int) n);
-    java.util.Arrays.fill(groupTotals, 0);
-    java.util.Arrays.fill(groupCorrects, 0);
+    Arrays.fill(remaining, (int) n);
+    Arrays.fill(groupTotals, 0);
+    Arrays.fill(groupCorrects, 0);
     int models = layout.numModels();
     int cps = layout.cellsPerSlot();
     int[] start = layout.slotGroupStart();
@@ -230,10 +231,10 @@ public final class CellBootstrap {
         slotSize += nk;
         int off = k * reps;
         if (nk == 0) {
-          java.util.Arrays.fill(slotDraws, off, off + reps, 0);
+          Arrays.fill(slotDraws, off, off + reps, 0);
         } else if (nk == mass) {
           System.arraycopy(remaining, 0, slotDraws, off, reps);
-          java.util.Arrays.fill(remaining, 0);
+          Arrays.fill(remaining, 0);
         } else {
           BinomialSampler.drawAll(rng, (double) nk / mass, remaining, slotDraws, off, reps);
         }
@@ -311,8 +312,8 @@ public final class CellBootstrap {
     int cps = layout.cellsPerSlot();
     int[] start = layout.slotGroupStart();
     int[] members = layout.slotGroups();
-    java.util.Arrays.fill(groupTotal, 0);
-    java.util.Arrays.fill(groupCorrect, 0);
+    Arrays.fill(groupTotal, 0);
+    Arrays.fill(groupCorrect, 0);
     for (int slot = 0, slots = layout.numSlots(); slot < slots; slot++) {
       int base = slot * cps;
       int total;

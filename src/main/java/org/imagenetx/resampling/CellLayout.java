@@ -1,5 +1,6 @@
 package org.imagenetx.resampling;
 
+import java.util.Arrays;
 import org.imagenetx.annotations.Factor;
 import org.imagenetx.annotations.Metaclasses;
 import org.imagenetx.evaluation.FactorCounts;
@@ -62,9 +63,8 @@ public final class CellLayout {
     }
     start[s] = k;
     int[] ref = new int[FactorCounts.COLUMNS];
-    java.util.Arrays.fill(ref, FactorCounts.ALL);
-    return new CellLayout(
-        s, numModels, FactorCounts.COLUMNS, start, java.util.Arrays.copyOf(groups, k), ref);
+    Arrays.fill(ref, FactorCounts.ALL);
+    return new CellLayout(s, numModels, FactorCounts.COLUMNS, start, Arrays.copyOf(groups, k), ref);
   }
 
   /**
@@ -114,7 +114,7 @@ public final class CellLayout {
     for (int i = 0; i < g; i++) {
       ref[i] = (i / FactorCounts.COLUMNS) * FactorCounts.COLUMNS + FactorCounts.ALL;
     }
-    return new CellLayout(s, numModels, g, start, java.util.Arrays.copyOf(groups, k), ref);
+    return new CellLayout(s, numModels, g, start, Arrays.copyOf(groups, k), ref);
   }
 
   /**

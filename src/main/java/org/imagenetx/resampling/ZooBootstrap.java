@@ -1,6 +1,10 @@
 package org.imagenetx.resampling;
 
+import java.math.BigDecimal;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.imagenetx.annotations.Dataset;
 import org.imagenetx.annotations.Factor;
@@ -50,9 +54,9 @@ public final class ZooBootstrap {
      */
     public String describe(String unit) {
       return String.format(
-          java.util.Locale.ROOT,
+          Locale.ROOT,
           "%s%% %s bootstrap over %s, B=%d, seed %d",
-          new java.math.BigDecimal(Double.toString(confidenceLevel * 100))
+          new BigDecimal(Double.toString(confidenceLevel * 100))
               .stripTrailingZeros()
               .toPlainString(),
           method.key(),
@@ -86,7 +90,7 @@ public final class ZooBootstrap {
      *     search, since rows are in zoo order (sorted by name), with a scan as the fallback
      */
     public int indexOf(String model) {
-      int i = java.util.Collections.binarySearch(models, model);
+      int i = Collections.binarySearch(models, model);
       return i >= 0 ? i : models.indexOf(model);
     }
 
@@ -191,7 +195,7 @@ public final class ZooBootstrap {
         double[] lower,
         double[] upper) {
       for (int f = 0; f < Factor.COUNT; f++) {
-        java.util.Arrays.fill(four, 0);
+        Arrays.fill(four, 0);
         for (int q = 0; q < patterns.length; q++) {
           int slot = (patterns[q] & (1 << f)) != 0 ? 1 : 0;
           four[2 * slot] += counts[2 * q];

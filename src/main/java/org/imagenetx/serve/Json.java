@@ -6,9 +6,11 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
 import java.lang.reflect.RecordComponent;
 import java.nio.file.Path;
 import java.util.Collection;
+import java.util.Locale;
 import java.util.Map;
 import org.imagenetx.evaluation.ErrorType;
 import org.imagenetx.query.Metric;
@@ -32,7 +34,7 @@ final class Json {
    * reflective objects on every call, and fresh {@code Method} copies never get past JDK 17's slow
    * native reflection, which made JSON a tenth of the explorer's CPU under load.
    */
-  private record Shape(String kind, String[] names, java.lang.reflect.Method[] accessors) {}
+  private record Shape(String kind, String[] names, Method[] accessors) {}
 
   private static final ClassValue<Shape> SHAPES =
       new ClassValue<>() {
@@ -40,7 +42,7 @@ final class Json {
         protected Shape computeValue(Class<?> type) {
           RecordComponent[] rc = type.getRecordComponents();
           String[] names = new String[rc.length];
-          java.lang.reflect.Method[] accessors = new java.lang.reflect.Method[rc.length];
+          Method[] accessors = new Method[rc.length];
           for (int i = 0; i < rc.length; i++) {
             names[i] = snakeCase(rc[i].getName());
             accessors[i] = rc[i].getAccessor();
@@ -132,7 +134,7 @@ final class Json {
     } else if (v instanceof Metric m) {
       g.writeString(m.key());
     } else if (v instanceof Enum<?> e) {
-      g.writeString(e.name().toLowerCase(java.util.Locale.ROOT));
+      g.writeString(e.name().toLowerCase(Locale.ROOT));
     } else if (v instanceof Path p) {
       g.writeString(p.toString());
     } else if (v instanceof double[] a) {

@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.TreeMap;
+import java.util.stream.IntStream;
 import org.hipparchus.stat.inference.TTest;
 import org.imagenetx.annotations.Factor;
 import org.imagenetx.evaluation.FactorTable;
@@ -293,8 +294,6 @@ public record AugmentationSweep(
    * @return rows of {@link #table()} trained at that strength
    */
   public int[] rowsAt(double level) {
-    return java.util.stream.IntStream.range(0, strength.length)
-        .filter(r -> strength[r] == level)
-        .toArray();
+    return IntStream.range(0, strength.length).filter(r -> strength[r] == level).toArray();
   }
 }

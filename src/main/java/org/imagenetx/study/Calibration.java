@@ -1,6 +1,7 @@
 package org.imagenetx.study;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.imagenetx.annotations.Dataset;
 import org.imagenetx.annotations.Factor;
@@ -73,9 +74,9 @@ public record Calibration(
     for (int model = 0; model < m; model++) {
       zoo.readClasses(model, pred);
       zoo.readProbabilities(model, prob);
-      java.util.Arrays.fill(count, 0);
-      java.util.Arrays.fill(correct, 0);
-      java.util.Arrays.fill(conf, 0);
+      Arrays.fill(count, 0);
+      Arrays.fill(correct, 0);
+      Arrays.fill(conf, 0);
       for (int i = 0; i < masks.length; i++) {
         int mask = masks[i];
         float p = prob[i];

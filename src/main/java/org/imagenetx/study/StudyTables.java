@@ -1,6 +1,7 @@
 package org.imagenetx.study;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -207,7 +208,7 @@ public final class StudyTables {
       }
       row.add(m.id());
       row.add(s.strength()[r]);
-      row.add(java.util.Arrays.binarySearch(s.levels(), s.strength()[r]) >= 0 ? "yes" : "no");
+      row.add(Arrays.binarySearch(s.levels(), s.strength()[r]) >= 0 ? "yes" : "no");
       for (Factor f : Factor.values()) {
         row.add(s.table().errorRatio(r, f));
       }

@@ -3,8 +3,10 @@ package org.imagenetx.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.imagenetx.testing.CliRunner;
@@ -284,7 +286,7 @@ class BadInputTest {
   @Test
   void missingPredictionsAreAWarningNotASilentChange() throws IOException {
     // drop 10 rows: the model's tables use the images it predicted, and stderr says so
-    var lines = new java.util.ArrayList<>(Files.readAllLines(model));
+    var lines = new ArrayList<>(Files.readAllLines(model));
     lines.subList(1, 11).clear();
     Files.write(model, lines);
     CliRunner.Result r =
@@ -298,7 +300,7 @@ class BadInputTest {
     try {
       Files.writeString(p, s);
     } catch (IOException e) {
-      throw new java.io.UncheckedIOException(e);
+      throw new UncheckedIOException(e);
     }
   }
 
@@ -306,7 +308,7 @@ class BadInputTest {
     try {
       Files.delete(p);
     } catch (IOException e) {
-      throw new java.io.UncheckedIOException(e);
+      throw new UncheckedIOException(e);
     }
   }
 }

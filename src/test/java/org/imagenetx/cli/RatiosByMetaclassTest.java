@@ -10,6 +10,7 @@ import org.imagenetx.annotations.Metaclasses;
 import org.imagenetx.evaluation.Aggregation;
 import org.imagenetx.evaluation.ErrorType;
 import org.imagenetx.evaluation.MetaclassTable;
+import org.imagenetx.resampling.IntervalMethod;
 import org.imagenetx.resampling.ZooBootstrap;
 import org.imagenetx.testing.CliRunner;
 import org.imagenetx.testing.RealData;
@@ -72,8 +73,7 @@ class RatiosByMetaclassTest {
               FactorSelection.TOP,
               ErrorType.CLASS,
               true,
-              new ZooBootstrap.Settings(
-                  200, 0.95, org.imagenetx.resampling.IntervalMethod.PERCENTILE, 42),
+              new ZooBootstrap.Settings(200, 0.95, IntervalMethod.PERCENTILE, 42),
               2); // the CLI defaults
     }
     int checked = 0;

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.imagenetx.evaluation.ErrorType;
@@ -154,8 +156,7 @@ class ShellCommandTest {
     CliRunner.Result bad = CliRunner.run("serve", "--synthetic", "--port", "70000");
     assertThat(bad.exitCode()).isEqualTo(2);
     assertThat(bad.err()).contains("--port must be in 0..65535, got 70000");
-    try (java.net.ServerSocket busy =
-        new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+    try (ServerSocket busy = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
       CliRunner.Result r =
           CliRunner.run("serve", "--synthetic", "--port", String.valueOf(busy.getLocalPort()));
       assertThat(r.exitCode()).isEqualTo(1);

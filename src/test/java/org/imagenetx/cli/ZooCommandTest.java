@@ -6,6 +6,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.imagenetx.testing.CliRunner;
 import org.imagenetx.testing.RealData;
@@ -26,8 +28,8 @@ class ZooCommandTest {
   /**
    * @return every file under {@code root}, relative path → bytes, for tree comparisons
    */
-  static java.util.Map<String, String> tree(Path root) throws IOException {
-    java.util.Map<String, String> m = new java.util.TreeMap<>();
+  static Map<String, String> tree(Path root) throws IOException {
+    Map<String, String> m = new TreeMap<>();
     try (Stream<Path> s = Files.walk(root)) {
       for (Path p : (Iterable<Path>) s.filter(Files::isRegularFile)::iterator) {
         m.put(root.relativize(p).toString(), Files.readString(p));
@@ -117,8 +119,8 @@ class ZooCommandTest {
                     fromCsv.toString())
                 .exitCode())
         .isEqualTo(0);
-    java.util.Map<String, String> a = tree(fromStore);
-    java.util.Map<String, String> b = tree(fromCsv);
+    Map<String, String> a = tree(fromStore);
+    Map<String, String> b = tree(fromCsv);
     assertThat(a).hasSize(12);
     // same tables; only the zoo folder name differs (base.zoo → "base", folder → "base")
     assertThat(a).isEqualTo(b);
@@ -158,7 +160,7 @@ class ZooCommandTest {
                     fromAgain.toString())
                 .exitCode())
         .isEqualTo(0);
-    java.util.Map<String, String> c = new java.util.TreeMap<>();
+    Map<String, String> c = new TreeMap<>();
     tree(fromAgain).forEach((k, v) -> c.put(k.replace("again", "base"), v));
     assertThat(c).isEqualTo(a);
   }
@@ -269,10 +271,10 @@ class ZooCommandTest {
                     o3.toString())
                 .exitCode())
         .isEqualTo(0);
-    java.util.Map<String, String> t1 = tree(o1);
-    java.util.Map<String, String> t3 = new java.util.TreeMap<>();
+    Map<String, String> t1 = tree(o1);
+    Map<String, String> t3 = new TreeMap<>();
     tree(o3).forEach((k, v) -> t3.put(k.replace("synthetic", "s"), v));
-    java.util.Map<String, String> t1renamed = new java.util.TreeMap<>();
+    Map<String, String> t1renamed = new TreeMap<>();
     t1.forEach((k, v) -> t1renamed.put(k.replace("synthetic", "s"), v));
     assertThat(tree(o2)).isEqualTo(t1);
     assertThat(t1renamed).isEqualTo(t3);

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -116,7 +117,7 @@ class GroupComparisonTest {
     double[] er = {1, 2, 3, Double.NaN, 5};
     for (int i = 0; i < 5; i++) {
       rows[i] = new double[FactorTable.COLUMNS.size()];
-      java.util.Arrays.fill(rows[i], 0.9);
+      Arrays.fill(rows[i], 0.9);
       rows[i][Factor.POSE.ordinal()] = 1 - 0.1 * er[i];
     }
     FactorTable t = new FactorTable(List.of("a1", "a2", "b1", "b2", "c1"), rows);

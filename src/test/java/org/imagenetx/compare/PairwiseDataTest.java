@@ -9,9 +9,12 @@ import org.imagenetx.annotations.Factor;
 import org.imagenetx.annotations.FactorSelection;
 import org.imagenetx.annotations.FactorSet;
 import org.imagenetx.evaluation.ErrorType;
+import org.imagenetx.io.BadInputException;
+import org.imagenetx.resampling.IntervalMethod;
 import org.imagenetx.resampling.ZooBootstrap;
 import org.imagenetx.synth.SyntheticImageNetX;
 import org.imagenetx.synth.SyntheticZoo;
+import org.imagenetx.zoo.InMemoryZoo;
 import org.imagenetx.zoo.Zoo;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -56,7 +59,7 @@ class PairwiseDataTest {
   void countsMatchPlainLoopAndInvariantsHold(FactorSelection sel) {
     PairwiseData data = PairwiseData.load(DATASET, ZOO, sel, ErrorType.CLASS, 2);
     ZooBootstrap.Settings settings =
-        new ZooBootstrap.Settings(50, 0.95, org.imagenetx.resampling.IntervalMethod.PERCENTILE, 1);
+        new ZooBootstrap.Settings(50, 0.95, IntervalMethod.PERCENTILE, 1);
     for (int a = 0; a < ZOO.size(); a++) {
       for (int b = 0; b < ZOO.size(); b++) {
         List<SliceComparison> rows = Comparisons.compare(data, a, b, settings);
@@ -139,11 +142,10 @@ class PairwiseDataTest {
         count++;
       }
     }
-    Zoo holes =
-        new org.imagenetx.zoo.InMemoryZoo("holes", List.of("a", "b"), classes, null, true, "test");
+    Zoo holes = new InMemoryZoo("holes", List.of("a", "b"), classes, null, true, "test");
     org.assertj.core.api.Assertions.assertThatThrownBy(
             () -> PairwiseData.load(DATASET, holes, FactorSelection.TOP, ErrorType.CLASS, 1))
-        .isInstanceOf(org.imagenetx.io.BadInputException.class)
+        .isInstanceOf(BadInputException.class)
         .hasMessageContaining("model b has no prediction for " + DATASET.index().fileName(first));
   }
 }

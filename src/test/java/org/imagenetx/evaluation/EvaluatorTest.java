@@ -3,6 +3,7 @@ package org.imagenetx.evaluation;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -120,7 +121,7 @@ class EvaluatorTest {
   }
 
   private static double worst(int[] correct, int[] total) {
-    int max = java.util.Arrays.stream(total).max().orElse(0);
+    int max = Arrays.stream(total).max().orElse(0);
     double viaTable = new WorstClasses(total.length, max).pooledAccuracy(correct, total);
     // a table smaller than the largest class: those classes take the division path
     double viaDivision = new WorstClasses(total.length, max / 2).pooledAccuracy(correct, total);
@@ -136,7 +137,7 @@ class EvaluatorTest {
   @ParameterizedTest(name = "seed {0}")
   @ValueSource(longs = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16})
   void worstClassesEqualsTheSortedReference(long seed) {
-    java.util.SplittableRandom rnd = new java.util.SplittableRandom(seed);
+    SplittableRandom rnd = new SplittableRandom(seed);
     for (int rep = 0; rep < 50; rep++) {
       int classes = 1 + rnd.nextInt(seed % 4 == 0 ? 150 : 1000);
       int maxSize = new int[] {1, 2, 5, 50, 60}[rnd.nextInt(5)];
@@ -156,7 +157,7 @@ class EvaluatorTest {
     }
   }
 
-  private static int binomial(java.util.SplittableRandom rnd, int n, double p) {
+  private static int binomial(SplittableRandom rnd, int n, double p) {
     int k = 0;
     for (int i = 0; i < n; i++) {
       k += rnd.nextDouble() < p ? 1 : 0;

@@ -8,6 +8,7 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import org.imagenetx.annotations.Dataset;
 import org.imagenetx.annotations.Factor;
 import org.imagenetx.annotations.FactorSelection;
@@ -61,7 +62,7 @@ class UpstreamTablesTest {
       String[] cells = PUBLISHED[r].split(" ");
       assertThat(t.models().get(r)).isEqualTo(cells[0]);
       for (Factor f : Factor.values()) {
-        String ours = String.format(java.util.Locale.ROOT, "%.6f", t.errorRatio(r, f));
+        String ours = String.format(Locale.ROOT, "%.6f", t.errorRatio(r, f));
         assertThat(ours).as("%s %s", cells[0], f.column()).isEqualTo(cells[1 + f.ordinal()]);
       }
     }

@@ -18,6 +18,7 @@ import org.imagenetx.evaluation.FactorTable;
 import org.imagenetx.resampling.IntervalMethod;
 import org.imagenetx.resampling.ZooBootstrap;
 import org.imagenetx.study.Augmentation;
+import org.imagenetx.study.ModelTypes;
 import org.imagenetx.study.Study;
 import org.imagenetx.testing.RealData;
 import org.junit.jupiter.api.Test;
@@ -80,8 +81,7 @@ class StudyFiguresTest {
     GroupComparison c =
         STUDY.compare(
             STUDY.publishedGroups(
-                org.imagenetx.study.ModelTypes.read(RealData.root().resolve("model_types.csv")),
-                null),
+                ModelTypes.read(RealData.root().resolve("model_types.csv")), null),
             ZooFigures.PUBLISHED_GROUPS);
     GroupBars g = StudyFigures.comparison(c, 0.05);
     assertThat(g.groups()).containsExactlyElementsOf(ZooFigures.PUBLISHED_GROUPS);

@@ -10,8 +10,10 @@ import org.imagenetx.annotations.Dataset;
 import org.imagenetx.annotations.Factor;
 import org.imagenetx.annotations.FactorSelection;
 import org.imagenetx.annotations.FactorSet;
+import org.imagenetx.cli.Main;
 import org.imagenetx.compare.McNemar;
 import org.imagenetx.compare.PairwiseData;
+import org.imagenetx.compare.SliceComparison;
 import org.imagenetx.evaluation.ErrorType;
 import org.imagenetx.report.Format;
 import org.imagenetx.report.QueryTables;
@@ -32,7 +34,7 @@ class PairwiseTest {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
     int code =
-        org.imagenetx.cli.Main.run(
+        Main.run(
             new PrintWriter(out),
             new PrintWriter(err),
             "compare",
@@ -72,7 +74,7 @@ class PairwiseTest {
     }
     assertThat(cli[18]).startsWith("metaclass:");
     // numbers that make the comparison meaningful: ViT makes fewer errors overall, significantly
-    org.imagenetx.compare.SliceComparison overall = c.rows().get(Factor.COUNT);
+    SliceComparison overall = c.rows().get(Factor.COUNT);
     assertThat(overall.slice()).isEqualTo("overall");
     assertThat(overall.onlyAWrong()).isLessThan(overall.onlyBWrong());
     assertThat(overall.pHolm()).isLessThan(0.05);
@@ -120,7 +122,7 @@ class PairwiseTest {
     Results.Comparison c = e.compare("DINO", "SimCLR", type);
     assertThat(c.rows()).hasSize(PairwiseData.NUM_SLICES);
     for (int f = 0; f <= Factor.COUNT; f++) {
-      org.imagenetx.compare.SliceComparison l = c.rows().get(f);
+      SliceComparison l = c.rows().get(f);
       assertThat(l.onlyAWrong()).as("%s column %d", type, f).isEqualTo(onlyA[f]);
       assertThat(l.onlyBWrong()).as("%s column %d", type, f).isEqualTo(onlyB[f]);
       assertEquals(McNemar.exactP(onlyA[f], onlyB[f]), l.pExact(), 0.0);

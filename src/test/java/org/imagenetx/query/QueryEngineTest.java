@@ -17,8 +17,10 @@ import org.imagenetx.annotations.Factor;
 import org.imagenetx.annotations.FactorSelection;
 import org.imagenetx.annotations.Metaclasses;
 import org.imagenetx.cli.Main;
+import org.imagenetx.compare.SliceComparison;
 import org.imagenetx.evaluation.ErrorType;
 import org.imagenetx.evaluation.FactorTable;
+import org.imagenetx.testing.CliRunner;
 import org.imagenetx.testing.RealData;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -252,7 +254,7 @@ class QueryEngineTest {
         .isEqualTo("model 'ViT-again' is already in the session");
     // the compare of identical predictions has no discordant image
     Results.Comparison c = e.compare("ViT", "ViT-again", ErrorType.REAL_CLASS);
-    for (org.imagenetx.compare.SliceComparison l : c.rows()) {
+    for (SliceComparison l : c.rows()) {
       assertThat(l.onlyAWrong() + l.onlyBWrong()).isZero();
       assertEquals(1.0, l.pExact(), 0.0);
     }
@@ -264,15 +266,15 @@ class QueryEngineTest {
 
   /** The {@code groups} query equals the batch {@code compare --groups} means, group by group. */
   @Test
-  void groupsEqualTheCompareGroupsCommand(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
-      throws java.io.IOException {
-    java.nio.file.Path csv = dir.resolve("groups.csv");
+  void groupsEqualTheCompareGroupsCommand(@org.junit.jupiter.api.io.TempDir Path dir)
+      throws IOException {
+    Path csv = dir.resolve("groups.csv");
     StringBuilder sb = new StringBuilder("model,group\n");
     RealSessions.GROUPS.forEach(
         (g, ms) -> ms.forEach(m -> sb.append(m).append(',').append(g).append('\n')));
-    java.nio.file.Files.writeString(csv, sb.toString());
-    org.imagenetx.testing.CliRunner.Result r =
-        org.imagenetx.testing.CliRunner.run(
+    Files.writeString(csv, sb.toString());
+    CliRunner.Result r =
+        CliRunner.run(
             "compare",
             "--groups",
             csv.toString(),

@@ -3,8 +3,10 @@ package org.imagenetx.resampling;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
+import java.util.function.ToIntFunction;
 import org.hipparchus.distribution.discrete.BinomialDistribution;
 import org.hipparchus.stat.inference.ChiSquareTest;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -77,7 +79,7 @@ class BinomialSamplerTest {
         "drawAll",
         rng -> {
           if (next[0] == out.length) {
-            java.util.Arrays.fill(remaining, n);
+            Arrays.fill(remaining, n);
             BinomialSampler.drawAll(rng, p, remaining, out, 0, out.length);
             for (int b = 0; b < out.length; b++) {
               assertThat(remaining[b]).isEqualTo(n - out[b]);
@@ -88,8 +90,7 @@ class BinomialSamplerTest {
         });
   }
 
-  private static void check(
-      int n, double p, String how, java.util.function.ToIntFunction<SplittableRandom> sampler) {
+  private static void check(int n, double p, String how, ToIntFunction<SplittableRandom> sampler) {
     long seed = 31L * n + Double.hashCode(p) + how.hashCode();
     SplittableRandom rng = new SplittableRandom(seed);
     int draws = 200_000;

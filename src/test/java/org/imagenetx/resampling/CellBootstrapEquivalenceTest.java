@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -62,7 +63,7 @@ class CellBootstrapEquivalenceTest {
   static int[] cellsOf(List<Image> images, int[] patterns, int models) {
     int[] cells = new int[patterns.length << models];
     for (Image im : images) {
-      int slot = java.util.Arrays.binarySearch(patterns, im.mask());
+      int slot = Arrays.binarySearch(patterns, im.mask());
       cells[(slot << models) + im.correct()]++;
     }
     return cells;
@@ -324,7 +325,7 @@ class CellBootstrapEquivalenceTest {
             CellLayout.factors(bigPatterns, 1), 4000, 0.95, IntervalMethod.PERCENTILE);
     int js = j.layout().numStatistics();
     j.estimate(cellsOf(big, bigPatterns, 1), seed, new double[js], new double[js], new double[js]);
-    java.util.Arrays.fill(four, 0);
+    Arrays.fill(four, 0);
     for (Image im : big) {
       four[2 * (im.mask() & 1) + im.correct()]++;
     }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.imagenetx.resampling.CellBootstrapEquivalenceTest.Image;
@@ -55,7 +56,7 @@ class CellBootstrapIntervalTest {
     a.estimate(cells, 7, ra[0], ra[1], ra[2]);
     b.estimate(cells, 99, rb[0], rb[1], rb[2]); // different seed first: buffers must not leak state
     b.estimate(cells, 7, rb[0], rb[1], rb[2]);
-    assertThat(java.util.Arrays.deepEquals(ra, rb)).as("same seed, same output").isTrue();
+    assertThat(Arrays.deepEquals(ra, rb)).as("same seed, same output").isTrue();
     assertThat(ra[1][1]).isLessThan(ra[2][1]);
     assertThat(CellBootstrap.seed(42, "ViT")).isNotEqualTo(CellBootstrap.seed(42, "ResNet50"));
     assertThat(CellBootstrap.seed(42, "ViT")).isNotEqualTo(CellBootstrap.seed(43, "ViT"));
@@ -115,7 +116,7 @@ class CellBootstrapIntervalTest {
   @ParameterizedTest(name = "seed {0}")
   @org.junit.jupiter.params.provider.ValueSource(longs = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12})
   void bothBoundsMatchReferenceQuantiles(long seed) {
-    java.util.SplittableRandom rnd = new java.util.SplittableRandom(seed);
+    SplittableRandom rnd = new SplittableRandom(seed);
     double[][] levels = {{0.025, 0.975}, {0, 1}, {0.5, 0.5}, {0.3, 0.31}, {0.001, 0.002}, {0.9, 1}};
     for (int rep = 0; rep < 200; rep++) {
       int n = 1 + rnd.nextInt(seed % 3 == 0 ? 5 : 1200);
@@ -167,7 +168,7 @@ class CellBootstrapIntervalTest {
     int coverEr0 = 0;
     SplittableRandom rnd = new SplittableRandom(2024);
     for (int r = 0; r < reps; r++) {
-      java.util.Arrays.fill(cells, 0);
+      Arrays.fill(cells, 0);
       for (int i = 0; i < n; i++) {
         double u = rnd.nextDouble();
         int f = u < 0.5 ? 0 : u < 0.8 ? 1 : u < 0.95 ? 2 : 3;

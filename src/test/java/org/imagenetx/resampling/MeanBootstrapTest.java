@@ -3,6 +3,7 @@ package org.imagenetx.resampling;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import java.util.Arrays;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
@@ -71,7 +72,7 @@ class MeanBootstrapTest {
       }
       means[b] = sum / v.length;
     }
-    java.util.Arrays.sort(means);
+    Arrays.sort(means);
     double h = 499 * 0.05;
     int lo = (int) Math.floor(h);
     assertThat(s11.lower())

@@ -2,8 +2,10 @@ package org.imagenetx.resampling;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.stream.Stream;
 import org.imagenetx.annotations.Dataset;
 import org.imagenetx.annotations.Factor;
 import org.imagenetx.annotations.FactorSelection;
@@ -24,8 +26,8 @@ class ZooBootstrapTest {
   private static final Dataset DATASET = SyntheticImageNetX.generate(5, 12).dataset(false);
   private static final Zoo ZOO = SyntheticZoo.generate(DATASET, 5, 5);
 
-  static java.util.stream.Stream<org.junit.jupiter.params.provider.Arguments> cases() {
-    java.util.List<org.junit.jupiter.params.provider.Arguments> out = new java.util.ArrayList<>();
+  static Stream<org.junit.jupiter.params.provider.Arguments> cases() {
+    List<org.junit.jupiter.params.provider.Arguments> out = new ArrayList<>();
     for (FactorSelection s : FactorSelection.values()) {
       for (ErrorType t : ErrorType.values()) {
         out.add(org.junit.jupiter.params.provider.Arguments.of(s, t));

@@ -15,8 +15,11 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.logging.Level;
 import org.imagenetx.annotations.Factor;
+import org.imagenetx.compare.PairwiseData;
+import org.imagenetx.compare.SliceComparison;
 import org.imagenetx.evaluation.ErrorType;
 import org.imagenetx.query.Metric;
 import org.imagenetx.query.Query;
@@ -216,9 +219,9 @@ class ExplorerBrowserTest {
     waitReady("#/compare/ViT/ResNet50");
     Results.Comparison c = engine.compare("ViT", "ResNet50", ErrorType.CLASS);
     List<WebElement> crow = driver.findElements(By.cssSelector("#comparison tbody tr"));
-    assertThat(crow).hasSize(org.imagenetx.compare.PairwiseData.NUM_SLICES);
+    assertThat(crow).hasSize(PairwiseData.NUM_SLICES);
     for (int i = 0; i < crow.size(); i++) {
-      org.imagenetx.compare.SliceComparison l = c.rows().get(i);
+      SliceComparison l = c.rows().get(i);
       WebElement tr = crow.get(i);
       assertThat(tr.getAttribute("data-slice")).isEqualTo(l.slice());
       assertNumber(tr.findElement(By.cssSelector("td[data-col='error_a']")), l.errorA(), l.slice());
@@ -238,8 +241,7 @@ class ExplorerBrowserTest {
       if (i < Factor.COUNT) {
         assertThat(tr.findElement(By.cssSelector("td[data-col='er_diff_interval']")).getText())
             .isEqualTo(
-                String.format(
-                    java.util.Locale.ROOT, "[%.4f, %.4f]", l.erDiff().lower(), l.erDiff().upper()));
+                String.format(Locale.ROOT, "[%.4f, %.4f]", l.erDiff().lower(), l.erDiff().upper()));
       }
     }
 

@@ -17,6 +17,7 @@ import org.imagenetx.query.Query;
 import org.imagenetx.query.QueryEngine;
 import org.imagenetx.query.QueryResult;
 import org.imagenetx.query.RealSessions;
+import org.imagenetx.report.Format;
 import org.imagenetx.report.QueryTables;
 import org.imagenetx.report.ReportTable;
 import org.imagenetx.resampling.ZooBootstrap;
@@ -63,12 +64,7 @@ class JsonColumnsTest {
   private static void check(QueryResult result, String arrayField, int table) throws IOException {
     ReportTable t = QueryTables.of(result).get(table);
     List<String> csvHeader =
-        List.of(
-            t.render(org.imagenetx.report.Format.CSV, 4)
-                .lines()
-                .findFirst()
-                .orElseThrow()
-                .split(","));
+        List.of(t.render(Format.CSV, 4).lines().findFirst().orElseThrow().split(","));
     List<Set<String>> rows = rowKeys(Json.bytes(result), arrayField);
     assertThat(rows).as("%s %s", result.getClass().getSimpleName(), arrayField).isNotEmpty();
     for (Set<String> keys : rows) {

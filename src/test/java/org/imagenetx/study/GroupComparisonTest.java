@@ -3,8 +3,10 @@ package org.imagenetx.study;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,9 +15,11 @@ import org.imagenetx.annotations.FactorSelection;
 import org.imagenetx.compare.GroupComparison;
 import org.imagenetx.compare.GroupTest;
 import org.imagenetx.compare.GroupTestResult;
+import org.imagenetx.compare.GroupTests;
 import org.imagenetx.evaluation.Aggregation;
 import org.imagenetx.evaluation.ErrorType;
 import org.imagenetx.evaluation.FactorTable;
+import org.imagenetx.io.BadInputException;
 import org.imagenetx.resampling.Interval;
 import org.imagenetx.resampling.IntervalMethod;
 import org.imagenetx.resampling.ZooBootstrap;
@@ -126,7 +130,7 @@ class GroupComparisonTest {
     double[] er = {1.0, 2.0, 3.0, 0.5, 0.5};
     for (int i = 0; i < 5; i++) {
       rows[i] = new double[FactorTable.COLUMNS.size()];
-      java.util.Arrays.fill(rows[i], 0.9);
+      Arrays.fill(rows[i], 0.9);
       rows[i][FactorTable.AVERAGE] = 0.9;
       rows[i][Factor.POSE.ordinal()] = 1 - 0.1 * er[i];
     }
@@ -174,13 +178,12 @@ class GroupComparisonTest {
   void pluggedTestsDropGroupsTooSmallToTestAndDelegateToTheCompareTests() {
     double[][] kept = {{1, 2, 3}, {4, 5, 7}};
     var ag = GroupTest.alexanderGovern().test(new double[][] {{1, 2, 3}, {4, 5, 7}, {7}, {}});
-    var direct = org.imagenetx.compare.GroupTests.alexanderGovern(kept);
+    var direct = GroupTests.alexanderGovern(kept);
     assertThat(ag.method()).isEqualTo("Alexander-Govern");
     assertThat(ag.statistic()).isEqualTo(direct.statistic());
     assertThat(ag.pValue()).isEqualTo(direct.pValue()).isBetween(0.0, 0.05);
     var welch = GroupTest.parse("welch").test(new double[][] {{1, 2, 3}, {4, 5, 7}, {7}});
-    assertThat(welch.statistic())
-        .isEqualTo(org.imagenetx.compare.GroupTests.welchAnova(kept).statistic());
+    assertThat(welch.statistic()).isEqualTo(GroupTests.welchAnova(kept).statistic());
     assertThat(GroupTest.alexanderGovern().test(new double[][] {{1, 2}, {3}}).pValue()).isNaN();
   }
 
@@ -214,13 +217,13 @@ class GroupComparisonTest {
   void familyOverrideFileErrorsNameTheLine(@org.junit.jupiter.api.io.TempDir Path dir)
       throws Exception {
     Path f = dir.resolve("fam.csv");
-    java.nio.file.Files.writeString(f, "model,family\nDINO,cnn\nfoo,mlp\n");
+    Files.writeString(f, "model,family\nDINO,cnn\nfoo,mlp\n");
     var e =
         org.junit.jupiter.api.Assertions.assertThrows(
-            org.imagenetx.io.BadInputException.class, () -> ArchitectureFamily.readOverrides(f));
+            BadInputException.class, () -> ArchitectureFamily.readOverrides(f));
     assertThat(e.line()).isEqualTo(3);
     assertThat(e.problem()).contains("mlp");
-    java.nio.file.Files.writeString(f, "model,family\nDINO,cnn\n");
+    Files.writeString(f, "model,family\nDINO,cnn\n");
     assertThat(ArchitectureFamily.readOverrides(f)).containsEntry("DINO", ArchitectureFamily.CNN);
   }
 }

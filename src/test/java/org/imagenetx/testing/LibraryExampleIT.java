@@ -3,6 +3,7 @@ package org.imagenetx.testing;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
+import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -33,7 +34,7 @@ class LibraryExampleIT {
     assertThat(thinJar).exists();
     String deps =
         Files.readString(Path.of(System.getProperty("imagenetx.runtimeClasspath"))).strip();
-    modulePath = thinJar + java.io.File.pathSeparator + deps;
+    modulePath = thinJar + File.pathSeparator + deps;
   }
 
   @Test
@@ -54,7 +55,7 @@ class LibraryExampleIT {
         new ProcessBuilder(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "--module-path",
-                classes + java.io.File.pathSeparator + modulePath,
+                classes + File.pathSeparator + modulePath,
                 "--module",
                 "example/example.Example",
                 RealData.root().toString())

@@ -2,6 +2,7 @@ package org.imagenetx.zoo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -119,11 +120,12 @@ class StoreVersusCsvTablesTest {
         new ZooStoreWriter.Options(true, true, seed, "synth", 2, null));
     short[] x = new short[ds.index().size()];
     short[] y = new short[ds.index().size()];
-    Zoo d = ZooStore.open(direct, ds.index());
-    for (int m = 0; m < 5; m++) {
-      csv.readClasses(m, x);
-      d.readClasses(m, y);
-      assertThat(y).as("model %d", m).isEqualTo(x);
+    try (Zoo d = ZooStore.open(direct, ds.index())) {
+      for (int m = 0; m < 5; m++) {
+        csv.readClasses(m, x);
+        d.readClasses(m, y);
+        assertThat(y).as("model %d", m).isEqualTo(x);
+      }
     }
   }
 
@@ -145,7 +147,7 @@ class StoreVersusCsvTablesTest {
           .as("image %d", i)
           .isEqualTo(Float.floatToRawIntBits(src.probabilities[i]));
     }
-    String text = new String(bytes, java.nio.charset.StandardCharsets.US_ASCII);
+    String text = new String(bytes, StandardCharsets.US_ASCII);
     assertThat(text).startsWith(PredictionCsv.HEADER + "\nILSVRC2012_val_000000");
   }
 }
