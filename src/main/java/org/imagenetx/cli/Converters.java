@@ -1,5 +1,8 @@
 package org.imagenetx.cli;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
 import org.imagenetx.annotations.Factor;
 import org.imagenetx.annotations.FactorSelection;
 import org.imagenetx.annotations.Partition;
@@ -12,6 +15,20 @@ import picocli.CommandLine.ITypeConverter;
 /** picocli converters giving one-line messages that list the valid values. */
 final class Converters {
   private Converters() {}
+
+  /**
+   * @param value a comma-separated list, as the deprecated list options took it
+   * @param parse one element's parser
+   * @param <T> the element type
+   * @return the elements, in order
+   */
+  static <T> List<T> list(String value, Function<String, T> parse) {
+    List<T> out = new ArrayList<>();
+    for (String s : value.split(",")) {
+      out.add(parse.apply(s.strip()));
+    }
+    return out;
+  }
 
   static final class PartitionConverter implements ITypeConverter<Partition> {
     @Override

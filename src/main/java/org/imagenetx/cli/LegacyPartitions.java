@@ -1,6 +1,5 @@
 package org.imagenetx.cli;
 
-import java.util.ArrayList;
 import java.util.List;
 import org.imagenetx.annotations.Partition;
 import picocli.CommandLine.Option;
@@ -20,9 +19,6 @@ final class LegacyPartitions {
       paramLabel = "<list>",
       description = ExitCodes.DEPRECATED + "--partition (one partition per run)")
   void deprecatedPartitions(String value) {
-    partitions = new ArrayList<>();
-    for (String p : value.split(",")) {
-      partitions.add(Partition.parse(p.strip()));
-    }
+    partitions = Converters.list(value, Partition::parse);
   }
 }

@@ -1,6 +1,5 @@
 package org.imagenetx.cli;
 
-import java.util.ArrayList;
 import java.util.List;
 import org.imagenetx.annotations.FactorSelection;
 import picocli.CommandLine.Model.CommandSpec;
@@ -30,10 +29,7 @@ final class SelectionOption {
       paramLabel = "<list>",
       description = ExitCodes.DEPRECATED + "--factors")
   void deprecatedSelections(String value) {
-    selections = new ArrayList<>();
-    for (String s : value.split(",")) {
-      selections.add(FactorSelection.parse(s.strip()));
-    }
+    selections = Converters.list(value, FactorSelection::parse);
   }
 
   /**

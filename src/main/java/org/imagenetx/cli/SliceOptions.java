@@ -36,10 +36,7 @@ final class SliceOptions {
       paramLabel = "<list>",
       description = ExitCodes.DEPRECATED + "--error-type")
   void deprecatedErrorTypes(String value) {
-    types = new ArrayList<>();
-    for (String s : value.split(",")) {
-      types.add(ErrorType.parse(s.strip()));
-    }
+    types = Converters.list(value, ErrorType::parse);
   }
 
   /**

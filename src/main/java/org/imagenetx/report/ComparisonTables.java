@@ -48,19 +48,7 @@ public final class ComparisonTables {
           "verdict");
 
   /** Columns of one model against every other ({@link Comparisons.Versus}). */
-  public static final List<String> VERSUS_COLUMNS =
-      List.of(
-          "rank",
-          "model_b",
-          "error_a",
-          "error_b",
-          "only_a_wrong",
-          "only_b_wrong",
-          "p_exact",
-          "p_mid",
-          "p_holm",
-          "p_bh",
-          "verdict");
+  public static final List<String> VERSUS_COLUMNS = versusColumns();
 
   /** Columns of the strongest pairs of a zoo ({@code compare --all-pairs}). */
   public static final List<String> ALL_PAIRS_COLUMNS =
@@ -84,6 +72,15 @@ public final class ComparisonTables {
           "welch_p");
 
   private ComparisonTables() {}
+
+  /** rank, model_b, then the pair table's per-model and test columns, then the verdict. */
+  private static List<String> versusColumns() {
+    List<String> c = new ArrayList<>(List.of("rank", "model_b"));
+    c.addAll(
+        PAIR_COLUMNS.subList(PAIR_COLUMNS.indexOf("error_a"), PAIR_COLUMNS.indexOf("p_bh") + 1));
+    c.add("verdict");
+    return List.copyOf(c);
+  }
 
   /**
    * @param r one slice

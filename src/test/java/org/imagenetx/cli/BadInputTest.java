@@ -213,18 +213,8 @@ class BadInputTest {
     c.breakIt().accept(this);
     Path out = tmp.resolve("out");
     CliRunner.Result r =
-        CliRunner.run(
-            "aggregate",
-            "--factors",
-            "multi,top",
-            "--error-type",
-            "class,metaclass,real_class",
-            "--annotations",
-            ann.toString(),
-            "--zoo",
-            zoo.toString(),
-            "--out",
-            out.toString());
+        CliRunner.aggregateAll(
+            "--annotations", ann.toString(), "--zoo", zoo.toString(), "--out", out.toString());
     assertThat(r.exitCode()).as(r.err()).isEqualTo(1);
     assertThat(r.err()).startsWith("imagenetx: error: ");
     assertThat(r.err().strip())
@@ -244,12 +234,7 @@ class BadInputTest {
     Fixtures.replaceLine(second.resolve("m.csv"), 2, "garbage");
     Path out = tmp.resolve("out");
     CliRunner.Result r =
-        CliRunner.run(
-            "aggregate",
-            "--factors",
-            "multi,top",
-            "--error-type",
-            "class,metaclass,real_class",
+        CliRunner.aggregateAll(
             "--annotations",
             ann.toString(),
             "--zoo",

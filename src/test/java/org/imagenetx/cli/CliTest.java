@@ -109,12 +109,7 @@ class CliTest {
   void aggregateWritesTheUpstreamLayout() throws IOException {
     Path out = tmp.resolve("out");
     CliRunner.Result r =
-        CliRunner.run(
-            "aggregate",
-            "--factors",
-            "multi,top",
-            "--error-type",
-            "class,metaclass,real_class",
+        CliRunner.aggregateAll(
             "--annotations",
             RealData.annotations().toString(),
             "--zoo",

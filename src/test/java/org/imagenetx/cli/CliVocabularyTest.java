@@ -2,12 +2,11 @@ package org.imagenetx.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.imagenetx.testing.CliRunner;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.OptionSpec;
@@ -61,12 +60,8 @@ class CliVocabularyTest {
 
   @Test
   void oldSpellingsKeepWorkingWithAOneLineNote() {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    int code =
-        Main.run(
-            new PrintWriter(out),
-            new PrintWriter(err),
+    CliRunner.Result r =
+        CliRunner.run(
             "study",
             "cooccurrence",
             "--synthetic",
@@ -76,13 +71,13 @@ class CliVocabularyTest {
             "val",
             "--format",
             "csv");
-    assertThat(code).isZero();
-    assertThat(err.toString())
+    assertThat(r.exitCode()).isZero();
+    assertThat(r.err())
         .contains(
             "imagenetx: warning: --selections is deprecated and will be removed in the next"
                 + " release; use --factors")
         .contains("--partitions is deprecated");
-    assertThat(out.toString()).contains("multi");
+    assertThat(r.out()).contains("multi");
   }
 
   private static void walk(CommandLine c, Map<String, List<Seen>> byName) {

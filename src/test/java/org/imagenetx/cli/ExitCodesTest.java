@@ -6,6 +6,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.concurrent.Callable;
 import org.imagenetx.io.BadInputException;
+import org.imagenetx.testing.CliRunner;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -82,18 +83,9 @@ class ExitCodesTest {
 
   @Test
   void theRealCommandLineTakesDebugEverywhere() {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    int code =
-        Main.run(
-            new PrintWriter(out),
-            new PrintWriter(err),
-            "ratios",
-            "--synthetic",
-            "--debug",
-            "--factors",
-            "top,multi");
-    assertThat(code).isEqualTo(2);
-    assertThat(err.toString()).contains("--factors takes one selection here");
+    CliRunner.Result r =
+        CliRunner.run("ratios", "--synthetic", "--debug", "--factors", "top,multi");
+    assertThat(r.exitCode()).isEqualTo(2);
+    assertThat(r.err()).contains("--factors takes one selection here");
   }
 }

@@ -90,33 +90,13 @@ class ZooCommandTest {
     Path fromStore = tmp.resolve("from-store");
     Path fromCsv = tmp.resolve("from-csv");
     assertThat(
-            run(
-                    "aggregate",
-                    "--factors",
-                    "multi,top",
-                    "--error-type",
-                    "class,metaclass,real_class",
-                    "--annotations",
-                    ann,
-                    "--zoo",
-                    store.toString(),
-                    "--out",
-                    fromStore.toString())
+            CliRunner.aggregateAll(
+                    "--annotations", ann, "--zoo", store.toString(), "--out", fromStore.toString())
                 .exitCode())
         .isEqualTo(0);
     assertThat(
-            run(
-                    "aggregate",
-                    "--factors",
-                    "multi,top",
-                    "--error-type",
-                    "class,metaclass,real_class",
-                    "--annotations",
-                    ann,
-                    "--zoo",
-                    base.toString(),
-                    "--out",
-                    fromCsv.toString())
+            CliRunner.aggregateAll(
+                    "--annotations", ann, "--zoo", base.toString(), "--out", fromCsv.toString())
                 .exitCode())
         .isEqualTo(0);
     Map<String, String> a = tree(fromStore);
@@ -146,18 +126,8 @@ class ZooCommandTest {
         .isEqualTo(0);
     Path fromAgain = tmp.resolve("from-again");
     assertThat(
-            run(
-                    "aggregate",
-                    "--factors",
-                    "multi,top",
-                    "--error-type",
-                    "class,metaclass,real_class",
-                    "--annotations",
-                    ann,
-                    "--zoo",
-                    again.toString(),
-                    "--out",
-                    fromAgain.toString())
+            CliRunner.aggregateAll(
+                    "--annotations", ann, "--zoo", again.toString(), "--out", fromAgain.toString())
                 .exitCode())
         .isEqualTo(0);
     Map<String, String> c = new TreeMap<>();
@@ -195,12 +165,7 @@ class ZooCommandTest {
     assertThat(info.exitCode()).isEqualTo(1);
     assertThat(info.err().strip()).doesNotContain("\n").contains("shorter than the 64-byte header");
     CliRunner.Result agg =
-        run(
-            "aggregate",
-            "--factors",
-            "multi,top",
-            "--error-type",
-            "class,metaclass,real_class",
+        CliRunner.aggregateAll(
             "--annotations",
             ann,
             "--zoo",
@@ -231,45 +196,15 @@ class ZooCommandTest {
     Path o2 = tmp.resolve("o2");
     Path o3 = tmp.resolve("o3");
     assertThat(
-            run(
-                    "aggregate",
-                    "--factors",
-                    "multi,top",
-                    "--error-type",
-                    "class,metaclass,real_class",
-                    "--synthetic",
-                    "--zoo",
-                    store.toString(),
-                    "--out",
-                    o1.toString())
+            CliRunner.aggregateAll("--synthetic", "--zoo", store.toString(), "--out", o1.toString())
                 .exitCode())
         .isEqualTo(0);
     assertThat(
-            run(
-                    "aggregate",
-                    "--factors",
-                    "multi,top",
-                    "--error-type",
-                    "class,metaclass,real_class",
-                    "--synthetic",
-                    "--zoo",
-                    dir.toString(),
-                    "--out",
-                    o2.toString())
+            CliRunner.aggregateAll("--synthetic", "--zoo", dir.toString(), "--out", o2.toString())
                 .exitCode())
         .isEqualTo(0);
     // the embedded default: the same 4 models of the default seed, zoo named "synthetic"
-    assertThat(
-            run(
-                    "aggregate",
-                    "--factors",
-                    "multi,top",
-                    "--error-type",
-                    "class,metaclass,real_class",
-                    "--synthetic",
-                    "--out",
-                    o3.toString())
-                .exitCode())
+    assertThat(CliRunner.aggregateAll("--synthetic", "--out", o3.toString()).exitCode())
         .isEqualTo(0);
     Map<String, String> t1 = tree(o1);
     Map<String, String> t3 = new TreeMap<>();
@@ -281,12 +216,7 @@ class ZooCommandTest {
     assertThat(t1.keySet()).anyMatch(k -> k.endsWith("class/accuracies_per_factor.csv"));
 
     CliRunner.Result wrongSeed =
-        run(
-            "aggregate",
-            "--factors",
-            "multi,top",
-            "--error-type",
-            "class,metaclass,real_class",
+        CliRunner.aggregateAll(
             "--synthetic",
             "--seed",
             "5",
