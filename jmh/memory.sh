@@ -13,7 +13,8 @@ mkdir -p "$cache"
 [ -f "$store" ] || java -Xmx512m -jar target/imagenetx.jar synth --models 2200 --seed 42 --out "$store"
 out="$(mktemp -d)"
 trap 'rm -rf "$out"' EXIT
-/usr/bin/time -v java "$@" -jar target/imagenetx.jar aggregate --synthetic --seed 42 --zoo "$store" --out "$out" \
+/usr/bin/time -v java "$@" -jar target/imagenetx.jar aggregate --synthetic --seed 42 --zoo "$store" \
+  --factors multi,top --error-type class,metaclass,real_class --out "$out" \
   2> "$out/time.txt" | grep -v '^wrote ' || true
 grep -E "Maximum resident set size|Elapsed \(wall clock\)" "$out/time.txt" | sed 's/^\s*//'
 echo "JVM options: ${*:-(defaults)}"

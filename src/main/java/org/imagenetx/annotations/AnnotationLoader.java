@@ -7,8 +7,9 @@ import java.util.Set;
 /**
  * Loads annotation files into a {@link Dataset}. The first load of a source parses its files into a
  * {@link Snapshot} and caches it ({@link SnapshotCache}); later loads read only the sections they
- * need. Every malformed line is reported as a {@link BadInputException} with file, line and cause;
- * nothing is guessed. The release that ships with imagenetx loads through {@link Release}.
+ * need. Every malformed line is reported as a {@link org.imagenetx.io.BadInputException} with file,
+ * line and cause; nothing is guessed. The release that ships with imagenetx loads through {@link
+ * Release}.
  */
 public final class AnnotationLoader {
   /** Whether to load the ReaL label sets. */

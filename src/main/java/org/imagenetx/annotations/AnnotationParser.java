@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
-import it.unimi.dsi.fastutil.ints.IntArrayList;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -14,6 +13,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import org.eclipse.collections.impl.list.mutable.primitive.IntArrayList;
 import org.imagenetx.io.BadInputException;
 
 /**
@@ -290,7 +290,7 @@ final class AnnotationParser {
     if (names.isEmpty()) {
       throw new BadInputException(file, 0, "no images");
     }
-    return ImageIndex.build(names.toArray(new String[0]), classes.toIntArray(), metaclasses);
+    return ImageIndex.build(names.toArray(new String[0]), classes.toArray(), metaclasses);
   }
 
   static Set<String> readPrototypes(AnnotationSource source) {
@@ -350,7 +350,7 @@ final class AnnotationParser {
         element++;
         int dense = index.lookup(ImageIndex.valFileName(element));
         if (dense >= 0) {
-          perDense[dense] = labels.toIntArray();
+          perDense[dense] = labels.toArray();
         }
       }
       if (t != JsonToken.END_ARRAY) {

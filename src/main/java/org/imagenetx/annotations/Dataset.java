@@ -4,6 +4,7 @@ import java.util.Collections;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
 /**
@@ -25,6 +26,9 @@ public final class Dataset {
   private final Supplier<ImageTexts> texts;
   private volatile ClassNames classNamesValue;
   private volatile ImageTexts textsValue;
+
+  /** Structures derived from this dataset ({@link #derived}), built once each. */
+  private final ConcurrentHashMap<Derived<?>, Object> derived = new ConcurrentHashMap<>();
 
   /**
    * @param partition val or train
@@ -219,5 +223,30 @@ public final class Dataset {
    */
   public String source() {
     return source;
+  }
+
+  /**
+   * A structure derived from this dataset, built on first use and kept as long as the dataset: the
+   * one place the engine keeps per-dataset tables, so a dataset that is no longer referenced is
+   * collected with everything derived from it. Built under the dataset's lock (a factory may ask
+   * for other derived structures of the same dataset); later calls read without locking.
+   *
+   * @param key what to derive
+   * @param <T> its type
+   * @return the structure, the same instance on every call
+   */
+  @SuppressWarnings("unchecked")
+  public <T> T derived(Derived<T> key) {
+    Object v = derived.get(key);
+    if (v == null) {
+      synchronized (derived) {
+        v = derived.get(key);
+        if (v == null) {
+          v = key.build(this);
+          derived.put(key, v);
+        }
+      }
+    }
+    return (T) v;
   }
 }

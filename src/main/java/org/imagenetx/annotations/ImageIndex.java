@@ -1,9 +1,9 @@
 package org.imagenetx.annotations;
 
 import it.unimi.dsi.fastutil.ints.IntArrays;
-import it.unimi.dsi.fastutil.objects.Object2IntOpenHashMap;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import org.eclipse.collections.impl.map.mutable.primitive.ObjectIntHashMap;
 
 /**
  * The dense image index: every image of a partition gets a position {@code 0..size()-1}, ordered by
@@ -34,7 +34,7 @@ public final class ImageIndex {
   private final int[] metaFrom;
   private final int[] metaTo;
   private final int[] denseOfValNumber;
-  private final Object2IntOpenHashMap<String> denseOfName;
+  private final ObjectIntHashMap<String> denseOfName;
 
   private ImageIndex(
       String[] fileNames, int[] valNumbers, short[] labels, Metaclasses metaclasses) {
@@ -114,8 +114,7 @@ public final class ImageIndex {
       denseOfName = null;
     } else {
       denseOfValNumber = null;
-      denseOfName = new Object2IntOpenHashMap<>(n);
-      denseOfName.defaultReturnValue(-1);
+      denseOfName = new ObjectIntHashMap<>(n);
       for (int d = 0; d < n; d++) {
         denseOfName.put(fileNames[d], d);
       }
@@ -147,8 +146,7 @@ public final class ImageIndex {
     this.metaTo = metaTo;
     this.denseOfValNumber = denseOfValNumber;
     if (fileNames != null) {
-      denseOfName = new Object2IntOpenHashMap<>(fileNames.length);
-      denseOfName.defaultReturnValue(-1);
+      denseOfName = new ObjectIntHashMap<>(fileNames.length);
       for (int d = 0; d < fileNames.length; d++) {
         denseOfName.put(fileNames[d], d);
       }
@@ -391,7 +389,7 @@ public final class ImageIndex {
       int number = valNumber(name);
       return number > 0 && number <= denseOfValNumber.length ? denseOfValNumber[number - 1] : -1;
     }
-    return denseOfName.getInt(name);
+    return denseOfName.getIfAbsent(name, -1);
   }
 
   /**
@@ -427,7 +425,7 @@ public final class ImageIndex {
       }
       return v > 0 && v <= denseOfValNumber.length ? denseOfValNumber[v - 1] : -1;
     }
-    return denseOfName.getInt(new String(buf, off, len, StandardCharsets.ISO_8859_1));
+    return denseOfName.getIfAbsent(new String(buf, off, len, StandardCharsets.ISO_8859_1), -1);
   }
 
   /**

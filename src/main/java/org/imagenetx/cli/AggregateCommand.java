@@ -6,19 +6,19 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
 import org.imagenetx.annotations.FactorSelection;
+import org.imagenetx.evaluation.Aggregation;
+import org.imagenetx.evaluation.ErrorType;
 import org.imagenetx.io.AtomicFiles;
 import org.imagenetx.report.AccuracyCsv;
-import org.imagenetx.stats.Aggregation;
-import org.imagenetx.stats.ErrorType;
 import org.imagenetx.zoo.Zoo;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code imagenetx aggregate}: the upstream per-factor and per-metaclass tables of whole zoos. */
@@ -26,8 +26,9 @@ import picocli.CommandLine.Spec;
     name = "aggregate",
     mixinStandardHelpOptions = true,
     description = {
-      "Write accuracies_per_factor.csv and accuracies_per_factor_metaclass.csv for every zoo,",
-      "factor selection and error type, in the upstream layout:",
+      "Write accuracies_per_factor.csv and accuracies_per_factor_metaclass.csv for every zoo and every",
+      "--factors and --error-type given (e.g. --factors multi,top --error-type class,metaclass,real_class",
+      "for the whole upstream tree), in the upstream layout:",
       "  <out>/<partition>/<multi|top>_factor/<zoo>/<class|metaclass|real_class>/"
     })
 final class AggregateCommand implements Callable<Integer> {
@@ -35,31 +36,17 @@ final class AggregateCommand implements Callable<Integer> {
 
   @Mixin DataOptions data;
 
-  @Option(
-      names = "--factors",
-      split = ",",
-      defaultValue = "multi,top",
-      converter = Converters.SelectionConverter.class,
-      description = "Factor selections (default: ${DEFAULT-VALUE}).")
-  List<FactorSelection> selections;
+  @Mixin SliceOptions view;
 
-  @Option(
-      names = "--error-types",
-      split = ",",
-      defaultValue = "class,metaclass,real_class",
-      converter = Converters.ErrorTypeConverter.class,
-      description = "Error types (default: ${DEFAULT-VALUE}).")
-  List<ErrorType> types;
-
-  @Option(names = "--out", required = true, paramLabel = "<dir>", description = "Output folder.")
-  Path out;
+  @Mixin OutOption output;
 
   @Override
   public Integer call() {
     PrintWriter err = spec.commandLine().getErr();
     PrintWriter stdout = spec.commandLine().getOut();
-    List<FactorSelection> sels = new ArrayList<>(new LinkedHashSet<>(selections));
-    List<ErrorType> ts = new ArrayList<>(new LinkedHashSet<>(types));
+    Path out = output.required(spec);
+    List<FactorSelection> sels = new ArrayList<>(new LinkedHashSet<>(view.selections()));
+    List<ErrorType> ts = new ArrayList<>(new LinkedHashSet<>(view.types));
     DataOptions.Loaded loaded = data.load(EnumSet.copyOf(sels), ts.contains(ErrorType.REAL_CLASS));
     String banner = DataOptions.syntheticBanner(loaded);
     if (banner != null) {
@@ -83,7 +70,7 @@ final class AggregateCommand implements Callable<Integer> {
       results.add(agg);
       Warnings.missingPredictions(err, zoo, agg);
       stdout.printf(
-          java.util.Locale.ROOT,
+          Locale.ROOT,
           "%s: %d models, %d images evaluated, %.2f s%n",
           zoo.name(),
           zoo.size(),

@@ -1,14 +1,34 @@
 package org.imagenetx.cli;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+import org.imagenetx.annotations.Factor;
 import org.imagenetx.annotations.FactorSelection;
 import org.imagenetx.annotations.Partition;
+import org.imagenetx.compare.GroupTest;
+import org.imagenetx.evaluation.ErrorType;
 import org.imagenetx.report.Format;
-import org.imagenetx.stats.ErrorType;
+import org.imagenetx.study.Augmentation;
 import picocli.CommandLine.ITypeConverter;
 
 /** picocli converters giving one-line messages that list the valid values. */
 final class Converters {
   private Converters() {}
+
+  /**
+   * @param value a comma-separated list, as the deprecated list options took it
+   * @param parse one element's parser
+   * @param <T> the element type
+   * @return the elements, in order
+   */
+  static <T> List<T> list(String value, Function<String, T> parse) {
+    List<T> out = new ArrayList<>();
+    for (String s : value.split(",")) {
+      out.add(parse.apply(s.strip()));
+    }
+    return out;
+  }
 
   static final class PartitionConverter implements ITypeConverter<Partition> {
     @Override
@@ -40,6 +60,27 @@ final class Converters {
         throw new IllegalArgumentException(
             "unknown format '" + value + "' (use table, csv, markdown, json or latex)");
       }
+    }
+  }
+
+  static final class FactorConverter implements ITypeConverter<Factor> {
+    @Override
+    public Factor convert(String value) {
+      return Factor.fromColumn(value);
+    }
+  }
+
+  static final class AugmentationConverter implements ITypeConverter<Augmentation> {
+    @Override
+    public Augmentation convert(String value) {
+      return Augmentation.parse(value);
+    }
+  }
+
+  static final class GroupTestConverter implements ITypeConverter<GroupTest> {
+    @Override
+    public GroupTest convert(String value) {
+      return GroupTest.parse(value);
     }
   }
 }

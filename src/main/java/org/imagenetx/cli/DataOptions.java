@@ -36,19 +36,10 @@ public final class DataOptions {
   @Option(
       names = "--annotations",
       paramLabel = "<folder|zip|file>",
-      description =
-          "ImageNet-X annotations: a folder (like imagenet_x/annotations), the PyPI wheel or a zip"
-              + " holding imagenet_x/annotations/, or one *_factor.jsonl. Default: the ImageNet-X"
-              + " release embedded in imagenetx.")
+      description = DataHelp.ANNOTATIONS)
   Path annotations;
 
-  @Option(
-      names = "--zoo",
-      paramLabel = "<store|dir|csv>",
-      description =
-          "Model predictions: a zoo store (imagenetx zoo build / synth), a folder of <model>.csv files,"
-              + " or one .csv (repeatable). Default: the release's base models DINO, ResNet50,"
-              + " SimCLR and ViT.")
+  @Option(names = "--zoo", paramLabel = "<store|dir|csv>", description = DataHelp.ZOO)
   List<Path> zoos = new ArrayList<>();
 
   @Option(
@@ -70,13 +61,10 @@ public final class DataOptions {
           "Use the embedded, generated ImageNet-X-shaped dataset and zoo (labelled synthetic).")
   boolean synthetic;
 
-  @Option(
-      names = "--seed",
-      defaultValue = "" + DEFAULT_SEED,
-      description = "Seed of the synthetic data (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--seed", defaultValue = "" + DEFAULT_SEED, description = DataHelp.SEED)
   long seed;
 
-  @Option(names = "--threads", description = "Worker threads (default: all cores).")
+  @Option(names = "--threads", description = DataHelp.THREADS)
   Integer threads;
 
   /** A dataset and its zoos, resolved from the options. */

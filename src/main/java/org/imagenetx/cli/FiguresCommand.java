@@ -11,7 +11,7 @@ import org.imagenetx.figures.FigureWriter;
 import org.imagenetx.figures.StudyData;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -35,8 +35,7 @@ final class FiguresCommand implements Callable<Integer> {
       completionCandidates = Names.class)
   String name;
 
-  @Option(names = "--out", required = true, paramLabel = "<dir>", description = "Output folder.")
-  Path out;
+  @Mixin OutOption output;
 
   /** The figure names, for the help text. */
   static final class Names extends ArrayList<String> {
@@ -52,18 +51,31 @@ final class FiguresCommand implements Callable<Integer> {
     List<Catalog.Entry> wanted = new ArrayList<>();
     if (name.equals("all")) {
       wanted.addAll(Catalog.entries());
-    } else {
+    } else if (Catalog.names().contains(name)) {
       wanted.add(Catalog.entry(name));
+    } else {
+      throw new ParameterException(
+          spec.commandLine(),
+          "unknown figure '"
+              + name
+              + "' (figures: all, "
+              + String.join(", ", Catalog.names())
+              + ")");
     }
     PrintWriter err = spec.commandLine().getErr();
     PrintWriter stdout = spec.commandLine().getOut();
+    Path out = output.required(spec);
     long t0 = System.nanoTime();
-    StudyData data = inputs.load(err, t0);
+    StudyData data = inputs.load(spec, err, t0);
     for (Catalog.Entry e : wanted) {
       if (wanted.size() > 1 && e.missing(data) != null) {
         StudyInputOptions.progress(
             err, t0, "skipped figure " + e.name() + ": needs " + e.missing(data).how());
         continue;
+      }
+      if (e.missing(data) != null) {
+        throw new ParameterException(
+            spec.commandLine(), "figure " + e.name() + " needs " + e.missing(data).how());
       }
       StudyInputOptions.progress(err, t0, "figure " + e.name());
       Figure f = e.draw(data);

@@ -1,15 +1,14 @@
 package org.imagenetx.cli;
 
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
 import java.util.List;
-import org.imagenetx.io.BadInputException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
- * The {@code imagenetx} command line. Exit codes: 0 success, 1 bad input or failure (one line on
- * stderr naming file, line and cause), 2 usage error.
+ * The {@code imagenetx} command line. Exit codes ({@link ExitCodes}): 0 success, 1 bad input or
+ * failure (one line on stderr naming file, line and cause), 2 usage error, 70 internal error (one
+ * line; the stack trace with {@code --debug}).
  */
 @Command(
     name = "imagenetx",
@@ -32,6 +31,12 @@ public final class Main implements Runnable {
   public static final int EXIT_USAGE = 2;
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @CommandLine.Option(
+      names = "--debug",
+      scope = CommandLine.ScopeType.INHERIT,
+      description = "On an internal error, print the stack trace.")
+  boolean debug;
 
   @Override
   public void run() {
@@ -146,6 +151,17 @@ public final class Main implements Runnable {
    * @return the command line
    */
   static CommandLine commandLine(String... args) {
+    return commandLine(false, args);
+  }
+
+  /**
+   * @return the command line with every subcommand built (for tests that walk all options)
+   */
+  static CommandLine fullCommandLine() {
+    return commandLine(true);
+  }
+
+  private static CommandLine commandLine(boolean all, String... args) {
     String invoked = null;
     String helpTarget = null;
     for (int i = 0; i < args.length; i++) {
@@ -157,9 +173,10 @@ public final class Main implements Runnable {
         break;
       }
     }
-    CommandLine cl = new CommandLine(new Main());
+    Main main = new Main();
+    CommandLine cl = new CommandLine(main);
     for (Subcommand sub : SUBCOMMANDS) {
-      if (sub.name().equals(invoked) || sub.name().equals(helpTarget)) {
+      if (all || sub.name().equals(invoked) || sub.name().equals(helpTarget)) {
         cl.addSubcommand(sub.name(), instantiate(sub.className()));
       } else {
         CommandLine.Model.CommandSpec placeholder = CommandLine.Model.CommandSpec.create();
@@ -167,36 +184,7 @@ public final class Main implements Runnable {
         cl.addSubcommand(sub.name(), placeholder);
       }
     }
-    cl.setExecutionExceptionHandler(
-        (ex, commandLine, parseResult) -> {
-          PrintWriter err = commandLine.getErr();
-          if (ex instanceof BadInputException) {
-            err.println("imagenetx: error: " + ex.getMessage());
-            return EXIT_FAILURE;
-          }
-          if (ex instanceof CommandLine.ParameterException) {
-            err.println("imagenetx: " + ex.getMessage());
-            return EXIT_USAGE;
-          }
-          if (ex instanceof IllegalArgumentException) {
-            err.println("imagenetx: " + ex.getMessage());
-            return EXIT_USAGE;
-          }
-          if (ex instanceof UncheckedIOException) {
-            err.println("imagenetx: error: " + ex.getMessage());
-            return EXIT_FAILURE;
-          }
-          err.println("imagenetx: internal error (please report): " + ex);
-          ex.printStackTrace(err);
-          return EXIT_FAILURE;
-        });
-    cl.setParameterExceptionHandler(
-        (ex, arguments) -> {
-          CommandLine c = ex.getCommandLine();
-          c.getErr().println("imagenetx: " + ex.getMessage());
-          c.getErr().println("Try '" + c.getCommandSpec().qualifiedName() + " --help' for usage.");
-          return EXIT_USAGE;
-        });
+    ExitCodes.install(cl, () -> main.debug);
     return cl;
   }
 

@@ -23,13 +23,13 @@ import org.imagenetx.zoo.Zoos;
 final class Prefetch implements Runnable {
   /** Classes the evaluation of a table loads first; a test checks that each exists. */
   static final String[] CLASSES = {
-    "org.imagenetx.stats.Aggregation",
-    "org.imagenetx.stats.Evaluator",
-    "org.imagenetx.stats.CountPlan",
-    "org.imagenetx.stats.TypeWords",
-    "org.imagenetx.stats.WorstClasses",
-    "org.imagenetx.stats.FactorTable",
-    "org.imagenetx.stats.MetaclassTable",
+    "org.imagenetx.evaluation.Aggregation",
+    "org.imagenetx.evaluation.Evaluator",
+    "org.imagenetx.evaluation.CountPlan",
+    "org.imagenetx.evaluation.TypeWords",
+    "org.imagenetx.evaluation.WorstClasses",
+    "org.imagenetx.evaluation.FactorTable",
+    "org.imagenetx.evaluation.MetaclassTable",
     "org.imagenetx.bits.Correctness",
     "org.imagenetx.bits.Lanes",
     "org.imagenetx.bits.Words",

@@ -2,24 +2,28 @@ package org.imagenetx.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.imagenetx.annotations.FactorSelection;
 import org.imagenetx.query.BootstrapIntervals;
-import org.imagenetx.query.GroupFile;
 import org.imagenetx.query.Intervals;
+import org.imagenetx.query.Query;
 import org.imagenetx.query.QueryEngine;
 import org.imagenetx.query.QueryParser;
 import org.imagenetx.query.Session;
-import org.imagenetx.query.Tables;
-import org.imagenetx.report.Format;
+import org.imagenetx.report.QueryTables;
+import org.imagenetx.resampling.ZooBootstrap;
 import org.imagenetx.synth.SyntheticZoo;
+import org.imagenetx.zoo.ModelGroupCsv;
 import org.imagenetx.zoo.Zoo;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -37,18 +41,9 @@ final class QueryCommand implements Callable<Integer> {
   static final class SessionOptions {
     @Mixin DataOptions data;
 
-    @Option(
-        names = "--factors",
-        defaultValue = "top",
-        converter = Converters.SelectionConverter.class,
-        description = "top or multi (default: ${DEFAULT-VALUE}).")
-    FactorSelection selection;
+    @Mixin SelectionOption factors;
 
-    @Option(
-        names = "--groups",
-        paramLabel = "<csv>",
-        description =
-            "Model groups, a CSV model,group with header (e.g. the release's model_types.csv).")
+    @Option(names = "--groups", paramLabel = "<csv>", description = DataHelp.GROUPS)
     Path groups;
 
     @Option(
@@ -72,7 +67,8 @@ final class QueryCommand implements Callable<Integer> {
      * @param err where the synthetic banner and warnings go
      * @return the engine
      */
-    QueryEngine open(PrintWriter err) {
+    QueryEngine open(CommandSpec spec, PrintWriter err) {
+      FactorSelection selection = factors.selection(spec);
       // ReaL labels are read whenever present; without them the session simply offers no real_class
       DataOptions.Loaded loaded = data.load(EnumSet.of(selection), false);
       String banner = DataOptions.syntheticBanner(loaded);
@@ -80,22 +76,24 @@ final class QueryCommand implements Callable<Integer> {
         err.println(banner);
       }
       if (loaded.zoos().size() != 1) {
-        throw new IllegalArgumentException(
+        throw new ParameterException(
+            spec.commandLine(),
             "a session reads one zoo; got " + loaded.zoos().size() + " --zoo options");
       }
       Zoo zoo = loaded.zoos().get(0);
       if (syntheticModels != null) {
         if (!loaded.synthetic()) {
-          throw new IllegalArgumentException(
-              "--synthetic-models needs the synthetic default (no --zoo)");
+          throw new ParameterException(
+              spec.commandLine(), "--synthetic-models needs the synthetic default (no --zoo)");
         }
         if (syntheticModels < 2) {
-          throw new IllegalArgumentException("--synthetic-models must be at least 2");
+          throw new ParameterException(spec.commandLine(), "--synthetic-models must be at least 2");
         }
         zoo = SyntheticZoo.generate(loaded.dataset(), syntheticModels, data.seed);
       }
-      org.imagenetx.stats.ZooBootstrap.Settings settings = bootstrap.settings();
-      Map<String, List<String>> g = groups == null ? Map.of() : GroupFile.read(groups);
+      ZooBootstrap.Settings settings = bootstrap.settings(spec);
+      Map<String, List<String>> g =
+          groups == null ? Map.of() : ModelGroupCsv.membersByGroup(ModelGroupCsv.read(groups));
       Session session = Session.open(loaded.dataset(), zoo, selection, g, data.threads());
       // intervals by default, as ratios --ci computes them, one model at a time on first use
       Intervals intervals =
@@ -108,12 +106,7 @@ final class QueryCommand implements Callable<Integer> {
 
   @Mixin SessionOptions session;
 
-  @Option(
-      names = "--format",
-      defaultValue = "table",
-      converter = Converters.FormatConverter.class,
-      description = "table, csv, markdown, json or latex (default: ${DEFAULT-VALUE}).")
-  Format format;
+  @Mixin OutputOptions output;
 
   @Parameters(
       arity = "1..*",
@@ -123,20 +116,23 @@ final class QueryCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     // parse everything first: a typo in the last query fails before the zoo is loaded
-    List<org.imagenetx.query.Query> parsed = new java.util.ArrayList<>();
+    List<Query> parsed = new ArrayList<>();
     for (String q : queries) {
       parsed.add(QueryParser.parse(q));
     }
-    QueryEngine engine = session.open(err);
+    QueryEngine engine = session.open(spec, err);
+    StringBuilder text = new StringBuilder();
     for (int i = 0; i < parsed.size(); i++) {
       if (i > 0) {
-        out.println();
+        text.append('\n');
       }
-      out.print(Tables.render(engine.answer(parsed.get(i)), format, 0));
+      text.append(
+          QueryTables.render(
+              engine.answer(parsed.get(i)), output.format(output.toFile()), output.decimals, 0));
     }
+    output.write(spec, text.toString());
     return 0;
   }
 }

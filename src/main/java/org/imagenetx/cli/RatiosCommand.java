@@ -6,15 +6,15 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.imagenetx.annotations.Factor;
+import org.imagenetx.annotations.FactorSelection;
 import org.imagenetx.annotations.Metaclasses;
-import org.imagenetx.report.Format;
+import org.imagenetx.evaluation.Aggregation;
+import org.imagenetx.evaluation.ErrorRatio;
+import org.imagenetx.evaluation.ErrorType;
+import org.imagenetx.evaluation.FactorTable;
+import org.imagenetx.evaluation.MetaclassTable;
 import org.imagenetx.report.ReportTable;
-import org.imagenetx.stats.Aggregation;
-import org.imagenetx.stats.ErrorRatio;
-import org.imagenetx.stats.ErrorType;
-import org.imagenetx.stats.FactorTable;
-import org.imagenetx.stats.MetaclassTable;
-import org.imagenetx.stats.ZooBootstrap;
+import org.imagenetx.resampling.ZooBootstrap;
 import org.imagenetx.zoo.Zoo;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -39,18 +39,7 @@ final class RatiosCommand implements Callable<Integer> {
 
   @Mixin SliceOptions view;
 
-  @Option(
-      names = "--format",
-      defaultValue = "table",
-      converter = Converters.FormatConverter.class,
-      description = "table, csv, markdown, json or latex (default: ${DEFAULT-VALUE}).")
-  Format format;
-
-  @Option(
-      names = "--decimals",
-      defaultValue = "6",
-      description = "Decimals in table, markdown and latex output (default: ${DEFAULT-VALUE}).")
-  int decimals;
+  @Mixin OutputOptions output;
 
   @Option(
       names = "--ci",
@@ -68,11 +57,11 @@ final class RatiosCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    ZooBootstrap.Settings settings = ci ? bootstrap.settings() : null;
-    PrintWriter out = spec.commandLine().getOut();
+    ZooBootstrap.Settings settings = ci ? bootstrap.settings(spec) : null;
+    FactorSelection selection = view.selection(spec);
+    ErrorType type = view.type(spec);
     PrintWriter err = spec.commandLine().getErr();
-    DataOptions.Loaded loaded =
-        data.load(EnumSet.of(view.selection), view.type == ErrorType.REAL_CLASS);
+    DataOptions.Loaded loaded = data.load(EnumSet.of(selection), type == ErrorType.REAL_CLASS);
     String banner = DataOptions.syntheticBanner(loaded);
     if (banner != null) {
       err.println(banner);
@@ -94,27 +83,16 @@ final class RatiosCommand implements Callable<Integer> {
     for (Zoo zoo : loaded.zoos()) {
       Aggregation agg =
           Aggregation.run(
-              loaded.dataset(),
-              zoo,
-              List.of(view.selection),
-              List.of(view.type),
-              data.threads(),
-              null);
+              loaded.dataset(), zoo, List.of(selection), List.of(type), data.threads(), null);
       Warnings.missingPredictions(err, zoo, agg);
       ZooBootstrap.Result boot =
           ci
               ? ZooBootstrap.run(
-                  loaded.dataset(),
-                  zoo,
-                  view.selection,
-                  view.type,
-                  byMetaclass,
-                  settings,
-                  data.threads())
+                  loaded.dataset(), zoo, selection, type, byMetaclass, settings, data.threads())
               : null;
       int per = ci ? 3 : 1;
       if (byMetaclass) {
-        MetaclassTable t = agg.get(view.selection, view.type).metaclasses();
+        MetaclassTable t = agg.get(selection, type).metaclasses();
         for (int r = 0; r < t.size(); r++) {
           Object[] row = new Object[columns.size()];
           row[0] = t.model(r);
@@ -134,7 +112,7 @@ final class RatiosCommand implements Callable<Integer> {
         }
         continue;
       }
-      FactorTable t = agg.get(view.selection, view.type).factors();
+      FactorTable t = agg.get(selection, type).factors();
       for (int r = 0; r < t.size(); r++) {
         Object[] row = new Object[columns.size()];
         row[0] = t.models().get(r);
@@ -155,9 +133,9 @@ final class RatiosCommand implements Callable<Integer> {
       table.note("(synthetic data: generated models and annotations, not ImageNet-X)");
     }
     if (ci) {
-      table.note("(" + bootstrap.describe() + ")");
+      table.note("(intervals: " + settings.describe("images") + ")");
     }
-    table.write(out, format, decimals);
+    output.write(spec, table);
     return 0;
   }
 }

@@ -8,7 +8,6 @@ import org.imagenetx.figures.Reproduction;
 import org.imagenetx.figures.StudyData;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code imagenetx reproduce}: every table and figure of the study, and a page showing them. */
@@ -24,18 +23,14 @@ final class ReproduceCommand implements Callable<Integer> {
 
   @Mixin StudyInputOptions inputs;
 
-  @Option(
-      names = "--out",
-      required = true,
-      paramLabel = "<dir>",
-      description = "Output folder (e.g. results/).")
-  Path out;
+  @Mixin OutOption output;
 
   @Override
   public Integer call() {
     PrintWriter err = spec.commandLine().getErr();
+    Path out = output.required(spec);
     long t0 = System.nanoTime();
-    StudyData data = inputs.load(err, t0);
+    StudyData data = inputs.load(spec, err, t0);
     Reproduction.Result r =
         Reproduction.run(
             data,

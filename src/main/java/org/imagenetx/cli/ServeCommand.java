@@ -12,6 +12,7 @@ import org.imagenetx.serve.ExplorerServer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** {@code imagenetx serve}: the local explorer page over a zoo loaded once. */
@@ -54,16 +55,16 @@ final class ServeCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     if (port < 0 || port > 65535) {
-      throw new IllegalArgumentException("--port must be in 0..65535, got " + port);
+      throw new ParameterException(spec.commandLine(), "--port must be in 0..65535, got " + port);
     }
     InetAddress address;
     try {
       address = InetAddress.getByName(bind);
     } catch (UnknownHostException e) {
-      throw new IllegalArgumentException("--bind: unknown address '" + bind + "'");
+      throw new ParameterException(spec.commandLine(), "--bind: unknown address '" + bind + "'");
     }
     long t0 = System.nanoTime();
-    QueryEngine engine = session.open(err);
+    QueryEngine engine = session.open(spec, err);
     ExplorerServer server =
         ExplorerServer.start(engine, new InetSocketAddress(address, port), httpThreads);
     if (!address.isLoopbackAddress()) {

@@ -6,6 +6,7 @@ import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -14,8 +15,9 @@ import org.imagenetx.io.BadInputException;
 import org.imagenetx.query.QueryEngine;
 import org.imagenetx.query.QueryException;
 import org.imagenetx.query.QueryParser;
-import org.imagenetx.query.Tables;
+import org.imagenetx.query.QueryResult;
 import org.imagenetx.report.Format;
+import org.imagenetx.report.QueryTables;
 import org.jline.reader.Candidate;
 import org.jline.reader.Completer;
 import org.jline.reader.EndOfFileException;
@@ -47,7 +49,7 @@ final class ShellCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     PrintWriter err = spec.commandLine().getErr();
     long t0 = System.nanoTime();
-    QueryEngine engine = session.open(err);
+    QueryEngine engine = session.open(spec, err);
     err.printf(
         Locale.ROOT,
         "%d models loaded in %.2f s (%s factors, tables %.1f MB). Type help, or quit.%n",
@@ -108,10 +110,10 @@ final class ShellCommand implements Callable<Integer> {
       }
       long start = System.nanoTime();
       try {
-        Record r = engine.answer(QueryParser.parse(t));
+        QueryResult r = engine.answer(QueryParser.parse(t));
         long answered = System.nanoTime();
         int width = Math.max(0, terminal.getColumns());
-        String text = Tables.render(r, Format.TABLE, width);
+        String text = QueryTables.render(r, Format.TABLE, QueryTables.DECIMALS, width);
         long rendered = System.nanoTime();
         w.print(text);
         w.printf(
@@ -164,13 +166,13 @@ final class ShellCommand implements Callable<Integer> {
           if (cmd.equals("similar")) {
             return List.of("spearman", "cosine");
           }
-          List<String> cols = new java.util.ArrayList<>(List.of(Factor.columns()));
+          List<String> cols = new ArrayList<>(List.of(Factor.columns()));
           cols.addAll(QueryEngine.SUMMARY_COLUMNS);
           return cols;
         case "--metric":
           return List.of("error_ratio", "accuracy");
         case "--error-type":
-          List<String> types = new java.util.ArrayList<>();
+          List<String> types = new ArrayList<>();
           engine.session().types().forEach(t -> types.add(t.key()));
           return types;
         case "--group":
@@ -185,7 +187,7 @@ final class ShellCommand implements Callable<Integer> {
         return opts;
       }
       if (cmd.equals("show") || cmd.equals("similar") || cmd.equals("compare")) {
-        List<String> all = new java.util.ArrayList<>(engine.session().models());
+        List<String> all = new ArrayList<>(engine.session().models());
         all.addAll(opts);
         return all;
       }

@@ -10,12 +10,13 @@ import java.util.concurrent.Callable;
 import org.imagenetx.annotations.Dataset;
 import org.imagenetx.annotations.FactorSelection;
 import org.imagenetx.annotations.Partition;
+import org.imagenetx.evaluation.Aggregation;
+import org.imagenetx.evaluation.ErrorType;
+import org.imagenetx.evaluation.FactorTable;
+import org.imagenetx.evaluation.MetaclassTable;
 import org.imagenetx.io.AtomicFiles;
 import org.imagenetx.report.Format;
 import org.imagenetx.report.ReportTable;
-import org.imagenetx.stats.Aggregation;
-import org.imagenetx.stats.FactorTable;
-import org.imagenetx.stats.MetaclassTable;
 import org.imagenetx.study.AugmentationSweep;
 import org.imagenetx.study.Calibration;
 import org.imagenetx.study.Cooccurrence;
@@ -48,44 +49,29 @@ final class StudyAllCommand implements Callable<Integer> {
   @Mixin StudyCommand.TableOptions opts;
   @Mixin DataOptions data;
 
-  @Option(
-      names = "--out",
-      required = true,
-      paramLabel = "<dir>",
-      description = "Output folder, e.g. results/study.")
-  Path outDir;
+  @Mixin OutputOptions output;
 
-  @Option(
-      names = "--format",
-      defaultValue = "csv",
-      converter = Converters.FormatConverter.class,
-      description = "File format (default: ${DEFAULT-VALUE}).")
-  Format format;
-
-  @Option(
-      names = "--decimals",
-      defaultValue = "4",
-      description = "Decimals in text formats (default: ${DEFAULT-VALUE}).")
-  int decimals;
-
-  @Option(
-      names = "--base-table",
-      paramLabel = "<csv>",
-      description = "accuracies_per_factor.csv of the base models.")
+  @Option(names = "--base-table", paramLabel = "<csv>", description = DataHelp.BASE_TABLE)
   Path baseTable;
 
   @Override
   public Integer call() {
     PrintWriter err = spec.commandLine().getErr();
     PrintWriter stdout = spec.commandLine().getOut();
-    Study study = opts.study();
+    Path outDir = output.folder(spec);
+    Format format = output.format(true);
+    int decimals = output.decimals;
+    opts.annotations = data.annotations;
+    Study study = opts.study(spec);
+    FactorSelection selection = study.selection();
+    ErrorType type = study.type();
     Map<String, ReportTable> tables = new LinkedHashMap<>();
     DataOptions.Loaded loaded =
-        data.zoos.isEmpty()
-            ? null
-            : StudyCommand.loadWithZoos(data, opts.view.selection, opts.view.type, err);
+        data.zoos.isEmpty() ? null : StudyCommand.loadWithZoos(data, selection, type, err);
     List<Aggregation.Tables> zoos =
-        loaded == null ? List.of() : StudyCommand.aggregate(loaded, opts, data.threads());
+        loaded == null
+            ? List.of()
+            : StudyCommand.aggregate(loaded, selection, type, data.threads());
     FactorTable base = StudyCommand.baseTable(baseTable, zoos);
     ModelGroups published = study.publishedGroups(opts.types(), base);
     var groups = study.compare(published, ModelTypes.STUDY_GROUPS);
@@ -115,8 +101,7 @@ final class StudyAllCommand implements Callable<Integer> {
         }
         if (p == Partition.VAL) {
           tables.put(
-              "prevalence_metaclass",
-              StudyTables.prevalence(Prevalence.compute(d, opts.view.selection)));
+              "prevalence_metaclass", StudyTables.prevalence(Prevalence.compute(d, selection)));
         }
       }
       tables.put("cooccurrence", StudyTables.cooccurrence(co));
@@ -133,13 +118,11 @@ final class StudyAllCommand implements Callable<Integer> {
       for (Zoo zoo : loaded.zoos()) {
         ReportTable m =
             StudyTables.mistakePrevalence(
-                MistakePrevalence.compute(
-                    loaded.dataset(), opts.view.selection, opts.view.type, zoo));
+                MistakePrevalence.compute(loaded.dataset(), selection, type, zoo));
         mistakes = mistakes == null ? m : StudyCommand.append(mistakes, m);
         if (zoo.hasProbabilities()) {
           ReportTable c =
-              StudyTables.calibration(
-                  Calibration.compute(loaded.dataset(), opts.view.selection, opts.view.type, zoo));
+              StudyTables.calibration(Calibration.compute(loaded.dataset(), selection, type, zoo));
           calibration = calibration == null ? c : StudyCommand.append(calibration, c);
         }
       }

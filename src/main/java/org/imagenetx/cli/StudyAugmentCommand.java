@@ -13,6 +13,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** {@code study augment}. */
@@ -20,28 +21,26 @@ import picocli.CommandLine.Spec;
     name = "augment",
     mixinStandardHelpOptions = true,
     description = {
-      "Augmentation spill-over per factor.",
+      "Augmentation spill-over per factor. Tables: summary, effects (every column), spillover,",
+      "models (parsed hyper-parameters, one --augmentation) or compare (augmentation recipes as groups).",
       "How crop, colour-jitter and blur strength move each factor's error ratio: the study's",
       "cubic-fit Welch t, least-squares slopes, and the comparison of augmentation recipes."
     })
 final class StudyAugmentCommand implements Callable<Integer> {
   @Spec CommandLine.Model.CommandSpec spec;
   @Mixin StudyCommand.TableOptions opts;
-  @Mixin StudyCommand.OutputOptions out;
+  @Mixin OutputOptions out;
 
   @Option(
       names = "--augmentation",
       split = ",",
       defaultValue = "crop,colorjitter,gaussian_blur",
+      paramLabel = "<list>",
+      converter = Converters.AugmentationConverter.class,
       description = "Sweeps to analyse (default: ${DEFAULT-VALUE}).")
-  List<String> augmentations;
+  List<Augmentation> augmentations;
 
-  @Option(
-      names = "--table",
-      defaultValue = "summary",
-      description =
-          "summary, effects (every column), spillover, models (parsed hyper-parameters) or compare"
-              + " (augmentation recipes as groups) (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--table", paramLabel = "<table>", description = DataHelp.TABLE)
   String table;
 
   @Option(
@@ -52,9 +51,9 @@ final class StudyAugmentCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    Study study = opts.study();
+    Study study = opts.study(spec);
     ReportTable t;
-    switch (table.toLowerCase(Locale.ROOT)) {
+    switch (table == null ? "summary" : table.toLowerCase(Locale.ROOT)) {
       case "compare":
         t =
             StudyTables.groupDetail(
@@ -74,21 +73,23 @@ final class StudyAugmentCommand implements Callable<Integer> {
         List<AugmentationSweep> s = sweeps(study);
         t = StudyTables.augmentModels(s.get(0));
         if (s.size() > 1) {
-          throw new IllegalArgumentException("--table models needs one --augmentation");
+          throw new ParameterException(
+              spec.commandLine(), "--table models needs one --augmentation");
         }
         break;
       default:
-        throw new IllegalArgumentException(
-            "--table must be summary, effects, spillover, models or compare");
+        throw new ParameterException(
+            spec.commandLine(),
+            "--table must be summary, effects, spillover, models or compare, got '" + table + "'");
     }
-    t.write(spec.commandLine().getOut(), out.format, out.decimals);
+    out.write(spec, t);
     return 0;
   }
 
   private List<AugmentationSweep> sweeps(Study study) {
     List<AugmentationSweep> s = new ArrayList<>();
-    for (String a : augmentations) {
-      s.add(study.sweep(Augmentation.parse(a)));
+    for (Augmentation a : augmentations) {
+      s.add(study.sweep(a));
     }
     return s;
   }

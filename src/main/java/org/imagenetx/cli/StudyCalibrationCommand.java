@@ -1,6 +1,8 @@
 package org.imagenetx.cli;
 
 import java.util.concurrent.Callable;
+import org.imagenetx.annotations.FactorSelection;
+import org.imagenetx.evaluation.ErrorType;
 import org.imagenetx.report.ReportTable;
 import org.imagenetx.study.Calibration;
 import org.imagenetx.study.StudyTables;
@@ -18,24 +20,24 @@ import picocli.CommandLine.Spec;
         "Expected calibration error (15 equal-width bins) per model, overall and per factor.")
 final class StudyCalibrationCommand implements Callable<Integer> {
   @Spec CommandLine.Model.CommandSpec spec;
-  @Mixin StudyCommand.OutputOptions out;
+  @Mixin OutputOptions out;
   @Mixin DataOptions data;
 
   @Mixin SliceOptions view;
 
   @Override
   public Integer call() {
+    FactorSelection selection = view.selection(spec);
+    ErrorType type = view.type(spec);
     DataOptions.Loaded loaded =
-        StudyCommand.loadWithZoos(data, view.selection, view.type, spec.commandLine().getErr());
+        StudyCommand.loadWithZoos(data, selection, type, spec.commandLine().getErr());
     ReportTable t = null;
     for (Zoo zoo : loaded.zoos()) {
       ReportTable z =
-          StudyTables.calibration(
-              Calibration.compute(loaded.dataset(), view.selection, view.type, zoo));
+          StudyTables.calibration(Calibration.compute(loaded.dataset(), selection, type, zoo));
       t = t == null ? z : StudyCommand.append(t, z);
     }
-    StudyCommand.marked(t, loaded.synthetic())
-        .write(spec.commandLine().getOut(), out.format, out.decimals);
+    out.write(spec, StudyCommand.marked(t, loaded.synthetic()));
     return 0;
   }
 }

@@ -1,7 +1,6 @@
 package org.imagenetx.cli;
 
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -12,17 +11,16 @@ import org.imagenetx.annotations.Annotations;
 import org.imagenetx.annotations.Dataset;
 import org.imagenetx.annotations.FactorSelection;
 import org.imagenetx.annotations.Partition;
+import org.imagenetx.compare.GroupTest;
+import org.imagenetx.evaluation.Aggregation;
+import org.imagenetx.evaluation.ErrorType;
+import org.imagenetx.evaluation.FactorTable;
+import org.imagenetx.evaluation.MetaclassTable;
 import org.imagenetx.io.BadInputException;
-import org.imagenetx.report.Format;
 import org.imagenetx.report.ReportTable;
-import org.imagenetx.stats.Aggregation;
-import org.imagenetx.stats.ErrorType;
-import org.imagenetx.stats.FactorTable;
-import org.imagenetx.stats.MetaclassTable;
 import org.imagenetx.study.AggregatedTables;
 import org.imagenetx.study.ArchitectureFamily;
 import org.imagenetx.study.ColorCodedLatex;
-import org.imagenetx.study.GroupTest;
 import org.imagenetx.study.ModelTypes;
 import org.imagenetx.study.Study;
 import org.imagenetx.synth.SyntheticImageNetX;
@@ -30,6 +28,7 @@ import org.imagenetx.zoo.Zoo;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -61,46 +60,23 @@ final class StudyCommand implements Runnable {
 
   /** Options of the analyses of aggregated tables. */
   static final class TableOptions {
-    @Option(
-        names = "--results",
-        paramLabel = "<dir>",
-        description =
-            "Results tree of the upstream layout (holding val/<sel>_factor/<zoo>/<type>/)."
-                + " Default: data/results when present.")
+    @Option(names = "--results", paramLabel = "<dir>", description = DataHelp.RESULTS)
     Path results;
 
     @Mixin SliceOptions view;
 
-    @Option(
-        names = "--bootstrap",
-        defaultValue = "1000",
-        description = "Bootstrap resamples (default: ${DEFAULT-VALUE}).")
-    int numResamples;
-
-    @Option(
-        names = "--bootstrap-seed",
-        defaultValue = "20221103",
-        description = "Bootstrap seed (default: ${DEFAULT-VALUE}).")
-    long bootstrapSeed;
-
-    @Option(
-        names = "--confidence",
-        defaultValue = "0.95",
-        description = "Confidence level (default: ${DEFAULT-VALUE}).")
-    double confidence;
+    @Mixin BootstrapOptions bootstrap;
 
     @Option(
         names = "--group-test",
         defaultValue = "alexander-govern",
+        paramLabel = "<test>",
+        converter = Converters.GroupTestConverter.class,
         description =
             "Test across groups per factor: alexander-govern (as the study) or welch (default: ${DEFAULT-VALUE}).")
-    String groupTest;
+    GroupTest groupTest;
 
-    @Option(
-        names = "--model-types",
-        paramLabel = "<csv>",
-        description =
-            "model,type CSV. Default: model_types.csv next to the results folder, else data/model_types.csv.")
+    @Option(names = "--model-types", paramLabel = "<csv>", description = DataHelp.MODEL_TYPES)
     Path modelTypes;
 
     @Option(
@@ -109,59 +85,37 @@ final class StudyCommand implements Runnable {
         description = "model,family overrides (cnn, transformer, other) of the name rule.")
     Path families;
 
+    /**
+     * The annotations the results are looked for beside: {@code --annotations} when given (null:
+     * the embedded release).
+     */
+    Path annotations;
+
     Path results() {
-      if (results != null) {
-        return results;
-      }
-      Path d = Path.of("data", "results");
-      if (Files.isDirectory(d)) {
-        return d;
+      Path r = StudyInputOptions.results(results, annotations);
+      if (r != null) {
+        return r;
       }
       throw new BadInputException(
           "--results",
           0,
-          "not given and data/results does not exist; pass --results <dir> (e.g. the"
-              + " upstream results folder of the ImageNet-X release)");
+          "not given, and no results folder beside the annotations; pass --results <dir> (e.g."
+              + " data/imagenet-x/results)");
     }
 
-    Study study() {
-      GroupTest test = groupTest();
+    Study study(CommandSpec spec) {
       return new Study(
-          results(), view.selection, view.type, numResamples, confidence, bootstrapSeed, test);
+          results(), view.selection(spec), view.type(spec), bootstrap.settings(spec), groupTest);
     }
 
     ModelTypes types() {
-      if (modelTypes != null) {
-        return ModelTypes.read(modelTypes);
+      Path r = results != null ? results : StudyInputOptions.results(null, annotations);
+      Path p = StudyInputOptions.modelTypes(modelTypes, r);
+      if (p == null) {
+        throw new BadInputException(
+            "--model-types", 0, "not given, and no model_types.csv beside the results folder");
       }
-      Path res =
-          results != null
-              ? results
-              : Files.isDirectory(Path.of("data", "results")) ? Path.of("data", "results") : null;
-      Path parent = res == null ? null : res.toAbsolutePath().getParent();
-      for (Path p :
-          new Path[] {
-            parent == null ? null : parent.resolve("model_types.csv"),
-            Path.of("data", "model_types.csv")
-          }) {
-        if (p != null && Files.isRegularFile(p)) {
-          return ModelTypes.read(p);
-        }
-      }
-      throw new BadInputException(
-          "--model-types",
-          0,
-          "not given and no model_types.csv next to the results folder or in data/");
-    }
-
-    GroupTest groupTest() {
-      if (numResamples < 1) {
-        throw new IllegalArgumentException("--bootstrap must be at least 1");
-      }
-      if (!(confidence > 0 && confidence < 1)) {
-        throw new IllegalArgumentException("--confidence must be in (0, 1)");
-      }
-      return GroupTest.parse(groupTest);
+      return ModelTypes.read(p);
     }
 
     Map<String, ArchitectureFamily> familyOverrides() {
@@ -169,36 +123,14 @@ final class StudyCommand implements Runnable {
     }
   }
 
-  /** Output options. */
-  static final class OutputOptions {
-    @Option(
-        names = "--format",
-        defaultValue = "table",
-        converter = Converters.FormatConverter.class,
-        description = "table, csv, markdown, json or latex (default: ${DEFAULT-VALUE}).")
-    Format format;
-
-    @Option(
-        names = "--decimals",
-        defaultValue = "4",
-        description = "Decimals in text formats (default: ${DEFAULT-VALUE}).")
-    int decimals;
-  }
-
   /** Per zoo, the aggregated tables of one selection and error type. */
   static List<Aggregation.Tables> aggregate(
-      DataOptions.Loaded loaded, TableOptions opts, int threads) {
+      DataOptions.Loaded loaded, FactorSelection selection, ErrorType type, int threads) {
     List<Aggregation.Tables> out = new ArrayList<>();
     for (Zoo zoo : loaded.zoos()) {
       out.add(
-          Aggregation.run(
-                  loaded.dataset(),
-                  zoo,
-                  List.of(opts.view.selection),
-                  List.of(opts.view.type),
-                  threads,
-                  null)
-              .get(opts.view.selection, opts.view.type));
+          Aggregation.run(loaded.dataset(), zoo, List.of(selection), List.of(type), threads, null)
+              .get(selection, type));
     }
     return out;
   }
@@ -276,55 +208,23 @@ final class StudyCommand implements Runnable {
     return a;
   }
 
-  /** Annotation options of the commands that need no zoo. */
-  static final class AnnotationOptions {
-    @Option(
-        names = "--annotations",
-        paramLabel = "<folder|zip>",
-        description =
-            "ImageNet-X annotations (default: the ImageNet-X release embedded in imagenetx).")
-    Path annotations;
-
-    @Option(
-        names = "--partitions",
-        split = ",",
-        defaultValue = "train,val",
-        converter = Converters.PartitionConverter.class,
-        description = "Partitions (default: ${DEFAULT-VALUE}).")
-    List<Partition> partitions;
-
-    @Option(
-        names = "--selections",
-        split = ",",
-        defaultValue = "multi,top",
-        converter = Converters.SelectionConverter.class,
-        description = "Factor selections (default: ${DEFAULT-VALUE}).")
-    List<FactorSelection> selections;
-
-    @Option(
-        names = "--keep-prototypes",
-        description = "Keep the validation prototypes (removed by default).")
-    boolean keepPrototypes;
-
-    @Option(
-        names = "--seed",
-        defaultValue = "" + DataOptions.DEFAULT_SEED,
-        description = "Seed of the synthetic default.")
-    long seed;
-
-    List<Dataset> load(PrintWriter err) {
-      List<Dataset> out = new ArrayList<>();
-      for (Partition p : partitions) {
-        Dataset d = annotations(annotations, false, seed, keepPrototypes, p, err);
-        if (d == null) {
-          err.println(
-              "(skipped " + p.key() + ": the synthetic default has validation images only)");
-        } else {
-          out.add(d);
-        }
+  /**
+   * The annotations of every partition a command asks for ({@code --partition}, or the deprecated
+   * list {@code --partitions}), without a zoo; partitions the synthetic default lacks are skipped
+   * with a note.
+   */
+  static List<Dataset> annotations(DataOptions data, List<Partition> partitions, PrintWriter err) {
+    List<Dataset> out = new ArrayList<>();
+    for (Partition p : partitions == null ? List.of(data.partition) : partitions) {
+      Dataset d =
+          annotations(data.annotations, data.synthetic, data.seed, data.keepPrototypes, p, err);
+      if (d == null) {
+        err.println("(skipped " + p.key() + ": the synthetic default has validation images only)");
+      } else {
+        out.add(d);
       }
-      return out;
     }
+    return out;
   }
 
   static String latex(
@@ -363,8 +263,8 @@ final class StudyCommand implements Runnable {
       }
     }
     if (!missing.isEmpty()) {
-      throw new IllegalArgumentException(
-          "model(s) not in the zoo(s): " + String.join(", ", missing));
+      throw new BadInputException(
+          "--model", 0, "model(s) not in the zoo(s): " + String.join(", ", missing));
     }
     return sb.toString();
   }

@@ -20,21 +20,23 @@ import picocli.CommandLine.Spec;
         "Spearman correlation and p-values between the 16 factor and 17 metaclass indicators.")
 final class StudyCooccurrenceCommand implements Callable<Integer> {
   @Spec CommandLine.Model.CommandSpec spec;
-  @Mixin StudyCommand.OutputOptions out;
-  @Mixin StudyCommand.AnnotationOptions ann;
+  @Mixin OutputOptions out;
+  @Mixin DataOptions data;
+  @Mixin SelectionOption factors;
+  @Mixin LegacyPartitions partitions;
 
   @Override
   public Integer call() {
     List<Cooccurrence> list = new ArrayList<>();
-    List<Dataset> datasets = ann.load(spec.commandLine().getErr());
+    List<Dataset> datasets =
+        StudyCommand.annotations(data, partitions.partitions, spec.commandLine().getErr());
     boolean synthetic = datasets.stream().anyMatch(Dataset::synthetic);
     for (Dataset d : datasets) {
-      for (FactorSelection s : ann.selections) {
+      for (FactorSelection s : factors.selections) {
         list.add(Cooccurrence.compute(d, s));
       }
     }
-    StudyCommand.marked(StudyTables.cooccurrence(list), synthetic)
-        .write(spec.commandLine().getOut(), out.format, out.decimals);
+    out.write(spec, StudyCommand.marked(StudyTables.cooccurrence(list), synthetic));
     return 0;
   }
 }

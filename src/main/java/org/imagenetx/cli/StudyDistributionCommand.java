@@ -13,41 +13,47 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** {@code study distribution}. */
 @Command(
     name = "distribution",
     mixinStandardHelpOptions = true,
-    description = "Share of images per factor, and the number of active factors per image.")
+    description = {
+      "Tables: shares (share of images per factor) or active (the number of active factors per",
+      "image), over --partition and --factors."
+    })
 final class StudyDistributionCommand implements Callable<Integer> {
   @Spec CommandLine.Model.CommandSpec spec;
-  @Mixin StudyCommand.OutputOptions out;
-  @Mixin StudyCommand.AnnotationOptions ann;
+  @Mixin OutputOptions out;
+  @Mixin DataOptions data;
+  @Mixin SelectionOption factors;
+  @Mixin LegacyPartitions partitions;
 
-  @Option(
-      names = "--table",
-      defaultValue = "shares",
-      description = "shares or active (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--table", paramLabel = "<table>", description = DataHelp.TABLE)
   String table;
 
   @Override
   public Integer call() {
     List<FactorDistribution> list = new ArrayList<>();
-    List<Dataset> datasets = ann.load(spec.commandLine().getErr());
+    List<Dataset> datasets =
+        StudyCommand.annotations(data, partitions.partitions, spec.commandLine().getErr());
     boolean synthetic = datasets.stream().anyMatch(Dataset::synthetic);
     for (Dataset d : datasets) {
-      for (FactorSelection s : ann.selections) {
+      for (FactorSelection s : factors.selections) {
         list.add(FactorDistribution.compute(d, s));
       }
     }
     ReportTable t =
-        switch (table.toLowerCase(Locale.ROOT)) {
+        switch (table == null ? "shares" : table.toLowerCase(Locale.ROOT)) {
           case "shares" -> StudyTables.factorShares(list);
           case "active" -> StudyTables.activeFactors(list);
-          default -> throw new IllegalArgumentException("--table must be shares or active");
+          default ->
+              throw new ParameterException(
+                  spec.commandLine(), "--table must be shares or active, got '" + table + "'");
         };
-    StudyCommand.marked(t, synthetic).write(spec.commandLine().getOut(), out.format, out.decimals);
+    out.write(spec, StudyCommand.marked(t, synthetic));
     return 0;
   }
 }

@@ -2,15 +2,16 @@ package org.imagenetx.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.imagenetx.compare.GroupComparison;
+import org.imagenetx.compare.GroupTest;
+import org.imagenetx.evaluation.Aggregation;
+import org.imagenetx.evaluation.FactorTable;
 import org.imagenetx.report.ReportTable;
-import org.imagenetx.stats.Aggregation;
-import org.imagenetx.stats.FactorTable;
 import org.imagenetx.study.AggregatedTables;
-import org.imagenetx.study.GroupComparison;
-import org.imagenetx.study.GroupTest;
 import org.imagenetx.study.ModelGroups;
 import org.imagenetx.study.ModelTypes;
 import org.imagenetx.study.Study;
@@ -19,6 +20,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** {@code study groups}. */
@@ -33,7 +35,7 @@ import picocli.CommandLine.Spec;
 final class StudyGroupsCommand implements Callable<Integer> {
   @Spec CommandLine.Model.CommandSpec spec;
   @Mixin StudyCommand.TableOptions opts;
-  @Mixin StudyCommand.OutputOptions out;
+  @Mixin OutputOptions out;
   @Mixin DataOptions data;
 
   @Option(
@@ -54,34 +56,42 @@ final class StudyGroupsCommand implements Callable<Integer> {
   boolean allModels;
 
   @Option(
-      names = "--table",
+      names = "--accuracies",
       paramLabel = "<csv>",
       description = {
         "Your own accuracies_per_factor.csv (repeatable): compare the groups of --model-types",
         "(a model,group CSV) over these models instead of the published comparison."
       })
-  List<Path> tables = new java.util.ArrayList<>();
+  List<Path> tables = new ArrayList<>();
 
+  /** Deprecated spelling of {@code --accuracies}. */
   @Option(
-      names = "--base-table",
+      names = "--table",
+      hidden = true,
       paramLabel = "<csv>",
-      description =
-          "accuracies_per_factor.csv of the base models (DINO, SimCLR, …); or pass --zoo and --annotations.")
+      description = ExitCodes.DEPRECATED + "--accuracies")
+  void deprecatedTable(Path table) {
+    tables.add(table);
+  }
+
+  @Option(names = "--base-table", paramLabel = "<csv>", description = DataHelp.BASE_TABLE)
   Path baseTable;
 
   @Override
   public Integer call() {
     PrintWriter err = spec.commandLine().getErr();
+    opts.annotations = data.annotations;
     if (!tables.isEmpty()) {
       return userGroups();
     }
-    Study study = opts.study();
+    Study study = opts.study(spec);
     List<Aggregation.Tables> zoos =
         data.zoos.isEmpty() || baseTable != null
             ? List.of()
             : StudyCommand.aggregate(
-                StudyCommand.loadWithZoos(data, opts.view.selection, opts.view.type, err),
-                opts,
+                StudyCommand.loadWithZoos(data, study.selection(), study.type(), err),
+                study.selection(),
+                study.type(),
                 data.threads());
     FactorTable base = StudyCommand.baseTable(baseTable, zoos);
     var c =
@@ -94,41 +104,42 @@ final class StudyGroupsCommand implements Callable<Integer> {
                       ? study.allModels(base)
                       : study.publishedGroups(opts.types(), base).table(),
                   opts.familyOverrides());
-          default -> throw new IllegalArgumentException("--by must be type or family");
+          default ->
+              throw new ParameterException(
+                  spec.commandLine(), "--by must be type or family, got '" + by + "'");
         };
     ReportTable t = detail ? StudyTables.groupDetail(c) : StudyTables.groupMeans(c);
     if (base == null && by.equalsIgnoreCase("type")) {
       t.note(
           "base models (DINO, SimCLR) not included: pass --zoo <model_predictions/base> --annotations <dir> or --base-table");
     }
-    t.write(spec.commandLine().getOut(), out.format, out.decimals);
+    out.write(spec, t);
     return 0;
   }
 
   private int userGroups() {
-    List<FactorTable> parts = new java.util.ArrayList<>();
+    List<FactorTable> parts = new ArrayList<>();
     for (Path p : tables) {
       parts.add(AggregatedTables.read(p));
     }
     FactorTable all = AggregatedTables.union(parts);
-    GroupTest test = opts.groupTest();
+    GroupTest test = opts.groupTest;
     ModelGroups groups =
         switch (by.toLowerCase(Locale.ROOT)) {
           case "type" -> ModelGroups.fromTypes(all, opts.types());
           case "family" -> ModelGroups.byFamily(all, opts.familyOverrides());
-          default -> throw new IllegalArgumentException("--by must be type or family");
+          default ->
+              throw new ParameterException(
+                  spec.commandLine(), "--by must be type or family, got '" + by + "'");
         };
     GroupComparison c =
         GroupComparison.compute(
             groups.table(),
             groups.groupOf()::get,
             groups.groupNames(),
-            opts.numResamples,
-            opts.confidence,
-            opts.bootstrapSeed,
-            test);
-    (detail ? StudyTables.groupDetail(c) : StudyTables.groupMeans(c))
-        .write(spec.commandLine().getOut(), out.format, out.decimals);
+            opts.bootstrap.settings(spec),
+            List.of(test));
+    out.write(spec, detail ? StudyTables.groupDetail(c) : StudyTables.groupMeans(c));
     return 0;
   }
 }

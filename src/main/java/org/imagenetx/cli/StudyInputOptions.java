@@ -3,6 +3,8 @@ package org.imagenetx.cli;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
 import org.imagenetx.annotations.Annotations;
@@ -11,7 +13,9 @@ import org.imagenetx.annotations.Release;
 import org.imagenetx.figures.StudyData;
 import org.imagenetx.zoo.Zoo;
 import org.imagenetx.zoo.Zoos;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 
 /**
  * Inputs of {@code figures} and {@code reproduce}. By default the ImageNet-X release embedded in
@@ -23,63 +27,80 @@ import picocli.CommandLine.Option;
 final class StudyInputOptions {
   @Option(
       names = "--annotations",
-      paramLabel = "<folder|zip>",
-      description =
-          "ImageNet-X annotations (folder or wheel/zip). Default: the release embedded in"
-              + " imagenetx.")
+      paramLabel = "<folder|zip|file>",
+      description = DataHelp.ANNOTATIONS)
   Path annotations;
 
-  @Option(
-      names = "--zoo",
-      paramLabel = "<dir>",
-      description =
-          "Base zoo: folder of <model>.csv predictions. Default: the release's base models"
-              + " (<annotations>/../model_predictions/base with --annotations).")
-  Path zoo;
+  @Option(names = "--zoo", paramLabel = "<store|dir|csv>", description = DataHelp.ZOO)
+  List<Path> zoo = new ArrayList<>();
 
-  @Option(
-      names = "--results",
-      paramLabel = "<dir>",
-      description =
-          "Aggregated tables of the real zoos (the folder holding val/). Default: the"
-              + " release's (<annotations>/../results with --annotations).")
+  @Option(names = "--results", paramLabel = "<dir>", description = DataHelp.RESULTS)
   Path results;
 
-  @Option(
-      names = "--model-types",
-      paramLabel = "<csv>",
-      description =
-          "model,model_type CSV. Default: the release's (<annotations>/../model_types.csv"
-              + " with --annotations).")
+  @Option(names = "--model-types", paramLabel = "<csv>", description = DataHelp.MODEL_TYPES)
   Path modelTypes;
 
-  @Option(names = "--threads", description = "Worker threads (default: all cores).")
+  @Option(names = "--threads", description = DataHelp.THREADS)
   Integer threads;
 
   /**
+   * @param spec the command, for usage errors
    * @param err where progress lines go
    * @param t0 start time ({@link System#nanoTime()})
    * @return the loaded data
    */
-  StudyData load(PrintWriter err, long t0) {
-    Function<ImageIndex, Zoo> z;
-    Path r;
-    Path m;
-    Annotations ann;
-    if (annotations == null) {
-      ann = Annotations.release();
-      z = zoo != null ? index -> Zoos.open(zoo, index) : Zoos::base;
-      r = results != null ? results : Release.root().resolve("results");
-      m = modelTypes != null ? modelTypes : Release.root().resolve("model_types.csv");
-    } else {
-      ann = Annotations.open(annotations);
-      Path root = annotations.toAbsolutePath().getParent();
-      Path zooDir = zoo != null ? zoo : beside(root, "model_predictions/base", true);
-      z = zooDir == null ? null : index -> Zoos.open(zooDir, index);
-      r = results != null ? results : beside(root, "results", true);
-      m = modelTypes != null ? modelTypes : beside(root, "model_types.csv", false);
+  StudyData load(CommandSpec spec, PrintWriter err, long t0) {
+    if (zoo.size() > 1) {
+      throw new ParameterException(spec.commandLine(), "--zoo: one base zoo, got " + zoo.size());
     }
+    Annotations ann = annotations == null ? Annotations.release() : Annotations.open(annotations);
+    Function<ImageIndex, Zoo> z;
+    if (!zoo.isEmpty()) {
+      Path given = zoo.get(0);
+      z = index -> Zoos.open(given, index);
+    } else if (annotations == null) {
+      z = Zoos::base;
+    } else {
+      Path dir = beside(annotations.toAbsolutePath().getParent(), "model_predictions/base", true);
+      z = dir == null ? null : index -> Zoos.open(dir, index);
+    }
+    Path r = results(results, annotations);
+    Path m = modelTypes(modelTypes, r);
     return StudyData.load(ann, z, r, m, threads(), step -> progress(err, t0, "loading " + step));
+  }
+
+  /**
+   * The one rule of {@code --results}: as given; else the embedded release's tables when no {@code
+   * --annotations} is given; else {@code results} beside the annotations folder.
+   *
+   * @param given the option's value, or null
+   * @param annotations the annotations in use, or null
+   * @return the results folder, or null when there is none
+   */
+  static Path results(Path given, Path annotations) {
+    if (given != null) {
+      return given;
+    }
+    if (annotations == null) {
+      return Release.root().resolve("results");
+    }
+    return beside(annotations.toAbsolutePath().getParent(), "results", true);
+  }
+
+  /**
+   * The one rule of {@code --model-types}: as given; else {@code model_types.csv} beside the
+   * results folder (the embedded release's, by default).
+   *
+   * @param given the option's value, or null
+   * @param results the results folder in use, or null
+   * @return the file, or null when there is none
+   */
+  static Path modelTypes(Path given, Path results) {
+    if (given != null) {
+      return given;
+    }
+    Path root = results == null ? null : results.toAbsolutePath().getParent();
+    return beside(root, "model_types.csv", false);
   }
 
   /**
@@ -93,7 +114,7 @@ final class StudyInputOptions {
    * @param data what was loaded
    * @return a one-line description of the inputs for the results page
    */
-  static String describe(org.imagenetx.figures.StudyData data) {
+  static String describe(StudyData data) {
     StringBuilder sb = new StringBuilder("the ImageNet-X annotations");
     if (data.base() != null) {
       sb.append(", the predictions of ").append(String.join(", ", data.baseModels()));

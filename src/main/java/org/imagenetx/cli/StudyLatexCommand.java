@@ -2,10 +2,12 @@ package org.imagenetx.cli;
 
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.imagenetx.report.Format;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** {@code study latex}. */
@@ -20,27 +22,39 @@ final class StudyLatexCommand implements Callable<Integer> {
   @Spec CommandLine.Model.CommandSpec spec;
   @Mixin DataOptions data;
 
+  @Option(names = "--model", split = ",", paramLabel = "<name>", description = DataHelp.MODEL)
+  List<String> models;
+
+  /** Deprecated spelling of {@code --model}. */
   @Option(
       names = "--models",
-      split = ",",
-      description = "Models to show (default: every model of the zoos).")
-  List<String> models;
+      hidden = true,
+      paramLabel = "<list>",
+      description = ExitCodes.DEPRECATED + "--model")
+  void deprecatedModels(String value) {
+    models = List.of(value.split(","));
+  }
 
   @Mixin SliceOptions view;
 
-  @Option(
-      names = "--decimals",
-      defaultValue = "2",
-      description = "Decimals (default: ${DEFAULT-VALUE}).")
-  int decimals;
+  @Mixin OutputOptions out;
 
   @Override
   public Integer call() {
-    spec.commandLine()
-        .getOut()
-        .print(
-            StudyCommand.latex(
-                data, view.selection, view.type, models, decimals, spec.commandLine().getErr()));
+    if (out.format != null && out.format != Format.LATEX) {
+      throw new ParameterException(
+          spec.commandLine(),
+          "study latex writes LaTeX; --format " + out.format + " does not apply");
+    }
+    out.write(
+        spec,
+        StudyCommand.latex(
+            data,
+            view.selection(spec),
+            view.type(spec),
+            models,
+            out.decimals,
+            spec.commandLine().getErr()));
     return 0;
   }
 }

@@ -3,6 +3,8 @@ package org.imagenetx.cli;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import org.imagenetx.annotations.Dataset;
+import org.imagenetx.annotations.FactorSelection;
+import org.imagenetx.evaluation.ErrorType;
 import org.imagenetx.io.BadInputException;
 import org.imagenetx.report.ReportTable;
 import org.imagenetx.study.MistakePrevalence;
@@ -13,6 +15,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** {@code study prevalence}. */
@@ -20,28 +23,28 @@ import picocli.CommandLine.Spec;
     name = "prevalence",
     mixinStandardHelpOptions = true,
     description = {
-      "Factor prevalence shift per metaclass, or among a model's mistakes.",
+      "Factor prevalence shift per metaclass, or among a model's mistakes. Tables: metaclass, mistakes.",
       "Per metaclass: prevalence relative to overall prevalence. With --zoo and --table mistakes:",
       "per model, factor prevalence among its mistakes relative to all its images."
     })
 final class StudyPrevalenceCommand implements Callable<Integer> {
   @Spec CommandLine.Model.CommandSpec spec;
-  @Mixin StudyCommand.OutputOptions out;
+  @Mixin OutputOptions out;
   @Mixin DataOptions data;
 
   @Mixin SliceOptions view;
 
-  @Option(
-      names = "--table",
-      defaultValue = "metaclass",
-      description = "metaclass or mistakes (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--table", paramLabel = "<table>", description = DataHelp.TABLE)
   String table;
 
   @Override
   public Integer call() {
     PrintWriter err = spec.commandLine().getErr();
+    FactorSelection selection = view.selection(spec);
+    ErrorType type = view.type(spec);
+    String which = table == null ? "metaclass" : table;
     ReportTable t;
-    if (table.equalsIgnoreCase("metaclass")) {
+    if (which.equalsIgnoreCase("metaclass")) {
       Dataset ds =
           data.zoos.isEmpty()
               ? StudyCommand.annotations(
@@ -51,28 +54,29 @@ final class StudyPrevalenceCommand implements Callable<Integer> {
                   data.keepPrototypes,
                   data.partition,
                   err)
-              : StudyCommand.loadWithZoos(data, view.selection, view.type, err).dataset();
+              : StudyCommand.loadWithZoos(data, selection, type, err).dataset();
       if (ds == null) {
         throw new BadInputException(
             "--annotations", 0, "the synthetic default has validation images only");
       }
       t =
           StudyCommand.marked(
-              StudyTables.prevalence(Prevalence.compute(ds, view.selection)), ds.synthetic());
-    } else if (table.equalsIgnoreCase("mistakes")) {
-      DataOptions.Loaded loaded = StudyCommand.loadWithZoos(data, view.selection, view.type, err);
+              StudyTables.prevalence(Prevalence.compute(ds, selection)), ds.synthetic());
+    } else if (which.equalsIgnoreCase("mistakes")) {
+      DataOptions.Loaded loaded = StudyCommand.loadWithZoos(data, selection, type, err);
       t = null;
       for (Zoo zoo : loaded.zoos()) {
         ReportTable z =
             StudyTables.mistakePrevalence(
-                MistakePrevalence.compute(loaded.dataset(), view.selection, view.type, zoo));
+                MistakePrevalence.compute(loaded.dataset(), selection, type, zoo));
         t = t == null ? z : StudyCommand.append(t, z);
       }
-      StudyCommand.marked(t, loaded.synthetic());
+      t = StudyCommand.marked(t, loaded.synthetic());
     } else {
-      throw new IllegalArgumentException("--table must be metaclass or mistakes");
+      throw new ParameterException(
+          spec.commandLine(), "--table must be metaclass or mistakes, got '" + table + "'");
     }
-    t.write(spec.commandLine().getOut(), out.format, out.decimals);
+    out.write(spec, t);
     return 0;
   }
 }

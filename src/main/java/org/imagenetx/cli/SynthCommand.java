@@ -11,7 +11,9 @@ import org.imagenetx.annotations.Dataset;
 import org.imagenetx.synth.SyntheticImageNetX;
 import org.imagenetx.synth.SyntheticZoo;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** {@code imagenetx synth}: a seeded, ImageNet-X-shaped synthetic zoo, as CSVs or as a store. */
@@ -34,22 +36,31 @@ final class SynthCommand implements Callable<Integer> {
       description = "Number of models.")
   int models;
 
-  @Option(names = "--out", required = true, paramLabel = "<dir|store.zoo>", description = "Output.")
-  Path out;
+  @Mixin OutOption output;
 
   @Option(
-      names = "--format",
+      names = "--as",
       paramLabel = "<store|csv>",
-      description = "Output kind (default: store when --out ends with .zoo, else csv).")
+      description = "What to write (default: store when --out ends with .zoo, else csv).")
   String format;
+
+  /** Deprecated spelling of {@code --as}. */
+  @Option(
+      names = "--format",
+      hidden = true,
+      paramLabel = "<store|csv>",
+      description = ExitCodes.DEPRECATED + "--as")
+  void deprecatedFormat(String value) {
+    format = value;
+  }
 
   @Option(
       names = "--seed",
       defaultValue = "" + DataOptions.DEFAULT_SEED,
-      description = "Seed of the synthetic dataset and zoo (default: ${DEFAULT-VALUE}).")
+      description = DataHelp.SEED)
   long seed;
 
-  @Option(names = "--threads", description = "Worker threads (default: all cores).")
+  @Option(names = "--threads", description = DataHelp.THREADS)
   Integer threads;
 
   @Option(
@@ -64,15 +75,17 @@ final class SynthCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     if (models < 1) {
-      throw new IllegalArgumentException("--models must be at least 1");
+      throw new ParameterException(spec.commandLine(), "--models must be at least 1");
     }
+    Path out = output.required(spec);
     boolean store;
     if (format == null) {
       store = out.getFileName().toString().endsWith(".zoo");
     } else if (format.equals("store") || format.equals("csv")) {
       store = format.equals("store");
     } else {
-      throw new IllegalArgumentException("unknown --format '" + format + "' (use store or csv)");
+      throw new ParameterException(
+          spec.commandLine(), "unknown --as '" + format + "' (use store or csv)");
     }
     int workers =
         threads != null && threads > 0 ? threads : Runtime.getRuntime().availableProcessors();

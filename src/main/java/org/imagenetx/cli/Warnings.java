@@ -1,7 +1,8 @@
 package org.imagenetx.cli;
 
 import java.io.PrintWriter;
-import org.imagenetx.stats.Aggregation;
+import java.util.Locale;
+import org.imagenetx.evaluation.Aggregation;
 import org.imagenetx.zoo.Zoo;
 
 /** Warnings printed on stderr, never silently dropped. */
@@ -17,7 +18,7 @@ final class Warnings {
       int lost = agg.missingEvaluated(m);
       if (lost > 0) {
         err.printf(
-            java.util.Locale.ROOT,
+            Locale.ROOT,
             "imagenetx: warning: %s: model %s has no prediction for %d evaluated images;"
                 + " its tables use the images it predicted (inner join, as upstream)%n",
             zoo.source(),

@@ -11,7 +11,6 @@ import org.imagenetx.annotations.FactorSelection;
 import org.imagenetx.annotations.ImageIndex;
 import org.imagenetx.io.AtomicFiles;
 import org.imagenetx.io.BadInputException;
-import org.imagenetx.report.Format;
 import org.imagenetx.report.ReportTable;
 import org.imagenetx.zoo.PredictionCsv;
 import org.imagenetx.zoo.ZooStore;
@@ -79,12 +78,7 @@ final class ZooCommand implements Runnable {
         description = "A folder of <model>.csv files, or one .csv (repeatable).")
     List<Path> from;
 
-    @Option(
-        names = "--out",
-        required = true,
-        paramLabel = "<file>",
-        description = "The store to write.")
-    Path out;
+    @Mixin OutOption out;
 
     @Option(
         names = "--no-probabilities",
@@ -106,7 +100,15 @@ final class ZooCommand implements Runnable {
       }
       String provenance = "imagenetx zoo build --from " + joined(from);
       return write(
-          spec, out, idx, sources, probabilities, false, 0, provenance, index.data.threads());
+          spec,
+          out.required(spec),
+          idx,
+          sources,
+          probabilities,
+          false,
+          0,
+          provenance,
+          index.data.threads());
     }
   }
 
@@ -125,17 +127,21 @@ final class ZooCommand implements Runnable {
     boolean verify;
 
     @Option(
-        names = "--models",
+        names = "--list-models",
         description = "List every model with its missing count and provenance.")
     boolean listModels;
 
+    /** Deprecated spelling of {@code --list-models}. */
     @Option(
-        names = "--format",
-        defaultValue = "table",
-        converter = Converters.FormatConverter.class,
-        description =
-            "Format of the model list: table, csv, markdown, json or latex (default: ${DEFAULT-VALUE}).")
-    Format format;
+        names = "--models",
+        hidden = true,
+        arity = "0",
+        description = ExitCodes.DEPRECATED + "--list-models")
+    void deprecatedModels(boolean value) {
+      listModels = true;
+    }
+
+    @Mixin OutputOptions output;
 
     @Override
     public Integer call() {
@@ -176,7 +182,7 @@ final class ZooCommand implements Runnable {
         for (int m = 0; m < s.size(); m++) {
           t.addRow(models.get(m), s.numMissing(m), s.provenance(m));
         }
-        t.write(out, format, 0);
+        output.write(spec, t);
       }
       return 0;
     }
@@ -251,18 +257,15 @@ final class ZooCommand implements Runnable {
     @Parameters(index = "0", paramLabel = "<store>", description = "The store.")
     Path store;
 
-    @Option(names = "--out", required = true, paramLabel = "<dir>", description = "Output folder.")
-    Path out;
+    @Mixin OutOption output;
 
-    @Option(
-        names = "--model",
-        paramLabel = "<name>",
-        description = "Export only these models (repeatable).")
+    @Option(names = "--model", split = ",", paramLabel = "<name>", description = DataHelp.MODEL)
     List<String> only = new ArrayList<>();
 
     @Override
     public Integer call() {
       ImageIndex idx = index.index(spec);
+      Path out = output.required(spec);
       ZooStore s = ZooStore.open(store, idx);
       List<Integer> chosen = new ArrayList<>();
       for (String name : only) {

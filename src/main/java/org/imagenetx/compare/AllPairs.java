@@ -2,6 +2,7 @@ package org.imagenetx.compare;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.PriorityQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -124,8 +125,7 @@ public final class AllPairs {
    * @return up to k pairs, strongest first
    */
   public static List<PairCount> top(PairwiseData data, int slice, int k, int threads) {
-    java.util.PriorityQueue<PairCount> heap =
-        new java.util.PriorityQueue<>(Math.max(1, k), AllPairs::weaker);
+    PriorityQueue<PairCount> heap = new PriorityQueue<>(Math.max(1, k), AllPairs::weaker);
     run(
         data,
         threads,

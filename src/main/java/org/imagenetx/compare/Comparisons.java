@@ -6,11 +6,11 @@ import java.util.List;
 import java.util.Locale;
 import org.imagenetx.annotations.Factor;
 import org.imagenetx.annotations.Metaclasses;
-import org.imagenetx.stats.CellBootstrap;
-import org.imagenetx.stats.CellLayout;
-import org.imagenetx.stats.FactorCounts;
-import org.imagenetx.stats.Interval;
-import org.imagenetx.stats.ZooBootstrap;
+import org.imagenetx.evaluation.FactorCounts;
+import org.imagenetx.resampling.CellBootstrap;
+import org.imagenetx.resampling.CellLayout;
+import org.imagenetx.resampling.Interval;
+import org.imagenetx.resampling.ZooBootstrap;
 
 /**
  * Model-versus-model comparisons on the same images: McNemar tests per slice with Holm and
@@ -141,20 +141,33 @@ public final class Comparisons {
   }
 
   /**
-   * Plain-language reading of one slice: the McNemar decision at family-wise level {@value #ALPHA}
-   * (Holm), then whether the error-ratio interval excludes 0.
+   * The one verdict rule of every comparison the tool prints (pairs, one against all, the shell,
+   * the explorer, {@code reproduce}): the McNemar decision at family-wise level {@value #ALPHA}
+   * (Holm), then, when an error-ratio difference with an interval is given, whether that interval
+   * excludes 0.
+   *
+   * @param a model A's name
+   * @param b model B's name
+   * @param onlyAWrong images only A gets wrong
+   * @param onlyBWrong images only B gets wrong
+   * @param pHolm Holm-adjusted exact p (NaN: the slice has no images)
+   * @param erDiff ER(A) − ER(B) with its interval, or null when not part of the comparison
+   * @return e.g. {@code "ViT makes fewer errors; factor hurts ResNet50 relatively more"}
    */
-  static String verdict(String a, String b, int onlyA, int onlyB, double holm, Interval erDiff) {
-    StringBuilder sb = new StringBuilder();
-    if (Double.isNaN(holm)) {
+  public static String verdict(
+      String a, String b, int onlyAWrong, int onlyBWrong, double pHolm, Interval erDiff) {
+    if (Double.isNaN(pHolm)) {
       return "no images";
     }
-    if (holm < ALPHA) {
-      sb.append(onlyA < onlyB ? a : b).append(" makes fewer errors");
+    StringBuilder sb = new StringBuilder();
+    if (pHolm < ALPHA) {
+      sb.append(onlyAWrong < onlyBWrong ? a : b).append(" makes fewer errors");
     } else {
       sb.append("no significant difference in errors");
     }
-    if (!Double.isNaN(erDiff.point()) && (erDiff.lower() > 0 || erDiff.upper() < 0)) {
+    if (erDiff != null
+        && !Double.isNaN(erDiff.point())
+        && (erDiff.lower() > 0 || erDiff.upper() < 0)) {
       sb.append(
           String.format(
               Locale.ROOT, "; factor hurts %s relatively more", erDiff.lower() > 0 ? a : b));
@@ -191,28 +204,30 @@ public final class Comparisons {
   }
 
   /**
-   * One model against every other on one slice.
+   * One model against every other on one slice: a row of {@code imagenetx compare A}.
    *
-   * @param model its name and the other's
+   * @param modelB the other model
    * @param errorA A's error rate on the slice
    * @param errorB B's error rate
-   * @param onlyA images only A gets wrong
-   * @param onlyB images only B gets wrong
-   * @param pValue McNemar exact p
-   * @param midP mid-p
-   * @param holm Holm-adjusted over the other models
-   * @param bh BH-adjusted over the other models
+   * @param onlyAWrong images only A gets wrong
+   * @param onlyBWrong images only B gets wrong
+   * @param pExact McNemar exact p
+   * @param pMid mid-p
+   * @param pHolm Holm-adjusted over the other models
+   * @param pBh BH-adjusted over the other models
+   * @param verdict {@link #verdict} of the row (no error-ratio part)
    */
   public record Versus(
-      String model,
+      String modelB,
       double errorA,
       double errorB,
-      int onlyA,
-      int onlyB,
-      double pValue,
-      double midP,
-      double holm,
-      double bh) {}
+      int onlyAWrong,
+      int onlyBWrong,
+      double pExact,
+      double pMid,
+      double pHolm,
+      double pBh,
+      String verdict) {}
 
   /**
    * A against every other model on one slice; family = the other models. Ranked by exact p, then by
@@ -256,17 +271,27 @@ public final class Comparisons {
         continue;
       }
       double errB = ratio(sA[slice] - onlyA[b] + onlyB[b], size);
+      String nameB = data.models().get(b);
       rows.add(
           new Versus(
-              data.models().get(b), errA, errB, onlyA[b], onlyB[b], p[b], mid[b], holm[b], bh[b]));
+              nameB,
+              errA,
+              errB,
+              onlyA[b],
+              onlyB[b],
+              p[b],
+              mid[b],
+              holm[b],
+              bh[b],
+              verdict(data.models().get(a), nameB, onlyA[b], onlyB[b], holm[b], null)));
     }
     rows.sort(
         (x, y) -> {
-          int c = Double.compare(x.pValue(), y.pValue());
+          int c = Double.compare(x.pExact(), y.pExact());
           if (c == 0) {
             c = Double.compare(x.errorB(), y.errorB());
           }
-          return c != 0 ? c : x.model().compareTo(y.model());
+          return c != 0 ? c : x.modelB().compareTo(y.modelB());
         });
     return rows;
   }

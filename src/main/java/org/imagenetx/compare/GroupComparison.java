@@ -1,195 +1,202 @@
 package org.imagenetx.compare;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.SplittableRandom;
-import java.util.TreeMap;
-import org.imagenetx.io.BadInputException;
-import org.imagenetx.stats.CellBootstrap;
-import org.imagenetx.stats.Interval;
-import org.imagenetx.stats.IntervalMethod;
+import java.util.TreeSet;
+import java.util.function.Function;
+import org.eclipse.collections.api.list.MutableList;
+import org.eclipse.collections.api.list.primitive.MutableDoubleList;
+import org.eclipse.collections.api.list.primitive.MutableIntList;
+import org.eclipse.collections.impl.list.mutable.FastList;
+import org.eclipse.collections.impl.list.mutable.primitive.DoubleArrayList;
+import org.eclipse.collections.impl.list.mutable.primitive.IntArrayList;
+import org.imagenetx.annotations.Dataset;
+import org.imagenetx.annotations.Factor;
+import org.imagenetx.annotations.FactorSelection;
+import org.imagenetx.evaluation.Aggregation;
+import org.imagenetx.evaluation.ErrorType;
+import org.imagenetx.evaluation.FactorTable;
+import org.imagenetx.resampling.Interval;
+import org.imagenetx.resampling.MeanBootstrap;
+import org.imagenetx.resampling.ZooBootstrap;
+import org.imagenetx.zoo.Zoo;
 
 /**
- * A statistic (e.g. one factor's error ratio) compared across groups of models (model types): group
- * means with percentile bootstrap intervals over the models of each group, and the Alexander–Govern
- * and Welch tests of equal group means ({@link GroupTests}).
+ * Groups of models (model types, architecture families, augmentation recipes, a user's groups)
+ * compared on each factor's error ratio: per group and factor the mean over the group's models with
+ * a bootstrap interval ({@link MeanBootstrap}, seeded by {@code group|factor}, never by position),
+ * and per factor the group tests asked for (Alexander–Govern, Welch, …) over the groups' defined
+ * ratios. The one implementation behind {@code compare --groups}, {@code study groups}, the study's
+ * augmentation-recipe comparison and the model-comparison figure.
  *
- * <p>The unit here is the model, not the image: the interval says how well the group's mean is
- * pinned down by the models it happens to contain. Models are treated as independent draws from
- * their group, which overstates certainty when a group is many checkpoints of one recipe.
+ * <p>The unit of variation is the model: the interval says how much the group mean depends on which
+ * models happen to be in the zoo, not how precisely each model's ratio is measured on the images.
+ * Models are treated as independent draws from their group, which overstates certainty when a group
+ * is many checkpoints of one recipe. A ratio that is not finite (a factor without images, or a
+ * model without errors) is left out of its group's mean and tests.
+ *
+ * @param groups group names, in the order asked for
+ * @param members per group, its models in table order
+ * @param values {@code [group][factor][member]}: each member's error ratio (NaN when undefined)
+ * @param means {@code [group][factor]}: mean over the members with a finite ratio, with its
+ *     interval (NaN for a group without such members)
+ * @param tests {@code [test][factor]}: each asked-for test over the groups' finite ratios
+ * @param settings B, level, interval method and master seed of the intervals
+ * @param numModels rows of the table the groups were drawn from, grouped or not
  */
-public final class GroupComparison {
-  private GroupComparison() {}
+public record GroupComparison(
+    List<String> groups,
+    List<List<String>> members,
+    double[][][] values,
+    Interval[][] means,
+    GroupTestResult[][] tests,
+    ZooBootstrap.Settings settings,
+    int numModels) {
 
   /**
-   * One group's summary.
+   * @param table per-model accuracies
+   * @param groupOf model → group name (null: the model is left out)
+   * @param groups the groups to compare, in output order; models of other groups are left out
+   * @param settings B, level, method and master seed of the group-mean intervals
+   * @param tests the tests to run per factor (at least one), e.g. {@link
+   *     GroupTest#alexanderGovern()}
+   * @return the comparison
+   */
+  public static GroupComparison compute(
+      FactorTable table,
+      Function<String, String> groupOf,
+      List<String> groups,
+      ZooBootstrap.Settings settings,
+      List<GroupTest> tests) {
+    if (tests.isEmpty()) {
+      throw new IllegalArgumentException("no group test asked for");
+    }
+    int k = groups.size();
+    // each group's table rows, in table order (Eclipse Collections' primitive lists: no boxing;
+    // the implementation classes directly, whose factories the fat jar does not ship)
+    MutableList<MutableIntList> rows = FastList.newList(k);
+    for (int g = 0; g < k; g++) {
+      rows.add(new IntArrayList());
+    }
+    for (int r = 0; r < table.size(); r++) {
+      String group = groupOf.apply(table.models().get(r));
+      int g = group == null ? -1 : groups.indexOf(group);
+      if (g >= 0) {
+        rows.get(g).add(r);
+      }
+    }
+    List<List<String>> members = new ArrayList<>(k);
+    for (MutableIntList rs : rows) {
+      members.add(List.copyOf(rs.collect(r -> table.models().get(r), FastList.newList(rs.size()))));
+    }
+    double[][][] values = new double[k][Factor.COUNT][];
+    Interval[][] means = new Interval[k][Factor.COUNT];
+    GroupTestResult[][] results = new GroupTestResult[tests.size()][Factor.COUNT];
+    for (Factor f : Factor.values()) {
+      int fi = f.ordinal();
+      double[][] defined = new double[k][];
+      for (int g = 0; g < k; g++) {
+        MutableDoubleList v = new DoubleArrayList(rows.get(g).size());
+        rows.get(g).forEach(r -> v.add(table.errorRatio(r, f)));
+        double[] d = v.select(Double::isFinite).toArray();
+        values[g][fi] = v.toArray();
+        defined[g] = d;
+        means[g][fi] =
+            MeanBootstrap.interval(
+                d,
+                settings.numResamples(),
+                settings.confidenceLevel(),
+                settings.method(),
+                settings.masterSeed(),
+                groups.get(g) + "|" + f.column());
+      }
+      for (int t = 0; t < tests.size(); t++) {
+        results[t][fi] = tests.get(t).test(defined);
+      }
+    }
+    return new GroupComparison(
+        List.copyOf(groups), List.copyOf(members), values, means, results, settings, table.size());
+  }
+
+  /**
+   * The groups of a zoo's models ({@code compare --groups}): every model's error ratios from the
+   * batch tables ({@link Aggregation}), grouped by {@code groupOf}, groups in name order, tested
+   * with Alexander–Govern and Welch (in that order).
    *
-   * @param group group name
-   * @param models models with a defined value
-   * @param mean percentile bootstrap interval around the mean over those models
+   * @param dataset the annotations
+   * @param zoo the models
+   * @param selection factor selection
+   * @param type error type
+   * @param groupOf group per model name (e.g. {@link org.imagenetx.zoo.ModelGroupCsv#read}); models
+   *     of the zoo not listed are left out
+   * @param settings the group-mean intervals' settings
+   * @param threads worker threads of the aggregation
+   * @return the comparison; no groups when no model of the zoo is listed
    */
-  public record GroupMean(String group, int models, Interval mean) {}
-
-  /**
-   * Groups compared on one statistic.
-   *
-   * @param groups per group (name order)
-   * @param alexanderGovern test over the groups with ≥ 2 models (null when fewer than 2 such
-   *     groups)
-   * @param welch Welch's ANOVA over the same groups (null likewise)
-   */
-  public record Result(
-      List<GroupMean> groups, GroupTestResult alexanderGovern, GroupTestResult welch) {}
-
-  /**
-   * @param values statistic per model (NaN = undefined, skipped)
-   * @param groupOfModel group per model (null = not in any group, skipped)
-   * @param numResamples bootstrap resamples of each group's models
-   * @param confidenceLevel two-sided level
-   * @param masterSeed seed; each group derives its own from its name and {@code key}
-   * @param key what is compared (e.g. the factor), part of the seed
-   * @return group means and tests
-   */
-  public static Result compare(
-      double[] values,
-      String[] groupOfModel,
-      int numResamples,
-      double confidenceLevel,
-      long masterSeed,
-      String key) {
-    Map<String, List<Double>> byGroup = new TreeMap<>();
-    for (int m = 0; m < values.length; m++) {
-      if (groupOfModel[m] != null && !Double.isNaN(values[m])) {
-        byGroup.computeIfAbsent(groupOfModel[m], g -> new ArrayList<>()).add(values[m]);
+  public static GroupComparison ofZoo(
+      Dataset dataset,
+      Zoo zoo,
+      FactorSelection selection,
+      ErrorType type,
+      Map<String, String> groupOf,
+      ZooBootstrap.Settings settings,
+      int threads) {
+    FactorTable t =
+        Aggregation.run(dataset, zoo, List.of(selection), List.of(type), threads, null)
+            .get(selection, type)
+            .factors();
+    TreeSet<String> groups = new TreeSet<>();
+    for (String m : t.models()) {
+      String g = groupOf.get(m);
+      if (g != null) {
+        groups.add(g);
       }
     }
-    List<GroupMean> means = new ArrayList<>();
-    List<double[]> testable = new ArrayList<>();
-    double alpha = (1 - confidenceLevel) / 2;
-    for (Map.Entry<String, List<Double>> e : byGroup.entrySet()) {
-      double[] x = e.getValue().stream().mapToDouble(Double::doubleValue).toArray();
-      double mean = mean(x);
-      SplittableRandom rng =
-          new SplittableRandom(CellBootstrap.seed(masterSeed, e.getKey() + "|" + key));
-      double[] reps = new double[numResamples];
-      for (int b = 0; b < numResamples; b++) {
-        double s = 0;
-        for (int i = 0; i < x.length; i++) {
-          s += x[rng.nextInt(x.length)];
-        }
-        reps[b] = s / x.length;
-      }
-      java.util.Arrays.sort(reps);
-      means.add(
-          new GroupMean(
-              e.getKey(),
-              x.length,
-              new Interval(
-                  mean,
-                  quantile(reps, alpha),
-                  quantile(reps, 1 - alpha),
-                  confidenceLevel,
-                  IntervalMethod.PERCENTILE)));
-      if (x.length >= 2) {
-        testable.add(x);
-      }
-    }
-    GroupTestResult ag = null;
-    GroupTestResult welch = null;
-    if (testable.size() >= 2) {
-      double[][] g = testable.toArray(new double[0][]);
-      ag = GroupTests.alexanderGovern(g);
-      welch = GroupTests.welchAnova(g);
-    }
-    return new Result(means, ag, welch);
-  }
-
-  private static double mean(double[] x) {
-    double s = 0;
-    for (double v : x) {
-      s += v;
-    }
-    return s / x.length;
-  }
-
-  /** Type-7 quantile of sorted values. */
-  private static double quantile(double[] sorted, double q) {
-    double h = (sorted.length - 1) * q;
-    int lo = (int) Math.floor(h);
-    if (lo + 1 >= sorted.length) {
-      return sorted[sorted.length - 1];
-    }
-    return sorted[lo] + (h - lo) * (sorted[lo + 1] - sorted[lo]);
+    return compute(
+        t,
+        groupOf::get,
+        List.copyOf(groups),
+        settings,
+        List.of(GroupTest.alexanderGovern(), GroupTest.welchAnova()));
   }
 
   /**
-   * Reads a {@code model,group} CSV with a header line (e.g. {@code model_types.csv}: {@code
-   * model,model_type}). Values may be double-quoted.
-   *
-   * @param file the CSV
-   * @return group per model, file order
-   * @throws BadInputException on a malformed or duplicate row
+   * @param group group position
+   * @return number of models in the group
    */
-  public static Map<String, String> readGroups(Path file) {
-    List<String> lines;
-    try {
-      lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new BadInputException(file.toString(), 0, "cannot read: " + e.getMessage());
-    }
-    if (lines.isEmpty()) {
-      throw new BadInputException(file.toString(), 1, "empty file; expected a header model,group");
-    }
-    Map<String, String> out = new LinkedHashMap<>();
-    for (int i = 1; i < lines.size(); i++) {
-      String line = lines.get(i);
-      if (line.isBlank()) {
-        continue;
-      }
-      List<String> cells = splitCsv(line);
-      if (cells.size() != 2 || cells.get(0).isEmpty() || cells.get(1).isEmpty()) {
-        throw new BadInputException(
-            file.toString(), i + 1, "expected 2 non-empty fields model,group, got: " + line);
-      }
-      if (out.put(cells.get(0), cells.get(1)) != null) {
-        throw new BadInputException(
-            file.toString(), i + 1, "duplicate model '" + cells.get(0) + "'");
-      }
-    }
-    return out;
+  public int count(int group) {
+    return members.get(group).size();
   }
 
-  private static List<String> splitCsv(String line) {
-    List<String> cells = new ArrayList<>();
-    StringBuilder cur = new StringBuilder();
-    boolean quoted = false;
-    for (int i = 0; i < line.length(); i++) {
-      char ch = line.charAt(i);
-      if (quoted) {
-        if (ch == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
-          cur.append('"');
-          i++;
-        } else if (ch == '"') {
-          quoted = false;
-        } else {
-          cur.append(ch);
-        }
-      } else if (ch == '"') {
-        quoted = true;
-      } else if (ch == ',') {
-        cells.add(cur.toString().trim());
-        cur.setLength(0);
-      } else {
-        cur.append(ch);
-      }
+  /**
+   * @param group group position
+   * @param factor the factor
+   * @return the group's models with a finite error ratio on the factor
+   */
+  public int defined(int group, Factor factor) {
+    int n = 0;
+    for (double v : values[group][factor.ordinal()]) {
+      n += Double.isFinite(v) ? 1 : 0;
     }
-    cells.add(cur.toString().trim());
-    return cells;
+    return n;
+  }
+
+  /**
+   * @param group group position
+   * @param factor the factor
+   * @return the group's mean error ratio with its interval
+   */
+  public Interval mean(int group, Factor factor) {
+    return means[group][factor.ordinal()];
+  }
+
+  /**
+   * @param test position in the tests asked for
+   * @param factor the factor
+   * @return that test's result on the factor
+   */
+  public GroupTestResult test(int test, Factor factor) {
+    return tests[test][factor.ordinal()];
   }
 }

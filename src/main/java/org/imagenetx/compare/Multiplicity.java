@@ -1,6 +1,7 @@
 package org.imagenetx.compare;
 
 import java.util.Arrays;
+import java.util.stream.IntStream;
 
 /**
  * Multiple-comparison adjustments over a family of p-values. NaN p-values (undefined tests) stay
@@ -54,7 +55,7 @@ public final class Multiplicity {
 
   /** Indices of the defined p-values, sorted by value then position. */
   private static int[] order(double[] p) {
-    return java.util.stream.IntStream.range(0, p.length)
+    return IntStream.range(0, p.length)
         .filter(i -> !Double.isNaN(p[i]))
         .boxed()
         .sorted(

@@ -1,18 +1,23 @@
 package org.imagenetx.compare;
 
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.imagenetx.annotations.Dataset;
+import org.imagenetx.annotations.Derived;
 import org.imagenetx.annotations.Factor;
 import org.imagenetx.annotations.FactorSelection;
 import org.imagenetx.annotations.Metaclasses;
 import org.imagenetx.bits.Lanes;
 import org.imagenetx.bits.Words;
+import org.imagenetx.evaluation.CorrectWords;
+import org.imagenetx.evaluation.ErrorType;
 import org.imagenetx.io.BadInputException;
 import org.imagenetx.parallel.Workers;
-import org.imagenetx.stats.CorrectWords;
-import org.imagenetx.stats.ErrorType;
-import org.imagenetx.stats.PatternCells;
+import org.imagenetx.resampling.PatternCells;
 import org.imagenetx.zoo.Zoo;
 
 /**
@@ -106,7 +111,7 @@ public final class PairwiseData {
         out[k++] = cellStart[c + 1];
       }
     }
-    return java.util.Arrays.copyOf(out, k);
+    return Arrays.copyOf(out, k);
   }
 
   /**
@@ -135,7 +140,7 @@ public final class PairwiseData {
     int[][] wrongPerCell = new int[numModels][];
     AtomicInteger next = new AtomicInteger();
     int workers = Math.max(1, Math.min(threads, numModels));
-    java.util.concurrent.Callable<Void> worker =
+    Callable<Void> worker =
         () -> {
           CorrectWords correctWords = new CorrectWords(dataset, eval);
           long[] pred = new long[Lanes.numLongs(n)];
@@ -287,7 +292,7 @@ public final class PairwiseData {
    * @param dst {@link #FACTOR_SLICES} counts, overwritten
    */
   public void patternsToFactorSlices(int[] perPattern, int[] dst) {
-    java.util.Arrays.fill(dst, 0, FACTOR_SLICES, 0);
+    Arrays.fill(dst, 0, FACTOR_SLICES, 0);
     for (int q = 0; q < patterns.length; q++) {
       int v = perPattern[q];
       dst[OVERALL] += v;
@@ -344,7 +349,7 @@ public final class PairwiseData {
    * @param numSlices {@link #FACTOR_SLICES} (factors + overall) or {@link #NUM_SLICES}
    */
   public void toSlices(int[] perCell, int[] dst, int numSlices) {
-    java.util.Arrays.fill(dst, 0, numSlices, 0);
+    Arrays.fill(dst, 0, numSlices, 0);
     for (int q = 0; q < patterns.length; q++) {
       int sum = 0;
       int base = q * Metaclasses.COUNT;
@@ -393,8 +398,9 @@ public final class PairwiseData {
    * and shared by every load (an interactive compare loads two models at a time).
    */
   private static final class CellOrder {
-    private static final java.util.Map<Dataset, java.util.Map<FactorSelection, CellOrder>> CACHE =
-        java.util.Collections.synchronizedMap(new java.util.WeakHashMap<>());
+    /** Cell orders per selection, owned by the dataset ({@link Dataset#derived}). */
+    private static final Derived<Map<FactorSelection, CellOrder>> ORDERS =
+        Derived.of("pairwise cell orders", d -> new ConcurrentHashMap<>());
 
     final int[] patterns;
     final long[] evaluated;
@@ -409,9 +415,7 @@ public final class PairwiseData {
     }
 
     static CellOrder of(Dataset dataset, FactorSelection selection) {
-      java.util.Map<FactorSelection, CellOrder> bySelection =
-          CACHE.computeIfAbsent(dataset, d -> new java.util.concurrent.ConcurrentHashMap<>());
-      return bySelection.computeIfAbsent(selection, s -> build(dataset, s));
+      return dataset.derived(ORDERS).computeIfAbsent(selection, s -> build(dataset, s));
     }
 
     private static CellOrder build(Dataset dataset, FactorSelection selection) {

@@ -1,15 +1,19 @@
 package org.imagenetx.figures;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.function.Function;
+import org.imagenetx.annotations.Factor;
 import org.imagenetx.annotations.FactorSelection;
-import org.imagenetx.stats.ErrorType;
-import org.imagenetx.stats.FactorTable;
-import org.imagenetx.stats.MetaclassTable;
-import org.imagenetx.stats.ZooBootstrap;
+import org.imagenetx.compare.GroupComparison;
+import org.imagenetx.evaluation.ErrorType;
+import org.imagenetx.evaluation.FactorTable;
+import org.imagenetx.evaluation.MetaclassTable;
+import org.imagenetx.resampling.ZooBootstrap;
 import org.imagenetx.study.Augmentation;
 import org.imagenetx.study.Cooccurrence;
 import org.imagenetx.study.Study;
@@ -201,7 +205,7 @@ public final class Catalog {
 
   private static Figure modelComparison(StudyData d) {
     Study study = d.study();
-    org.imagenetx.study.GroupComparison c =
+    GroupComparison c =
         study.compare(study.publishedGroups(d.types(), d.baseTable()), ZooFigures.PUBLISHED_GROUPS);
     return ZooFigures.comparison(
         "model-comparison",
@@ -213,7 +217,7 @@ public final class Catalog {
 
   private static Figure augmentationComparison(StudyData d) {
     Study study = d.study();
-    org.imagenetx.study.GroupComparison c =
+    GroupComparison c =
         study.augmentationComparison(
             study.sweep(Augmentation.CROP), study.sweep(Augmentation.COLOR_JITTER));
     return ZooFigures.comparison(
@@ -227,31 +231,31 @@ public final class Catalog {
   private static Figure baseComparison(StudyData d) {
     FactorTable t = d.baseTable();
     int n = t.size();
-    double[][] mean = new double[n][org.imagenetx.annotations.Factor.COUNT];
+    double[][] mean = new double[n][Factor.COUNT];
     int[] sizes = new int[n];
     for (int r = 0; r < n; r++) {
       sizes[r] = 1;
-      for (org.imagenetx.annotations.Factor f : org.imagenetx.annotations.Factor.values()) {
+      for (Factor f : Factor.values()) {
         mean[r][f.ordinal()] = t.errorRatio(r, f);
       }
     }
-    double[] p = new double[org.imagenetx.annotations.Factor.COUNT];
-    java.util.Arrays.fill(p, Double.NaN);
+    double[] p = new double[Factor.COUNT];
+    Arrays.fill(p, Double.NaN);
     ZooBootstrap.Result iv = d.intervals();
-    double[][] lower = new double[n][org.imagenetx.annotations.Factor.COUNT];
-    double[][] upper = new double[n][org.imagenetx.annotations.Factor.COUNT];
-    boolean[][] sig = new boolean[n][org.imagenetx.annotations.Factor.COUNT];
+    double[][] lower = new double[n][Factor.COUNT];
+    double[][] upper = new double[n][Factor.COUNT];
+    boolean[][] sig = new boolean[n][Factor.COUNT];
     for (int r = 0; r < n; r++) {
       int row = iv.indexOf(t.models().get(r));
-      for (org.imagenetx.annotations.Factor f : org.imagenetx.annotations.Factor.values()) {
+      for (Factor f : Factor.values()) {
         int k = ZooBootstrap.Result.errorRatio(f);
         lower[r][f.ordinal()] = iv.lower()[row][k];
         upper[r][f.ordinal()] = iv.upper()[row][k];
         sig[r][f.ordinal()] = iv.lower()[row][k] > 1 || iv.upper()[row][k] < 1;
       }
     }
-    GroupComparison c =
-        new GroupComparison(
+    GroupBars c =
+        new GroupBars(
             t.models(),
             sizes,
             mean,
@@ -260,12 +264,12 @@ public final class Catalog {
             p,
             ALPHA,
             String.format(
-                java.util.Locale.ROOT,
+                Locale.ROOT,
                 "Error bars: %.0f%% %s bootstrap over images (B = %,d, seed %d, cells resampled exactly)."
                     + " Faded: the interval contains 1 (the factor's error rate is not distinguishable from the"
                     + " model's average).",
                 100 * iv.settings().confidenceLevel(),
-                iv.settings().method().name().toLowerCase(java.util.Locale.ROOT),
+                iv.settings().method().name().toLowerCase(Locale.ROOT),
                 iv.settings().numResamples(),
                 iv.settings().masterSeed()),
             sig);

@@ -5,6 +5,9 @@ import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.geom.Rectangle2D;
 import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -97,11 +100,11 @@ public final class FigureWriter {
     } finally {
       g2.dispose();
     }
-    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(1 << 18);
+    ByteArrayOutputStream out = new ByteArrayOutputStream(1 << 18);
     try {
       ImageIO.write(img, "png", out);
-    } catch (java.io.IOException e) {
-      throw new java.io.UncheckedIOException(e);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
     return out.toByteArray();
   }

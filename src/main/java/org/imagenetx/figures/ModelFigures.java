@@ -4,9 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 import org.imagenetx.annotations.Factor;
 import org.imagenetx.annotations.Metaclasses;
+import org.imagenetx.evaluation.ErrorRatio;
+import org.imagenetx.evaluation.MetaclassTable;
 import org.imagenetx.report.ReportTable;
-import org.imagenetx.stats.ErrorRatio;
-import org.imagenetx.stats.MetaclassTable;
 import org.imagenetx.study.MistakePrevalence;
 
 /** Figures of single models: per-metaclass error ratios, prevalence shift of mistakes. */

@@ -1,5 +1,7 @@
 package org.imagenetx.figures;
 
+import java.util.List;
+
 /**
  * One chart of a figure, as plain data: a {@link BarSpec}, a {@link ScatterSpec} or a {@link
  * HeatmapSpec}. A figure is one panel or a grid of them; the renderer turns each into a JFreeChart.
@@ -18,5 +20,5 @@ public sealed interface Panel permits BarSpec, ScatterSpec, HeatmapSpec {
   /**
    * @return the axis titles, x (or category) first
    */
-  java.util.List<String> axisTitles();
+  List<String> axisTitles();
 }

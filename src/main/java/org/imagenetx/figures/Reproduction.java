@@ -2,17 +2,32 @@ package org.imagenetx.figures;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.imagenetx.annotations.Dataset;
+import org.imagenetx.annotations.Factor;
 import org.imagenetx.annotations.FactorSelection;
+import org.imagenetx.compare.GroupComparison;
+import org.imagenetx.evaluation.Aggregation;
+import org.imagenetx.evaluation.ErrorType;
+import org.imagenetx.evaluation.MetaclassTable;
 import org.imagenetx.io.AtomicFiles;
 import org.imagenetx.report.AccuracyCsv;
+import org.imagenetx.report.ComparisonTables;
 import org.imagenetx.report.Format;
 import org.imagenetx.report.ReportTable;
-import org.imagenetx.stats.Aggregation;
-import org.imagenetx.stats.ErrorType;
+import org.imagenetx.resampling.ZooBootstrap;
+import org.imagenetx.study.AugmentationSweep;
+import org.imagenetx.study.ColorCodedLatex;
 import org.imagenetx.study.Cooccurrence;
 import org.imagenetx.study.FactorDistribution;
+import org.imagenetx.study.ModelGroups;
 import org.imagenetx.study.ModelTypes;
 import org.imagenetx.study.Prevalence;
 import org.imagenetx.study.Study;
@@ -107,8 +122,8 @@ public final class Reproduction {
 
   private static List<Figure> drawAll(
       List<Catalog.Entry> entries, StudyData data, Path dir, int threads, StudyData.Steps steps) {
-    java.util.concurrent.ExecutorService pool =
-        java.util.concurrent.Executors.newFixedThreadPool(
+    ExecutorService pool =
+        Executors.newFixedThreadPool(
             Math.max(1, Math.min(threads, entries.size())),
             r -> {
               Thread t = new Thread(r, "imagenetx-figures");
@@ -116,7 +131,7 @@ public final class Reproduction {
               return t;
             });
     try {
-      List<java.util.concurrent.Future<Figure>> futures = new ArrayList<>();
+      List<Future<Figure>> futures = new ArrayList<>();
       for (Catalog.Entry e : entries) {
         futures.add(
             pool.submit(
@@ -130,11 +145,11 @@ public final class Reproduction {
                 }));
       }
       List<Figure> out = new ArrayList<>();
-      for (java.util.concurrent.Future<Figure> f : futures) {
+      for (Future<Figure> f : futures) {
         out.add(f.get());
       }
       return out;
-    } catch (java.util.concurrent.ExecutionException e) {
+    } catch (ExecutionException e) {
       if (e.getCause() instanceof RuntimeException r) {
         throw r;
       }
@@ -157,14 +172,12 @@ public final class Reproduction {
    * calibration (base zoo).
    */
   private static List<ResultsPage.Table> writeStudyTables(StudyData data, Path out) {
-    java.util.Map<String, ReportTable> t = new java.util.LinkedHashMap<>();
-    java.util.Map<String, String> what = new java.util.HashMap<>();
+    Map<String, ReportTable> t = new LinkedHashMap<>();
+    Map<String, String> what = new HashMap<>();
     if (data.study() != null) {
       Study study = data.study();
-      org.imagenetx.study.ModelGroups published =
-          study.publishedGroups(data.types(), data.baseTable());
-      org.imagenetx.study.GroupComparison groups =
-          study.compare(published, ModelTypes.STUDY_GROUPS);
+      ModelGroups published = study.publishedGroups(data.types(), data.baseTable());
+      GroupComparison groups = study.compare(published, ModelTypes.STUDY_GROUPS);
       put(
           t,
           what,
@@ -181,9 +194,9 @@ public final class Reproduction {
           t,
           what,
           "families_detail",
-          StudyTables.groupDetail(study.compareFamilies(published.table(), java.util.Map.of())),
+          StudyTables.groupDetail(study.compareFamilies(published.table(), Map.of())),
           "CNNs against transformers: group means with bootstrap intervals and the group test");
-      List<org.imagenetx.study.AugmentationSweep> sweeps = study.sweeps();
+      List<AugmentationSweep> sweeps = study.sweeps();
       put(
           t,
           what,
@@ -196,7 +209,7 @@ public final class Reproduction {
           "augment_spillover",
           StudyTables.spillOver(sweeps, Catalog.ALPHA, 3),
           "factors helped and hurt most by each augmentation");
-      for (org.imagenetx.study.AugmentationSweep sw : sweeps) {
+      for (AugmentationSweep sw : sweeps) {
         put(
             t,
             what,
@@ -262,7 +275,7 @@ public final class Reproduction {
     }
     List<ResultsPage.Table> written = new ArrayList<>();
     if (data.intervals() != null) {
-      org.imagenetx.stats.ZooBootstrap.Result iv = data.intervals();
+      ZooBootstrap.Result iv = data.intervals();
       ReportTable b =
           new ReportTable(
               List.of(
@@ -275,17 +288,13 @@ public final class Reproduction {
                   "error_ratio_lower",
                   "error_ratio_upper"));
       for (int m = 0; m < iv.models().size(); m++) {
-        for (int c = 0; c <= org.imagenetx.annotations.Factor.COUNT; c++) {
-          int a = org.imagenetx.stats.ZooBootstrap.Result.accuracy(c);
-          boolean factor = c < org.imagenetx.annotations.Factor.COUNT;
-          int e =
-              factor
-                  ? org.imagenetx.stats.ZooBootstrap.Result.errorRatio(
-                      org.imagenetx.annotations.Factor.of(c))
-                  : -1;
+        for (int c = 0; c <= Factor.COUNT; c++) {
+          int a = ZooBootstrap.Result.accuracy(c);
+          boolean factor = c < Factor.COUNT;
+          int e = factor ? ZooBootstrap.Result.errorRatio(Factor.of(c)) : -1;
           b.addRow(
               iv.models().get(m),
-              factor ? org.imagenetx.annotations.Factor.of(c).column() : "average",
+              factor ? Factor.of(c).column() : "average",
               iv.point()[m][a],
               iv.lower()[m][a],
               iv.upper()[m][a],
@@ -301,56 +310,15 @@ public final class Reproduction {
               rel, "bootstrap intervals of every accuracy and error ratio of the base models"));
     }
     if (!data.pairs().isEmpty()) {
-      ReportTable pt =
-          new ReportTable(
-              List.of(
-                  "model_a",
-                  "model_b",
-                  "slice",
-                  "images",
-                  "error_a",
-                  "error_b",
-                  "only_a_wrong",
-                  "only_b_wrong",
-                  "mcnemar_p",
-                  "mid_p",
-                  "holm",
-                  "bh",
-                  "error_ratio_difference",
-                  "lower",
-                  "upper",
-                  "verdict"));
-      for (java.util.Map.Entry<String, List<org.imagenetx.compare.SliceComparison>> e :
-          data.pairs().entrySet()) {
-        String[] ab = e.getKey().split(" vs ", 2);
-        for (org.imagenetx.compare.SliceComparison c : e.getValue()) {
-          pt.addRow(
-              ab[0],
-              ab[1],
-              c.slice(),
-              c.images(),
-              c.errorA(),
-              c.errorB(),
-              c.onlyA(),
-              c.onlyB(),
-              c.pValue(),
-              c.midP(),
-              c.holm(),
-              c.bh(),
-              c.errorRatioDifference().point(),
-              c.errorRatioDifference().lower(),
-              c.errorRatioDifference().upper(),
-              c.verdict());
-        }
-      }
+      ReportTable pt = ComparisonTables.pairs(data.pairs());
       String rel = TABLES + "/stats/base_pairs.csv";
       AtomicFiles.writeString(out.resolve(rel), pt.render(Format.CSV, 6));
       written.add(
           new ResultsPage.Table(
               rel,
-              "every pair of base models on every slice: McNemar exact test, Holm/BH, paired bootstrap of the error-ratio difference"));
+              "every pair of base models on every slice: the table of imagenetx compare A B (McNemar exact test, Holm/BH, paired bootstrap of the error and error-ratio differences)"));
     }
-    for (java.util.Map.Entry<String, ReportTable> e : t.entrySet()) {
+    for (Map.Entry<String, ReportTable> e : t.entrySet()) {
       String rel = TABLES + "/study/" + e.getKey() + ".csv";
       AtomicFiles.writeString(out.resolve(rel), e.getValue().render(Format.CSV, 6));
       written.add(new ResultsPage.Table(rel, what.get(e.getKey())));
@@ -358,11 +326,9 @@ public final class Reproduction {
     if (data.base() != null) {
       // the paper's colour-coded table: per-metaclass error ratios of the base models (top, class),
       // as `study latex`
-      org.imagenetx.stats.MetaclassTable mt =
-          data.base().get(FactorSelection.TOP, org.imagenetx.stats.ErrorType.CLASS).metaclasses();
+      MetaclassTable mt = data.base().get(FactorSelection.TOP, ErrorType.CLASS).metaclasses();
       String rel = TABLES + "/study/metaclass_error_ratios.tex";
-      AtomicFiles.writeString(
-          out.resolve(rel), org.imagenetx.study.ColorCodedLatex.render(mt, mt.models(), 2));
+      AtomicFiles.writeString(out.resolve(rel), ColorCodedLatex.render(mt, mt.models(), 2));
       written.add(
           new ResultsPage.Table(
               rel,
@@ -372,8 +338,8 @@ public final class Reproduction {
   }
 
   private static void put(
-      java.util.Map<String, ReportTable> t,
-      java.util.Map<String, String> what,
+      Map<String, ReportTable> t,
+      Map<String, String> what,
       String name,
       ReportTable table,
       String d) {

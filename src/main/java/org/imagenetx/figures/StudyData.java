@@ -4,7 +4,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 import org.imagenetx.annotations.AnnotationLoader;
 import org.imagenetx.annotations.Annotations;
@@ -13,17 +15,16 @@ import org.imagenetx.annotations.FactorSelection;
 import org.imagenetx.annotations.ImageIndex;
 import org.imagenetx.annotations.Partition;
 import org.imagenetx.compare.Comparisons;
+import org.imagenetx.compare.GroupTest;
 import org.imagenetx.compare.PairwiseData;
 import org.imagenetx.compare.SliceComparison;
+import org.imagenetx.evaluation.Aggregation;
+import org.imagenetx.evaluation.ErrorType;
+import org.imagenetx.evaluation.FactorTable;
 import org.imagenetx.io.BadInputException;
-import org.imagenetx.stats.Aggregation;
-import org.imagenetx.stats.ErrorType;
-import org.imagenetx.stats.FactorTable;
-import org.imagenetx.stats.IntervalMethod;
-import org.imagenetx.stats.ZooBootstrap;
+import org.imagenetx.resampling.ZooBootstrap;
 import org.imagenetx.study.AugmentationComparison;
 import org.imagenetx.study.Calibration;
-import org.imagenetx.study.GroupTest;
 import org.imagenetx.study.MistakePrevalence;
 import org.imagenetx.study.ModelTypes;
 import org.imagenetx.study.Study;
@@ -53,14 +54,15 @@ public record StudyData(
     MistakePrevalence mistakes,
     Calibration calibration,
     ZooBootstrap.Result intervals,
-    java.util.Map<String, List<SliceComparison>> pairs,
+    Map<String, List<SliceComparison>> pairs,
     Study study,
     ModelTypes types) {
-  /** Seed of every bootstrap behind the figures. */
-  public static final long SEED = 20221103L;
-
-  /** Bootstrap resamples of the group intervals. */
-  public static final int RESAMPLES = 1000;
+  /**
+   * Settings of every bootstrap behind the tables and figures: the defaults of every command
+   * ({@link ZooBootstrap.Settings#defaults()}), so {@code reproduce}'s intervals equal {@code
+   * ratios --ci}'s and {@code compare}'s.
+   */
+  public static final ZooBootstrap.Settings BOOTSTRAP = ZooBootstrap.Settings.defaults();
 
   /** Zoos the figures read from the aggregated tables. */
   public static final List<String> ZOOS =
@@ -117,7 +119,7 @@ public record StudyData(
     MistakePrevalence mistakes = null;
     Calibration calibration = null;
     ZooBootstrap.Result intervals = null;
-    java.util.Map<String, List<SliceComparison>> pairs = new java.util.LinkedHashMap<>();
+    Map<String, List<SliceComparison>> pairs = new LinkedHashMap<>();
     if (baseZoo != null) {
       try (Zoo zoo = baseZoo.apply(val.index())) {
         s.step("base zoo " + zoo.name());
@@ -133,13 +135,7 @@ public record StudyData(
         s.step("bootstrap intervals of the base zoo");
         intervals =
             ZooBootstrap.run(
-                val,
-                zoo,
-                FactorSelection.TOP,
-                ErrorType.CLASS,
-                false,
-                new ZooBootstrap.Settings(RESAMPLES, 0.95, IntervalMethod.PERCENTILE, SEED),
-                threads);
+                val, zoo, FactorSelection.TOP, ErrorType.CLASS, false, BOOTSTRAP, threads);
         s.step("pairwise comparisons of the base zoo");
         PairwiseData pd =
             PairwiseData.load(val, zoo, FactorSelection.TOP, ErrorType.CLASS, threads);
@@ -162,9 +158,7 @@ public record StudyData(
               results,
               FactorSelection.TOP,
               ErrorType.CLASS,
-              RESAMPLES,
-              0.95,
-              SEED,
+              BOOTSTRAP,
               GroupTest.alexanderGovern());
       for (String z : ZOOS) {
         if (!Files.isRegularFile(study.tablePath(z))) {

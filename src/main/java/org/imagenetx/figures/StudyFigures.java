@@ -4,6 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.imagenetx.annotations.Factor;
+import org.imagenetx.compare.GroupComparison;
+import org.imagenetx.resampling.Interval;
+import org.imagenetx.study.AugmentationSweep;
 import org.imagenetx.study.AugmentationSweep.Effect;
 
 /**
@@ -14,35 +17,43 @@ public final class StudyFigures {
   private StudyFigures() {}
 
   /**
-   * @param c the study's group comparison (bootstrap intervals over models, a group test per
-   *     factor)
+   * @param c a group comparison (bootstrap intervals over models; its first test is drawn)
    * @param alpha significance level below which a factor is drawn at full colour
    * @return the figure's input
    */
-  public static GroupComparison comparison(org.imagenetx.study.GroupComparison c, double alpha) {
+  public static GroupBars comparison(GroupComparison c, double alpha) {
     int k = c.groups().size();
     int[] sizes = new int[k];
+    double[][] mean = new double[k][Factor.COUNT];
+    double[][] lower = new double[k][Factor.COUNT];
+    double[][] upper = new double[k][Factor.COUNT];
     for (int g = 0; g < k; g++) {
-      sizes[g] = c.members().get(g).size();
+      sizes[g] = c.count(g);
+      for (Factor f : Factor.values()) {
+        Interval m = c.mean(g, f);
+        mean[g][f.ordinal()] = m.point();
+        lower[g][f.ordinal()] = m.lower();
+        upper[g][f.ordinal()] = m.upper();
+      }
     }
     double[] p = new double[Factor.COUNT];
     String test = "";
-    for (int f = 0; f < Factor.COUNT; f++) {
-      p[f] = c.tests()[f].pValue();
-      test = c.tests()[f].method();
+    for (Factor f : Factor.values()) {
+      p[f.ordinal()] = c.test(0, f).pValue();
+      test = c.test(0, f).method();
     }
     String method =
         String.format(
             Locale.ROOT,
-            "Error bars: %.0f%% percentile bootstrap over the models of a group (B = %,d, seed %d). Faded: the"
+            "Error bars: %.0f%% %s bootstrap over the models of a group (B = %,d, seed %d). Faded: the"
                 + " groups do not differ on that factor (%s test, p ≥ %.2f).",
-            100 * c.confidenceLevel(),
-            c.numResamples(),
-            c.seed(),
+            100 * c.settings().confidenceLevel(),
+            c.settings().method().key(),
+            c.settings().numResamples(),
+            c.settings().masterSeed(),
             test,
             alpha);
-    return new GroupComparison(
-        c.groups(), sizes, c.mean(), c.lower(), c.upper(), p, alpha, method, null);
+    return new GroupBars(c.groups(), sizes, mean, lower, upper, p, alpha, method, null);
   }
 
   /**
@@ -53,8 +64,7 @@ public final class StudyFigures {
    * @return the figure's input: models of the kept levels, per factor the least-squares line and
    *     the p-value of the published Welch test
    */
-  public static AugmentationSweep sweep(
-      org.imagenetx.study.AugmentationSweep s, String title, String name, String axis) {
+  public static SweepLines sweep(AugmentationSweep s, String title, String name, String axis) {
     List<String> models = new ArrayList<>();
     List<Double> strength = new ArrayList<>();
     List<double[]> ratios = new ArrayList<>();
@@ -78,7 +88,7 @@ public final class StudyFigures {
       intercept[f] = e.errorRatio().intercept();
       p[f] = e.pValue();
     }
-    return new AugmentationSweep(
+    return new SweepLines(
         name,
         title,
         axis,

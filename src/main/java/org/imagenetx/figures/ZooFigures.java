@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.imagenetx.annotations.Factor;
+import org.imagenetx.evaluation.FactorTable;
 import org.imagenetx.report.ReportTable;
-import org.imagenetx.stats.FactorTable;
 import org.imagenetx.study.ModelTypes;
 
 /**
@@ -97,7 +97,7 @@ public final class ZooFigures {
    * @param c the numbers
    * @return the figure
    */
-  public static Figure comparison(String name, String caption, GroupComparison c) {
+  public static Figure comparison(String name, String caption, GroupBars c) {
     int numGroups = c.groups().size();
     double[] overall = new double[Factor.COUNT];
     for (int f = 0; f < Factor.COUNT; f++) {
@@ -169,7 +169,7 @@ public final class ZooFigures {
    * @param s the sweep
    * @return figure {@code augmentation-<name>}
    */
-  public static Figure augmentation(AugmentationSweep s) {
+  public static Figure augmentation(SweepLines s) {
     double[] levels = Arrays.stream(s.strength()).distinct().sorted().toArray();
     int[] perLevel = new int[levels.length];
     int[] levelOf = new int[s.models().size()];

@@ -1,7 +1,9 @@
 package org.imagenetx.io;
 
+import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -9,6 +11,9 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Set;
 
 /**
  * Writes output files atomically: the content goes to a temporary file in the same directory, which
@@ -58,8 +63,7 @@ public final class AtomicFiles {
     writeFile(
         target,
         tmp -> {
-          try (OutputStream out =
-              new java.io.BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16)) {
+          try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16)) {
             body.write(out);
           }
         });
@@ -129,10 +133,10 @@ public final class AtomicFiles {
     if (!tmp.getFileSystem().supportedFileAttributeViews().contains("posix")) {
       return;
     }
-    java.util.Set<java.nio.file.attribute.PosixFilePermission> perms =
+    Set<PosixFilePermission> perms =
         Files.exists(target)
             ? Files.getPosixFilePermissions(target)
-            : java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--");
+            : PosixFilePermissions.fromString("rw-r--r--");
     Files.setPosixFilePermissions(tmp, perms);
   }
 
@@ -146,7 +150,7 @@ public final class AtomicFiles {
     write(
         target,
         out -> {
-          Writer w = new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8);
+          Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
           body.write(w);
           w.flush();
         });

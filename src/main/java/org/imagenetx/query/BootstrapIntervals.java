@@ -3,10 +3,11 @@ package org.imagenetx.query;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.imagenetx.annotations.Factor;
-import org.imagenetx.stats.ErrorType;
-import org.imagenetx.stats.FactorCounts;
-import org.imagenetx.stats.FactorTable;
-import org.imagenetx.stats.ZooBootstrap;
+import org.imagenetx.evaluation.ErrorType;
+import org.imagenetx.evaluation.FactorCounts;
+import org.imagenetx.evaluation.FactorTable;
+import org.imagenetx.resampling.Interval;
+import org.imagenetx.resampling.ZooBootstrap;
 
 /**
  * Intervals from issue 4's image bootstrap ({@link ZooBootstrap}), the same computation and seeds
@@ -36,7 +37,7 @@ public final class BootstrapIntervals implements Intervals {
   }
 
   @Override
-  public Results.Estimate estimate(
+  public Interval estimate(
       Session session, int model, ErrorType type, Kind kind, int column, double point) {
     int statistic;
     if (kind == Kind.ERROR_RATIO && column >= 0 && column < Factor.COUNT) {
@@ -46,14 +47,19 @@ public final class BootstrapIntervals implements Intervals {
     } else if (kind == Kind.ACCURACY && column == FactorTable.AVERAGE) {
       statistic = ZooBootstrap.Result.accuracy(FactorCounts.ALL);
     } else {
-      return Results.Estimate.of(point);
+      return Interval.point(point);
     }
     if (Double.isNaN(point)) {
-      return Results.Estimate.of(point);
+      return Interval.point(point);
     }
     ZooBootstrap.Result r = result(session, model, type);
     // the point stays the session's (the batch tables'); the bounds are the bootstrap's
-    return new Results.Estimate(point, r.lower()[0][statistic], r.upper()[0][statistic]);
+    return new Interval(
+        point,
+        r.lower()[0][statistic],
+        r.upper()[0][statistic],
+        settings.confidenceLevel(),
+        settings.method());
   }
 
   /** The model's bootstrap, computed once per (model name, error type). */

@@ -1,17 +1,19 @@
 package org.imagenetx.query;
 
-import org.imagenetx.stats.ErrorType;
-import org.imagenetx.stats.ZooBootstrap;
+import org.imagenetx.evaluation.ErrorType;
+import org.imagenetx.resampling.Interval;
+import org.imagenetx.resampling.ZooBootstrap;
 
 /**
  * Where a query's intervals come from. Queries always carry the exact point estimate of the batch
- * tables; an implementation adds bounds (the bootstrap of {@code org.imagenetx.stats}), typically
- * computed per model on first use and cached, so a ranking pays only for the rows it shows.
+ * tables; an implementation adds bounds (the bootstrap of {@code org.imagenetx.resampling}),
+ * typically computed per model on first use and cached, so a ranking pays only for the rows it
+ * shows.
  */
 public interface Intervals {
   /** Which statistic of a column. */
   enum Kind {
-    /** Accuracy of a {@link org.imagenetx.stats.FactorTable} column. */
+    /** Accuracy of a {@link org.imagenetx.evaluation.FactorTable} column. */
     ACCURACY,
     /** Error ratio of a factor. */
     ERROR_RATIO
@@ -29,7 +31,7 @@ public interface Intervals {
   }
 
   /** Point estimates only (bounds NaN). */
-  Intervals NONE = (session, model, type, kind, column, point) -> Results.Estimate.of(point);
+  Intervals NONE = (session, model, type, kind, column, point) -> Interval.point(point);
 
   /**
    * Point estimates only, but {@code compare}'s paired intervals with these settings.
@@ -45,9 +47,9 @@ public interface Intervals {
       }
 
       @Override
-      public Results.Estimate estimate(
+      public Interval estimate(
           Session session, int model, ErrorType type, Kind kind, int column, double point) {
-        return Results.Estimate.of(point);
+        return Interval.point(point);
       }
     };
   }
@@ -62,6 +64,6 @@ public interface Intervals {
    * @param point the point estimate from the session's tables
    * @return the estimate, whose point must equal {@code point}
    */
-  Results.Estimate estimate(
+  Interval estimate(
       Session session, int model, ErrorType type, Kind kind, int column, double point);
 }

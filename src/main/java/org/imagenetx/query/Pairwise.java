@@ -2,14 +2,12 @@ package org.imagenetx.query;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import org.imagenetx.annotations.Factor;
 import org.imagenetx.compare.Comparisons;
 import org.imagenetx.compare.PairwiseData;
 import org.imagenetx.compare.SliceComparison;
-import org.imagenetx.stats.ErrorType;
-import org.imagenetx.stats.Interval;
-import org.imagenetx.stats.ZooBootstrap;
+import org.imagenetx.evaluation.ErrorType;
+import org.imagenetx.resampling.ZooBootstrap;
 import org.imagenetx.zoo.Zoo;
 
 /**
@@ -36,48 +34,15 @@ final class Pairwise {
         PairwiseData.load(
             session.dataset(), new TwoModels(session, a, b), session.selection(), type, 1);
     // without the per-metaclass paired bootstrap (~55 ms): everything else is the command's
-    List<SliceComparison> slices = Comparisons.compare(pd, 0, 1, settings, false);
-    List<Results.ComparisonLine> rows = new ArrayList<>(slices.size());
-    for (int s = 0; s < slices.size(); s++) {
-      SliceComparison r = slices.get(s);
-      boolean factor = s < Factor.COUNT;
-      rows.add(
-          new Results.ComparisonLine(
-              r.slice(),
-              r.images(),
-              r.errorA(),
-              r.errorB(),
-              factor ? c.errorRatio[s][a] : Double.NaN,
-              factor ? c.errorRatio[s][b] : Double.NaN,
-              r.onlyA(),
-              r.onlyB(),
-              r.pValue(),
-              r.midP(),
-              r.holm(),
-              r.bh(),
-              estimate(r.errorDifference()),
-              estimate(r.errorRatioDifference()),
-              r.verdict()));
+    List<SliceComparison> rows = Comparisons.compare(pd, 0, 1, settings, false);
+    double[] erA = new double[Factor.COUNT];
+    double[] erB = new double[Factor.COUNT];
+    for (int f = 0; f < Factor.COUNT; f++) {
+      erA[f] = c.errorRatio[f][a];
+      erB[f] = c.errorRatio[f][b];
     }
-    String method =
-        String.format(
-            Locale.ROOT,
-            "differences are A - B; McNemar exact and mid-p on the discordant images; p_holm/p_bh adjust p_exact"
-                + " over the %d slices; verdicts at family-wise 5%%; intervals: %s%% %s paired bootstrap over images,"
-                + " B=%d, seed %d (as imagenetx compare A B; metaclass rows: no interval, see imagenetx compare)",
-            PairwiseData.NUM_SLICES,
-            new java.math.BigDecimal(Double.toString(settings.confidenceLevel() * 100))
-                .stripTrailingZeros()
-                .toPlainString(),
-            settings.method().key(),
-            settings.numResamples(),
-            settings.masterSeed());
     return new Results.Comparison(
-        names.get(a), names.get(b), type, session.selection().key(), rows, method);
-  }
-
-  private static Results.Estimate estimate(Interval i) {
-    return new Results.Estimate(i.point(), i.lower(), i.upper());
+        names.get(a), names.get(b), type, session.selection(), rows, erA, erB, settings, false);
   }
 
   /** Models a and b of the session, in that order (read through the session's prediction cache). */

@@ -1,7 +1,7 @@
 package org.imagenetx.query;
 
 import java.nio.file.Path;
-import org.imagenetx.stats.ErrorType;
+import org.imagenetx.evaluation.ErrorType;
 
 /**
  * One question to a {@link Session}, as typed in the shell, passed to {@code imagenetx query}, or

@@ -1,5 +1,6 @@
 package org.imagenetx.query;
 
+import it.unimi.dsi.fastutil.ints.IntArrays;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -7,9 +8,10 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.imagenetx.annotations.Factor;
 import org.imagenetx.annotations.Metaclasses;
-import org.imagenetx.stats.ErrorType;
-import org.imagenetx.stats.FactorTable;
-import org.imagenetx.stats.MetaclassTable;
+import org.imagenetx.evaluation.ErrorType;
+import org.imagenetx.evaluation.FactorTable;
+import org.imagenetx.evaluation.MetaclassTable;
+import org.imagenetx.resampling.Interval;
 
 /**
  * Answers {@link Query queries} over a {@link Session}: the one API behind the shell, {@code
@@ -56,10 +58,10 @@ public final class QueryEngine {
    * Answers any query.
    *
    * @param q the query
-   * @return one of the {@link Results} records
+   * @return the answer, one of the {@link QueryResult} records
    * @throws QueryException on unknown models, factors, groups
    */
-  public Record answer(Query q) {
+  public QueryResult answer(Query q) {
     if (q instanceof Query.Rank r) {
       return rank(r);
     } else if (q instanceof Query.Show s) {
@@ -111,8 +113,7 @@ public final class QueryEngine {
     if (metric == Metric.ERROR_RATIO
         && (col == FactorTable.AVERAGE || col == FactorTable.WORST_100_CLASSES)) {
       throw new QueryException(
-          q.by()
-              + " has no error ratio (it is 1 for average by definition); use --metric accuracy");
+          q.by() + " has no error ratio (it is 1 for average by definition); rank it by accuracy");
     }
     Session.State st = session.state();
     Session.Columns c = session.columns(q.type());
@@ -146,9 +147,9 @@ public final class QueryEngine {
     List<Results.RankRow> rows = new ArrayList<>(top);
     for (int i = 0; i < top; i++) {
       int m = order[i];
-      Results.Estimate e =
+      Interval e =
           i >= MAX_RANK_INTERVALS
-              ? Results.Estimate.of(values[m])
+              ? Interval.point(values[m])
               : intervals.estimate(
                   session,
                   m,
@@ -169,7 +170,7 @@ public final class QueryEngine {
     int[] out = ids.clone();
     // fastutil's primitive sort: no boxing of 2,200 ids per query (a boxed sort made
     // QueryBenchmark.similar 5 ms on 2,200 models); the comparator is total, so the order is unique
-    it.unimi.dsi.fastutil.ints.IntArrays.quickSort(
+    IntArrays.quickSort(
         out,
         (x, y) -> {
           double a = values[x];
@@ -349,7 +350,7 @@ public final class QueryEngine {
       }
       rows.add(
           new Results.GroupLine(
-              g, ids.length, mean, meanDefined(c.accuracy[FactorTable.AVERAGE], ids)));
+              g, ids.length, meanDefined(c.accuracy[FactorTable.AVERAGE], ids), mean));
     }
     return new Results.GroupSummary(type, rows);
   }

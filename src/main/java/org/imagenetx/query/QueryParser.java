@@ -7,7 +7,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import org.imagenetx.stats.ErrorType;
+import org.imagenetx.annotations.Factor;
+import org.imagenetx.evaluation.ErrorType;
 
 /**
  * Parses the query language of the shell and of {@code imagenetx query}: a command word, positional
@@ -119,7 +120,8 @@ public final class QueryParser {
           }
           by = column(by);
           Metric metric = opts.containsKey("--metric") ? Metric.parse(opts.get("--metric")) : null;
-          return new Query.Rank(by, metric, type, opts.get("--group"), top(opts.get("--top"), 10));
+          return new Query.Rank(
+              by, metric, type, opts.get("--group"), top(opts.get("--top"), 10, "--top"));
         }
       case "show":
         expect(cmd, positional, 1, " <model>");
@@ -133,7 +135,7 @@ public final class QueryParser {
                 "similar: --by must be spearman or cosine, got '" + opts.get("--by") + "'");
           }
           return new Query.Similar(
-              positional.get(0), type, top(opts.get("--top"), 10), by.equals("cosine"));
+              positional.get(0), type, top(opts.get("--top"), 10, "--top"), by.equals("cosine"));
         }
       case "compare":
         expect(cmd, positional, 2, " <A> <B>");
@@ -176,7 +178,7 @@ public final class QueryParser {
           "unknown column '"
               + by
               + "' (a factor: "
-              + String.join(", ", org.imagenetx.annotations.Factor.columns())
+              + String.join(", ", Factor.columns())
               + "; or average, worst_factor, worst_100_classes)");
     }
     return k;
@@ -197,20 +199,22 @@ public final class QueryParser {
   /**
    * @param s a count, or null
    * @param dflt value when null
+   * @param name the parameter's name in the caller's language, for messages: {@code --top} in a
+   *     query, {@code top} in the explorer's API
    * @return the count (≥ 1)
    */
-  public static int top(String s, int dflt) {
+  public static int top(String s, int dflt, String name) {
     if (s == null) {
       return dflt;
     }
     try {
       int k = Integer.parseInt(s.trim());
       if (k < 1) {
-        throw new QueryException("--top must be at least 1, got " + s);
+        throw new QueryException(name + " must be at least 1, got " + s);
       }
       return k;
     } catch (NumberFormatException e) {
-      throw new QueryException("--top needs a whole number, got '" + s + "'");
+      throw new QueryException(name + " needs a whole number, got '" + s + "'");
     }
   }
 

@@ -1,32 +1,20 @@
 package org.imagenetx.query;
 
 import java.util.List;
-import org.imagenetx.stats.ErrorType;
+import org.imagenetx.annotations.FactorSelection;
+import org.imagenetx.compare.SliceComparison;
+import org.imagenetx.evaluation.ErrorType;
+import org.imagenetx.resampling.Interval;
+import org.imagenetx.resampling.ZooBootstrap;
 
 /**
  * What queries return: plain records, so both front ends (tables in the shell, JSON in the
- * explorer) render the same numbers. Undefined values are NaN; a bound is NaN when no interval was
+ * explorer) render the same numbers. Undefined values are NaN; every estimate is an {@link
+ * Interval} carrying its confidence level and method, with NaN bounds when no interval was
  * computed.
  */
 public final class Results {
   private Results() {}
-
-  /**
-   * A point estimate and its interval.
-   *
-   * @param point the estimate (equal to the batch tables)
-   * @param lower lower bound, NaN when not computed
-   * @param upper upper bound, NaN when not computed
-   */
-  public record Estimate(double point, double lower, double upper) {
-    /**
-     * @param point the estimate
-     * @return an estimate without interval
-     */
-    public static Estimate of(double point) {
-      return new Estimate(point, Double.NaN, Double.NaN);
-    }
-  }
 
   /**
    * One row of a ranking.
@@ -36,7 +24,7 @@ public final class Results {
    * @param value the ranked value with its interval
    * @param average the model's overall accuracy
    */
-  public record RankRow(int rank, String model, Estimate value, double average) {}
+  public record RankRow(int rank, String model, Interval value, double average) {}
 
   /**
    * @param by ranked column
@@ -47,7 +35,18 @@ public final class Results {
    * @param rows the top rows
    */
   public record Ranking(
-      String by, Metric metric, ErrorType type, String group, int numRanked, List<RankRow> rows) {}
+      String by, Metric metric, ErrorType type, String group, int numRanked, List<RankRow> rows)
+      implements QueryResult {
+    /**
+     * @return the name of the ranked value's column in tables and JSON: {@code error_ratio}, {@code
+     *     max_error_ratio} (the error ratio of {@code worst_factor}) or {@code accuracy}
+     */
+    public String valueColumn() {
+      return metric == Metric.ERROR_RATIO
+          ? (by.equals("worst_factor") ? "max_error_ratio" : "error_ratio")
+          : "accuracy";
+    }
+  }
 
   /**
    * One factor of a model report.
@@ -57,7 +56,7 @@ public final class Results {
    * @param errorRatio error ratio
    * @param rank rank of the error ratio among all session models, 1 = lowest (most robust)
    */
-  public record FactorLine(String factor, Estimate accuracy, Estimate errorRatio, int rank) {}
+  public record FactorLine(String factor, Interval accuracy, Interval errorRatio, int rank) {}
 
   /**
    * One metaclass of a model report.
@@ -89,12 +88,13 @@ public final class Results {
       ErrorType type,
       int numModels,
       List<FactorLine> factors,
-      Estimate average,
+      Interval average,
       int averageRank,
       double worstFactor,
       double worst100Classes,
       List<MetaclassLine> metaclasses,
-      List<String> weakest) {}
+      List<String> weakest)
+      implements QueryResult {}
 
   /**
    * @param rank 1-based
@@ -110,81 +110,54 @@ public final class Results {
    * @param orderedBy {@code spearman} or {@code cosine}
    * @param rows nearest first
    */
-  public record Similarity(String model, ErrorType type, String orderedBy, List<Neighbour> rows) {}
+  public record Similarity(String model, ErrorType type, String orderedBy, List<Neighbour> rows)
+      implements QueryResult {}
 
   /**
-   * One slice of a two-model comparison: the row of {@code imagenetx compare A B} for that slice,
-   * plus both models' error ratios from the session tables.
+   * Two models compared as {@code imagenetx compare A B} compares them.
    *
-   * @param slice factor name, {@code overall} or {@code metaclass:<name>}
-   * @param images evaluated images in the slice
-   * @param errorA A's error rate on the slice
-   * @param errorB B's error rate
-   * @param errorRatioA A's error ratio (factor slices; NaN elsewhere)
-   * @param errorRatioB B's error ratio
-   * @param onlyAWrong images A gets wrong and B right
-   * @param onlyBWrong images B gets wrong and A right
-   * @param pValue McNemar exact p-value on the discordant images
-   * @param midP McNemar mid-p
-   * @param pHolm Holm-adjusted exact p over the 34 slices
-   * @param pBh Benjamini–Hochberg-adjusted exact p over the 34 slices
-   * @param errorDifference {@code error_A − error_B} with its paired bootstrap interval
-   * @param errorRatioDifference {@code ER_A − ER_B} with its paired bootstrap interval (NaN off the
-   *     factor slices)
-   * @param verdict plain-language reading at family-wise 5 %
-   */
-  public record ComparisonLine(
-      String slice,
-      int images,
-      double errorA,
-      double errorB,
-      double errorRatioA,
-      double errorRatioB,
-      int onlyAWrong,
-      int onlyBWrong,
-      double pValue,
-      double midP,
-      double pHolm,
-      double pBh,
-      Estimate errorDifference,
-      Estimate errorRatioDifference,
-      String verdict) {}
-
-  /**
    * @param a first model
    * @param b second model
    * @param type error type
-   * @param selection factor selection key ({@code top} or {@code multi})
-   * @param rows 16 factors, {@code overall}, then the 17 metaclasses
-   * @param method how differences, p-values and intervals were computed
+   * @param selection factor selection
+   * @param rows 16 factors, {@code overall}, then the 17 metaclasses: the rows of {@code imagenetx
+   *     compare A B}
+   * @param errorRatioA A's error ratio per factor from the session tables (canonical order)
+   * @param errorRatioB B's error ratio per factor
+   * @param settings the paired bootstrap's settings
+   * @param metaclassIntervals whether the metaclass rows' error differences have intervals
    */
   public record Comparison(
       String a,
       String b,
       ErrorType type,
-      String selection,
-      List<ComparisonLine> rows,
-      String method) {}
+      FactorSelection selection,
+      List<SliceComparison> rows,
+      double[] errorRatioA,
+      double[] errorRatioB,
+      ZooBootstrap.Settings settings,
+      boolean metaclassIntervals)
+      implements QueryResult {}
 
   /**
    * @param model the added model
    * @param report its report, ranks among the session including it
    */
-  public record Added(String model, ModelReport report) {}
+  public record Added(String model, ModelReport report) implements QueryResult {}
 
   /**
    * @param group group name
-   * @param size models in the group
-   * @param meanErrorRatio mean error ratio per factor over the group's models
-   * @param meanAccuracy mean overall accuracy
+   * @param models models in the group
+   * @param average mean overall accuracy over the group's models
+   * @param errorRatio mean error ratio per factor over the group's models (canonical order)
    */
-  public record GroupLine(String group, int size, double[] meanErrorRatio, double meanAccuracy) {}
+  public record GroupLine(String group, int models, double average, double[] errorRatio) {}
 
   /**
    * @param type error type
    * @param rows one per group, sorted by name
    */
-  public record GroupSummary(ErrorType type, List<GroupLine> rows) {}
+  public record GroupSummary(ErrorType type, List<GroupLine> rows) implements QueryResult {}
 
   /**
    * Every model's error-ratio profile (the explorer's heatmap).
@@ -194,16 +167,16 @@ public final class Results {
    * @param errorRatio {@code [model][factor]}
    * @param average overall accuracy per model
    */
-  public record Matrix(
-      ErrorType type, List<String> models, double[][] errorRatio, double[] average) {}
+  public record Matrix(ErrorType type, List<String> models, double[][] errorRatio, double[] average)
+      implements QueryResult {}
 
   /**
    * @param models matching names
    */
-  public record ModelList(List<String> models) {}
+  public record ModelList(List<String> models) implements QueryResult {}
 
   /**
    * @param text help text
    */
-  public record HelpText(String text) {}
+  public record HelpText(String text) implements QueryResult {}
 }

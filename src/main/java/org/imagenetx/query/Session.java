@@ -5,18 +5,23 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReferenceArray;
+import java.util.regex.Pattern;
 import org.imagenetx.annotations.Dataset;
 import org.imagenetx.annotations.Factor;
 import org.imagenetx.annotations.FactorSelection;
 import org.imagenetx.annotations.Metaclasses;
-import org.imagenetx.stats.Aggregation;
-import org.imagenetx.stats.ErrorType;
-import org.imagenetx.stats.Evaluator;
-import org.imagenetx.stats.FactorCounts;
-import org.imagenetx.stats.FactorTable;
-import org.imagenetx.stats.MetaclassTable;
+import org.imagenetx.evaluation.Aggregation;
+import org.imagenetx.evaluation.ErrorRatio;
+import org.imagenetx.evaluation.ErrorType;
+import org.imagenetx.evaluation.Evaluator;
+import org.imagenetx.evaluation.FactorCounts;
+import org.imagenetx.evaluation.FactorTable;
+import org.imagenetx.evaluation.MetaclassTable;
 import org.imagenetx.zoo.PredictionCsv;
 import org.imagenetx.zoo.Zoo;
 
@@ -66,7 +71,7 @@ public final class Session {
           accuracy[c][m] = r[c];
         }
         for (int f = 0; f < Factor.COUNT; f++) {
-          double er = org.imagenetx.stats.ErrorRatio.of(r[f], r[FactorTable.AVERAGE]);
+          double er = ErrorRatio.of(r[f], r[FactorTable.AVERAGE]);
           errorRatio[f][m] = er;
           if (!Double.isNaN(er) && (Double.isNaN(max) || er > max)) {
             max = er;
@@ -82,9 +87,8 @@ public final class Session {
      * largest error ratio (ascending). A ranking is then a walk down one array instead of a sort
      * per query (QueryBenchmark.rank on 2,200 models: 7 ms sorting per query before).
      */
-    private final java.util.concurrent.atomic.AtomicReferenceArray<int[]> orders =
-        new java.util.concurrent.atomic.AtomicReferenceArray<>(
-            FactorTable.COLUMNS.size() + Factor.COUNT + 1);
+    private final AtomicReferenceArray<int[]> orders =
+        new AtomicReferenceArray<>(FactorTable.COLUMNS.size() + Factor.COUNT + 1);
 
     /** Per-model profile statistics for {@link Profiles}, computed on first use. */
     private volatile Profiles.Table profiles;
@@ -155,7 +159,7 @@ public final class Session {
   private static final int RECENT = 16;
 
   private final Map<Integer, short[]> recent =
-      new java.util.LinkedHashMap<>(RECENT * 2, 0.75f, true) {
+      new LinkedHashMap<>(RECENT * 2, 0.75f, true) {
         private static final long serialVersionUID = 1L;
 
         @Override
@@ -329,7 +333,7 @@ public final class Session {
         }
       }
     } else {
-      java.util.regex.Pattern p = glob(group);
+      Pattern p = glob(group);
       for (int i = 0; i < s.models.size(); i++) {
         if (p.matcher(s.models.get(i)).matches()) {
           ids.add(i);
@@ -355,7 +359,7 @@ public final class Session {
     return out;
   }
 
-  private static java.util.regex.Pattern glob(String g) {
+  private static Pattern glob(String g) {
     StringBuilder sb = new StringBuilder();
     for (char ch : g.toCharArray()) {
       if (ch == '*') {
@@ -363,10 +367,10 @@ public final class Session {
       } else if (ch == '?') {
         sb.append('.');
       } else {
-        sb.append(java.util.regex.Pattern.quote(String.valueOf(ch)));
+        sb.append(Pattern.quote(String.valueOf(ch)));
       }
     }
-    return java.util.regex.Pattern.compile(sb.toString());
+    return Pattern.compile(sb.toString());
   }
 
   /**
@@ -378,9 +382,9 @@ public final class Session {
     Integer id = state.ids.get(name);
     if (id == null) {
       List<String> close = new ArrayList<>();
-      String lower = name.toLowerCase(java.util.Locale.ROOT);
+      String lower = name.toLowerCase(Locale.ROOT);
       for (String m : state.models) {
-        if (m.toLowerCase(java.util.Locale.ROOT).contains(lower) && close.size() < 5) {
+        if (m.toLowerCase(Locale.ROOT).contains(lower) && close.size() < 5) {
           close.add(m);
         }
       }

@@ -3,9 +3,9 @@ package org.imagenetx.report;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.file.Path;
+import org.imagenetx.evaluation.FactorTable;
+import org.imagenetx.evaluation.MetaclassTable;
 import org.imagenetx.io.AtomicFiles;
-import org.imagenetx.stats.FactorTable;
-import org.imagenetx.stats.MetaclassTable;
 
 /**
  * Writes the upstream result files {@code accuracies_per_factor.csv} and {@code

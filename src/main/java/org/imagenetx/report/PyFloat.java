@@ -1,6 +1,6 @@
 package org.imagenetx.report;
 
-import com.fasterxml.jackson.core.io.schubfach.DoubleToDecimal;
+import com.fasterxml.jackson.core.io.NumberOutput;
 import java.math.BigDecimal;
 
 /**
@@ -65,7 +65,7 @@ public final class PyFloat {
     }
     // Schubfach prints d.ddd, 0.00ddd or d.dddE±x; collect the significant digits (at most 17)
     // and the decimal exponent of the first one.
-    String s = DoubleToDecimal.toString(v);
+    String s = NumberOutput.toString(v, true); // Schubfach, through the exported API
     int len = s.length();
     int i = 0;
     if (s.charAt(0) == '-') {

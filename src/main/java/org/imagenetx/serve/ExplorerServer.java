@@ -9,18 +9,24 @@ import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import org.imagenetx.annotations.Factor;
+import org.imagenetx.evaluation.ErrorType;
 import org.imagenetx.io.BadInputException;
+import org.imagenetx.query.Metric;
 import org.imagenetx.query.Query;
 import org.imagenetx.query.QueryEngine;
 import org.imagenetx.query.QueryException;
 import org.imagenetx.query.QueryParser;
-import org.imagenetx.stats.ErrorType;
 
 /**
  * The local explorer: a static page and a read-only JSON API over one {@link QueryEngine}, on the
@@ -58,17 +64,15 @@ public final class ExplorerServer implements AutoCloseable {
    * answer waits for more than the few queued ahead of it (ExplorerLoadTest: p99 75 → 35 ms, see
    * results/bench/explorer-load.json).
    */
-  private final java.util.concurrent.Semaphore computeSlots =
-      new java.util.concurrent.Semaphore(
-          Math.max(1, Runtime.getRuntime().availableProcessors()), true);
+  private final Semaphore computeSlots =
+      new Semaphore(Math.max(1, Runtime.getRuntime().availableProcessors()), true);
 
   /**
    * The heatmap's JSON per error type, keyed by the session's model list (a new list after an add):
    * 2,200 × 16 doubles cost ~100 ms to encode but never change for a session, and re-encoding them
    * made the matrix the load test's p99 (ExplorerLoadTest: matrix p50 147 ms uncached).
    */
-  private final Map<ErrorType, Object[]> matrixJson =
-      new java.util.concurrent.ConcurrentHashMap<>();
+  private final Map<ErrorType, Object[]> matrixJson = new ConcurrentHashMap<>();
 
   private ExplorerServer(QueryEngine engine, HttpServer server, ExecutorService pool) {
     this.engine = engine;
@@ -220,7 +224,7 @@ public final class ExplorerServer implements AutoCloseable {
     if (host == null) {
       return true;
     }
-    String h = host.toLowerCase(java.util.Locale.ROOT);
+    String h = host.toLowerCase(Locale.ROOT);
     int port = port();
     return h.equals("127.0.0.1:" + port)
         || h.equals("localhost:" + port)
@@ -237,10 +241,10 @@ public final class ExplorerServer implements AutoCloseable {
               "synthetic",
               engine.session().dataset().synthetic() || engine.session().zoo().synthetic());
           info.put("selection", engine.session().selection().key());
-          List<String> types = new java.util.ArrayList<>();
+          List<String> types = new ArrayList<>();
           engine.session().types().forEach(t -> types.add(t.key()));
-          info.put("errorTypes", types);
-          info.put("factors", List.of(org.imagenetx.annotations.Factor.columns()));
+          info.put("error_types", types);
+          info.put("factors", List.of(Factor.columns()));
           info.put("models", engine.session().models().size());
           info.put("groups", engine.groupSizes());
           return info;
@@ -251,10 +255,10 @@ public final class ExplorerServer implements AutoCloseable {
         return engine.rank(
             new Query.Rank(
                 QueryParser.column(required(p, "by")),
-                p.containsKey("metric") ? org.imagenetx.query.Metric.parse(p.get("metric")) : null,
+                p.containsKey("metric") ? Metric.parse(p.get("metric")) : null,
                 type(p),
                 p.get("group"),
-                QueryParser.top(p.get("top"), 10)));
+                QueryParser.top(p.get("top"), 10, "top")));
       case "show":
         return engine.show(required(p, "model"), type(p));
       case "similar":
@@ -267,7 +271,7 @@ public final class ExplorerServer implements AutoCloseable {
               new Query.Similar(
                   required(p, "model"),
                   type(p),
-                  QueryParser.top(p.get("top"), 10),
+                  QueryParser.top(p.get("top"), 10, "top"),
                   by.equals("cosine")));
         }
       case "compare":

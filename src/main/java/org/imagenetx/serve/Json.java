@@ -6,18 +6,25 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
 import java.lang.reflect.RecordComponent;
 import java.nio.file.Path;
 import java.util.Collection;
+import java.util.Locale;
 import java.util.Map;
+import org.imagenetx.evaluation.ErrorType;
 import org.imagenetx.query.Metric;
-import org.imagenetx.stats.ErrorType;
+import org.imagenetx.query.Results;
+import org.imagenetx.resampling.Interval;
 
 /**
  * Writes query results as JSON. Results are records, so one reflective walk renders them all: a
- * record becomes an object named by its components, lists and arrays become arrays, enums their
- * key, and non-finite doubles {@code null} (JSON has no NaN). Doubles are written in Java's
- * shortest round-trip form, so the page shows exactly the engine's numbers.
+ * record becomes an object whose keys are its component names in snake case ({@code onlyAWrong} →
+ * {@code only_a_wrong}, {@code worst100Classes} → {@code worst_100_classes}), the column names of
+ * the CLI's tables; an {@link Interval} component {@code x} becomes three keys {@code x}, {@code
+ * x_lower}, {@code x_upper}, as the tables' interval columns are named; lists and arrays become
+ * arrays, enums their key, and non-finite doubles {@code null} (JSON has no NaN). Doubles are
+ * written in Java's shortest round-trip form, so the page shows exactly the engine's numbers.
  */
 final class Json {
   private static final JsonFactory FACTORY = new JsonFactory();
@@ -27,7 +34,7 @@ final class Json {
    * reflective objects on every call, and fresh {@code Method} copies never get past JDK 17's slow
    * native reflection, which made JSON a tenth of the explorer's CPU under load.
    */
-  private record Shape(String kind, String[] names, java.lang.reflect.Method[] accessors) {}
+  private record Shape(String kind, String[] names, Method[] accessors) {}
 
   private static final ClassValue<Shape> SHAPES =
       new ClassValue<>() {
@@ -35,9 +42,9 @@ final class Json {
         protected Shape computeValue(Class<?> type) {
           RecordComponent[] rc = type.getRecordComponents();
           String[] names = new String[rc.length];
-          java.lang.reflect.Method[] accessors = new java.lang.reflect.Method[rc.length];
+          Method[] accessors = new Method[rc.length];
           for (int i = 0; i < rc.length; i++) {
-            names[i] = rc[i].getName();
+            names[i] = snakeCase(rc[i].getName());
             accessors[i] = rc[i].getAccessor();
             accessors[i].setAccessible(true);
           }
@@ -61,6 +68,51 @@ final class Json {
     return out.toByteArray();
   }
 
+  /** A ranking's rows, the ranked value under its column name, as the ranking table has it. */
+  private static void rankRows(JsonGenerator g, Results.Ranking ranking) throws IOException {
+    String value = ranking.valueColumn();
+    g.writeStartArray();
+    for (Results.RankRow row : ranking.rows()) {
+      g.writeStartObject();
+      g.writeStringField("kind", "RankRow");
+      g.writeNumberField("rank", row.rank());
+      g.writeStringField("model", row.model());
+      number(g, value, row.value().point());
+      number(g, value + "_lower", row.value().lower());
+      number(g, value + "_upper", row.value().upper());
+      number(g, "average", row.average());
+      g.writeEndObject();
+    }
+    g.writeEndArray();
+  }
+
+  private static void number(JsonGenerator g, String name, double v) throws IOException {
+    g.writeFieldName(name);
+    if (Double.isFinite(v)) {
+      g.writeNumber(v);
+    } else {
+      g.writeNull();
+    }
+  }
+
+  /**
+   * @param camel a Java component name
+   * @return it in snake case: an underscore before every upper-case letter and before a run of
+   *     digits, all lower case
+   */
+  static String snakeCase(String camel) {
+    StringBuilder sb = new StringBuilder(camel.length() + 4);
+    for (int i = 0; i < camel.length(); i++) {
+      char ch = camel.charAt(i);
+      boolean digitRun = Character.isDigit(ch) && i > 0 && !Character.isDigit(camel.charAt(i - 1));
+      if (i > 0 && (Character.isUpperCase(ch) || digitRun)) {
+        sb.append('_');
+      }
+      sb.append(Character.toLowerCase(ch));
+    }
+    return sb.toString();
+  }
+
   private static void write(JsonGenerator g, Object v) throws IOException {
     if (v == null) {
       g.writeNull();
@@ -82,7 +134,7 @@ final class Json {
     } else if (v instanceof Metric m) {
       g.writeString(m.key());
     } else if (v instanceof Enum<?> e) {
-      g.writeString(e.name().toLowerCase(java.util.Locale.ROOT));
+      g.writeString(e.name().toLowerCase(Locale.ROOT));
     } else if (v instanceof Path p) {
       g.writeString(p.toString());
     } else if (v instanceof double[] a) {
@@ -114,16 +166,29 @@ final class Json {
         write(g, e.getValue());
       }
       g.writeEndObject();
+    } else if (v instanceof Results.RankRow) {
+      throw new IllegalStateException("a ranking row is written by its ranking");
     } else if (v instanceof Record r) {
       Shape shape = SHAPES.get(r.getClass());
       g.writeStartObject();
       g.writeStringField("kind", shape.kind);
       for (int i = 0; i < shape.names.length; i++) {
-        g.writeFieldName(shape.names[i]);
+        Object value;
         try {
-          write(g, shape.accessors[i].invoke(r));
+          value = shape.accessors[i].invoke(r);
         } catch (IllegalAccessException | InvocationTargetException e) {
           throw new IllegalStateException("cannot read " + shape.names[i], e);
+        }
+        if (r instanceof Results.Ranking ranking && value == ranking.rows()) {
+          g.writeFieldName(shape.names[i]);
+          rankRows(g, ranking);
+        } else if (value instanceof Interval iv) {
+          number(g, shape.names[i], iv.point());
+          number(g, shape.names[i] + "_lower", iv.lower());
+          number(g, shape.names[i] + "_upper", iv.upper());
+        } else {
+          g.writeFieldName(shape.names[i]);
+          write(g, value);
         }
       }
       g.writeEndObject();

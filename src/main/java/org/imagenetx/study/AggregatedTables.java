@@ -13,10 +13,10 @@ import java.util.List;
 import java.util.Set;
 import org.imagenetx.annotations.FactorSelection;
 import org.imagenetx.annotations.Partition;
+import org.imagenetx.evaluation.ErrorType;
+import org.imagenetx.evaluation.FactorTable;
 import org.imagenetx.io.BadInputException;
 import org.imagenetx.report.AccuracyCsv;
-import org.imagenetx.stats.ErrorType;
-import org.imagenetx.stats.FactorTable;
 
 /**
  * Reads aggregated {@code accuracies_per_factor.csv} tables of the upstream layout (written by the

@@ -5,7 +5,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.imagenetx.stats.FactorTable;
+import org.imagenetx.compare.GroupComparison;
+import org.imagenetx.compare.GroupTest;
+import org.imagenetx.evaluation.FactorTable;
+import org.imagenetx.resampling.ZooBootstrap;
 
 /**
  * The study's comparison of augmentation recipes on ResNet-50: random crop at its strongest kept
@@ -27,9 +30,7 @@ public final class AugmentationComparison {
    * @param color the colour-jitter sweep
    * @param colorjitterCrop the {@code colorjitter_crop} table
    * @param adaptive the {@code adaptive_colorjitter} table
-   * @param numResamples bootstrap resamples
-   * @param confidenceLevel e.g. 0.95
-   * @param seed master seed
+   * @param bootstrap the group-mean intervals' settings
    * @param test group test per factor
    * @return the comparison, groups named e.g. {@code crop (strength 92)}
    */
@@ -38,9 +39,7 @@ public final class AugmentationComparison {
       AugmentationSweep color,
       FactorTable colorjitterCrop,
       FactorTable adaptive,
-      int numResamples,
-      double confidenceLevel,
-      long seed,
+      ZooBootstrap.Settings bootstrap,
       GroupTest test) {
     Map<String, String> groupOf = new LinkedHashMap<>();
     List<FactorTable> parts = new ArrayList<>();
@@ -66,8 +65,7 @@ public final class AugmentationComparison {
       }
     }
     FactorTable all = AggregatedTables.union(parts);
-    return GroupComparison.compute(
-        all, groupOf::get, groups, numResamples, confidenceLevel, seed, test);
+    return GroupComparison.compute(all, groupOf::get, groups, bootstrap, List.of(test));
   }
 
   private static String strength(double s) {

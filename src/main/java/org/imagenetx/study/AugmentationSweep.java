@@ -5,10 +5,11 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.TreeMap;
+import java.util.stream.IntStream;
 import org.hipparchus.stat.inference.TTest;
 import org.imagenetx.annotations.Factor;
+import org.imagenetx.evaluation.FactorTable;
 import org.imagenetx.io.BadInputException;
-import org.imagenetx.stats.FactorTable;
 
 /**
  * How one augmentation's strength moves each factor's error ratio, over a sweep of models trained
@@ -213,8 +214,8 @@ public record AugmentationSweep(
         cubic,
         levels[lo],
         levels[hi],
-        Bootstrap.mean(a),
-        Bootstrap.mean(b),
+        CubicFit.mean(a),
+        CubicFit.mean(b),
         a.length,
         b.length,
         t,
@@ -249,7 +250,7 @@ public record AugmentationSweep(
   }
 
   private static double variance(double[] v) {
-    double m = Bootstrap.mean(v);
+    double m = CubicFit.mean(v);
     double ss = 0;
     for (double x : v) {
       ss += (x - m) * (x - m);
@@ -293,8 +294,6 @@ public record AugmentationSweep(
    * @return rows of {@link #table()} trained at that strength
    */
   public int[] rowsAt(double level) {
-    return java.util.stream.IntStream.range(0, strength.length)
-        .filter(r -> strength[r] == level)
-        .toArray();
+    return IntStream.range(0, strength.length).filter(r -> strength[r] == level).toArray();
   }
 }

@@ -1,11 +1,13 @@
 package org.imagenetx.study;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.imagenetx.annotations.Dataset;
 import org.imagenetx.annotations.Factor;
 import org.imagenetx.annotations.FactorSelection;
-import org.imagenetx.stats.ErrorType;
+import org.imagenetx.evaluation.ErrorType;
+import org.imagenetx.io.BadInputException;
 import org.imagenetx.zoo.Zoo;
 
 /**
@@ -46,13 +48,14 @@ public record Calibration(
    * @param type what counts as correct
    * @param zoo predictions with probabilities
    * @return ECE for every model
-   * @throws IllegalArgumentException when the zoo has no probabilities
+   * @throws BadInputException when the zoo has no probabilities, or real_class lacks ReaL labels
    */
   public static Calibration compute(
       Dataset dataset, FactorSelection selection, ErrorType type, Zoo zoo) {
     PerImage.check(dataset, type);
     if (!zoo.hasProbabilities()) {
-      throw new IllegalArgumentException("zoo " + zoo.name() + " has no predicted probabilities");
+      throw new BadInputException(
+          zoo.source(), 0, "no predicted probabilities (calibration needs a probability column)");
     }
     int[] masks = PerImage.masks(dataset.factors(selection));
     byte[] metaOfClass = dataset.metaclasses().table();
@@ -71,9 +74,9 @@ public record Calibration(
     for (int model = 0; model < m; model++) {
       zoo.readClasses(model, pred);
       zoo.readProbabilities(model, prob);
-      java.util.Arrays.fill(count, 0);
-      java.util.Arrays.fill(correct, 0);
-      java.util.Arrays.fill(conf, 0);
+      Arrays.fill(count, 0);
+      Arrays.fill(correct, 0);
+      Arrays.fill(conf, 0);
       for (int i = 0; i < masks.length; i++) {
         int mask = masks[i];
         float p = prob[i];

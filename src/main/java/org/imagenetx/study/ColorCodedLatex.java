@@ -3,9 +3,9 @@ package org.imagenetx.study;
 import java.util.List;
 import java.util.Locale;
 import org.imagenetx.annotations.Factor;
+import org.imagenetx.evaluation.ErrorRatio;
+import org.imagenetx.evaluation.MetaclassTable;
 import org.imagenetx.report.ReportTable;
-import org.imagenetx.stats.ErrorRatio;
-import org.imagenetx.stats.MetaclassTable;
 
 /**
  * The study's colour-coded LaTeX table of per-metaclass error ratios: one row per (model, true

@@ -24,7 +24,7 @@ public record CubicFit(double center, double scale, double[] coefficients) {
    */
   static CubicFit of(double[] x, double[] y, int numDistinct) {
     int n = x.length;
-    double center = Bootstrap.mean(x);
+    double center = mean(x);
     double ss = 0;
     for (double v : x) {
       ss += (v - center) * (v - center);
@@ -58,5 +58,17 @@ public record CubicFit(double center, double scale, double[] coefficients) {
       v = v * z + coefficients[d];
     }
     return v;
+  }
+
+  /**
+   * @param values a sample
+   * @return its mean; NaN when empty
+   */
+  static double mean(double[] values) {
+    double sum = 0;
+    for (double v : values) {
+      sum += v;
+    }
+    return values.length == 0 ? Double.NaN : sum / values.length;
   }
 }

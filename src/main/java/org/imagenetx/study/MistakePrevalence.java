@@ -5,7 +5,7 @@ import java.util.List;
 import org.imagenetx.annotations.Dataset;
 import org.imagenetx.annotations.Factor;
 import org.imagenetx.annotations.FactorSelection;
-import org.imagenetx.stats.ErrorType;
+import org.imagenetx.evaluation.ErrorType;
 import org.imagenetx.zoo.Zoo;
 
 /**

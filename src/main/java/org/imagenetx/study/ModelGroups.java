@@ -4,7 +4,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.imagenetx.stats.FactorTable;
+import org.eclipse.collections.api.list.primitive.MutableIntList;
+import org.eclipse.collections.impl.list.mutable.FastList;
+import org.eclipse.collections.impl.list.mutable.primitive.IntArrayList;
+import org.imagenetx.evaluation.FactorTable;
 
 /**
  * Which models the study compares, and in which group.
@@ -52,13 +55,13 @@ public record ModelGroups(FactorTable table, Map<String, String> groupOf) {
    * @return the typed rows; models without a type are left out
    */
   public static ModelGroups fromTypes(FactorTable table, ModelTypes types) {
-    List<Integer> rows = new ArrayList<>();
+    MutableIntList rows = new IntArrayList();
     for (int r = 0; r < table.size(); r++) {
       if (types.typeOf(table.models().get(r)) != null) {
         rows.add(r);
       }
     }
-    FactorTable kept = table.select(rows.stream().mapToInt(Integer::intValue).toArray());
+    FactorTable kept = table.select(rows.toArray());
     Map<String, String> groupOf = new LinkedHashMap<>();
     for (String m : kept.models()) {
       groupOf.put(m, types.typeOf(m));
@@ -70,7 +73,7 @@ public record ModelGroups(FactorTable table, Map<String, String> groupOf) {
    * @return the distinct group names in order of first appearance in the table
    */
   public List<String> groupNames() {
-    return List.copyOf(new java.util.LinkedHashSet<>(groupOf.values()));
+    return List.copyOf(FastList.newList(groupOf.values()).distinct());
   }
 
   /**
@@ -89,7 +92,7 @@ public record ModelGroups(FactorTable table, Map<String, String> groupOf) {
   }
 
   private static FactorTable keep(FactorTable t, ModelTypes types, boolean selfSupervisedOnly) {
-    List<Integer> rows = new ArrayList<>();
+    MutableIntList rows = new IntArrayList();
     for (int r = 0; r < t.size(); r++) {
       String type = types.typeOf(t.models().get(r));
       boolean ok =
@@ -100,6 +103,6 @@ public record ModelGroups(FactorTable table, Map<String, String> groupOf) {
         rows.add(r);
       }
     }
-    return t.select(rows.stream().mapToInt(Integer::intValue).toArray());
+    return t.select(rows.toArray());
   }
 }

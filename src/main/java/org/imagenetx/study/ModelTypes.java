@@ -1,17 +1,12 @@
 package org.imagenetx.study;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.imagenetx.io.BadInputException;
+import org.imagenetx.zoo.ModelGroupCsv;
 
 /**
  * Model → group assignments read from a two-column CSV {@code model,<group column>} (the upstream
@@ -61,51 +56,14 @@ public final class ModelTypes {
   }
 
   /**
-   * @param file CSV with a header and two columns, model and type
+   * @param file CSV with a header and two columns, model and type, read by the one model-group
+   *     reader ({@link ModelGroupCsv#read}, whose rules and messages apply)
    * @return the assignment
    * @throws BadInputException naming file and line for a missing file, a row without two cells, an
    *     empty name or type, or a model listed twice with different types
    */
   public static ModelTypes read(Path file) {
-    String name = file.toString();
-    Map<String, String> map = new LinkedHashMap<>();
-    try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-      String header = in.readLine();
-      if (header == null || header.split(",", -1).length != 2) {
-        throw new BadInputException(
-            name, 1, "expected a header with two columns, e.g. model,model_type");
-      }
-      String line;
-      long lineNo = 1;
-      while ((line = in.readLine()) != null) {
-        lineNo++;
-        if (line.isBlank()) {
-          continue;
-        }
-        String[] cells = line.split(",", -1);
-        if (cells.length != 2) {
-          throw new BadInputException(
-              name, lineNo, "expected 2 cells (model,type), found " + cells.length);
-        }
-        String model = cells[0].strip();
-        String type = cells[1].strip();
-        if (model.isEmpty() || type.isEmpty()) {
-          throw new BadInputException(name, lineNo, "empty model or type");
-        }
-        String before = map.put(model, type);
-        if (before != null && !before.equals(type)) {
-          throw new BadInputException(
-              name,
-              lineNo,
-              "model " + model + " listed as both '" + before + "' and '" + type + "'");
-        }
-      }
-    } catch (NoSuchFileException e) {
-      throw new BadInputException(name, 0, "no such file");
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read " + name + ": " + e.getMessage(), e);
-    }
-    return new ModelTypes(map);
+    return new ModelTypes(ModelGroupCsv.read(file));
   }
 
   /**

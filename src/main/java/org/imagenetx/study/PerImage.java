@@ -3,7 +3,8 @@ package org.imagenetx.study;
 import org.imagenetx.annotations.Dataset;
 import org.imagenetx.annotations.Factor;
 import org.imagenetx.annotations.FactorSet;
-import org.imagenetx.stats.ErrorType;
+import org.imagenetx.evaluation.ErrorType;
+import org.imagenetx.io.BadInputException;
 
 /**
  * Per-image views the study's image-level analyses loop over: a factor bit mask per image position
@@ -61,12 +62,12 @@ final class PerImage {
   /**
    * @param dataset annotations
    * @param type the error type
-   * @throws IllegalArgumentException when {@code real_class} is asked without ReaL labels
+   * @throws BadInputException when {@code real_class} is asked of annotations without ReaL labels
    */
   static void check(Dataset dataset, ErrorType type) {
     if (type == ErrorType.REAL_CLASS && !dataset.hasReal()) {
-      throw new IllegalArgumentException(
-          "real_class needs the ReaL labels (imagenet_real_labels.jsonl)");
+      throw new BadInputException(
+          dataset.source(), 0, "real_class needs the ReaL labels (imagenet_real_labels.jsonl)");
     }
   }
 }

@@ -6,8 +6,11 @@ import java.util.List;
 import java.util.Map;
 import org.imagenetx.annotations.FactorSelection;
 import org.imagenetx.annotations.Partition;
-import org.imagenetx.stats.ErrorType;
-import org.imagenetx.stats.FactorTable;
+import org.imagenetx.compare.GroupComparison;
+import org.imagenetx.compare.GroupTest;
+import org.imagenetx.evaluation.ErrorType;
+import org.imagenetx.evaluation.FactorTable;
+import org.imagenetx.resampling.ZooBootstrap;
 
 /**
  * The study's analyses of aggregated tables, from a results tree of the upstream layout ({@code
@@ -16,18 +19,14 @@ import org.imagenetx.stats.FactorTable;
  * @param results the results root (holding {@code val/})
  * @param selection which factor tables (the study uses top factors)
  * @param type which error type (the study uses class)
- * @param numResamples bootstrap resamples of the group intervals
- * @param confidenceLevel of every interval, e.g. 0.95
- * @param seed master seed of the bootstraps
+ * @param bootstrap B, level, interval method and master seed of the group-mean intervals
  * @param groupTest the test across groups per factor
  */
 public record Study(
     Path results,
     FactorSelection selection,
     ErrorType type,
-    int numResamples,
-    double confidenceLevel,
-    long seed,
+    ZooBootstrap.Settings bootstrap,
     GroupTest groupTest) {
 
   /** The public zoo holding most model types. */
@@ -70,13 +69,7 @@ public record Study(
    */
   public GroupComparison compare(ModelGroups groups, List<String> order) {
     return GroupComparison.compute(
-        groups.table(),
-        groups.groupOf()::get,
-        order,
-        numResamples,
-        confidenceLevel,
-        seed,
-        groupTest);
+        groups.table(), groups.groupOf()::get, order, bootstrap, List.of(groupTest));
   }
 
   /**
@@ -139,9 +132,7 @@ public record Study(
         color,
         table(AugmentationComparison.COLORJITTER_CROP),
         table(AugmentationComparison.ADAPTIVE_COLORJITTER),
-        numResamples,
-        confidenceLevel,
-        seed,
+        bootstrap,
         groupTest);
   }
 }

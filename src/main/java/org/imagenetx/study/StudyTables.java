@@ -1,13 +1,16 @@
 package org.imagenetx.study;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import org.imagenetx.annotations.Factor;
 import org.imagenetx.annotations.Metaclasses;
+import org.imagenetx.compare.GroupComparison;
 import org.imagenetx.compare.GroupTestResult;
 import org.imagenetx.report.ReportTable;
+import org.imagenetx.resampling.Interval;
 
 /**
  * The study's results as {@link ReportTable}s (one renderer for text, CSV, Markdown, JSON and
@@ -33,24 +36,22 @@ public final class StudyTables {
       Object[] row = new Object[2 + Factor.COUNT];
       row[0] = c.groups().get(g);
       row[1] = c.count(g);
-      for (int f = 0; f < Factor.COUNT; f++) {
-        row[2 + f] = c.mean()[g][f];
+      for (Factor f : Factor.values()) {
+        row[2 + f.ordinal()] = c.mean(g, f).point();
       }
       t.addRow(row);
     }
     t.note(
-        String.format(
-            java.util.Locale.ROOT,
-            "mean error ratio over each group's models; %.0f%% bootstrap intervals (B=%d, seed %d) and group tests: --detail",
-            100 * c.confidenceLevel(),
-            c.numResamples(),
-            c.seed()));
+        "mean error ratio over each group's models; intervals ("
+            + c.settings().describe("models")
+            + ") and group tests: --detail");
     return t;
   }
 
   /**
    * @param c a group comparison
-   * @return one row per (factor, group): mean, interval, and the factor's group test
+   * @return one row per (factor, group): mean, interval, and the factor's group test (the first the
+   *     comparison ran)
    */
   public static ReportTable groupDetail(GroupComparison c) {
     ReportTable t =
@@ -68,15 +69,16 @@ public final class StudyTables {
                 "df2",
                 "p_value"));
     for (Factor f : Factor.values()) {
-      GroupTestResult r = c.tests()[f.ordinal()];
+      GroupTestResult r = c.test(0, f);
       for (int g = 0; g < c.groups().size(); g++) {
+        Interval m = c.mean(g, f);
         t.addRow(
             f.column(),
             c.groups().get(g),
             c.count(g),
-            c.mean()[g][f.ordinal()],
-            c.lower()[g][f.ordinal()],
-            c.upper()[g][f.ordinal()],
+            m.point(),
+            m.lower(),
+            m.upper(),
             r.method(),
             r.statistic(),
             r.numeratorDf(),
@@ -206,7 +208,7 @@ public final class StudyTables {
       }
       row.add(m.id());
       row.add(s.strength()[r]);
-      row.add(java.util.Arrays.binarySearch(s.levels(), s.strength()[r]) >= 0 ? "yes" : "no");
+      row.add(Arrays.binarySearch(s.levels(), s.strength()[r]) >= 0 ? "yes" : "no");
       for (Factor f : Factor.values()) {
         row.add(s.table().errorRatio(r, f));
       }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.Writer;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
@@ -82,7 +83,7 @@ public final class SyntheticImageNetX {
     prototype = new boolean[n];
     real = new int[n][];
     int[] prototypesLeft = new int[numClasses];
-    java.util.Arrays.fill(prototypesLeft, Math.min(3, Math.max(0, imagesPerClass - 2)));
+    Arrays.fill(prototypesLeft, Math.min(3, Math.max(0, imagesPerClass - 2)));
     for (int i = 0; i < n; i++) {
       names[i] = ImageIndex.valFileName(i + 1);
       classes[i] = order[i] % numClasses;

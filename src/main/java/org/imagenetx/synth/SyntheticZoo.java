@@ -13,6 +13,7 @@ import org.imagenetx.annotations.Factor;
 import org.imagenetx.annotations.FactorSelection;
 import org.imagenetx.annotations.FactorSet;
 import org.imagenetx.annotations.ImageIndex;
+import org.imagenetx.annotations.Metaclasses;
 import org.imagenetx.io.AtomicFiles;
 import org.imagenetx.zoo.InMemoryZoo;
 import org.imagenetx.zoo.PredictionCsv;
@@ -84,7 +85,7 @@ public final class SyntheticZoo {
         hardness[i] = (float) gaussian(rnd);
       }
       int numClasses = metaclassOfClass.length;
-      int[] counts = new int[org.imagenetx.annotations.Metaclasses.COUNT];
+      int[] counts = new int[Metaclasses.COUNT];
       for (int c = 0; c < numClasses; c++) {
         counts[metaclassOfClass[c]]++;
       }

@@ -1,5 +1,6 @@
 package org.imagenetx.zoo;
 
+import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -127,7 +128,7 @@ final class CsvZoo implements Zoo {
   }
 
   private static boolean headerHasProbability(Path f) {
-    try (java.io.BufferedReader r = Files.newBufferedReader(f)) {
+    try (BufferedReader r = Files.newBufferedReader(f)) {
       String h = r.readLine();
       return h != null && h.strip().replace("\uFEFF", "").equals(PredictionCsv.HEADER);
     } catch (IOException e) {

@@ -1,6 +1,7 @@
 package org.imagenetx.zoo;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.imagenetx.bits.Lanes;
 
@@ -37,7 +38,7 @@ public final class InMemoryZoo implements Zoo {
     for (int i = 0; i < order.length; i++) {
       order[i] = i;
     }
-    java.util.Arrays.sort(order, (a, b) -> models.get(a).compareTo(models.get(b)));
+    Arrays.sort(order, (a, b) -> models.get(a).compareTo(models.get(b)));
     List<String> m = new ArrayList<>();
     this.numImages = classes.length == 0 ? 0 : classes[0].length;
     this.classes = new long[order.length][];

@@ -1,6 +1,10 @@
 package org.imagenetx.zoo;
 
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -42,7 +46,7 @@ public final class PredictionCsv {
   public static Result read(Path file, ImageIndex index, short[] classes, float[] probabilities) {
     byte[] buf = BUFFER.get();
     int length = 0;
-    try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(file)) {
+    try (FileChannel ch = FileChannel.open(file)) {
       long size = ch.size();
       if (size > Integer.MAX_VALUE - 16) {
         throw new BadInputException(
@@ -52,12 +56,12 @@ public final class PredictionCsv {
         buf = new byte[(int) Math.max(size + 1, 2L * buf.length)];
         BUFFER.set(buf);
       }
-      java.nio.ByteBuffer bb = java.nio.ByteBuffer.wrap(buf);
+      ByteBuffer bb = ByteBuffer.wrap(buf);
       // read to the end even if the file grew since size(): parse sees exactly what was read
       while (ch.read(bb) >= 0) {
         if (!bb.hasRemaining()) {
-          byte[] bigger = java.util.Arrays.copyOf(buf, buf.length * 2);
-          bb = java.nio.ByteBuffer.wrap(bigger).position(buf.length);
+          byte[] bigger = Arrays.copyOf(buf, buf.length * 2);
+          bb = ByteBuffer.wrap(bigger).position(buf.length);
           buf = bigger;
           BUFFER.set(buf);
         }
@@ -106,8 +110,7 @@ public final class PredictionCsv {
       pos = 3;
     }
     int eol = lineEnd(buf, pos, length);
-    String header =
-        new String(buf, pos, trimCr(buf, pos, eol) - pos, java.nio.charset.StandardCharsets.UTF_8);
+    String header = new String(buf, pos, trimCr(buf, pos, eol) - pos, StandardCharsets.UTF_8);
     boolean withProbability;
     if (header.equals(HEADER)) {
       withProbability = true;
@@ -149,8 +152,7 @@ public final class PredictionCsv {
             fileName,
             line,
             "unknown file name '"
-                + abbreviate(
-                    new String(buf, pos, c1 - pos, java.nio.charset.StandardCharsets.UTF_8))
+                + abbreviate(new String(buf, pos, c1 - pos, StandardCharsets.UTF_8))
                 + "' (not an image of the annotation index)");
       }
       int c2 = withProbability ? indexOf(buf, c1 + 1, end, (byte) ',') : end;
@@ -301,7 +303,7 @@ public final class PredictionCsv {
   }
 
   private static String text(byte[] buf, int from, int to) {
-    return new String(buf, from, to - from, java.nio.charset.StandardCharsets.UTF_8);
+    return new String(buf, from, to - from, StandardCharsets.UTF_8);
   }
 
   private static String abbreviate(String s) {
@@ -490,7 +492,7 @@ public final class PredictionCsv {
       }
       sb.append('\n');
     }
-    return sb.toString().getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    return sb.toString().getBytes(StandardCharsets.US_ASCII);
   }
 
   /**
@@ -498,8 +500,7 @@ public final class PredictionCsv {
    * @return true when its header has the {@code predicted_probability} column
    */
   public static boolean hasProbabilityColumn(Path file) {
-    try (java.io.BufferedReader r =
-        Files.newBufferedReader(file, java.nio.charset.StandardCharsets.UTF_8)) {
+    try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
       String h = r.readLine();
       return h != null && h.strip().replace("\uFEFF", "").equals(HEADER);
     } catch (IOException e) {

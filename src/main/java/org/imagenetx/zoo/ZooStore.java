@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicIntegerArray;
+import java.util.zip.CRC32C;
 import org.imagenetx.annotations.ImageIndex;
 import org.imagenetx.bits.Lanes;
 import org.imagenetx.io.BadInputException;
@@ -398,7 +399,7 @@ public final class ZooStore implements Zoo {
     if ((verified.get(model) & bit) != 0) {
       return;
     }
-    java.util.zip.CRC32C c = new java.util.zip.CRC32C();
+    CRC32C c = new CRC32C();
     c.update(block.duplicate());
     if ((int) c.getValue() != expected) {
       throw bad(

@@ -1,5 +1,6 @@
 package org.imagenetx.zoo;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -256,7 +257,7 @@ public final class ZooStoreWriter {
   }
 
   private static byte[] strings(List<Source> sorted, String zooProvenance) {
-    java.io.ByteArrayOutputStream b = new java.io.ByteArrayOutputStream();
+    ByteArrayOutputStream b = new ByteArrayOutputStream();
     for (Source s : sorted) {
       putString(b, s.name(), s.provenance());
       putString(b, s.provenance(), s.provenance());
@@ -265,7 +266,7 @@ public final class ZooStoreWriter {
     return b.toByteArray();
   }
 
-  private static void putString(java.io.ByteArrayOutputStream b, String s, String where) {
+  private static void putString(ByteArrayOutputStream b, String s, String where) {
     byte[] bytes = s.getBytes(StandardCharsets.UTF_8);
     if (bytes.length > StoreFormat.MAX_STRING_BYTES) {
       throw new BadInputException(where, 0, "name or provenance longer than 65,535 bytes");

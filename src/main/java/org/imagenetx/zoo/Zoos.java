@@ -2,6 +2,7 @@ package org.imagenetx.zoo;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.imagenetx.annotations.ImageIndex;
 import org.imagenetx.annotations.Release;
 import org.imagenetx.bits.Lanes;
@@ -102,12 +103,12 @@ public final class Zoos {
    * @param index image index (only to reuse the folder checks)
    * @return the files, sorted by model name
    */
-  public static java.util.List<Path> csvFiles(Path path, ImageIndex index) {
+  public static List<Path> csvFiles(Path path, ImageIndex index) {
     if (Files.isDirectory(path)) {
       return CsvZoo.folder(path, index).files();
     }
     if (Files.isRegularFile(path) && path.getFileName().toString().endsWith(".csv")) {
-      return java.util.List.of(path);
+      return List.of(path);
     }
     throw new BadInputException(
         path.toString(), 0, "expected a folder of <model>.csv files or one .csv file");

@@ -56,7 +56,7 @@
     const m = state.matrix;
     const factors = state.info.factors;
     const cols = ['average'].concat(factors);
-    const rows = m.models.map((name, i) => ({ name, average: m.average[i], er: m.errorRatio[i] }));
+    const rows = m.models.map((name, i) => ({ name, average: m.average[i], er: m.error_ratio[i] }));
     const value = (r, c) => c === 'average' ? r.average : r.er[factors.indexOf(c)];
     if (state.sortCol) {
       const dir = state.sortAsc ? 1 : -1;
@@ -137,8 +137,8 @@
     const r = await api('show', { model: name });
     const sim = await api('similar', { model: name, top: 10 });
     // intervals appear as soon as the engine provides them (bounds are null for point estimates)
-    const ci = r.factors.some(f => f.errorRatio.lower != null);
-    const interval = e => h('td', { class: 'ci', text: e.lower == null ? '' : `[${fmt(e.lower)}, ${fmt(e.upper)}]` });
+    const ci = r.factors.some(f => f.error_ratio_lower != null);
+    const interval = (lo, hi) => h('td', { class: 'ci', text: lo == null ? '' : `[${fmt(lo)}, ${fmt(hi)}]` });
     const fh = h('tr', {}, h('th', { class: 'name', text: 'factor' }), h('th', { text: 'accuracy' }));
     if (ci) fh.appendChild(h('th', { text: 'acc interval' }));
     fh.appendChild(h('th', { text: 'error ratio' }));
@@ -147,11 +147,11 @@
     const ftable = h('table', { id: 'factors' }, h('thead', {}, fh));
     const fb = h('tbody', {});
     for (const f of r.factors) {
-      const tr = h('tr', { 'data-factor': f.factor }, h('td', { class: 'name', text: f.factor }), num(f.accuracy.point, 'accuracy'));
-      if (ci) tr.appendChild(interval(f.accuracy));
-      tr.appendChild(heatCell(f.errorRatio.point, 'error_ratio'));
-      if (ci) tr.appendChild(interval(f.errorRatio));
-      tr.appendChild(h('td', { 'data-col': 'rank', text: f.rank + '/' + r.numModels }));
+      const tr = h('tr', { 'data-factor': f.factor }, h('td', { class: 'name', text: f.factor }), num(f.accuracy, 'accuracy'));
+      if (ci) tr.appendChild(interval(f.accuracy_lower, f.accuracy_upper));
+      tr.appendChild(heatCell(f.error_ratio, 'error_ratio'));
+      if (ci) tr.appendChild(interval(f.error_ratio_lower, f.error_ratio_upper));
+      tr.appendChild(h('td', { 'data-col': 'rank', text: f.rank + '/' + r.num_models }));
       fb.appendChild(tr);
     }
     ftable.appendChild(fb);
@@ -163,7 +163,7 @@
     mt.appendChild(h('thead', {}, mh));
     const mb = h('tbody', {});
     for (const l of r.metaclasses) {
-      const tr = h('tr', {}, h('td', { class: 'name', text: l.metaclass }), num(l.average, 'average'), num(l.worstFactor, 'worst_factor'));
+      const tr = h('tr', {}, h('td', { class: 'name', text: l.metaclass }), num(l.average, 'average'), num(l.worst_factor, 'worst_factor'));
       l.accuracy.forEach((v, i) => tr.appendChild(num(v, factors[i])));
       mb.appendChild(tr);
     }
@@ -181,13 +181,13 @@
     view.replaceChildren(
       h('h2', { id: 'model-name', text: r.model }),
       h('p', { id: 'summary' },
-        'average accuracy ', h('b', { id: 'average', 'data-value': String(r.average.point), text: fmt(r.average.point) }),
-        ` (rank ${r.averageRank}/${r.numModels}), worst factor ${fmt(r.worstFactor)}, worst 100 classes ${fmt(r.worst100Classes)}; weakest: ${r.weakest.join(', ')}`),
+        'average accuracy ', h('b', { id: 'average', 'data-value': String(r.average), text: fmt(r.average) }),
+        ` (rank ${r.average_rank}/${r.num_models}), worst factor ${fmt(r.worst_factor)}, worst 100 classes ${fmt(r.worst_100_classes)}; weakest: ${r.weakest.join(', ')}`),
       h('div', { class: 'two' },
         h('div', {}, h('h3', { text: 'Per factor (' + r.type + ')' }), ftable,
           h('p', { class: 'note', text: 'rank 1 = lowest error ratio (most robust) in the zoo' })),
         h('div', {}, h('h3', { text: 'Error ratio per factor' }),
-          barChart(r.factors.map(f => f.factor), [r.factors.map(f => f.errorRatio.point)], [r.model]))),
+          barChart(r.factors.map(f => f.factor), [r.factors.map(f => f.error_ratio)], [r.model]))),
       h('h3', { text: 'Most similar error-ratio profiles' }), st,
       h('h3', { text: 'Accuracy per true metaclass' }), h('div', { class: 'scroll' }, mt));
   }
@@ -212,25 +212,32 @@
       cols.forEach(x => hr.appendChild(h('th', { text: x })));
       t.appendChild(h('thead', {}, hr));
       const tb = h('tbody', {});
-      const interval = (e, col) => h('td', { class: 'ci', 'data-col': col,
-        text: e.lower == null ? '' : `[${fmt(e.lower)}, ${fmt(e.upper)}]` });
-      for (const l of c.rows) {
+      const interval = (lo, hi, col) => h('td', { class: 'ci', 'data-col': col,
+        text: lo == null ? '' : `[${fmt(lo)}, ${fmt(hi)}]` });
+      const nf = c.error_ratio_a.length;
+      c.rows.forEach((l, i) => {
         tb.appendChild(h('tr', { 'data-slice': l.slice }, h('td', { class: 'name', text: l.slice }),
           h('td', { 'data-col': 'images', text: String(l.images) }),
-          num(l.errorA, 'errorA'), num(l.errorB, 'errorB'), heatCell(l.errorRatioA, 'errorRatioA'),
-          heatCell(l.errorRatioB, 'errorRatioB'),
-          h('td', { 'data-col': 'onlyAWrong', text: String(l.onlyAWrong) }), h('td', { 'data-col': 'onlyBWrong', text: String(l.onlyBWrong) }),
-          num(l.pValue, 'pValue'), num(l.midP, 'midP'), num(l.pHolm, 'pHolm'), num(l.pBh, 'pBh'),
-          num(l.errorDifference.point, 'errorDifference'), interval(l.errorDifference, 'errorDifferenceInterval'),
-          num(l.errorRatioDifference.point, 'errorRatioDifference'),
-          interval(l.errorRatioDifference, 'errorRatioDifferenceInterval'),
+          num(l.error_a, 'error_a'), num(l.error_b, 'error_b'),
+          heatCell(i < nf ? c.error_ratio_a[i] : null, 'error_ratio_a'),
+          heatCell(i < nf ? c.error_ratio_b[i] : null, 'error_ratio_b'),
+          h('td', { 'data-col': 'only_a_wrong', text: String(l.only_a_wrong) }),
+          h('td', { 'data-col': 'only_b_wrong', text: String(l.only_b_wrong) }),
+          num(l.p_exact, 'p_exact'), num(l.p_mid, 'p_mid'), num(l.p_holm, 'p_holm'), num(l.p_bh, 'p_bh'),
+          num(l.error_diff, 'error_diff'), interval(l.error_diff_lower, l.error_diff_upper, 'error_diff_interval'),
+          num(l.er_diff, 'er_diff'), interval(l.er_diff_lower, l.er_diff_upper, 'er_diff_interval'),
           h('td', { 'data-col': 'verdict', text: l.verdict })));
-      }
+      });
       t.appendChild(tb);
-      const fr = c.rows.filter(l => l.errorRatioA != null);
+      const fr = c.rows.slice(0, nf);
+      const st = c.settings;
+      const method = `differences are A - B; McNemar exact and mid-p on the discordant images; p_holm/p_bh adjust`
+        + ` p_exact over the ${c.rows.length} slices; verdicts at family-wise 5%; intervals: ${st.confidence_level * 100}%`
+        + ` ${st.method} paired bootstrap over images, B=${st.num_resamples}, seed ${st.master_seed}`
+        + (c.metaclass_intervals ? '' : ' (metaclass rows: no interval, see imagenetx compare)');
       parts.push(h('p', {}, 'A = ', link(c.a), ', B = ', link(c.b), ' (' + c.selection + ' factors, ' + c.type + ' error)'), t,
-        h('p', { class: 'note', text: c.method }),
-        barChart(fr.map(l => l.slice), [fr.map(l => l.errorRatioA), fr.map(l => l.errorRatioB)], [c.a, c.b]));
+        h('p', { class: 'note', text: method }),
+        barChart(fr.map(l => l.slice), [c.error_ratio_a, c.error_ratio_b], [c.a, c.b]));
     }
     view.replaceChildren(...parts);
   }
@@ -251,8 +258,8 @@
     const tb = h('tbody', {});
     for (const l of g.rows) {
       const tr = h('tr', { 'data-group': l.group }, h('td', { class: 'name', text: l.group }),
-        h('td', { text: String(l.size) }), num(l.meanAccuracy, 'meanAccuracy'));
-      l.meanErrorRatio.forEach((v, i) => tr.appendChild(heatCell(v, factors[i])));
+        h('td', { text: String(l.models) }), num(l.average, 'average'));
+      l.error_ratio.forEach((v, i) => tr.appendChild(heatCell(v, factors[i])));
       tb.appendChild(tr);
     }
     t.appendChild(tb);
@@ -280,7 +287,7 @@
       state.info.modelNames = (await api('models')).models;
     } catch (e) { showError(e); return; }
     const sel = document.getElementById('etype');
-    for (const t of state.info.errorTypes) sel.appendChild(h('option', { value: t, text: t }));
+    for (const t of state.info.error_types) sel.appendChild(h('option', { value: t, text: t }));
     sel.addEventListener('change', () => { state.etype = sel.value; render(); });
     document.getElementById('info').textContent =
       `${state.info.zoo}: ${state.info.models} models, ${state.info.selection} factors` + (state.info.synthetic ? ' (SYNTHETIC data)' : '');

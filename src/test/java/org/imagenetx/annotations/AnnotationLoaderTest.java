@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.file.Path;
 import java.util.EnumSet;
 import org.imagenetx.io.BadInputException;
+import org.imagenetx.synth.SyntheticImageNetX;
 import org.imagenetx.testing.Fixtures;
 import org.imagenetx.testing.RealData;
 import org.junit.jupiter.api.Test;
@@ -110,8 +111,7 @@ class AnnotationLoaderTest {
   void syntheticFixtureMatchesItsGenerator() {
     Path ann = Fixtures.tiny(tmp.resolve("fx")).resolve("annotations");
     Dataset loaded = AnnotationLoader.load(ann, AnnotationLoader.Options.defaults());
-    Dataset generated =
-        org.imagenetx.synth.SyntheticImageNetX.generate(Fixtures.SEED, 2).dataset(false);
+    Dataset generated = SyntheticImageNetX.generate(Fixtures.SEED, 2).dataset(false);
     assertThat(loaded.factors(FactorSelection.MULTI).evaluated())
         .isEqualTo(generated.factors(FactorSelection.MULTI).evaluated());
     assertThat(loaded.realLabels()).isEqualTo(generated.realLabels());

@@ -2,6 +2,8 @@ package org.imagenetx.bits;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import it.unimi.dsi.fastutil.ints.IntArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.imagenetx.testing.Shapes;
@@ -77,7 +79,7 @@ class CorrectnessTest {
     long[] withinWords = Shapes.words(within);
     long[] classWords = out.clone();
     byte[] metaOfLane = new byte[1 << 16];
-    java.util.Arrays.fill(metaOfLane, (byte) -1);
+    Arrays.fill(metaOfLane, (byte) -1);
     System.arraycopy(metaOfClass, 0, metaOfLane, 0, numClasses);
     long[] meta = new long[out.length];
     Correctness.metaclassFromClassPacked(
@@ -92,8 +94,8 @@ class CorrectnessTest {
     // metaclass and real_class in one walk: real_class exact inside "within"
     long[] labelInReal = new long[out.length];
     char[] realOther = new char[n];
-    java.util.Arrays.fill(realOther, (char) 0xFFFE);
-    it.unimi.dsi.fastutil.ints.IntArrayList more = new it.unimi.dsi.fastutil.ints.IntArrayList();
+    Arrays.fill(realOther, (char) 0xFFFE);
+    IntArrayList more = new IntArrayList();
     for (int i = 0; i < n; i++) {
       int others = 0;
       for (int k = offsets[i]; k < offsets[i + 1]; k++) {

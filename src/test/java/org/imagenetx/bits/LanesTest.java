@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.util.Arrays;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -22,7 +23,7 @@ class LanesTest {
       missing += ids[i] < 0 ? 1 : 0;
     }
     long[] packed = new long[Lanes.numLongs(n)];
-    java.util.Arrays.fill(packed, 0x1234L); // stale contents must be overwritten
+    Arrays.fill(packed, 0x1234L); // stale contents must be overwritten
     Lanes.pack(ids, n, packed);
     assertThat(packed.length).isEqualTo(16 * ((n + 63) / 64));
     for (int i = 0; i < n; i++) {
@@ -105,12 +106,8 @@ class LanesTest {
       long signs =
           Lanes.gatherSigns(
               x[0] & Lanes.SIGN, x[1] & Lanes.SIGN, x[2] & Lanes.SIGN, x[3] & Lanes.SIGN);
-      assertThat(nonZero)
-          .as("non-zero lanes of %s", java.util.Arrays.toString(x))
-          .isEqualTo(expectedNonZero);
-      assertThat(signs)
-          .as("sign bits of %s", java.util.Arrays.toString(x))
-          .isEqualTo(expectedSigns);
+      assertThat(nonZero).as("non-zero lanes of %s", Arrays.toString(x)).isEqualTo(expectedNonZero);
+      assertThat(signs).as("sign bits of %s", Arrays.toString(x)).isEqualTo(expectedSigns);
     }
   }
 }

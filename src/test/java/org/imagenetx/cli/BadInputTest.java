@@ -3,8 +3,10 @@ package org.imagenetx.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.imagenetx.testing.CliRunner;
@@ -211,14 +213,8 @@ class BadInputTest {
     c.breakIt().accept(this);
     Path out = tmp.resolve("out");
     CliRunner.Result r =
-        CliRunner.run(
-            "aggregate",
-            "--annotations",
-            ann.toString(),
-            "--zoo",
-            zoo.toString(),
-            "--out",
-            out.toString());
+        CliRunner.aggregateAll(
+            "--annotations", ann.toString(), "--zoo", zoo.toString(), "--out", out.toString());
     assertThat(r.exitCode()).as(r.err()).isEqualTo(1);
     assertThat(r.err()).startsWith("imagenetx: error: ");
     assertThat(r.err().strip())
@@ -238,8 +234,7 @@ class BadInputTest {
     Fixtures.replaceLine(second.resolve("m.csv"), 2, "garbage");
     Path out = tmp.resolve("out");
     CliRunner.Result r =
-        CliRunner.run(
-            "aggregate",
+        CliRunner.aggregateAll(
             "--annotations",
             ann.toString(),
             "--zoo",
@@ -276,7 +271,7 @@ class BadInputTest {
   @Test
   void missingPredictionsAreAWarningNotASilentChange() throws IOException {
     // drop 10 rows: the model's tables use the images it predicted, and stderr says so
-    var lines = new java.util.ArrayList<>(Files.readAllLines(model));
+    var lines = new ArrayList<>(Files.readAllLines(model));
     lines.subList(1, 11).clear();
     Files.write(model, lines);
     CliRunner.Result r =
@@ -290,7 +285,7 @@ class BadInputTest {
     try {
       Files.writeString(p, s);
     } catch (IOException e) {
-      throw new java.io.UncheckedIOException(e);
+      throw new UncheckedIOException(e);
     }
   }
 
@@ -298,7 +293,7 @@ class BadInputTest {
     try {
       Files.delete(p);
     } catch (IOException e) {
-      throw new java.io.UncheckedIOException(e);
+      throw new UncheckedIOException(e);
     }
   }
 }

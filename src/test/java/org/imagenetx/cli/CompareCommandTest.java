@@ -2,6 +2,9 @@ package org.imagenetx.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.imagenetx.testing.CliRunner;
 import org.junit.jupiter.api.Test;
 
@@ -106,9 +109,9 @@ class CompareCommandTest {
   }
 
   @Test
-  void groups(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws java.io.IOException {
-    java.nio.file.Path csv = dir.resolve("groups.csv");
-    java.nio.file.Files.writeString(
+  void groups(@org.junit.jupiter.api.io.TempDir Path dir) throws IOException {
+    Path csv = dir.resolve("groups.csv");
+    Files.writeString(
         csv,
         "model,group\nsynthetic_model_0000,x\nsynthetic_model_0001,x\n"
             + "synthetic_model_0002,y\nsynthetic_model_0003,y\n");

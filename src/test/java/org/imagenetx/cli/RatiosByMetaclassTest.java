@@ -7,10 +7,11 @@ import org.imagenetx.annotations.Dataset;
 import org.imagenetx.annotations.Factor;
 import org.imagenetx.annotations.FactorSelection;
 import org.imagenetx.annotations.Metaclasses;
-import org.imagenetx.stats.Aggregation;
-import org.imagenetx.stats.ErrorType;
-import org.imagenetx.stats.MetaclassTable;
-import org.imagenetx.stats.ZooBootstrap;
+import org.imagenetx.evaluation.Aggregation;
+import org.imagenetx.evaluation.ErrorType;
+import org.imagenetx.evaluation.MetaclassTable;
+import org.imagenetx.resampling.IntervalMethod;
+import org.imagenetx.resampling.ZooBootstrap;
 import org.imagenetx.testing.CliRunner;
 import org.imagenetx.testing.RealData;
 import org.imagenetx.zoo.Zoo;
@@ -72,8 +73,7 @@ class RatiosByMetaclassTest {
               FactorSelection.TOP,
               ErrorType.CLASS,
               true,
-              new ZooBootstrap.Settings(
-                  200, 0.95, org.imagenetx.stats.IntervalMethod.PERCENTILE, 42),
+              new ZooBootstrap.Settings(200, 0.95, IntervalMethod.PERCENTILE, 42),
               2); // the CLI defaults
     }
     int checked = 0;

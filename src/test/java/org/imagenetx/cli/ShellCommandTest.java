@@ -4,14 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import org.imagenetx.evaluation.ErrorType;
 import org.imagenetx.query.QueryEngine;
 import org.imagenetx.query.QueryParser;
 import org.imagenetx.query.RealSessions;
-import org.imagenetx.query.Tables;
 import org.imagenetx.report.Format;
-import org.imagenetx.stats.ErrorType;
+import org.imagenetx.report.QueryTables;
 import org.imagenetx.testing.CliRunner;
 import org.imagenetx.testing.RealData;
 import org.junit.jupiter.api.Test;
@@ -31,7 +33,11 @@ class ShellCommandTest {
     QueryEngine e = RealSessions.top();
     String out = shell(e, "rank --by smaller --top 2\nshow nope\n\nshow ViT\nquit\nshow DINO\n");
     String rank =
-        Tables.render(e.answer(QueryParser.parse("rank --by smaller --top 2")), Format.TABLE, 0);
+        QueryTables.render(
+            e.answer(QueryParser.parse("rank --by smaller --top 2")),
+            Format.TABLE,
+            QueryTables.DECIMALS,
+            0);
     assertThat(out).contains(rank);
     assertThat(out).contains("error: unknown model 'nope'");
     assertThat(out).contains("ViT (class): average 0.7676 (rank 1/4)");
@@ -70,8 +76,10 @@ class ShellCommandTest {
   @Test
   void wideTablesAreCutToTheTerminalWidth() {
     QueryEngine e = RealSessions.top();
-    String wide = Tables.render(e.show("ViT", ErrorType.CLASS), Format.TABLE, 0);
-    String fitted = Tables.render(e.show("ViT", ErrorType.CLASS), Format.TABLE, 80);
+    String wide =
+        QueryTables.render(e.show("ViT", ErrorType.CLASS), Format.TABLE, QueryTables.DECIMALS, 0);
+    String fitted =
+        QueryTables.render(e.show("ViT", ErrorType.CLASS), Format.TABLE, QueryTables.DECIMALS, 80);
     assertThat(wide.lines().mapToInt(String::length).max().getAsInt()).isGreaterThan(80);
     assertThat(fitted.lines().mapToInt(String::length).max().getAsInt()).isLessThanOrEqualTo(80);
     // every cell and note word is still there: same numbers, in column blocks
@@ -101,13 +109,22 @@ class ShellCommandTest {
     // alone
     CliRunner.Result ci =
         CliRunner.run("query", "--annotations", ann, "--zoo", zoo, "rank --by smaller --top 2");
-    assertThat(ci.out()).contains("95% interval").contains("1.4974  [1.3928, 1.5974]");
+    assertThat(ci.out())
+        .contains("error_ratio_lower")
+        .contains("1.4974             1.3928             1.5974");
     assertThat(r.out())
         .isEqualTo(
-            Tables.render(e.answer(QueryParser.parse("rank --by smaller --top 2")), Format.TABLE, 0)
+            QueryTables.render(
+                    e.answer(QueryParser.parse("rank --by smaller --top 2")),
+                    Format.TABLE,
+                    QueryTables.DECIMALS,
+                    0)
                 + "\n"
-                + Tables.render(
-                    e.answer(QueryParser.parse("similar ViT --top 1")), Format.TABLE, 0));
+                + QueryTables.render(
+                    e.answer(QueryParser.parse("similar ViT --top 1")),
+                    Format.TABLE,
+                    QueryTables.DECIMALS,
+                    0));
     CliRunner.Result bad =
         CliRunner.run(
             "query", "--annotations", ann, "--zoo", zoo, "rank --by smaller", "rank --by nothing");
@@ -139,8 +156,7 @@ class ShellCommandTest {
     CliRunner.Result bad = CliRunner.run("serve", "--synthetic", "--port", "70000");
     assertThat(bad.exitCode()).isEqualTo(2);
     assertThat(bad.err()).contains("--port must be in 0..65535, got 70000");
-    try (java.net.ServerSocket busy =
-        new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+    try (ServerSocket busy = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
       CliRunner.Result r =
           CliRunner.run("serve", "--synthetic", "--port", String.valueOf(busy.getLocalPort()));
       assertThat(r.exitCode()).isEqualTo(1);

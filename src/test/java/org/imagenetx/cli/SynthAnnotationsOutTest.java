@@ -58,6 +58,10 @@ class SynthAnnotationsOutTest {
             ann.toString(),
             "--zoo",
             csv.toString(),
+            "--factors",
+            "multi,top",
+            "--error-type",
+            "class,metaclass,real_class",
             "--out",
             fromFiles.toString());
     assertThat(a.exitCode()).as(a.err()).isZero();
@@ -69,6 +73,10 @@ class SynthAnnotationsOutTest {
             "7",
             "--zoo",
             csv.toString(),
+            "--factors",
+            "multi,top",
+            "--error-type",
+            "class,metaclass,real_class",
             "--out",
             generated.toString());
     assertThat(b.exitCode()).as(b.err()).isZero();

@@ -6,6 +6,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.imagenetx.testing.CliRunner;
 import org.imagenetx.testing.RealData;
@@ -26,8 +28,8 @@ class ZooCommandTest {
   /**
    * @return every file under {@code root}, relative path → bytes, for tree comparisons
    */
-  static java.util.Map<String, String> tree(Path root) throws IOException {
-    java.util.Map<String, String> m = new java.util.TreeMap<>();
+  static Map<String, String> tree(Path root) throws IOException {
+    Map<String, String> m = new TreeMap<>();
     try (Stream<Path> s = Files.walk(root)) {
       for (Path p : (Iterable<Path>) s.filter(Files::isRegularFile)::iterator) {
         m.put(root.relativize(p).toString(), Files.readString(p));
@@ -88,29 +90,17 @@ class ZooCommandTest {
     Path fromStore = tmp.resolve("from-store");
     Path fromCsv = tmp.resolve("from-csv");
     assertThat(
-            run(
-                    "aggregate",
-                    "--annotations",
-                    ann,
-                    "--zoo",
-                    store.toString(),
-                    "--out",
-                    fromStore.toString())
+            CliRunner.aggregateAll(
+                    "--annotations", ann, "--zoo", store.toString(), "--out", fromStore.toString())
                 .exitCode())
         .isEqualTo(0);
     assertThat(
-            run(
-                    "aggregate",
-                    "--annotations",
-                    ann,
-                    "--zoo",
-                    base.toString(),
-                    "--out",
-                    fromCsv.toString())
+            CliRunner.aggregateAll(
+                    "--annotations", ann, "--zoo", base.toString(), "--out", fromCsv.toString())
                 .exitCode())
         .isEqualTo(0);
-    java.util.Map<String, String> a = tree(fromStore);
-    java.util.Map<String, String> b = tree(fromCsv);
+    Map<String, String> a = tree(fromStore);
+    Map<String, String> b = tree(fromCsv);
     assertThat(a).hasSize(12);
     // same tables; only the zoo folder name differs (base.zoo → "base", folder → "base")
     assertThat(a).isEqualTo(b);
@@ -136,17 +126,11 @@ class ZooCommandTest {
         .isEqualTo(0);
     Path fromAgain = tmp.resolve("from-again");
     assertThat(
-            run(
-                    "aggregate",
-                    "--annotations",
-                    ann,
-                    "--zoo",
-                    again.toString(),
-                    "--out",
-                    fromAgain.toString())
+            CliRunner.aggregateAll(
+                    "--annotations", ann, "--zoo", again.toString(), "--out", fromAgain.toString())
                 .exitCode())
         .isEqualTo(0);
-    java.util.Map<String, String> c = new java.util.TreeMap<>();
+    Map<String, String> c = new TreeMap<>();
     tree(fromAgain).forEach((k, v) -> c.put(k.replace("again", "base"), v));
     assertThat(c).isEqualTo(a);
   }
@@ -181,8 +165,7 @@ class ZooCommandTest {
     assertThat(info.exitCode()).isEqualTo(1);
     assertThat(info.err().strip()).doesNotContain("\n").contains("shorter than the 64-byte header");
     CliRunner.Result agg =
-        run(
-            "aggregate",
+        CliRunner.aggregateAll(
             "--annotations",
             ann,
             "--zoo",
@@ -213,27 +196,27 @@ class ZooCommandTest {
     Path o2 = tmp.resolve("o2");
     Path o3 = tmp.resolve("o3");
     assertThat(
-            run("aggregate", "--synthetic", "--zoo", store.toString(), "--out", o1.toString())
+            CliRunner.aggregateAll("--synthetic", "--zoo", store.toString(), "--out", o1.toString())
                 .exitCode())
         .isEqualTo(0);
     assertThat(
-            run("aggregate", "--synthetic", "--zoo", dir.toString(), "--out", o2.toString())
+            CliRunner.aggregateAll("--synthetic", "--zoo", dir.toString(), "--out", o2.toString())
                 .exitCode())
         .isEqualTo(0);
     // the embedded default: the same 4 models of the default seed, zoo named "synthetic"
-    assertThat(run("aggregate", "--synthetic", "--out", o3.toString()).exitCode()).isEqualTo(0);
-    java.util.Map<String, String> t1 = tree(o1);
-    java.util.Map<String, String> t3 = new java.util.TreeMap<>();
+    assertThat(CliRunner.aggregateAll("--synthetic", "--out", o3.toString()).exitCode())
+        .isEqualTo(0);
+    Map<String, String> t1 = tree(o1);
+    Map<String, String> t3 = new TreeMap<>();
     tree(o3).forEach((k, v) -> t3.put(k.replace("synthetic", "s"), v));
-    java.util.Map<String, String> t1renamed = new java.util.TreeMap<>();
+    Map<String, String> t1renamed = new TreeMap<>();
     t1.forEach((k, v) -> t1renamed.put(k.replace("synthetic", "s"), v));
     assertThat(tree(o2)).isEqualTo(t1);
     assertThat(t1renamed).isEqualTo(t3);
     assertThat(t1.keySet()).anyMatch(k -> k.endsWith("class/accuracies_per_factor.csv"));
 
     CliRunner.Result wrongSeed =
-        run(
-            "aggregate",
+        CliRunner.aggregateAll(
             "--synthetic",
             "--seed",
             "5",

@@ -8,10 +8,18 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
+import org.imagenetx.annotations.Factor;
+import org.imagenetx.evaluation.FactorTable;
 import org.imagenetx.io.BadInputException;
+import org.imagenetx.resampling.IntervalMethod;
+import org.imagenetx.resampling.ZooBootstrap;
+import org.imagenetx.study.AggregatedTables;
 import org.imagenetx.testing.RealData;
+import org.imagenetx.zoo.ModelGroupCsv;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -32,74 +40,104 @@ class GroupComparisonTest {
   })
   void modelTypesOnUpstreamTableMatchScipy(
       String factor, double ag, double agP, double welch, double welchP) throws IOException {
-    Map<String, String> types =
-        GroupComparison.readGroups(RealData.root().resolve("model_types.csv"));
-    Path table =
+    Map<String, String> types = ModelGroupCsv.read(RealData.root().resolve("model_types.csv"));
+    FactorTable table =
+        AggregatedTables.read(
+            RealData.results()
+                .resolve("val/top_factor/imagenet_testbed/class/accuracies_per_factor.csv"));
+    Path csv =
         RealData.results()
             .resolve("val/top_factor/imagenet_testbed/class/accuracies_per_factor.csv");
-    List<String> lines = Files.readAllLines(table);
+    List<String> lines = Files.readAllLines(csv);
     List<String> header = List.of(lines.get(0).split(","));
     int col = header.indexOf(factor);
     int avg = header.indexOf("average");
-    List<Double> values = new ArrayList<>();
-    List<String> groups = new ArrayList<>();
+    Map<String, List<Double>> byGroup = new TreeMap<>();
     for (String line : lines.subList(1, lines.size())) {
       String[] c = line.split(",");
-      values.add((1 - Double.parseDouble(c[col])) / (1 - Double.parseDouble(c[avg])));
-      groups.add(types.get(c[0]));
+      String g = types.get(c[0]);
+      if (g != null) {
+        byGroup
+            .computeIfAbsent(g, k -> new ArrayList<>())
+            .add((1 - Double.parseDouble(c[col])) / (1 - Double.parseDouble(c[avg])));
+      }
     }
-    GroupComparison.Result r =
-        GroupComparison.compare(
-            values.stream().mapToDouble(Double::doubleValue).toArray(),
-            groups.toArray(new String[0]),
-            500,
-            0.95,
-            1,
-            factor);
-    assertThat(r.alexanderGovern().statistic()).isCloseTo(ag, within(1e-9 * ag));
-    assertThat(r.alexanderGovern().pValue()).isCloseTo(agP, within(1e-8 * agP));
-    assertThat(r.welch().statistic()).isCloseTo(welch, within(1e-9 * welch));
-    assertThat(r.welch().pValue()).isCloseTo(welchP, within(1e-8 * welchP));
-    assertThat(r.alexanderGovern().numeratorDf()).isEqualTo(5.0); // 6 groups with >= 2 models
-    for (GroupComparison.GroupMean g : r.groups()) {
-      assertThat(g.mean().lower()).isLessThanOrEqualTo(g.mean().point());
-      assertThat(g.mean().upper()).isGreaterThanOrEqualTo(g.mean().point());
+    GroupComparison r =
+        GroupComparison.compute(
+            table,
+            types::get,
+            List.copyOf(byGroup.keySet()),
+            new ZooBootstrap.Settings(500, 0.95, IntervalMethod.PERCENTILE, 1),
+            List.of(GroupTest.alexanderGovern(), GroupTest.welchAnova()));
+    Factor f = Factor.fromColumn(factor);
+    assertThat(r.test(0, f).statistic()).isCloseTo(ag, within(1e-9 * ag));
+    assertThat(r.test(0, f).pValue()).isCloseTo(agP, within(1e-8 * agP));
+    assertThat(r.test(1, f).statistic()).isCloseTo(welch, within(1e-9 * welch));
+    assertThat(r.test(1, f).pValue()).isCloseTo(welchP, within(1e-8 * welchP));
+    assertThat(r.test(0, f).numeratorDf()).isEqualTo(5.0); // 6 groups with >= 2 models
+    int g = 0;
+    for (Map.Entry<String, List<Double>> e : byGroup.entrySet()) {
+      double mean = e.getValue().stream().mapToDouble(Double::doubleValue).average().orElseThrow();
+      assertThat(r.mean(g, f).point()).as(e.getKey()).isCloseTo(mean, within(1e-12));
+      assertThat(r.defined(g, f)).isEqualTo(e.getValue().size());
+      assertThat(r.mean(g, f).contains(mean)).isTrue();
+      g++;
     }
   }
 
   @Test
-  void readGroupsRejectsBadRows(@TempDir Path dir) throws IOException {
+  void theOneGroupReaderRejectsBadRows(@TempDir Path dir) throws IOException {
     Path ok = dir.resolve("ok.csv");
-    Files.writeString(ok, "model,group\nA,\"CNN, big\"\nB,ViT\n");
-    assertThat(GroupComparison.readGroups(ok))
-        .containsEntry("A", "CNN, big")
-        .containsEntry("B", "ViT");
+    Files.writeString(ok, "model,group\nA,\"CNN, big\"\nB,ViT\n\nB,ViT\n");
+    assertThat(ModelGroupCsv.read(ok)).containsEntry("A", "CNN, big").containsEntry("B", "ViT");
+    assertThat(ModelGroupCsv.membersByGroup(ModelGroupCsv.read(ok)))
+        .containsEntry("ViT", List.of("B"))
+        .containsEntry("CNN, big", List.of("A"));
     Path dup = dir.resolve("dup.csv");
     Files.writeString(dup, "model,group\nA,x\nA,y\n");
-    BadInputException e =
-        assertThrows(BadInputException.class, () -> GroupComparison.readGroups(dup));
-    assertThat(e.getMessage()).contains("dup.csv:3").contains("duplicate model 'A'");
+    BadInputException e = assertThrows(BadInputException.class, () -> ModelGroupCsv.read(dup));
+    assertThat(e.getMessage()).contains("dup.csv:3").contains("'A' listed as both 'x' and 'y'");
     Path bad = dir.resolve("bad.csv");
     Files.writeString(bad, "model,group\nA\n");
-    assertThat(
-            assertThrows(BadInputException.class, () -> GroupComparison.readGroups(bad))
-                .getMessage())
+    assertThat(assertThrows(BadInputException.class, () -> ModelGroupCsv.read(bad)).getMessage())
         .contains("bad.csv:2");
+    Path header = dir.resolve("header.csv");
+    Files.writeString(header, "model\nA,x\n");
+    assertThat(assertThrows(BadInputException.class, () -> ModelGroupCsv.read(header)).line())
+        .isEqualTo(1);
+    assertThat(
+            assertThrows(BadInputException.class, () -> ModelGroupCsv.read(dir.resolve("no.csv")))
+                .problem())
+        .isEqualTo("no such file");
   }
 
   @Test
-  void singletonGroupsAreSummarisedButNotTested() {
-    GroupComparison.Result r =
-        GroupComparison.compare(
-            new double[] {1, 2, 3, Double.NaN, 5},
-            new String[] {"a", "a", "b", "b", null},
-            100,
-            0.9,
-            3,
-            "f");
-    assertThat(r.groups()).extracting(GroupComparison.GroupMean::models).containsExactly(2, 1);
-    assertThat(r.groups().get(0).mean().point()).isEqualTo(1.5);
-    assertThat(r.alexanderGovern()).isNull();
-    assertThat(r.welch()).isNull();
+  void singletonGroupsAreSummarisedButNotTestedAndOrderDoesNotMoveIntervals() {
+    double[][] rows = new double[5][];
+    double[] er = {1, 2, 3, Double.NaN, 5};
+    for (int i = 0; i < 5; i++) {
+      rows[i] = new double[FactorTable.COLUMNS.size()];
+      Arrays.fill(rows[i], 0.9);
+      rows[i][Factor.POSE.ordinal()] = 1 - 0.1 * er[i];
+    }
+    FactorTable t = new FactorTable(List.of("a1", "a2", "b1", "b2", "c1"), rows);
+    Map<String, String> groupOf = Map.of("a1", "a", "a2", "a", "b1", "b", "b2", "b");
+    ZooBootstrap.Settings settings =
+        new ZooBootstrap.Settings(100, 0.9, IntervalMethod.PERCENTILE, 3);
+    List<GroupTest> tests = List.of(GroupTest.alexanderGovern(), GroupTest.welchAnova());
+    GroupComparison r =
+        GroupComparison.compute(t, groupOf::get, List.of("a", "b"), settings, tests);
+    assertThat(r.defined(0, Factor.POSE)).isEqualTo(2);
+    assertThat(r.defined(1, Factor.POSE)).isEqualTo(1);
+    assertThat(r.mean(0, Factor.POSE).point()).isCloseTo(1.5, within(1e-12));
+    assertThat(r.test(0, Factor.POSE).pValue()).isNaN();
+    assertThat(r.test(1, Factor.POSE).pValue()).isNaN();
+    // seeded by group and factor names: listing the groups the other way round moves nothing
+    GroupComparison swapped =
+        GroupComparison.compute(t, groupOf::get, List.of("b", "a"), settings, tests);
+    for (Factor f : Factor.values()) {
+      assertThat(swapped.mean(1, f)).isEqualTo(r.mean(0, f));
+      assertThat(swapped.mean(0, f)).isEqualTo(r.mean(1, f));
+    }
   }
 }

@@ -8,10 +8,13 @@ import org.imagenetx.annotations.Dataset;
 import org.imagenetx.annotations.Factor;
 import org.imagenetx.annotations.FactorSelection;
 import org.imagenetx.annotations.FactorSet;
-import org.imagenetx.stats.ErrorType;
-import org.imagenetx.stats.ZooBootstrap;
+import org.imagenetx.evaluation.ErrorType;
+import org.imagenetx.io.BadInputException;
+import org.imagenetx.resampling.IntervalMethod;
+import org.imagenetx.resampling.ZooBootstrap;
 import org.imagenetx.synth.SyntheticImageNetX;
 import org.imagenetx.synth.SyntheticZoo;
+import org.imagenetx.zoo.InMemoryZoo;
 import org.imagenetx.zoo.Zoo;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -56,7 +59,7 @@ class PairwiseDataTest {
   void countsMatchPlainLoopAndInvariantsHold(FactorSelection sel) {
     PairwiseData data = PairwiseData.load(DATASET, ZOO, sel, ErrorType.CLASS, 2);
     ZooBootstrap.Settings settings =
-        new ZooBootstrap.Settings(50, 0.95, org.imagenetx.stats.IntervalMethod.PERCENTILE, 1);
+        new ZooBootstrap.Settings(50, 0.95, IntervalMethod.PERCENTILE, 1);
     for (int a = 0; a < ZOO.size(); a++) {
       for (int b = 0; b < ZOO.size(); b++) {
         List<SliceComparison> rows = Comparisons.compare(data, a, b, settings);
@@ -64,15 +67,15 @@ class PairwiseDataTest {
         for (int s = 0; s < PairwiseData.NUM_SLICES; s++) {
           SliceComparison r = rows.get(s);
           assertThat(r.slice()).isEqualTo(PairwiseData.sliceName(s));
-          assertThat(r.onlyA())
+          assertThat(r.onlyAWrong())
               .as("%s %d vs %d %s", sel, a, b, r.slice())
               .isEqualTo(expected[0][s]);
-          assertThat(r.onlyB())
+          assertThat(r.onlyBWrong())
               .as("%s %d vs %d %s", sel, a, b, r.slice())
               .isEqualTo(expected[1][s]);
           if (a == b) {
-            assertThat(r.onlyA() + r.onlyB()).isZero();
-            assertThat(r.pValue()).isIn(1.0, Double.NaN);
+            assertThat(r.onlyAWrong() + r.onlyBWrong()).isZero();
+            assertThat(r.pExact()).isIn(1.0, Double.NaN);
           }
         }
       }
@@ -101,13 +104,13 @@ class PairwiseDataTest {
     List<Comparisons.Versus> versus = Comparisons.oneVsAll(data, 2, PairwiseData.OVERALL);
     assertThat(versus).hasSize(m - 1);
     for (Comparisons.Versus v : versus) {
-      int b = ZOO.models().indexOf(v.model());
+      int b = ZOO.models().indexOf(v.modelB());
       int[][] expected = oracle(DATASET, ZOO, sel, 2, b);
-      assertThat(v.onlyA()).isEqualTo(expected[0][PairwiseData.OVERALL]);
-      assertThat(v.onlyB()).isEqualTo(expected[1][PairwiseData.OVERALL]);
+      assertThat(v.onlyAWrong()).isEqualTo(expected[0][PairwiseData.OVERALL]);
+      assertThat(v.onlyBWrong()).isEqualTo(expected[1][PairwiseData.OVERALL]);
     }
     for (int i = 1; i < versus.size(); i++) {
-      assertThat(versus.get(i).pValue()).isGreaterThanOrEqualTo(versus.get(i - 1).pValue());
+      assertThat(versus.get(i).pExact()).isGreaterThanOrEqualTo(versus.get(i - 1).pExact());
     }
   }
 
@@ -139,11 +142,10 @@ class PairwiseDataTest {
         count++;
       }
     }
-    Zoo holes =
-        new org.imagenetx.zoo.InMemoryZoo("holes", List.of("a", "b"), classes, null, true, "test");
+    Zoo holes = new InMemoryZoo("holes", List.of("a", "b"), classes, null, true, "test");
     org.assertj.core.api.Assertions.assertThatThrownBy(
             () -> PairwiseData.load(DATASET, holes, FactorSelection.TOP, ErrorType.CLASS, 1))
-        .isInstanceOf(org.imagenetx.io.BadInputException.class)
+        .isInstanceOf(BadInputException.class)
         .hasMessageContaining("model b has no prediction for " + DATASET.index().fileName(first));
   }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 import org.imagenetx.annotations.AnnotationLoader;
@@ -13,6 +14,7 @@ import org.imagenetx.annotations.Factor;
 import org.imagenetx.annotations.FactorSelection;
 import org.imagenetx.annotations.FactorSet;
 import org.imagenetx.annotations.Partition;
+import org.imagenetx.study.Cooccurrence;
 import org.imagenetx.testing.RealData;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -72,7 +74,7 @@ class DatasetFiguresTest {
     assertThat(DatasetFigures.activeCounts(train.factors(FactorSelection.MULTI)))
         .containsExactly(byCount);
     for (int[] r : top) {
-      assertThat(java.util.Arrays.stream(r).sum()).isLessThanOrEqualTo(1);
+      assertThat(Arrays.stream(r).sum()).isLessThanOrEqualTo(1);
     }
   }
 
@@ -99,9 +101,7 @@ class DatasetFiguresTest {
 
   @Test
   void cooccurrenceIsSymmetricMasksTheDiagonalAndMatchesANaiveCorrelation() {
-    Figure f =
-        DatasetFigures.cooccurrence(
-            org.imagenetx.study.Cooccurrence.compute(train, FactorSelection.MULTI));
+    Figure f = DatasetFigures.cooccurrence(Cooccurrence.compute(train, FactorSelection.MULTI));
     HeatmapSpec h = (HeatmapSpec) f.panels().get(0);
     FactorSet fs = train.factors(FactorSelection.MULTI);
     int n = fs.numEvaluated();
@@ -130,9 +130,7 @@ class DatasetFiguresTest {
 
   @Test
   void factorMetaclassCorrelationMatchesANaiveCorrelationOverImages() {
-    Figure f =
-        DatasetFigures.factorMetaclass(
-            org.imagenetx.study.Cooccurrence.compute(train, FactorSelection.MULTI));
+    Figure f = DatasetFigures.factorMetaclass(Cooccurrence.compute(train, FactorSelection.MULTI));
     HeatmapSpec h = (HeatmapSpec) f.panels().get(0);
     FactorSet fs = train.factors(FactorSelection.MULTI);
     byte[] meta = train.index().metaclassOfImage();

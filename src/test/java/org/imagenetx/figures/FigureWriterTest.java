@@ -3,9 +3,11 @@ package org.imagenetx.figures;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.awt.Color;
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import org.imagenetx.report.ReportTable;
 import org.junit.jupiter.api.Test;
@@ -58,7 +60,7 @@ class FigureWriterTest {
     String svg = FigureWriter.svg(bars());
     // full-colour Okabe-Ito blue for the significant bars, the faded blend for the other one
     assertThat(svg).contains("rgb(0,114,178)");
-    java.awt.Color faded = Palette.faded(Palette.BLUE);
+    Color faded = Palette.faded(Palette.BLUE);
     assertThat(svg)
         .contains("rgb(" + faded.getRed() + "," + faded.getGreen() + "," + faded.getBlue() + ")");
   }
@@ -70,7 +72,7 @@ class FigureWriterTest {
 
   @Test
   void gridOfScattersHasOneSharedLegendAndEveryPanelTitle() throws Exception {
-    List<Panel> panels = new java.util.ArrayList<>();
+    List<Panel> panels = new ArrayList<>();
     for (String t : List.of("pose", "background", "pattern", "color", "smaller")) {
       panels.add(
           new ScatterSpec(

@@ -6,7 +6,12 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.imagenetx.annotations.FactorSelection;
+import org.imagenetx.annotations.Partition;
 import org.imagenetx.cli.Main;
+import org.imagenetx.evaluation.ErrorType;
+import org.imagenetx.evaluation.FactorTable;
+import org.imagenetx.study.AggregatedTables;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -94,14 +99,9 @@ class FiguresCommandTest {
     Path results = out.resolve("results");
     for (String zoo : StudyData.ZOOS) {
       Path csv =
-          org.imagenetx.study.AggregatedTables.path(
-              results,
-              org.imagenetx.annotations.Partition.VAL,
-              org.imagenetx.annotations.FactorSelection.TOP,
-              zoo,
-              org.imagenetx.stats.ErrorType.CLASS);
+          AggregatedTables.path(results, Partition.VAL, FactorSelection.TOP, zoo, ErrorType.CLASS);
       Files.createDirectories(csv.getParent());
-      String header = "model," + String.join(",", org.imagenetx.stats.FactorTable.COLUMNS);
+      String header = "model," + String.join(",", FactorTable.COLUMNS);
       Files.writeString(
           csv, header + "\nm1" + ",0.5".repeat(19) + "\nm2" + ",0.5".repeat(18) + ",oops\n");
     }

@@ -14,7 +14,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
+import org.imagenetx.annotations.FactorSelection;
+import org.imagenetx.annotations.Partition;
 import org.imagenetx.cli.Main;
+import org.imagenetx.evaluation.ErrorType;
+import org.imagenetx.study.AggregatedTables;
 import org.imagenetx.testing.CliRunner;
 import org.imagenetx.testing.RealData;
 import org.junit.jupiter.api.BeforeAll;
@@ -292,6 +296,8 @@ class ReproduceRealDataTest {
         CliRunner.run(
             "study",
             "latex",
+            "--decimals",
+            "2",
             "--annotations",
             RealData.annotations().toString(),
             "--zoo",
@@ -323,12 +329,12 @@ class ReproduceRealDataTest {
             .orElseThrow();
     String upstream =
         Files.readAllLines(
-                org.imagenetx.study.AggregatedTables.path(
+                AggregatedTables.path(
                     RealData.results(),
-                    org.imagenetx.annotations.Partition.VAL,
-                    org.imagenetx.annotations.FactorSelection.TOP,
+                    Partition.VAL,
+                    FactorSelection.TOP,
                     "imagenet_testbed",
-                    org.imagenetx.stats.ErrorType.CLASS))
+                    ErrorType.CLASS))
             .stream()
             .filter(l -> l.startsWith("resnet50,"))
             .findFirst()

@@ -11,10 +11,14 @@ import java.util.List;
 import java.util.Map;
 import org.imagenetx.annotations.Factor;
 import org.imagenetx.annotations.FactorSelection;
-import org.imagenetx.stats.ErrorType;
-import org.imagenetx.stats.FactorTable;
+import org.imagenetx.compare.GroupComparison;
+import org.imagenetx.compare.GroupTest;
+import org.imagenetx.evaluation.ErrorType;
+import org.imagenetx.evaluation.FactorTable;
+import org.imagenetx.resampling.IntervalMethod;
+import org.imagenetx.resampling.ZooBootstrap;
 import org.imagenetx.study.Augmentation;
-import org.imagenetx.study.GroupTest;
+import org.imagenetx.study.ModelTypes;
 import org.imagenetx.study.Study;
 import org.imagenetx.testing.RealData;
 import org.junit.jupiter.api.Test;
@@ -26,15 +30,13 @@ class StudyFiguresTest {
           RealData.results(),
           FactorSelection.TOP,
           ErrorType.CLASS,
-          200,
-          0.95,
-          1L,
+          new ZooBootstrap.Settings(200, 0.95, IntervalMethod.PERCENTILE, 1L),
           GroupTest.alexanderGovern());
 
   @Test
   void cropSweepKeepsLevelsWithFiveModelsAndSmallerGetsHarderWithStrongerCrops()
       throws IOException {
-    AugmentationSweep s =
+    SweepLines s =
         StudyFigures.sweep(STUDY.sweep(Augmentation.CROP), "Random crop", "crop", "Crop strength");
     Path csv = STUDY.tablePath("crop");
     List<String> lines = Files.readAllLines(csv).subList(1, Files.readAllLines(csv).size());
@@ -76,19 +78,18 @@ class StudyFiguresTest {
 
   @Test
   void comparisonKeepsTheStudysNumbersAndFadesByItsTest() {
-    org.imagenetx.study.GroupComparison c =
+    GroupComparison c =
         STUDY.compare(
             STUDY.publishedGroups(
-                org.imagenetx.study.ModelTypes.read(RealData.root().resolve("model_types.csv")),
-                null),
+                ModelTypes.read(RealData.root().resolve("model_types.csv")), null),
             ZooFigures.PUBLISHED_GROUPS);
-    GroupComparison g = StudyFigures.comparison(c, 0.05);
+    GroupBars g = StudyFigures.comparison(c, 0.05);
     assertThat(g.groups()).containsExactlyElementsOf(ZooFigures.PUBLISHED_GROUPS);
     for (int k = 0; k < g.groups().size(); k++) {
       assertThat(g.groupSizes()[k]).isEqualTo(c.members().get(k).size());
       for (int f = 0; f < Factor.COUNT; f++) {
-        assertThat(g.mean()[k][f]).isEqualTo(c.mean()[k][f]);
-        assertThat(g.significant(k, f)).isEqualTo(c.tests()[f].pValue() < 0.05);
+        assertThat(g.mean()[k][f]).isEqualTo(c.mean(k, Factor.of(f)).point());
+        assertThat(g.significant(k, f)).isEqualTo(c.test(0, Factor.of(f)).pValue() < 0.05);
       }
     }
     assertThat(g.method()).contains("Alexander-Govern").contains("B = 200");

@@ -10,9 +10,14 @@ import java.util.Map;
 import org.imagenetx.annotations.Dataset;
 import org.imagenetx.annotations.Factor;
 import org.imagenetx.annotations.FactorSelection;
-import org.imagenetx.stats.ErrorType;
-import org.imagenetx.stats.FactorTable;
-import org.imagenetx.stats.ZooBootstrap;
+import org.imagenetx.cli.Main;
+import org.imagenetx.evaluation.ErrorType;
+import org.imagenetx.evaluation.FactorTable;
+import org.imagenetx.report.Format;
+import org.imagenetx.report.QueryTables;
+import org.imagenetx.resampling.Interval;
+import org.imagenetx.resampling.IntervalMethod;
+import org.imagenetx.resampling.ZooBootstrap;
 import org.imagenetx.synth.SyntheticImageNetX;
 import org.imagenetx.synth.SyntheticZoo;
 import org.imagenetx.testing.RealData;
@@ -31,7 +36,7 @@ class BootstrapIntervalsTest {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
     int code =
-        org.imagenetx.cli.Main.run(
+        Main.run(
             new PrintWriter(out),
             new PrintWriter(err),
             "ratios",
@@ -60,13 +65,13 @@ class BootstrapIntervalsTest {
     QueryEngine e = new QueryEngine(s, intervals);
     Results.ModelReport r = e.show("ViT", ErrorType.CLASS);
     for (Factor f : Factor.values()) {
-      Results.Estimate er = r.factors().get(f.ordinal()).errorRatio();
+      Interval er = r.factors().get(f.ordinal()).errorRatio();
       String c = f.column();
       assertEquals(Double.parseDouble(vit[header.indexOf(c)]), er.point(), 0.0, c);
       assertEquals(Double.parseDouble(vit[header.indexOf(c + "_lower")]), er.lower(), 0.0, c);
       assertEquals(Double.parseDouble(vit[header.indexOf(c + "_upper")]), er.upper(), 0.0, c);
       assertThat(er.lower()).as(c).isLessThan(er.upper());
-      Results.Estimate acc = r.factors().get(f.ordinal()).accuracy();
+      Interval acc = r.factors().get(f.ordinal()).accuracy();
       assertThat(acc.lower()).as(c).isLessThanOrEqualTo(acc.point()).isLessThan(acc.upper());
     }
     assertThat(r.average().lower()).isLessThan(r.average().point()).isLessThan(r.average().upper());
@@ -76,8 +81,8 @@ class BootstrapIntervalsTest {
     assertThat(again.factors()).isEqualTo(r.factors());
     assertThat(again.average()).isEqualTo(r.average());
     assertThat(intervals.cachedModels()).isEqualTo(1);
-    assertThat(Tables.of(r).get(0).render(org.imagenetx.report.Format.TABLE, Tables.DECIMALS))
-        .contains("ER 95%");
+    assertThat(QueryTables.of(r).get(0).render(Format.TABLE, QueryTables.DECIMALS))
+        .contains("error_ratio_lower");
   }
 
   /**
@@ -89,8 +94,7 @@ class BootstrapIntervalsTest {
     Dataset ds = SyntheticImageNetX.generate(3, 20).dataset(false);
     InMemoryZoo zoo = SyntheticZoo.generate(ds, 30, 3);
     BootstrapIntervals intervals =
-        new BootstrapIntervals(
-            new ZooBootstrap.Settings(200, 0.9, org.imagenetx.stats.IntervalMethod.PERCENTILE, 5L));
+        new BootstrapIntervals(new ZooBootstrap.Settings(200, 0.9, IntervalMethod.PERCENTILE, 5L));
     QueryEngine e =
         new QueryEngine(Session.open(ds, zoo, FactorSelection.TOP, Map.of(), 2), intervals);
     Results.Ranking top5 = e.rank(new Query.Rank("pose", null, ErrorType.CLASS, null, 5));
@@ -106,7 +110,7 @@ class BootstrapIntervalsTest {
           .as("row %d", i)
           .isEqualTo(i >= QueryEngine.MAX_RANK_INTERVALS);
     }
-    assertThat(Tables.of(all).get(0).render(org.imagenetx.report.Format.TABLE, 0))
+    assertThat(QueryTables.of(all).get(0).render(Format.TABLE, 0))
         .contains("for the first " + QueryEngine.MAX_RANK_INTERVALS + " rows only");
     // the interval of a ranked row is the one show reports
     Results.ModelReport first = e.show(all.rows().get(0).model(), ErrorType.CLASS);

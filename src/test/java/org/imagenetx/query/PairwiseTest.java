@@ -10,10 +10,13 @@ import org.imagenetx.annotations.Dataset;
 import org.imagenetx.annotations.Factor;
 import org.imagenetx.annotations.FactorSelection;
 import org.imagenetx.annotations.FactorSet;
+import org.imagenetx.cli.Main;
 import org.imagenetx.compare.McNemar;
 import org.imagenetx.compare.PairwiseData;
+import org.imagenetx.compare.SliceComparison;
+import org.imagenetx.evaluation.ErrorType;
 import org.imagenetx.report.Format;
-import org.imagenetx.stats.ErrorType;
+import org.imagenetx.report.QueryTables;
 import org.imagenetx.testing.RealData;
 import org.imagenetx.zoo.Zoo;
 import org.imagenetx.zoo.Zoos;
@@ -31,7 +34,7 @@ class PairwiseTest {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
     int code =
-        org.imagenetx.cli.Main.run(
+        Main.run(
             new PrintWriter(out),
             new PrintWriter(err),
             "compare",
@@ -45,7 +48,7 @@ class PairwiseTest {
             "csv");
     assertThat(code).as(err.toString()).isZero();
     Results.Comparison c = RealSessions.top().compare("ViT", "ResNet50", ErrorType.CLASS);
-    String query = Tables.of(c).get(0).render(Format.CSV, Tables.DECIMALS);
+    String query = QueryTables.of(c).get(0).render(Format.CSV, QueryTables.DECIMALS);
     String[] cli = out.toString().split("\n");
     String[] q = query.split("\n");
     assertThat(cli).hasSizeGreaterThanOrEqualTo(1 + 34);
@@ -71,13 +74,12 @@ class PairwiseTest {
     }
     assertThat(cli[18]).startsWith("metaclass:");
     // numbers that make the comparison meaningful: ViT makes fewer errors overall, significantly
-    Results.ComparisonLine overall = c.rows().get(Factor.COUNT);
+    SliceComparison overall = c.rows().get(Factor.COUNT);
     assertThat(overall.slice()).isEqualTo("overall");
     assertThat(overall.onlyAWrong()).isLessThan(overall.onlyBWrong());
     assertThat(overall.pHolm()).isLessThan(0.05);
     assertThat(overall.verdict()).startsWith("ViT makes fewer errors");
-    assertThat(c.rows().get(0).errorRatioDifference().lower())
-        .isLessThan(c.rows().get(0).errorRatioDifference().upper());
+    assertThat(c.rows().get(0).erDiff().lower()).isLessThan(c.rows().get(0).erDiff().upper());
   }
 
   /** Discordant counts against a per-image loop over the raw predictions. */
@@ -120,18 +122,18 @@ class PairwiseTest {
     Results.Comparison c = e.compare("DINO", "SimCLR", type);
     assertThat(c.rows()).hasSize(PairwiseData.NUM_SLICES);
     for (int f = 0; f <= Factor.COUNT; f++) {
-      Results.ComparisonLine l = c.rows().get(f);
+      SliceComparison l = c.rows().get(f);
       assertThat(l.onlyAWrong()).as("%s column %d", type, f).isEqualTo(onlyA[f]);
       assertThat(l.onlyBWrong()).as("%s column %d", type, f).isEqualTo(onlyB[f]);
-      assertEquals(McNemar.exactP(onlyA[f], onlyB[f]), l.pValue(), 0.0);
+      assertEquals(McNemar.exactP(onlyA[f], onlyB[f]), l.pExact(), 0.0);
     }
     assertThat(onlyA[Factor.COUNT]).isGreaterThan(1000);
     Results.ModelReport dino = e.show("DINO", type);
-    assertEquals(dino.factors().get(4).errorRatio().point(), c.rows().get(4).errorRatioA(), 0.0);
+    assertEquals(dino.factors().get(4).errorRatio().point(), c.errorRatioA()[4], 0.0);
     assertEquals(
         dino.factors().get(4).errorRatio().point()
             - e.show("SimCLR", type).factors().get(4).errorRatio().point(),
-        c.rows().get(4).errorRatioDifference().point(),
+        c.rows().get(4).erDiff().point(),
         1e-12);
   }
 

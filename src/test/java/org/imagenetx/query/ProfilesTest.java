@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.SplittableRandom;
 import org.hipparchus.stat.correlation.SpearmansCorrelation;
-import org.imagenetx.stats.ErrorType;
+import org.imagenetx.evaluation.ErrorType;
 import org.junit.jupiter.api.Test;
 
 class ProfilesTest {

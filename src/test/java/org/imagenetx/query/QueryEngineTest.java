@@ -17,8 +17,10 @@ import org.imagenetx.annotations.Factor;
 import org.imagenetx.annotations.FactorSelection;
 import org.imagenetx.annotations.Metaclasses;
 import org.imagenetx.cli.Main;
-import org.imagenetx.stats.ErrorType;
-import org.imagenetx.stats.FactorTable;
+import org.imagenetx.compare.SliceComparison;
+import org.imagenetx.evaluation.ErrorType;
+import org.imagenetx.evaluation.FactorTable;
+import org.imagenetx.testing.CliRunner;
 import org.imagenetx.testing.RealData;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -48,6 +50,8 @@ class QueryEngineTest {
             RealData.baseZoo().toString(),
             "--factors",
             "top",
+            "--error-type",
+            "class,metaclass,real_class",
             "--out",
             batch.toString());
     assertEquals(0, code, err.toString());
@@ -188,7 +192,7 @@ class QueryEngineTest {
         assertThrows(
             QueryException.class,
             () -> e.rank(new Query.Rank("average", Metric.ERROR_RATIO, ErrorType.CLASS, null, 3)));
-    assertThat(noEr.getMessage()).contains("--metric accuracy");
+    assertThat(noEr.getMessage()).contains("rank it by accuracy");
     assertThat(
             assertThrows(
                     QueryException.class,
@@ -250,9 +254,9 @@ class QueryEngineTest {
         .isEqualTo("model 'ViT-again' is already in the session");
     // the compare of identical predictions has no discordant image
     Results.Comparison c = e.compare("ViT", "ViT-again", ErrorType.REAL_CLASS);
-    for (Results.ComparisonLine l : c.rows()) {
+    for (SliceComparison l : c.rows()) {
       assertThat(l.onlyAWrong() + l.onlyBWrong()).isZero();
-      assertEquals(1.0, l.pValue(), 0.0);
+      assertEquals(1.0, l.pExact(), 0.0);
     }
     // nothing was written next to the CSV
     try (var s = Files.list(dir)) {
@@ -262,15 +266,15 @@ class QueryEngineTest {
 
   /** The {@code groups} query equals the batch {@code compare --groups} means, group by group. */
   @Test
-  void groupsEqualTheCompareGroupsCommand(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
-      throws java.io.IOException {
-    java.nio.file.Path csv = dir.resolve("groups.csv");
+  void groupsEqualTheCompareGroupsCommand(@org.junit.jupiter.api.io.TempDir Path dir)
+      throws IOException {
+    Path csv = dir.resolve("groups.csv");
     StringBuilder sb = new StringBuilder("model,group\n");
     RealSessions.GROUPS.forEach(
         (g, ms) -> ms.forEach(m -> sb.append(m).append(',').append(g).append('\n')));
-    java.nio.file.Files.writeString(csv, sb.toString());
-    org.imagenetx.testing.CliRunner.Result r =
-        org.imagenetx.testing.CliRunner.run(
+    Files.writeString(csv, sb.toString());
+    CliRunner.Result r =
+        CliRunner.run(
             "compare",
             "--groups",
             csv.toString(),
@@ -291,8 +295,8 @@ class QueryEngineTest {
       int f = Factor.fromColumn(c[0]).ordinal();
       Results.GroupLine row =
           g.rows().stream().filter(x -> x.group().equals(c[1])).findFirst().orElseThrow();
-      assertEquals(Integer.parseInt(c[2]), row.size(), line);
-      assertEquals(Double.parseDouble(c[3]), row.meanErrorRatio()[f], 1e-15, line);
+      assertEquals(Integer.parseInt(c[2]), row.models(), line);
+      assertEquals(Double.parseDouble(c[3]), row.errorRatio()[f], 1e-15, line);
       checked++;
     }
     assertEquals(Factor.COUNT * RealSessions.GROUPS.size(), checked);
@@ -312,8 +316,8 @@ class QueryEngineTest {
           (dino.factors().get(f).errorRatio().point()
                   + simclr.factors().get(f).errorRatio().point())
               / 2;
-      assertEquals(mean, g.rows().get(0).meanErrorRatio()[f], 1e-15);
+      assertEquals(mean, g.rows().get(0).errorRatio()[f], 1e-15);
     }
-    assertThat(g.rows().get(0).size()).isEqualTo(2);
+    assertThat(g.rows().get(0).models()).isEqualTo(2);
   }
 }

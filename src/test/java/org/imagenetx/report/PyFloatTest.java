@@ -2,6 +2,7 @@ package org.imagenetx.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Locale;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -61,7 +62,7 @@ class PyFloatTest {
   }
 
   private static int digits(String s) {
-    String m = s.toLowerCase(java.util.Locale.ROOT).split("e")[0].replace("-", "").replace(".", "");
+    String m = s.toLowerCase(Locale.ROOT).split("e")[0].replace("-", "").replace(".", "");
     m = m.replaceFirst("^0+", "");
     m = m.replaceFirst("0+$", "");
     return m.length();

@@ -15,14 +15,17 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.logging.Level;
 import org.imagenetx.annotations.Factor;
+import org.imagenetx.compare.PairwiseData;
+import org.imagenetx.compare.SliceComparison;
+import org.imagenetx.evaluation.ErrorType;
 import org.imagenetx.query.Metric;
 import org.imagenetx.query.Query;
 import org.imagenetx.query.QueryEngine;
 import org.imagenetx.query.RealSessions;
 import org.imagenetx.query.Results;
-import org.imagenetx.stats.ErrorType;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -216,35 +219,29 @@ class ExplorerBrowserTest {
     waitReady("#/compare/ViT/ResNet50");
     Results.Comparison c = engine.compare("ViT", "ResNet50", ErrorType.CLASS);
     List<WebElement> crow = driver.findElements(By.cssSelector("#comparison tbody tr"));
-    assertThat(crow).hasSize(org.imagenetx.compare.PairwiseData.NUM_SLICES);
+    assertThat(crow).hasSize(PairwiseData.NUM_SLICES);
     for (int i = 0; i < crow.size(); i++) {
-      Results.ComparisonLine l = c.rows().get(i);
+      SliceComparison l = c.rows().get(i);
       WebElement tr = crow.get(i);
       assertThat(tr.getAttribute("data-slice")).isEqualTo(l.slice());
-      assertNumber(tr.findElement(By.cssSelector("td[data-col='errorA']")), l.errorA(), l.slice());
-      assertNumber(tr.findElement(By.cssSelector("td[data-col='errorB']")), l.errorB(), l.slice());
+      assertNumber(tr.findElement(By.cssSelector("td[data-col='error_a']")), l.errorA(), l.slice());
+      assertNumber(tr.findElement(By.cssSelector("td[data-col='error_b']")), l.errorB(), l.slice());
       assertNumber(
-          tr.findElement(By.cssSelector("td[data-col='errorDifference']")),
-          l.errorDifference().point(),
+          tr.findElement(By.cssSelector("td[data-col='error_diff']")),
+          l.errorDiff().point(),
           l.slice());
-      assertNumber(tr.findElement(By.cssSelector("td[data-col='pValue']")), l.pValue(), l.slice());
-      assertNumber(tr.findElement(By.cssSelector("td[data-col='pHolm']")), l.pHolm(), l.slice());
-      assertThat(tr.findElement(By.cssSelector("td[data-col='onlyAWrong']")).getText())
+      assertNumber(tr.findElement(By.cssSelector("td[data-col='p_exact']")), l.pExact(), l.slice());
+      assertNumber(tr.findElement(By.cssSelector("td[data-col='p_holm']")), l.pHolm(), l.slice());
+      assertThat(tr.findElement(By.cssSelector("td[data-col='only_a_wrong']")).getText())
           .isEqualTo(String.valueOf(l.onlyAWrong()));
-      assertThat(tr.findElement(By.cssSelector("td[data-col='onlyBWrong']")).getText())
+      assertThat(tr.findElement(By.cssSelector("td[data-col='only_b_wrong']")).getText())
           .isEqualTo(String.valueOf(l.onlyBWrong()));
       assertThat(tr.findElement(By.cssSelector("td[data-col='verdict']")).getText())
           .isEqualTo(l.verdict());
       if (i < Factor.COUNT) {
-        assertThat(
-                tr.findElement(By.cssSelector("td[data-col='errorRatioDifferenceInterval']"))
-                    .getText())
+        assertThat(tr.findElement(By.cssSelector("td[data-col='er_diff_interval']")).getText())
             .isEqualTo(
-                String.format(
-                    java.util.Locale.ROOT,
-                    "[%.4f, %.4f]",
-                    l.errorRatioDifference().lower(),
-                    l.errorRatioDifference().upper()));
+                String.format(Locale.ROOT, "[%.4f, %.4f]", l.erDiff().lower(), l.erDiff().upper()));
       }
     }
 

@@ -9,16 +9,17 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.imagenetx.evaluation.ErrorType;
 import org.imagenetx.query.Query;
 import org.imagenetx.query.QueryEngine;
 import org.imagenetx.query.RealSessions;
-import org.imagenetx.stats.ErrorType;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -103,11 +104,11 @@ class ExplorerServerTest {
         .startsWith("{\"kind\":\"Matrix\",\"type\":\"metaclass\"");
     assertThat(get("/api/info").body())
         .contains("\"models\":4")
-        .contains("\"errorTypes\":[\"class\",\"metaclass\",\"real_class\"]");
+        .contains("\"error_types\":[\"class\",\"metaclass\",\"real_class\"]");
   }
 
   private static String enc(String s) {
-    return java.net.URLEncoder.encode(s, StandardCharsets.UTF_8);
+    return URLEncoder.encode(s, StandardCharsets.UTF_8);
   }
 
   @ParameterizedTest
@@ -118,7 +119,7 @@ class ExplorerServerTest {
         "/api/show|400|missing parameter 'model'",
         "/api/show?model=ViT&error_type=top5|400|unknown error type 'top5'",
         "/api/rank?by=speed|400|unknown column 'speed'",
-        "/api/rank?by=smaller&top=-1|400|--top must be at least 1",
+        "/api/rank?by=smaller&top=-1|400|top must be at least 1",
         "/api/rank?by=smaller&top=1&top=2|400|parameter 'top' given twice",
         "/api/rank?by=average&metric=error_ratio|400|average has no error ratio",
         "/api/similar?model=ViT&by=euclid|400|by must be spearman or cosine",

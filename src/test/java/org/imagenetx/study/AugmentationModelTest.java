@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.List;
-import org.imagenetx.stats.FactorTable;
+import org.imagenetx.evaluation.FactorTable;
 import org.imagenetx.testing.RealData;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -6,14 +6,17 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.imagenetx.annotations.Factor;
+import org.imagenetx.evaluation.FactorTable;
 import org.imagenetx.io.BadInputException;
-import org.imagenetx.stats.FactorTable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -32,7 +35,7 @@ class AugmentationSweepTest {
     Map<String, double[]> rows = PlainCsv.accuracies(file);
     Pattern p = Pattern.compile("_" + a.param() + "([0-9.]+)_");
     Map<Double, Integer> counts = new TreeMap<>();
-    Map<String, Double> strength = new java.util.LinkedHashMap<>();
+    Map<String, Double> strength = new LinkedHashMap<>();
     for (String model : rows.keySet()) {
       Matcher m = p.matcher(model);
       assertThat(m.find()).as(model).isTrue();
@@ -155,10 +158,7 @@ class AugmentationSweepTest {
       for (int k = 0; k < 5; k++) {
         names.add(
             String.format(
-                java.util.Locale.ROOT,
-                "eval_resnet50_crop%.1f_wd0.0001_id%d",
-                100 - s,
-                rows.size()));
+                Locale.ROOT, "eval_resnet50_crop%.1f_wd0.0001_id%d", 100 - s, rows.size()));
         rows.add(row(s, noise[k] * (1 + s / 100)));
       }
     }
@@ -211,7 +211,7 @@ class AugmentationSweepTest {
    */
   private static double[] row(double s, double d) {
     double[] r = new double[FactorTable.COLUMNS.size()];
-    java.util.Arrays.fill(r, 0.8);
+    Arrays.fill(r, 0.8);
     r[FactorTable.AVERAGE] = 0.8;
     r[Factor.POSE.ordinal()] = 1 - 0.2 * (1.5 - s / 100 + d);
     r[Factor.SMALLER.ordinal()] = 1 - 0.2 * (0.5 + s / 100 - d);

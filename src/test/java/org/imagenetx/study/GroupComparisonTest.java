@@ -3,16 +3,26 @@ package org.imagenetx.study;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.imagenetx.annotations.Factor;
 import org.imagenetx.annotations.FactorSelection;
-import org.imagenetx.stats.Aggregation;
-import org.imagenetx.stats.ErrorType;
-import org.imagenetx.stats.FactorTable;
+import org.imagenetx.compare.GroupComparison;
+import org.imagenetx.compare.GroupTest;
+import org.imagenetx.compare.GroupTestResult;
+import org.imagenetx.compare.GroupTests;
+import org.imagenetx.evaluation.Aggregation;
+import org.imagenetx.evaluation.ErrorType;
+import org.imagenetx.evaluation.FactorTable;
+import org.imagenetx.io.BadInputException;
+import org.imagenetx.resampling.Interval;
+import org.imagenetx.resampling.IntervalMethod;
+import org.imagenetx.resampling.ZooBootstrap;
 import org.imagenetx.testing.RealData;
 import org.imagenetx.zoo.Zoo;
 import org.imagenetx.zoo.Zoos;
@@ -48,9 +58,7 @@ class GroupComparisonTest {
             RealData.results(),
             FactorSelection.TOP,
             ErrorType.CLASS,
-            200,
-            0.95,
-            7,
+            new ZooBootstrap.Settings(200, 0.95, IntervalMethod.PERCENTILE, 7),
             GroupTest.alexanderGovern());
     ModelTypes types = ModelTypes.read(RealData.root().resolve("model_types.csv"));
     GroupComparison c = study.compare(study.publishedGroups(types, base), ModelTypes.STUDY_GROUPS);
@@ -98,11 +106,11 @@ class GroupComparisonTest {
     for (int g = 0; g < 4; g++) {
       assertThat(c.count(g)).isEqualTo(count[g]);
       for (int f = 0; f < Factor.COUNT; f++) {
-        assertThat(c.mean()[g][f])
+        Interval m = c.mean(g, Factor.of(f));
+        assertThat(m.point())
             .as("%s %s", groups.get(g), Factor.of(f))
             .isCloseTo(sum[g][f] / count[g], within(1e-12));
-        assertThat(c.lower()[g][f]).isLessThanOrEqualTo(c.mean()[g][f]);
-        assertThat(c.upper()[g][f]).isGreaterThanOrEqualTo(c.mean()[g][f]);
+        assertThat(m.contains(m.point())).isTrue();
       }
     }
     assertThat(c.members().get(2))
@@ -111,9 +119,9 @@ class GroupComparisonTest {
     // the study's finding: self-supervised models are less hurt by subcategory and style
     int ss = 2;
     int sup = 1;
-    assertThat(c.mean()[ss][Factor.SUBCATEGORY.ordinal()])
-        .isLessThan(c.mean()[sup][Factor.SUBCATEGORY.ordinal()]);
-    assertThat(c.tests()[Factor.SUBCATEGORY.ordinal()].pValue()).isBetween(0.0, 1.0);
+    assertThat(c.mean(ss, Factor.SUBCATEGORY).point())
+        .isLessThan(c.mean(sup, Factor.SUBCATEGORY).point());
+    assertThat(c.test(0, Factor.SUBCATEGORY).pValue()).isBetween(0.0, 1.0);
   }
 
   @Test
@@ -122,7 +130,7 @@ class GroupComparisonTest {
     double[] er = {1.0, 2.0, 3.0, 0.5, 0.5};
     for (int i = 0; i < 5; i++) {
       rows[i] = new double[FactorTable.COLUMNS.size()];
-      java.util.Arrays.fill(rows[i], 0.9);
+      Arrays.fill(rows[i], 0.9);
       rows[i][FactorTable.AVERAGE] = 0.9;
       rows[i][Factor.POSE.ordinal()] = 1 - 0.1 * er[i];
     }
@@ -132,56 +140,50 @@ class GroupComparisonTest {
     GroupTest spy =
         g -> {
           seen.add(g);
-          return new org.imagenetx.compare.GroupTestResult("spy", 1, 2, 3, 0.5);
+          return new GroupTestResult("spy", 1, 2, 3, 0.5);
         };
+    ZooBootstrap.Settings settings =
+        new ZooBootstrap.Settings(500, 0.9, IntervalMethod.PERCENTILE, 11);
     GroupComparison c =
         GroupComparison.compute(
             t,
             m -> m.startsWith("a") ? "A" : m.startsWith("b") ? "B" : null,
             List.of("A", "B", "C"),
-            500,
-            0.9,
-            11,
-            spy);
+            settings,
+            List.of(spy));
     assertThat(c.count(0)).isEqualTo(3);
     assertThat(c.count(1)).isEqualTo(2);
     assertThat(c.count(2)).isZero();
-    assertThat(c.mean()[0][0]).isCloseTo(2.0, within(1e-12));
-    assertThat(c.mean()[1][0]).isCloseTo(0.5, within(1e-12));
-    assertThat(c.lower()[1][0]).isCloseTo(0.5, within(1e-12));
-    assertThat(c.upper()[1][0]).isCloseTo(0.5, within(1e-12));
-    assertThat(c.lower()[0][0]).isBetween(1.0, 2.0);
-    assertThat(c.upper()[0][0]).isBetween(2.0, 3.0);
-    assertThat(c.mean()[2][0]).isNaN();
+    assertThat(c.mean(0, Factor.POSE).point()).isCloseTo(2.0, within(1e-12));
+    assertThat(c.mean(1, Factor.POSE).point()).isCloseTo(0.5, within(1e-12));
+    assertThat(c.mean(1, Factor.POSE).lower()).isCloseTo(0.5, within(1e-12));
+    assertThat(c.mean(1, Factor.POSE).upper()).isCloseTo(0.5, within(1e-12));
+    assertThat(c.mean(0, Factor.POSE).lower()).isBetween(1.0, 2.0);
+    assertThat(c.mean(0, Factor.POSE).upper()).isBetween(2.0, 3.0);
+    assertThat(c.mean(2, Factor.POSE).point()).isNaN();
     // the NaN colour ratio of b2 is left out of mean and test
-    assertThat(c.mean()[1][Factor.COLOR.ordinal()]).isCloseTo(1.0, within(1e-12));
+    assertThat(c.mean(1, Factor.COLOR).point()).isCloseTo(1.0, within(1e-12));
     assertThat(seen).hasSize(Factor.COUNT);
     assertThat(seen.get(Factor.COLOR.ordinal())[1]).hasSize(1);
     assertThat(seen.get(0)[0]).containsExactly(new double[] {1.0, 2.0, 3.0}, within(1e-12));
-    assertThat(c.tests()[0].method()).isEqualTo("spy");
-    // determinism: same seed, same interval; another seed moves it
+    assertThat(c.test(0, Factor.POSE).method()).isEqualTo("spy");
+    // determinism: same seed, same interval, in whatever order the groups are listed
     GroupComparison again =
         GroupComparison.compute(
-            t, m -> m.startsWith("a") ? "A" : "B", List.of("A", "B"), 500, 0.9, 11, spy);
-    assertThat(again.lower()[0][0]).isEqualTo(c.lower()[0][0]);
-    double[] v = {0.1, 0.7, 1.3, 2.9, 3.3, 5.1, 0.2};
-    double[] s11 = Bootstrap.meanInterval(v, 500, 0.9, Bootstrap.random(11, 0));
-    assertThat(Bootstrap.meanInterval(v, 500, 0.9, Bootstrap.random(11, 0))).containsExactly(s11);
-    assertThat(Bootstrap.meanInterval(v, 500, 0.9, Bootstrap.random(12, 0))).isNotEqualTo(s11);
-    assertThat(Bootstrap.meanInterval(v, 500, 0.9, Bootstrap.random(11, 1))).isNotEqualTo(s11);
+            t, m -> m.startsWith("a") ? "A" : "B", List.of("B", "A"), settings, List.of(spy));
+    assertThat(again.mean(1, Factor.POSE)).isEqualTo(c.mean(0, Factor.POSE));
   }
 
   @Test
   void pluggedTestsDropGroupsTooSmallToTestAndDelegateToTheCompareTests() {
     double[][] kept = {{1, 2, 3}, {4, 5, 7}};
     var ag = GroupTest.alexanderGovern().test(new double[][] {{1, 2, 3}, {4, 5, 7}, {7}, {}});
-    var direct = org.imagenetx.compare.GroupTests.alexanderGovern(kept);
+    var direct = GroupTests.alexanderGovern(kept);
     assertThat(ag.method()).isEqualTo("Alexander-Govern");
     assertThat(ag.statistic()).isEqualTo(direct.statistic());
     assertThat(ag.pValue()).isEqualTo(direct.pValue()).isBetween(0.0, 0.05);
     var welch = GroupTest.parse("welch").test(new double[][] {{1, 2, 3}, {4, 5, 7}, {7}});
-    assertThat(welch.statistic())
-        .isEqualTo(org.imagenetx.compare.GroupTests.welchAnova(kept).statistic());
+    assertThat(welch.statistic()).isEqualTo(GroupTests.welchAnova(kept).statistic());
     assertThat(GroupTest.alexanderGovern().test(new double[][] {{1, 2}, {3}}).pValue()).isNaN();
   }
 
@@ -215,13 +217,13 @@ class GroupComparisonTest {
   void familyOverrideFileErrorsNameTheLine(@org.junit.jupiter.api.io.TempDir Path dir)
       throws Exception {
     Path f = dir.resolve("fam.csv");
-    java.nio.file.Files.writeString(f, "model,family\nDINO,cnn\nfoo,mlp\n");
+    Files.writeString(f, "model,family\nDINO,cnn\nfoo,mlp\n");
     var e =
         org.junit.jupiter.api.Assertions.assertThrows(
-            org.imagenetx.io.BadInputException.class, () -> ArchitectureFamily.readOverrides(f));
+            BadInputException.class, () -> ArchitectureFamily.readOverrides(f));
     assertThat(e.line()).isEqualTo(3);
     assertThat(e.problem()).contains("mlp");
-    java.nio.file.Files.writeString(f, "model,family\nDINO,cnn\n");
+    Files.writeString(f, "model,family\nDINO,cnn\n");
     assertThat(ArchitectureFamily.readOverrides(f)).containsEntry("DINO", ArchitectureFamily.CNN);
   }
 }

@@ -127,6 +127,8 @@ class StudyCliTest {
             "distribution",
             "--annotations",
             RealData.annotations().toString(),
+            "--partition",
+            "train",
             "--table",
             "active",
             "--format",

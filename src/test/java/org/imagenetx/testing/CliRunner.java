@@ -21,4 +21,25 @@ public final class CliRunner {
     int code = Main.run(new PrintWriter(out), new PrintWriter(err), args);
     return new Result(code, out.toString(), err.toString());
   }
+
+  /**
+   * {@code imagenetx aggregate} writing every table (both factor selections, the three error
+   * types), as the upstream results tree has them.
+   *
+   * @param args the rest of the command line
+   * @return exit code and everything printed
+   */
+  public static Result aggregateAll(String... args) {
+    String[] all = new String[5 + args.length];
+    System.arraycopy(
+        new String[] {
+          "aggregate", "--factors", "multi,top", "--error-type", "class,metaclass,real_class"
+        },
+        0,
+        all,
+        0,
+        5);
+    System.arraycopy(args, 0, all, 5, args.length);
+    return run(all);
+  }
 }

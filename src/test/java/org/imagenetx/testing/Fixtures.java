@@ -6,6 +6,7 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import org.imagenetx.annotations.Dataset;
@@ -101,7 +102,7 @@ public final class Fixtures {
    */
   public static void replaceLine(Path file, int lineNo, String text) {
     try {
-      var lines = new java.util.ArrayList<>(Files.readAllLines(file));
+      var lines = new ArrayList<>(Files.readAllLines(file));
       lines.set(lineNo - 1, text);
       Files.write(file, lines);
     } catch (IOException e) {

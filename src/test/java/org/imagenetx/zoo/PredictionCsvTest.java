@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.SplittableRandom;
 import org.imagenetx.annotations.Dataset;
+import org.imagenetx.io.BadInputException;
 import org.imagenetx.synth.SyntheticImageNetX;
 import org.imagenetx.synth.SyntheticZoo;
 import org.imagenetx.testing.Fixtures;
@@ -158,7 +159,7 @@ class PredictionCsvTest {
       org.assertj.core.api.Assertions.assertThatThrownBy(
               () -> PredictionCsv.parse(buf, buf.length, "x.csv", ds.index(), classes, null))
           .as(x[0])
-          .isInstanceOf(org.imagenetx.io.BadInputException.class)
+          .isInstanceOf(BadInputException.class)
           .hasMessageContaining("x.csv:3")
           .hasMessageContaining(x[1]);
     }

@@ -26,28 +26,29 @@ class StoreFormatFixturesTest {
   @Test
   void version1FixtureReadsBack() throws URISyntaxException {
     Path p = Path.of(StoreFormatFixturesTest.class.getResource("/testdata/zoo-v1.zoo").toURI());
-    ZooStore s = ZooStore.open(p);
-    assertThat(s.formatVersion()).isEqualTo(1);
-    assertThat(s.models()).containsExactly("alpha", "beta", "gamma");
-    assertThat(s.numImages()).isEqualTo(IMAGES);
-    assertThat(s.hasProbabilities()).isTrue();
-    assertThat(s.synthetic()).isTrue();
-    assertThat(s.seed()).isEqualTo(99);
-    assertThat(s.zooProvenance()).isEqualTo("test zoo");
-    s.verifyAll();
-    short[] c = new short[IMAGES];
-    float[] pr = new float[IMAGES];
-    List<ZooStoreTest.RandomSource> models = models();
-    for (int m = 0; m < 3; m++) {
-      ZooStoreTest.RandomSource src = models.get(m);
-      assertThat(s.readClasses(m, c)).isEqualTo(src.missing);
-      assertThat(c).isEqualTo(src.classes);
-      s.readProbabilities(m, pr);
-      for (int i = 0; i < IMAGES; i++) {
-        assertThat(Float.floatToRawIntBits(pr[i]))
-            .isEqualTo(Float.floatToRawIntBits(src.probabilities[i]));
+    try (ZooStore s = ZooStore.open(p)) {
+      assertThat(s.formatVersion()).isEqualTo(1);
+      assertThat(s.models()).containsExactly("alpha", "beta", "gamma");
+      assertThat(s.numImages()).isEqualTo(IMAGES);
+      assertThat(s.hasProbabilities()).isTrue();
+      assertThat(s.synthetic()).isTrue();
+      assertThat(s.seed()).isEqualTo(99);
+      assertThat(s.zooProvenance()).isEqualTo("test zoo");
+      s.verifyAll();
+      short[] c = new short[IMAGES];
+      float[] pr = new float[IMAGES];
+      List<ZooStoreTest.RandomSource> models = models();
+      for (int m = 0; m < 3; m++) {
+        ZooStoreTest.RandomSource src = models.get(m);
+        assertThat(s.readClasses(m, c)).isEqualTo(src.missing);
+        assertThat(c).isEqualTo(src.classes);
+        s.readProbabilities(m, pr);
+        for (int i = 0; i < IMAGES; i++) {
+          assertThat(Float.floatToRawIntBits(pr[i]))
+              .isEqualTo(Float.floatToRawIntBits(src.probabilities[i]));
+        }
       }
+      assertThat(s.numMissing(2)).isEqualTo(IMAGES);
     }
-    assertThat(s.numMissing(2)).isEqualTo(IMAGES);
   }
 }

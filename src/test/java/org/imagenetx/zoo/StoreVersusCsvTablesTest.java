@@ -2,15 +2,16 @@ package org.imagenetx.zoo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.imagenetx.annotations.Dataset;
 import org.imagenetx.annotations.FactorSelection;
-import org.imagenetx.stats.Aggregation;
-import org.imagenetx.stats.ErrorType;
-import org.imagenetx.stats.FactorTable;
-import org.imagenetx.stats.MetaclassTable;
+import org.imagenetx.evaluation.Aggregation;
+import org.imagenetx.evaluation.ErrorType;
+import org.imagenetx.evaluation.FactorTable;
+import org.imagenetx.evaluation.MetaclassTable;
 import org.imagenetx.synth.SyntheticImageNetX;
 import org.imagenetx.synth.SyntheticZoo;
 import org.imagenetx.testing.RealData;
@@ -119,11 +120,12 @@ class StoreVersusCsvTablesTest {
         new ZooStoreWriter.Options(true, true, seed, "synth", 2, null));
     short[] x = new short[ds.index().size()];
     short[] y = new short[ds.index().size()];
-    Zoo d = ZooStore.open(direct, ds.index());
-    for (int m = 0; m < 5; m++) {
-      csv.readClasses(m, x);
-      d.readClasses(m, y);
-      assertThat(y).as("model %d", m).isEqualTo(x);
+    try (Zoo d = ZooStore.open(direct, ds.index())) {
+      for (int m = 0; m < 5; m++) {
+        csv.readClasses(m, x);
+        d.readClasses(m, y);
+        assertThat(y).as("model %d", m).isEqualTo(x);
+      }
     }
   }
 
@@ -145,7 +147,7 @@ class StoreVersusCsvTablesTest {
           .as("image %d", i)
           .isEqualTo(Float.floatToRawIntBits(src.probabilities[i]));
     }
-    String text = new String(bytes, java.nio.charset.StandardCharsets.US_ASCII);
+    String text = new String(bytes, StandardCharsets.US_ASCII);
     assertThat(text).startsWith(PredictionCsv.HEADER + "\nILSVRC2012_val_000000");
   }
 }

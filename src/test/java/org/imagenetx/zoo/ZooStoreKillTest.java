@@ -3,6 +3,8 @@ package org.imagenetx.zoo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -43,7 +45,7 @@ class ZooStoreKillTest {
   }
 
   private static int quietly(String... args) {
-    java.io.PrintWriter sink = new java.io.PrintWriter(java.io.Writer.nullWriter());
+    PrintWriter sink = new PrintWriter(Writer.nullWriter());
     return Main.run(sink, sink, args);
   }
 

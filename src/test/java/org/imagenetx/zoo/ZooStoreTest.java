@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -18,9 +19,9 @@ import org.imagenetx.annotations.FactorSelection;
 import org.imagenetx.annotations.ImageIndex;
 import org.imagenetx.annotations.Metaclasses;
 import org.imagenetx.bits.Lanes;
+import org.imagenetx.evaluation.Aggregation;
+import org.imagenetx.evaluation.ErrorType;
 import org.imagenetx.io.BadInputException;
-import org.imagenetx.stats.Aggregation;
-import org.imagenetx.stats.ErrorType;
 import org.imagenetx.synth.SyntheticImageNetX;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -252,10 +253,11 @@ class ZooStoreTest {
     try (ZooStore s = ZooStore.open(with, index)) {
       assertThat(s.hasProbabilities()).isTrue();
     }
-    ZooStore s = ZooStore.open(without, index);
-    assertThat(s.hasProbabilities()).isFalse();
-    assertThatThrownBy(() -> s.readProbabilities(0, new float[n]))
-        .isInstanceOf(IllegalStateException.class);
+    try (ZooStore s = ZooStore.open(without, index)) {
+      assertThat(s.hasProbabilities()).isFalse();
+      assertThatThrownBy(() -> s.readProbabilities(0, new float[n]))
+          .isInstanceOf(IllegalStateException.class);
+    }
     ByteBuffer h = ByteBuffer.wrap(Files.readAllBytes(without)).order(ByteOrder.LITTLE_ENDIAN);
     dirBytes = h.getInt(40);
     long classBase = (64 + dirBytes + 63) / 64 * 64;
@@ -332,9 +334,7 @@ class ZooStoreTest {
     Path magic = variant("magic.zoo", flip(bytes, 0));
     assertThatThrownBy(() -> ZooStore.open(magic, index)).hasMessageContaining("wrong magic");
     Path csvLike =
-        variant(
-            "text.zoo",
-            "file_name,predicted_class\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        variant("text.zoo", "file_name,predicted_class\n".getBytes(StandardCharsets.US_ASCII));
     assertThatThrownBy(() -> Zoos.open(csvLike, index))
         .isInstanceOf(BadInputException.class)
         .hasMessageContaining("not a zoo store");
@@ -383,7 +383,10 @@ class ZooStoreTest {
           .hasMessageContaining("checksum mismatch in the");
     }
     // a flipped class id: reading that model throws, and so does the whole aggregation
-    ZooStore s0 = ZooStore.open(goodPath, index);
+    String firstModel;
+    try (ZooStore s0 = ZooStore.open(goodPath, index)) {
+      firstModel = s0.models().get(0);
+    }
     int classBase =
         (int)
             ((64 + ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN).getInt(40) + 63)
@@ -395,8 +398,7 @@ class ZooStoreTest {
       ZooStore s = ZooStore.open(p, index, access);
       assertThatThrownBy(() -> s.readClasses(0, dst))
           .as("%s", access)
-          .hasMessageContaining(
-              "checksum mismatch in the class block of model " + s0.models().get(0));
+          .hasMessageContaining("checksum mismatch in the class block of model " + firstModel);
       // the second read checks again: a failed block is never marked verified
       assertThatThrownBy(() -> s.readClasses(0, dst)).hasMessageContaining("checksum mismatch");
     }

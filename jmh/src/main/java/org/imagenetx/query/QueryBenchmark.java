@@ -1,8 +1,8 @@
 package org.imagenetx.query;
 
 import java.util.concurrent.TimeUnit;
+import org.imagenetx.evaluation.ErrorType;
 import org.imagenetx.state.QuerySessionState;
-import org.imagenetx.stats.ErrorType;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;

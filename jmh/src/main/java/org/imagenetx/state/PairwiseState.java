@@ -2,7 +2,7 @@ package org.imagenetx.state;
 
 import org.imagenetx.annotations.FactorSelection;
 import org.imagenetx.compare.PairwiseData;
-import org.imagenetx.stats.ErrorType;
+import org.imagenetx.evaluation.ErrorType;
 import org.imagenetx.synth.SyntheticImageNetX;
 import org.imagenetx.synth.SyntheticZoo;
 import org.openjdk.jmh.annotations.Level;

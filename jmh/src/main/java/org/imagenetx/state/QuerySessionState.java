@@ -1,13 +1,15 @@
 package org.imagenetx.state;
 
+import java.util.Arrays;
 import java.util.Map;
 import java.util.SplittableRandom;
 import org.imagenetx.annotations.Factor;
 import org.imagenetx.annotations.FactorSelection;
+import org.imagenetx.query.BootstrapIntervals;
 import org.imagenetx.query.Intervals;
 import org.imagenetx.query.QueryEngine;
 import org.imagenetx.query.Session;
-import org.imagenetx.stats.ZooBootstrap;
+import org.imagenetx.resampling.ZooBootstrap;
 import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
@@ -45,9 +47,7 @@ public class QuerySessionState {
     zoo.setUp();
     Session s = Session.open(zoo.dataset, zoo.zoo, FactorSelection.TOP, Map.of(), 2);
     engine = new QueryEngine(s, Intervals.NONE);
-    withIntervals =
-        new QueryEngine(
-            s, new org.imagenetx.query.BootstrapIntervals(ZooBootstrap.Settings.defaults()));
+    withIntervals = new QueryEngine(s, new BootstrapIntervals(ZooBootstrap.Settings.defaults()));
     names = s.models().toArray(new String[0]);
   }
 
@@ -63,7 +63,7 @@ public class QuerySessionState {
    */
   public String otherModel(String a) {
     String b = nextModel();
-    return b.equals(a) ? names[(java.util.Arrays.asList(names).indexOf(a) + 1) % names.length] : b;
+    return b.equals(a) ? names[(Arrays.asList(names).indexOf(a) + 1) % names.length] : b;
   }
 
   /**

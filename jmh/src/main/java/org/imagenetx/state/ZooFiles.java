@@ -15,6 +15,7 @@ import org.imagenetx.annotations.Factor;
 import org.imagenetx.annotations.FactorSelection;
 import org.imagenetx.annotations.FactorSet;
 import org.imagenetx.annotations.ImageIndex;
+import org.imagenetx.io.AtomicFiles;
 import org.imagenetx.synth.SyntheticImageNetX;
 import org.imagenetx.synth.SyntheticZoo;
 import org.imagenetx.zoo.ZooStoreWriter;
@@ -127,8 +128,7 @@ public final class ZooFiles {
       }
       sb.append('\n');
     }
-    org.imagenetx.io.AtomicFiles.write(
-        f, out -> out.write(sb.toString().getBytes(StandardCharsets.US_ASCII)));
+    AtomicFiles.write(f, out -> out.write(sb.toString().getBytes(StandardCharsets.US_ASCII)));
     return f;
   }
 

@@ -3,10 +3,10 @@ package org.imagenetx.baseline;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import org.imagenetx.evaluation.FactorTable;
 import org.imagenetx.state.CsvZooState;
 import org.imagenetx.state.DuckDbState;
 import org.imagenetx.state.StoreZooState;
-import org.imagenetx.stats.FactorTable;
 import org.junit.jupiter.api.Test;
 
 /** DuckDB's SQL and imagenetx compute the same table on the 4-model zoo, on every path. */

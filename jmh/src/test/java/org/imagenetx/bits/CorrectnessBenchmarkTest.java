@@ -3,6 +3,7 @@ package org.imagenetx.bits;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.imagenetx.annotations.Dataset;
+import org.imagenetx.annotations.FactorSelection;
 import org.imagenetx.state.StoreZooState;
 import org.junit.jupiter.api.Test;
 
@@ -14,8 +15,7 @@ class CorrectnessBenchmarkTest {
     s.models = 4;
     s.setUp();
     Dataset ds = s.dataset;
-    org.roaringbitmap.RoaringBitmap evaluated =
-        ds.factors(org.imagenetx.annotations.FactorSelection.MULTI).evaluated();
+    org.roaringbitmap.RoaringBitmap evaluated = ds.factors(FactorSelection.MULTI).evaluated();
     short[] pred = new short[50_000];
     long cls = 0;
     long meta = 0;

@@ -50,9 +50,9 @@ class PairwiseBenchmarkTest {
     List<Comparisons.Versus> rows = new PairwiseBenchmark().oneVsAll(state);
     assertThat(rows).hasSize(3);
     for (Comparisons.Versus v : rows) {
-      int b = zoo.models().indexOf(v.model());
-      assertThat(v.onlyA()).isEqualTo(onlyFirst[0][b]);
-      assertThat(v.onlyB()).isEqualTo(onlySecond[0][b]);
+      int b = zoo.models().indexOf(v.modelB());
+      assertThat(v.onlyAWrong()).isEqualTo(onlyFirst[0][b]);
+      assertThat(v.onlyBWrong()).isEqualTo(onlySecond[0][b]);
     }
   }
 }

@@ -3,11 +3,12 @@ package org.imagenetx.query;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import org.imagenetx.annotations.Factor;
 import org.imagenetx.annotations.FactorSelection;
+import org.imagenetx.evaluation.Aggregation;
+import org.imagenetx.evaluation.ErrorType;
+import org.imagenetx.evaluation.FactorTable;
 import org.imagenetx.state.QuerySessionState;
-import org.imagenetx.stats.Aggregation;
-import org.imagenetx.stats.ErrorType;
-import org.imagenetx.stats.FactorTable;
 import org.imagenetx.synth.SyntheticImageNetX;
 import org.imagenetx.synth.SyntheticZoo;
 import org.junit.jupiter.api.Test;
@@ -40,8 +41,7 @@ class QueryBenchmarkTest {
     int col = FactorTable.COLUMNS.indexOf(r.by());
     for (Results.RankRow row : r.rows()) {
       int m = t.rowOf(row.model());
-      assertThat(row.value().point())
-          .isEqualTo(t.errorRatio(m, org.imagenetx.annotations.Factor.of(col)));
+      assertThat(row.value().point()).isEqualTo(t.errorRatio(m, Factor.of(col)));
     }
     Results.ModelReport show = b.show(s);
     assertThat(show.average().point()).isEqualTo(t.get(t.rowOf(show.model()), FactorTable.AVERAGE));
@@ -64,7 +64,6 @@ class QueryBenchmarkTest {
     assertThat(rci.rows().get(0).value().lower())
         .isLessThanOrEqualTo(rci.rows().get(0).value().upper());
     Results.Matrix mx = b.matrix(s);
-    assertThat(mx.errorRatio()[2][5])
-        .isEqualTo(t.errorRatio(2, org.imagenetx.annotations.Factor.of(5)));
+    assertThat(mx.errorRatio()[2][5]).isEqualTo(t.errorRatio(2, Factor.of(5)));
   }
 }

@@ -1,0 +1,114 @@
+package org.imagenetx.evaluation;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import org.imagenetx.annotations.Factor;
+import org.imagenetx.annotations.Metaclasses;
+
+/**
+ * The per-metaclass table {@code accuracies_per_factor_metaclass.csv}: one row per (model, true
+ * metaclass) in the study's metaclass order; columns the 16 factor accuracies, {@code worst_factor}
+ * (over defined factors) and {@code average}. A factor with no image in a metaclass is NaN (an
+ * empty cell).
+ */
+public final class MetaclassTable {
+  /** Column names after {@code model, metaclass}. */
+  public static final List<String> COLUMNS;
+
+  /** Column of {@code worst_factor}. */
+  public static final int WORST_FACTOR = Factor.COUNT;
+
+  /** Column of {@code average}. */
+  public static final int AVERAGE = Factor.COUNT + 1;
+
+  static {
+    List<String> c = new ArrayList<>(List.of(Factor.columns()));
+    c.add("worst_factor");
+    c.add("average");
+    COLUMNS = Collections.unmodifiableList(c);
+  }
+
+  private final List<String> models;
+  private final double[][] rows;
+
+  MetaclassTable(List<String> models, double[][] rows) {
+    this.models = List.copyOf(models);
+    this.rows = rows;
+  }
+
+  /**
+   * @param models model names
+   * @param counts counts per model
+   * @return the table with {@code 17 * models.size()} rows
+   */
+  public static MetaclassTable of(List<String> models, List<FactorCounts> counts) {
+    double[][] rows = new double[counts.size() * Metaclasses.COUNT][];
+    for (int i = 0; i < counts.size(); i++) {
+      fillRows(counts.get(i), rows, i * Metaclasses.COUNT);
+    }
+    return new MetaclassTable(models, rows);
+  }
+
+  /**
+   * Writes one model's 17 rows.
+   *
+   * @param c the model's counts
+   * @param rows destination
+   * @param at index of the model's first row
+   */
+  static void fillRows(FactorCounts c, double[][] rows, int at) {
+    for (int m = 0; m < Metaclasses.COUNT; m++) {
+      double[] r = new double[COLUMNS.size()];
+      double worst = Double.POSITIVE_INFINITY;
+      for (int f = 0; f < Factor.COUNT; f++) {
+        int total = c.total(m, f);
+        r[f] = FactorTable.ratio(c.correct(m, f), total);
+        // min over the defined ratios (a ratio is undefined, NaN, exactly when its total is 0)
+        worst = total == 0 ? worst : Math.min(worst, r[f]);
+      }
+      r[WORST_FACTOR] = worst == Double.POSITIVE_INFINITY ? Double.NaN : worst;
+      r[AVERAGE] = FactorTable.ratio(c.correct(m, FactorCounts.ALL), c.total(m, FactorCounts.ALL));
+      rows[at + m] = r;
+    }
+  }
+
+  /**
+   * @return number of rows (models × 17)
+   */
+  public int size() {
+    return rows.length;
+  }
+
+  /**
+   * @param row row
+   * @return the model of that row
+   */
+  public String model(int row) {
+    return models.get(row / Metaclasses.COUNT);
+  }
+
+  /**
+   * @param row row
+   * @return the metaclass name of that row
+   */
+  public String metaclass(int row) {
+    return Metaclasses.NAMES.get(row % Metaclasses.COUNT);
+  }
+
+  /**
+   * @param row row
+   * @param column index into {@link #COLUMNS}
+   * @return the value, NaN when undefined
+   */
+  public double get(int row, int column) {
+    return rows[row][column];
+  }
+
+  /**
+   * @return model names
+   */
+  public List<String> models() {
+    return models;
+  }
+}
