@@ -376,53 +376,33 @@ final class ImagesCommand implements Callable<Integer> {
   }
 
   private ReportTable confusionTable(ConfusionTable t) {
-    ReportTable out =
-        new ReportTable(
+    List<String> columns =
+        new ArrayList<>(
             metaclass
-                ? List.of(
-                    "true_metaclass",
-                    "predicted_metaclass",
-                    "count",
-                    "share",
-                    "overall_count",
-                    "overall_share",
-                    "lift")
+                ? List.of("true_metaclass", "predicted_metaclass")
                 : List.of(
                     "true_class",
                     "true_wnid",
                     "true_label",
                     "predicted_class",
                     "predicted_wnid",
-                    "predicted_label",
-                    "count",
-                    "share",
-                    "overall_count",
-                    "overall_share",
-                    "lift"));
+                    "predicted_label"));
+    columns.addAll(List.of("count", "share", "overall_count", "overall_share", "lift"));
+    ReportTable out = new ReportTable(columns);
     for (ConfusionRow r : t.top(limit)) {
-      if (metaclass) {
-        out.addRow(
-            r.trueName(),
-            r.predictedName(),
-            r.count(),
-            r.share(),
-            r.overallCount(),
-            r.overallShare(),
-            r.lift());
-      } else {
-        out.addRow(
-            r.trueId(),
-            r.trueWnid(),
-            r.trueName(),
-            r.predictedId(),
-            r.predictedWnid(),
-            r.predictedName(),
-            r.count(),
-            r.share(),
-            r.overallCount(),
-            r.overallShare(),
-            r.lift());
-      }
+      List<Object> cells =
+          new ArrayList<>(
+              metaclass
+                  ? List.of(r.trueName(), r.predictedName())
+                  : List.of(
+                      r.trueId(),
+                      r.trueWnid(),
+                      r.trueName(),
+                      r.predictedId(),
+                      r.predictedWnid(),
+                      r.predictedName()));
+      cells.addAll(List.of(r.count(), r.share(), r.overallCount(), r.overallShare(), r.lift()));
+      out.addRow(cells.toArray());
     }
     return out;
   }
