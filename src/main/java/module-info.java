@@ -6,7 +6,9 @@
  * (counts and the upstream tables), {@code resampling} (every interval, with its level and method),
  * {@code compare} (paired tests, group comparisons), {@code study} (the paper's analyses), {@code
  * query} (the interactive engine and its sealed {@code QueryResult}s), {@code report} (every table
- * in every format) and {@code io} (the {@code BadInputException} the API throws for bad input).
+ * in every format), {@code io} (the {@code BadInputException} the API throws for bad input), and
+ * the drill-down: {@code images} (image-set expressions and listings), {@code confusions} and
+ * {@code words} (the annotators' texts against a model's mistakes).
  *
  * <p>Internal: the word kernels ({@code bits}), the worker pool ({@code parallel}), the synthetic
  * data generator ({@code synth}), the figures and the command line, explorer and shell ({@code
@@ -22,6 +24,9 @@ module org.imagenetx {
   exports org.imagenetx.query;
   exports org.imagenetx.report;
   exports org.imagenetx.io;
+  exports org.imagenetx.images;
+  exports org.imagenetx.confusions;
+  exports org.imagenetx.words;
 
   // RoaringBitmap types appear in the annotations API (FactorSet).
   requires transitive roaringbitmap;

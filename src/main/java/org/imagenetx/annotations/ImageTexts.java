@@ -16,6 +16,20 @@ public final class ImageTexts {
   }
 
   /**
+   * Texts given by the caller (generated data, tests, other sources).
+   *
+   * @param justification justification per image position, null where absent; copied
+   * @param oneWord one-word description per image position, null where absent; copied
+   * @return the texts
+   */
+  public static ImageTexts of(String[] justification, String[] oneWord) {
+    if (justification.length != oneWord.length) {
+      throw new IllegalArgumentException("justification and one_word differ in length");
+    }
+    return new ImageTexts(justification.clone(), oneWord.clone());
+  }
+
+  /**
    * @param numImages index size
    * @return texts that are all absent
    */

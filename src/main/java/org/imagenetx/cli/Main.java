@@ -109,6 +109,12 @@ public final class Main implements Runnable {
               "The analyses of the ImageNet-X paper: groups, augmentation, prevalence,"
                   + " calibration, co-occurrence, distributions, LaTeX."),
           new Subcommand(
+              "images",
+              "org.imagenetx.cli.ImagesCommand",
+              "List the images an expression selects, with their classes, factors, the annotators'"
+                  + " words and the models' predictions; or a model's confusions, or the words"
+                  + " over-represented among its mistakes."),
+          new Subcommand(
               "query",
               "org.imagenetx.cli.QueryCommand",
               "Answer one interactive query over a zoo and exit."),

@@ -43,7 +43,8 @@ final class Prefetch implements Runnable {
 
   /** Commands that start by loading the release's validation data. */
   private static final java.util.Set<String> COMMANDS =
-      java.util.Set.of("ratios", "aggregate", "compare", "study", "query", "shell", "serve");
+      java.util.Set.of(
+          "ratios", "aggregate", "compare", "study", "query", "shell", "serve", "images");
 
   private final java.util.List<java.nio.file.Path> zoos;
 

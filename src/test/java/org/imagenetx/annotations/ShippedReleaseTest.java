@@ -2,10 +2,6 @@ package org.imagenetx.annotations;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -16,6 +12,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.imagenetx.testing.PlainRelease;
 import org.imagenetx.testing.RealData;
 import org.imagenetx.zoo.Zoo;
 import org.imagenetx.zoo.Zoos;
@@ -117,36 +114,17 @@ class ShippedReleaseTest {
   void textsRoundTripAsTheAnnotatorsWroteThem(Partition p) throws IOException {
     // a plain reading of the jsonl with another JSON parser, every image, non-ASCII included
     Map<String, String[]> expected = new HashMap<>();
-    JsonFactory json = new JsonFactory();
     Path file =
         RealData.annotations().resolve(AnnotationSource.annotationFile(p, FactorSelection.MULTI));
     int nonAscii = 0;
-    try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-      String line;
-      while ((line = in.readLine()) != null) {
-        String name = null;
-        String j = null;
-        String w = null;
-        try (JsonParser jp = json.createParser(line)) {
-          jp.nextToken();
-          while (jp.nextToken() == JsonToken.FIELD_NAME) {
-            String f = jp.currentName();
-            JsonToken t = jp.nextToken();
-            String v = t == JsonToken.VALUE_NULL ? null : jp.getText();
-            switch (f) {
-              case "file_name" -> name = v;
-              case "justification" -> j = v;
-              case "one_word" -> w = v;
-              default -> {}
-            }
-          }
-        }
-        if ((j != null && !StandardCharsets.US_ASCII.newEncoder().canEncode(j))
-            || (w != null && !StandardCharsets.US_ASCII.newEncoder().canEncode(w))) {
-          nonAscii++;
-        }
-        expected.put(name, new String[] {j, w});
+    for (PlainRelease.Annotation a : PlainRelease.annotations(file).values()) {
+      String j = a.justification();
+      String w = a.oneWord();
+      if ((j != null && !StandardCharsets.US_ASCII.newEncoder().canEncode(j))
+          || (w != null && !StandardCharsets.US_ASCII.newEncoder().canEncode(w))) {
+        nonAscii++;
       }
+      expected.put(a.fileName(), new String[] {j, w});
     }
     assertThat(nonAscii).isEqualTo(p == Partition.VAL ? 16 : 8);
     Dataset ds =
