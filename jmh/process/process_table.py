@@ -51,9 +51,11 @@ machine = [l.rstrip("\n") for l in open(a.machine) if l.strip()]
 
 # scenario id -> what it shows, the baseline side, the imagenetx sides (summed per pair), the target
 SCENARIOS = [
-    ("base-aggregate", "4 real base models, one table: `aggregate --factors multi --error-types class` vs DuckDB",
+    ("base-aggregate", "4 real base models, one table: `aggregate --factors multi --error-type class` vs DuckDB",
      "duckdb", ["imagenetx"], ("ratio", 4.0)),
     ("base-ratios", "4 real base models: `ratios --factors multi` (table to stdout) vs DuckDB computing the table",
+     "duckdb", ["imagenetx"], ("ratio", 4.0)),
+    ("base-default", "4 real base models, the main job as typed: `ratios --factors multi` with no `--zoo` (the embedded base models) vs DuckDB",
      "duckdb", ["imagenetx"], ("ratio", 4.0)),
     ("help", "`java -jar target/imagenetx.jar --help`", None, ["imagenetx"], ("seconds", 0.4)),
     ("help-hi", "reference: a JVM printing \"hi\" (`java -cp . Hi`), interleaved with `--help`", None, ["hi"], None),

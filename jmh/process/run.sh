@@ -226,16 +226,21 @@ if has base; then
   load base start
   zoo="$data/model_predictions/base"
   duck=(python3 "$here/duckdb_table.py" --annotations "$data/annotations" --zoo "$zoo" --factors multi --threads 2 --out "$work/base-duckdb.csv")
-  agg=(java -jar "$jar" aggregate --factors multi --error-types class "${ixann[@]}" --zoo "$zoo" --out "$work/base-agg")
+  agg=(java -jar "$jar" aggregate --factors multi --error-type class "${ixann[@]}" --zoo "$zoo" --out "$work/base-agg")
   rat=(java -jar "$jar" ratios --factors multi "${ixann[@]}" --zoo "$zoo")
+  # the main job as a user types it: no --zoo, the embedded release's base models
+  def=(java -jar "$jar" ratios --factors multi "${ixann[@]}")
   for ((i = 0; i <= base_pairs; i++)); do # pair 0: warm-up (page cache), not counted
     timed base-aggregate duckdb "$i" /dev/null "${duck[@]}"
     timed base-aggregate imagenetx "$i" "$work/base-agg.out" "${agg[@]}"
     timed base-ratios duckdb "$i" /dev/null "${duck[@]}"
     timed base-ratios imagenetx "$i" "$work/base-ratios.out" "${rat[@]}"
+    timed base-default duckdb "$i" /dev/null "${duck[@]}"
+    timed base-default imagenetx "$i" "$work/base-default.out" "${def[@]}"
     if [ "$i" = 0 ]; then
       check "base aggregate = DuckDB" "$work/base-duckdb.csv" "$(table_in "$work/base-agg")"
       check "base ratios = DuckDB" "$work/base-duckdb.csv" --ratios "$work/base-ratios.out"
+      check "base default ratios = DuckDB" "$work/base-duckdb.csv" --ratios "$work/base-default.out"
     fi
   done
   load base end
@@ -264,7 +269,7 @@ if has 200; then
   csv="$cache/csv-200-seed$seed"
   duck=(python3 "$here/duckdb_table.py" --annotations "$synth_ann" --zoo "$csv" --factors multi --threads 2 --out "$work/200-duckdb.csv")
   pandas=(python3 "$here/pandas_toolkit.py" --annotations "$synth_ann" --zoo "$csv" --factors multi --out "$work/200-pandas.csv")
-  agg=(java -jar "$jar" aggregate --synthetic --seed "$seed" --factors multi --error-types class --zoo "$csv" --out "$work/200-agg")
+  agg=(java -jar "$jar" aggregate --synthetic --seed "$seed" --factors multi --error-type class --zoo "$csv" --out "$work/200-agg")
   for ((i = 0; i <= pairs_200; i++)); do
     timed 200-duckdb duckdb "$i" /dev/null "${duck[@]}"
     timed 200-duckdb imagenetx "$i" /dev/null "${agg[@]}"
@@ -291,7 +296,7 @@ if has 2200; then
   store="$work/zoo2200.zoo"
   duck=(python3 "$here/duckdb_table.py" --annotations "$synth_ann" --zoo "$csv" --factors multi --threads 2 --out "$work/2200-duckdb.csv")
   build_cmd=(java -jar "$jar" zoo build --synthetic --seed "$seed" --from "$csv" --out "$store")
-  agg=(java -jar "$jar" aggregate --synthetic --seed "$seed" --factors multi --error-types class --zoo "$store" --out "$work/2200-agg")
+  agg=(java -jar "$jar" aggregate --synthetic --seed "$seed" --factors multi --error-type class --zoo "$store" --out "$work/2200-agg")
   for ((i = 1; i <= pairs_2200; i++)); do # no warm-up pair: the zoo was just read or generated
     timed 2200 duckdb "$i" /dev/null "${duck[@]}"
     rm -f "$store"
