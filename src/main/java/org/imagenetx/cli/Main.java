@@ -47,6 +47,11 @@ public final class Main implements Runnable {
    * @param args command line
    */
   public static void main(String[] args) {
+    String help = HelpTexts.lookup(args);
+    if (help != null) {
+      HelpTexts.print(System.out, help);
+      System.exit(0);
+    }
     Prefetch.start(args);
     System.exit(run(args));
   }
