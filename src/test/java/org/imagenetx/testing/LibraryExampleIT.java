@@ -57,8 +57,7 @@ class LibraryExampleIT {
                 "--module-path",
                 classes + File.pathSeparator + modulePath,
                 "--module",
-                "example/example.Example",
-                RealData.root().toString())
+                "example/example.Example")
             .redirectErrorStream(true)
             .start();
     ByteArrayOutputStream out = new ByteArrayOutputStream();
