@@ -184,12 +184,21 @@ public final class Main implements Runnable {
         break;
       }
     }
+    boolean known = false;
+    for (Subcommand sub : SUBCOMMANDS) {
+      known |= sub.name().equals(invoked) && !invoked.equals("help");
+    }
+    if (System.getProperty(CONVERTER_EXCLUDES) == null) {
+      System.setProperty(CONVERTER_EXCLUDES, "java\\.(sql|time)\\..*");
+    }
     Main main = new Main();
     CommandLine cl = new CommandLine(main);
     for (Subcommand sub : SUBCOMMANDS) {
       if (all || sub.name().equals(invoked) || sub.name().equals(helpTarget)) {
         cl.addSubcommand(sub.name(), instantiate(sub.className()));
-      } else {
+      } else if (!known) {
+        // placeholders for the top-level help and for suggestions on a misspelt name; a run of
+        // one known command needs neither
         CommandLine.Model.CommandSpec placeholder = CommandLine.Model.CommandSpec.create();
         placeholder.usageMessage().description(sub.summary());
         cl.addSubcommand(sub.name(), placeholder);
@@ -198,6 +207,13 @@ public final class Main implements Runnable {
     ExitCodes.install(cl, () -> main.debug);
     return cl;
   }
+
+  /**
+   * picocli's system property naming built-in type converters not to register. No option of the
+   * tool is a {@code java.sql} or {@code java.time} type, and registering those converters costs
+   * reflection on every command line picocli builds.
+   */
+  private static final String CONVERTER_EXCLUDES = "picocli.converters.excludes";
 
   private static Object instantiate(String className) {
     try {
