@@ -269,7 +269,7 @@ if has 200; then
   csv="$cache/csv-200-seed$seed"
   duck=(python3 "$here/duckdb_table.py" --annotations "$synth_ann" --zoo "$csv" --factors multi --threads 2 --out "$work/200-duckdb.csv")
   pandas=(python3 "$here/pandas_toolkit.py" --annotations "$synth_ann" --zoo "$csv" --factors multi --out "$work/200-pandas.csv")
-  agg=(java -jar "$jar" aggregate --synthetic --seed "$seed" --factors multi --error-type class --zoo "$csv" --out "$work/200-agg")
+  agg=(java -jar "$jar" aggregate --annotations "$synth_ann" --factors multi --error-type class --zoo "$csv" --out "$work/200-agg")
   for ((i = 0; i <= pairs_200; i++)); do
     timed 200-duckdb duckdb "$i" /dev/null "${duck[@]}"
     timed 200-duckdb imagenetx "$i" /dev/null "${agg[@]}"
@@ -295,8 +295,8 @@ if has 2200; then
   csv="$cache/csv-2200-seed$seed"
   store="$work/zoo2200.zoo"
   duck=(python3 "$here/duckdb_table.py" --annotations "$synth_ann" --zoo "$csv" --factors multi --threads 2 --out "$work/2200-duckdb.csv")
-  build_cmd=(java -jar "$jar" zoo build --synthetic --seed "$seed" --from "$csv" --out "$store")
-  agg=(java -jar "$jar" aggregate --synthetic --seed "$seed" --factors multi --error-type class --zoo "$store" --out "$work/2200-agg")
+  build_cmd=(java -jar "$jar" zoo build --annotations "$synth_ann" --from "$csv" --out "$store")
+  agg=(java -jar "$jar" aggregate --annotations "$synth_ann" --factors multi --error-type class --zoo "$store" --out "$work/2200-agg")
   for ((i = 1; i <= pairs_2200; i++)); do # no warm-up pair: the zoo was just read or generated
     timed 2200 duckdb "$i" /dev/null "${duck[@]}"
     rm -f "$store"
