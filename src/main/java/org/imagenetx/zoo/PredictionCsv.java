@@ -244,6 +244,7 @@ public final class PredictionCsv {
     }
     int from = 0;
     int to = 0;
+    double probability = Double.NaN;
     if (withProbability) {
       if (i + 1 >= length || buf[i] != ',') {
         return -1;
@@ -253,7 +254,8 @@ public final class PredictionCsv {
       if (lead != '0' && lead != '1') {
         return -1;
       }
-      boolean fractionZero = true;
+      long fraction = 0;
+      int fractionDigits = 0;
       if (i < length && buf[i] == '.') {
         int first = ++i;
         for (; i < length; i++) {
@@ -261,16 +263,26 @@ public final class PredictionCsv {
           if (d < 0 || d > 9) {
             break;
           }
-          fractionZero &= d == 0;
+          if (fractionDigits < 18) {
+            fraction = fraction * 10 + d;
+          }
+          fractionDigits++;
         }
         if (i == first) {
           return -1;
         }
       }
-      if (lead == '1' && !fractionZero) {
+      if (lead == '1' && fraction != 0) {
         return -1;
       }
       to = i;
+      if (lead == '1') {
+        probability = 1.0;
+      } else if (fractionDigits <= 15) {
+        // what parseDouble computes for these digits, bit for bit: a mantissa below 2^53 and a
+        // power of ten that is an exact double, one correctly rounded division
+        probability = fraction / POW10[fractionDigits];
+      }
     }
     if (i < length && buf[i] == '\r') {
       i++;
@@ -283,7 +295,8 @@ public final class PredictionCsv {
     }
     classes[dense] = (short) cls;
     if (probabilities != null && withProbability) {
-      probabilities[dense] = (float) parseDouble(buf, from, to);
+      probabilities[dense] =
+          (float) (Double.isNaN(probability) ? parseDouble(buf, from, to) : probability);
     }
     return i;
   }

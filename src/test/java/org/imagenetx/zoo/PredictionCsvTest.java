@@ -49,6 +49,42 @@ class PredictionCsvTest {
   }
 
   @Test
+  void rowFastPathGivesTheProbabilitiesOfTheDecimalParser() {
+    Dataset ds = SyntheticImageNetX.generate(Fixtures.SEED, 2).dataset(false);
+    int n = ds.index().size();
+    SplittableRandom rnd = new SplittableRandom(11);
+    StringBuilder csv = new StringBuilder(PredictionCsv.HEADER).append('\n');
+    String[] written = new String[n];
+    for (int d = 0; d < n; d++) {
+      // 0, 1, 1.000, and 0.<1..20 digits>: short and long fractions, leading and trailing zeros
+      int kind = rnd.nextInt(10);
+      String p;
+      if (kind == 0) {
+        p = rnd.nextBoolean() ? "0" : "1";
+      } else if (kind == 1) {
+        p = "1." + "0".repeat(1 + rnd.nextInt(20));
+      } else {
+        StringBuilder f = new StringBuilder("0.");
+        int digits = 1 + rnd.nextInt(20);
+        for (int k = 0; k < digits; k++) {
+          f.append((char) ('0' + (rnd.nextInt(4) == 0 ? 0 : rnd.nextInt(10))));
+        }
+        p = f.toString();
+      }
+      written[d] = p;
+      csv.append(ds.index().fileName(d)).append(',').append(rnd.nextInt(1000)).append(',');
+      csv.append(p).append(rnd.nextInt(8) == 0 ? "\r\n" : "\n");
+    }
+    byte[] bytes = csv.toString().getBytes(StandardCharsets.US_ASCII);
+    short[] classes = new short[n];
+    float[] probabilities = new float[n];
+    PredictionCsv.parse(bytes, bytes.length, "p.csv", ds.index(), classes, probabilities);
+    for (int d = 0; d < n; d++) {
+      assertThat(probabilities[d]).as(written[d]).isEqualTo((float) Double.parseDouble(written[d]));
+    }
+  }
+
+  @Test
   void csvZooReadsBackTheGeneratedPredictions() {
     Dataset ds = SyntheticImageNetX.generate(Fixtures.SEED, 2).dataset(false);
     InMemoryZoo mem = SyntheticZoo.generate(ds, 3, Fixtures.SEED);
