@@ -22,10 +22,8 @@ public final class Dataset {
   private final int numPrototypesRemoved;
   private final boolean synthetic;
   private final String source;
-  private final Supplier<ClassNames> classNames;
-  private final Supplier<ImageTexts> texts;
-  private volatile ClassNames classNamesValue;
-  private volatile ImageTexts textsValue;
+  private final Once<ClassNames> classNames;
+  private final Once<ImageTexts> texts;
 
   /** Structures derived from this dataset ({@link #derived}), built once each. */
   private final ConcurrentHashMap<Derived<?>, Object> derived = new ConcurrentHashMap<>();
@@ -105,24 +103,15 @@ public final class Dataset {
     this.numPrototypesRemoved = numPrototypesRemoved;
     this.synthetic = synthetic;
     this.source = source;
-    this.classNames = classNames;
-    this.texts = texts;
+    this.classNames = new Once<>(classNames);
+    this.texts = new Once<>(texts);
   }
 
   /**
    * @return WordNet id and human label of every class (read from the source on first use)
    */
   public ClassNames classNames() {
-    ClassNames c = classNamesValue;
-    if (c == null) {
-      synchronized (this) {
-        c = classNamesValue;
-        if (c == null) {
-          classNamesValue = c = classNames.get();
-        }
-      }
-    }
-    return c;
+    return classNames.get();
   }
 
   /**
@@ -130,16 +119,31 @@ public final class Dataset {
    *     most of the annotation bytes and most commands never look at them)
    */
   public ImageTexts texts() {
-    ImageTexts t = textsValue;
-    if (t == null) {
-      synchronized (this) {
-        t = textsValue;
-        if (t == null) {
-          textsValue = t = texts.get();
+    return texts.get();
+  }
+
+  /** A value read from its source on first use, once, then kept. */
+  private static final class Once<T> {
+    private Supplier<T> source;
+    private volatile T value;
+
+    Once(Supplier<T> source) {
+      this.source = source;
+    }
+
+    T get() {
+      T v = value;
+      if (v == null) {
+        synchronized (this) {
+          v = value;
+          if (v == null) {
+            value = v = source.get();
+            source = null; // what it held (a snapshot's bytes) can go
+          }
         }
       }
+      return v;
     }
-    return t;
   }
 
   /**
