@@ -10,7 +10,8 @@ import org.imagenetx.annotations.Metaclasses;
  * The per-metaclass table {@code accuracies_per_factor_metaclass.csv}: one row per (model, true
  * metaclass) in the study's metaclass order; columns the 16 factor accuracies, {@code worst_factor}
  * (over defined factors) and {@code average}. A factor with no image in a metaclass is NaN (an
- * empty cell).
+ * empty cell). Rows are stored model by model; {@link #upstreamOrder()} is the order of the
+ * upstream files.
  */
 public final class MetaclassTable {
   /** Column names after {@code model, metaclass}. */
@@ -103,6 +104,29 @@ public final class MetaclassTable {
    */
   public double get(int row, int column) {
     return rows[row][column];
+  }
+
+  /**
+   * The row order of the upstream files, so that ours diff cleanly against them: grouped by
+   * metaclass in the study's order ({@code device, dog, …, natural_object, other}), and within a
+   * metaclass by model name in code-point order (so {@code human} comes after {@code ViT}).
+   *
+   * @return row indices in that order
+   */
+  public int[] upstreamOrder() {
+    Integer[] byName = new Integer[models.size()];
+    for (int i = 0; i < byName.length; i++) {
+      byName[i] = i;
+    }
+    java.util.Arrays.sort(byName, (a, b) -> models.get(a).compareTo(models.get(b)));
+    int[] out = new int[rows.length];
+    int k = 0;
+    for (int m = 0; m < Metaclasses.COUNT; m++) {
+      for (int i : byName) {
+        out[k++] = i * Metaclasses.COUNT + m;
+      }
+    }
+    return out;
   }
 
   /**

@@ -53,7 +53,11 @@ public final class StudyFigures {
             c.settings().masterSeed(),
             test,
             alpha);
-    return new GroupBars(c.groups(), sizes, mean, lower, upper, p, alpha, method, null);
+    double[] pooled = new double[Factor.COUNT];
+    for (Factor f : Factor.values()) {
+      pooled[f.ordinal()] = c.pooledMean(f);
+    }
+    return new GroupBars(c.groups(), sizes, mean, lower, upper, p, alpha, method, null, pooled);
   }
 
   /**

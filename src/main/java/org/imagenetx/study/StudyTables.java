@@ -178,6 +178,14 @@ public final class StudyTables {
         }
       }
     }
+    t.note(
+        "the study's rule: the factors with p < "
+            + alpha
+            + " ranked by t; the "
+            + k
+            + " highest are helped, the "
+            + k
+            + " lowest hurt, whatever the sign of t (the lists overlap when few are significant)");
     return t;
   }
 
