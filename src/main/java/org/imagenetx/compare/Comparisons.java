@@ -170,7 +170,7 @@ public final class Comparisons {
    * the explorer, {@code reproduce}): the McNemar decision at family-wise level {@value #ALPHA}
    * (Holm), then, when an error-ratio difference with an interval is given, whether that interval
    * excludes 0: pass a simultaneous band over the family the verdict speaks for (the 16 factors of
-   * a pair: {@link SliceComparison#erDiffSimultaneous}), never an unadjusted interval.
+   * a pair: {@link SliceComparison#erDiffSim}), never an unadjusted interval.
    *
    * @param a model A's name
    * @param b model B's name

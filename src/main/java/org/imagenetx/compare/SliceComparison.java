@@ -19,8 +19,8 @@ import org.imagenetx.resampling.Interval;
  *     interval was not computed)
  * @param erDiff ER(A) − ER(B) with its paired bootstrap interval (factor slices; NaN elsewhere,
  *     where the error ratio is 1 by definition or not defined)
- * @param erDiffSimultaneous ER(A) − ER(B) with its simultaneous band over the 16 factors of the
- *     pair (max-|t| from the same paired bootstrap replicates, {@link
+ * @param erDiffSim ER(A) − ER(B) with its simultaneous band over the 16 factors of the pair
+ *     (max-|t| from the same paired bootstrap replicates, {@link
  *     org.imagenetx.resampling.CellBootstrap#simultaneousBands}); the factor part of the verdict
  *     reads this band, so it is family-wise over the 16 factors
  * @param verdict plain-language reading ({@link Comparisons#verdict})
@@ -40,5 +40,5 @@ public record SliceComparison(
     double pBh,
     Interval errorDiff,
     Interval erDiff,
-    Interval erDiffSimultaneous,
+    Interval erDiffSim,
     String verdict) {}

@@ -24,7 +24,7 @@ import org.imagenetx.resampling.ZooBootstrap;
  */
 public final class ComparisonTables {
   /**
-   * The 19 columns of a two-model comparison, one row per slice ({@link SliceComparison}, whose
+   * The 20 columns of a two-model comparison, one row per slice ({@link SliceComparison}, whose
    * component names these are in snake case).
    */
   public static final List<String> PAIR_COLUMNS =
@@ -45,6 +45,7 @@ public final class ComparisonTables {
           "er_diff",
           "er_diff_lower",
           "er_diff_upper",
+          "er_diff_sim",
           "er_diff_sim_lower",
           "er_diff_sim_upper",
           "verdict");
@@ -86,7 +87,7 @@ public final class ComparisonTables {
 
   /**
    * @param r one slice
-   * @return its 19 cells, {@link #PAIR_COLUMNS} order
+   * @return its 20 cells, {@link #PAIR_COLUMNS} order
    */
   public static Object[] pairRow(SliceComparison r) {
     return new Object[] {
@@ -106,8 +107,9 @@ public final class ComparisonTables {
       r.erDiff().point(),
       r.erDiff().lower(),
       r.erDiff().upper(),
-      r.erDiffSimultaneous().lower(),
-      r.erDiffSimultaneous().upper(),
+      r.erDiffSim().point(),
+      r.erDiffSim().lower(),
+      r.erDiffSim().upper(),
       r.verdict()
     };
   }
