@@ -60,10 +60,13 @@ public final class MetaclassTable {
    */
   static void fillRows(FactorCounts c, double[][] rows, int at) {
     for (int m = 0; m < Metaclasses.COUNT; m++) {
-      double[] r = new double[COLUMNS.size()];
+      // the columns, then the image count of each factor and of the whole metaclass (for n)
+      double[] r = new double[COLUMNS.size() + Factor.COUNT + 1];
+      r[COLUMNS.size() + Factor.COUNT] = c.total(m, FactorCounts.ALL);
       double worst = Double.POSITIVE_INFINITY;
       for (int f = 0; f < Factor.COUNT; f++) {
         int total = c.total(m, f);
+        r[COLUMNS.size() + f] = total;
         r[f] = FactorTable.ratio(c.correct(m, f), total);
         // min over the defined ratios (a ratio is undefined, NaN, exactly when its total is 0)
         worst = total == 0 ? worst : Math.min(worst, r[f]);
@@ -127,6 +130,34 @@ public final class MetaclassTable {
       }
     }
     return out;
+  }
+
+  /**
+   * @param row row
+   * @param factor a factor
+   * @return images of the row's metaclass having the factor (the cell's n)
+   */
+  public int images(int row, Factor factor) {
+    return (int) rows[row][COLUMNS.size() + factor.ordinal()];
+  }
+
+  /**
+   * @param row row
+   * @param factor a factor
+   * @return the model's errors among those images
+   */
+  public int errors(int row, Factor factor) {
+    int n = images(row, factor);
+    return n == 0 ? 0 : n - (int) Math.round(rows[row][factor.ordinal()] * n);
+  }
+
+  /**
+   * @param row row
+   * @param factor a factor
+   * @return whether the cell is too small to read without a flag ({@link SmallCells})
+   */
+  public boolean isSmall(int row, Factor factor) {
+    return SmallCells.isSmall(images(row, factor), errors(row, factor));
   }
 
   /**
