@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.imagenetx.annotations.Factor;
 import org.imagenetx.annotations.FactorSelection;
@@ -13,6 +14,8 @@ import org.imagenetx.evaluation.ErrorRatio;
 import org.imagenetx.evaluation.ErrorType;
 import org.imagenetx.evaluation.FactorTable;
 import org.imagenetx.evaluation.MetaclassTable;
+import org.imagenetx.evaluation.SmallCells;
+import org.imagenetx.report.Format;
 import org.imagenetx.report.ReportTable;
 import org.imagenetx.resampling.ZooBootstrap;
 import org.imagenetx.zoo.Zoo;
@@ -55,6 +58,20 @@ final class RatiosCommand implements Callable<Integer> {
 
   @Mixin BootstrapOptions bootstrap;
 
+  @Option(
+      names = "--counts",
+      description = {
+        "With --by-metaclass: a <factor>_n column (images in the cell) after each ratio; always",
+        "there in csv and json. Text output flags cells under "
+            + SmallCells.MIN_IMAGES
+            + " images or "
+            + SmallCells.MIN_ERRORS
+            + " errors with "
+            + SmallCells.FLAG
+            + "."
+      })
+  boolean counts;
+
   @Override
   public Integer call() {
     ZooBootstrap.Settings settings = ci ? bootstrap.settings(spec) : null;
@@ -72,13 +89,20 @@ final class RatiosCommand implements Callable<Integer> {
       columns.add("metaclass");
     }
     int first = byMetaclass ? 2 : 1;
+    Format format = output.format(output.toFile());
+    boolean text = format != Format.CSV && format != Format.JSON;
+    boolean showN = byMetaclass && (counts || !text);
     for (String f : Factor.columns()) {
       columns.add(f);
       if (ci) {
         columns.add(f + "_lower");
         columns.add(f + "_upper");
       }
+      if (showN) {
+        columns.add(f + "_n");
+      }
     }
+    boolean anySmall = false;
     ReportTable table = new ReportTable(columns);
     for (Zoo zoo : loaded.zoos()) {
       Aggregation agg =
@@ -90,7 +114,7 @@ final class RatiosCommand implements Callable<Integer> {
               ? ZooBootstrap.run(
                   loaded.dataset(), zoo, selection, type, byMetaclass, settings, data.threads())
               : null;
-      int per = ci ? 3 : 1;
+      int per = (ci ? 3 : 1) + (showN ? 1 : 0);
       if (byMetaclass) {
         MetaclassTable t = agg.get(selection, type).metaclasses();
         for (int r = 0; r < t.size(); r++) {
@@ -100,12 +124,21 @@ final class RatiosCommand implements Callable<Integer> {
           int b = ci ? boot.indexOf(t.model(r)) : -1;
           int m = r % Metaclasses.COUNT;
           for (Factor f : Factor.values()) {
+            double er = ErrorRatio.of(t.get(r, f.ordinal()), t.get(r, MetaclassTable.AVERAGE));
+            boolean small = text && t.isSmall(r, f);
+            anySmall |= small;
+            // text output: the flag after the number, rounded as the other cells
             row[first + per * f.ordinal()] =
-                ErrorRatio.of(t.get(r, f.ordinal()), t.get(r, MetaclassTable.AVERAGE));
+                small
+                    ? String.format(Locale.ROOT, "%." + output.decimals + "f", er) + SmallCells.FLAG
+                    : er;
             if (ci) {
               int s = ZooBootstrap.Result.metaclassErrorRatio(m, f);
               row[first + 1 + per * f.ordinal()] = b < 0 ? Double.NaN : boot.lower()[b][s];
               row[first + 2 + per * f.ordinal()] = b < 0 ? Double.NaN : boot.upper()[b][s];
+            }
+            if (showN) {
+              row[first + per * f.ordinal() + per - 1] = t.images(r, f);
             }
           }
           table.addRow(row);
@@ -134,6 +167,9 @@ final class RatiosCommand implements Callable<Integer> {
     }
     if (ci) {
       table.note("(intervals: " + settings.describe("images") + ")");
+    }
+    if (anySmall) {
+      table.note(SmallCells.NOTE);
     }
     output.write(spec, table);
     return 0;

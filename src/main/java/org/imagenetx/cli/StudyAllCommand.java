@@ -67,13 +67,15 @@ final class StudyAllCommand implements Callable<Integer> {
     ErrorType type = study.type();
     Map<String, ReportTable> tables = new LinkedHashMap<>();
     DataOptions.Loaded loaded =
-        data.zoos.isEmpty() ? null : StudyCommand.loadWithZoos(data, selection, type, err);
+        baseTable != null || data.synthetic
+            ? null
+            : StudyCommand.loadWithZoos(data, selection, type, err);
     List<Aggregation.Tables> zoos =
         loaded == null
             ? List.of()
             : StudyCommand.aggregate(loaded, selection, type, data.threads());
     FactorTable base = StudyCommand.baseTable(baseTable, zoos);
-    ModelGroups published = study.publishedGroups(opts.types(), base);
+    ModelGroups published = study.publishedGroups(opts.types(), base, opts.includeSimclr);
     var groups = study.compare(published, ModelTypes.STUDY_GROUPS);
     tables.put("groups_means", StudyTables.groupMeans(groups));
     tables.put("groups_detail", StudyTables.groupDetail(groups));

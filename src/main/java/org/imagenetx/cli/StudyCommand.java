@@ -80,6 +80,14 @@ final class StudyCommand implements Runnable {
     Path modelTypes;
 
     @Option(
+        names = "--include-simclr",
+        description = {
+          "Deviation from the study: also count the base SimCLR as self-supervised (14 models",
+          "instead of the published 13; the study adds only DINO of the base models)."
+        })
+    boolean includeSimclr;
+
+    @Option(
         names = "--families",
         paramLabel = "<csv>",
         description = "model,family overrides (cnn, transformer, other) of the name rule.")

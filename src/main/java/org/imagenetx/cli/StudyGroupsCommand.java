@@ -86,7 +86,7 @@ final class StudyGroupsCommand implements Callable<Integer> {
     }
     Study study = opts.study(spec);
     List<Aggregation.Tables> zoos =
-        data.zoos.isEmpty() || baseTable != null
+        baseTable != null || data.synthetic
             ? List.of()
             : StudyCommand.aggregate(
                 StudyCommand.loadWithZoos(data, study.selection(), study.type(), err),
@@ -97,21 +97,27 @@ final class StudyGroupsCommand implements Callable<Integer> {
     var c =
         switch (by.toLowerCase(Locale.ROOT)) {
           case "type" ->
-              study.compare(study.publishedGroups(opts.types(), base), ModelTypes.STUDY_GROUPS);
+              study.compare(
+                  study.publishedGroups(opts.types(), base, opts.includeSimclr),
+                  ModelTypes.STUDY_GROUPS);
           case "family" ->
               study.compareFamilies(
                   allModels
                       ? study.allModels(base)
-                      : study.publishedGroups(opts.types(), base).table(),
+                      : study.publishedGroups(opts.types(), base, opts.includeSimclr).table(),
                   opts.familyOverrides());
           default ->
               throw new ParameterException(
                   spec.commandLine(), "--by must be type or family, got '" + by + "'");
         };
     ReportTable t = detail ? StudyTables.groupDetail(c) : StudyTables.groupMeans(c);
-    if (base == null && by.equalsIgnoreCase("type")) {
+    if (by.equalsIgnoreCase("type")) {
       t.note(
-          "base models (DINO, SimCLR) not included: pass --zoo <model_predictions/base> --annotations <dir> or --base-table");
+          opts.includeSimclr
+              ? "--include-simclr: the base SimCLR counted as self-supervised (the study counts"
+                  + " only DINO of the base models)"
+              : "published groups: the base models count DINO only (as the study);"
+                  + " --include-simclr adds SimCLR");
     }
     out.write(spec, t);
     return 0;

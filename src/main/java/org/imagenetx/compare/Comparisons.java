@@ -96,16 +96,40 @@ public final class Comparisons {
         }
       }
     }
-    double[][] f = run(fl, fCells, settings, seed);
+    CellBootstrap fBoot =
+        new CellBootstrap(
+            fl, settings.numResamples(), settings.confidenceLevel(), settings.method());
+    double[][] f = {
+      new double[fl.numStatistics()], new double[fl.numStatistics()], new double[fl.numStatistics()]
+    };
+    fBoot.estimate(fCells, seed, f[0], f[1], f[2]);
+    // the family of the factor verdicts: the 16 error-ratio differences of this pair
+    int[] family = new int[Factor.COUNT];
+    for (int s = 0; s < Factor.COUNT; s++) {
+      family[s] = 2 * s + 1;
+    }
+    double[] simLower = new double[Factor.COUNT];
+    double[] simUpper = new double[Factor.COUNT];
+    fBoot.simultaneousBands(family, f[0], simLower, simUpper);
     double[][] mc = metaclassIntervals ? run(ml, mCells, settings, seed) : null;
 
     List<SliceComparison> rows = new ArrayList<>(n);
     for (int s = 0; s < n; s++) {
       Interval errDiff;
       Interval erDiff;
+      Interval erSim = nan(settings);
       if (s <= PairwiseData.OVERALL) {
         errDiff = negated(f, 2 * s, settings);
         erDiff = s < Factor.COUNT ? interval(f, 2 * s + 1, settings) : nan(settings);
+        if (s < Factor.COUNT) {
+          erSim =
+              new Interval(
+                  f[0][2 * s + 1],
+                  simLower[s],
+                  simUpper[s],
+                  settings.confidenceLevel(),
+                  settings.method());
+        }
       } else {
         int m = s - PairwiseData.OVERALL - 1;
         errDiff =
@@ -135,7 +159,8 @@ public final class Comparisons {
               bh[s],
               errDiff,
               erDiff,
-              verdict(data.models().get(a), data.models().get(b), onlyA, onlyB, holm[s], erDiff)));
+              erSim,
+              verdict(data.models().get(a), data.models().get(b), onlyA, onlyB, holm[s], erSim)));
     }
     return rows;
   }
@@ -144,7 +169,8 @@ public final class Comparisons {
    * The one verdict rule of every comparison the tool prints (pairs, one against all, the shell,
    * the explorer, {@code reproduce}): the McNemar decision at family-wise level {@value #ALPHA}
    * (Holm), then, when an error-ratio difference with an interval is given, whether that interval
-   * excludes 0.
+   * excludes 0: pass a simultaneous band over the family the verdict speaks for (the 16 factors of
+   * a pair: {@link SliceComparison#erDiffSim}), never an unadjusted interval.
    *
    * @param a model A's name
    * @param b model B's name

@@ -192,6 +192,27 @@ public record GroupComparison(
   }
 
   /**
+   * The mean over every compared model's finite ratio, whatever its group (the order of factors in
+   * the study's comparison figures): a large group weighs more than in the mean of group means.
+   *
+   * @param factor the factor
+   * @return the pooled mean error ratio (NaN when no model has a finite ratio)
+   */
+  public double pooledMean(Factor factor) {
+    double sum = 0;
+    int n = 0;
+    for (double[][] group : values) {
+      for (double v : group[factor.ordinal()]) {
+        if (Double.isFinite(v)) {
+          sum += v;
+          n++;
+        }
+      }
+    }
+    return n == 0 ? Double.NaN : sum / n;
+  }
+
+  /**
    * @param test position in the tests asked for
    * @param factor the factor
    * @return that test's result on the factor

@@ -19,6 +19,10 @@ import org.imagenetx.resampling.Interval;
  *     interval was not computed)
  * @param erDiff ER(A) − ER(B) with its paired bootstrap interval (factor slices; NaN elsewhere,
  *     where the error ratio is 1 by definition or not defined)
+ * @param erDiffSim ER(A) − ER(B) with its simultaneous band over the 16 factors of the pair
+ *     (max-|t| from the same paired bootstrap replicates, {@link
+ *     org.imagenetx.resampling.CellBootstrap#simultaneousBands}); the factor part of the verdict
+ *     reads this band, so it is family-wise over the 16 factors
  * @param verdict plain-language reading ({@link Comparisons#verdict})
  *     <p>The component names are the columns of {@code imagenetx compare A B} in snake case ({@code
  *     only_a_wrong}, {@code p_exact}, {@code er_diff}, …), as the JSON API writes them.
@@ -36,4 +40,5 @@ public record SliceComparison(
     double pBh,
     Interval errorDiff,
     Interval erDiff,
+    Interval erDiffSim,
     String verdict) {}

@@ -10,7 +10,8 @@ import org.imagenetx.annotations.Metaclasses;
  * The per-metaclass table {@code accuracies_per_factor_metaclass.csv}: one row per (model, true
  * metaclass) in the study's metaclass order; columns the 16 factor accuracies, {@code worst_factor}
  * (over defined factors) and {@code average}. A factor with no image in a metaclass is NaN (an
- * empty cell).
+ * empty cell). Rows are stored model by model; {@link #upstreamOrder()} is the order of the
+ * upstream files.
  */
 public final class MetaclassTable {
   /** Column names after {@code model, metaclass}. */
@@ -59,10 +60,13 @@ public final class MetaclassTable {
    */
   static void fillRows(FactorCounts c, double[][] rows, int at) {
     for (int m = 0; m < Metaclasses.COUNT; m++) {
-      double[] r = new double[COLUMNS.size()];
+      // the columns, then the image count of each factor and of the whole metaclass (for n)
+      double[] r = new double[COLUMNS.size() + Factor.COUNT + 1];
+      r[COLUMNS.size() + Factor.COUNT] = c.total(m, FactorCounts.ALL);
       double worst = Double.POSITIVE_INFINITY;
       for (int f = 0; f < Factor.COUNT; f++) {
         int total = c.total(m, f);
+        r[COLUMNS.size() + f] = total;
         r[f] = FactorTable.ratio(c.correct(m, f), total);
         // min over the defined ratios (a ratio is undefined, NaN, exactly when its total is 0)
         worst = total == 0 ? worst : Math.min(worst, r[f]);
@@ -103,6 +107,57 @@ public final class MetaclassTable {
    */
   public double get(int row, int column) {
     return rows[row][column];
+  }
+
+  /**
+   * The row order of the upstream files, so that ours diff cleanly against them: grouped by
+   * metaclass in the study's order ({@code device, dog, …, natural_object, other}), and within a
+   * metaclass by model name in code-point order (so {@code human} comes after {@code ViT}).
+   *
+   * @return row indices in that order
+   */
+  public int[] upstreamOrder() {
+    Integer[] byName = new Integer[models.size()];
+    for (int i = 0; i < byName.length; i++) {
+      byName[i] = i;
+    }
+    java.util.Arrays.sort(byName, (a, b) -> models.get(a).compareTo(models.get(b)));
+    int[] out = new int[rows.length];
+    int k = 0;
+    for (int m = 0; m < Metaclasses.COUNT; m++) {
+      for (int i : byName) {
+        out[k++] = i * Metaclasses.COUNT + m;
+      }
+    }
+    return out;
+  }
+
+  /**
+   * @param row row
+   * @param factor a factor
+   * @return images of the row's metaclass having the factor (the cell's n)
+   */
+  public int images(int row, Factor factor) {
+    return (int) rows[row][COLUMNS.size() + factor.ordinal()];
+  }
+
+  /**
+   * @param row row
+   * @param factor a factor
+   * @return the model's errors among those images
+   */
+  public int errors(int row, Factor factor) {
+    int n = images(row, factor);
+    return n == 0 ? 0 : n - (int) Math.round(rows[row][factor.ordinal()] * n);
+  }
+
+  /**
+   * @param row row
+   * @param factor a factor
+   * @return whether the cell is too small to read without a flag ({@link SmallCells})
+   */
+  public boolean isSmall(int row, Factor factor) {
+    return SmallCells.isSmall(images(row, factor), errors(row, factor));
   }
 
   /**

@@ -16,6 +16,7 @@ import org.imagenetx.evaluation.MetaclassTable;
 import org.imagenetx.resampling.ZooBootstrap;
 import org.imagenetx.study.Augmentation;
 import org.imagenetx.study.Cooccurrence;
+import org.imagenetx.study.ModelGroups;
 import org.imagenetx.study.Study;
 
 /**
@@ -133,11 +134,11 @@ public final class Catalog {
     add(
         "accuracy-vs-top1",
         EnumSet.of(Input.RESULTS),
-        d ->
-            ZooFigures.accuracyVsTop1(
-                d.study().allModels(d.baseTable()),
-                d.types().asMap(),
-                ZooFigures.PUBLISHED_GROUPS));
+        d -> {
+          // the study's scatter: the 209 models of the published comparison, not every row
+          ModelGroups g = d.study().publishedGroups(d.types(), d.baseTable());
+          return ZooFigures.accuracyVsTop1(g.table(), g.groupOf(), ZooFigures.PUBLISHED_GROUPS);
+        });
     add("model-comparison", EnumSet.of(Input.RESULTS), Catalog::modelComparison);
     add("base-model-comparison", EnumSet.of(Input.ZOO), Catalog::baseComparison);
     for (Sweep k : SWEEPS) {
@@ -211,7 +212,7 @@ public final class Catalog {
         "model-comparison",
         "Mean error ratio per factor for the four model types of the published comparison (imagenet_testbed,"
             + " plus the self-supervised models of modelvshuman and the base zoo; top-factor annotations),"
-            + " factors sorted by the mean over types; dashed: 1, the models' average error.",
+            + " factors sorted by the mean over all its models; dashed: 1, the models' average error.",
         StudyFigures.comparison(c, ALPHA));
   }
 
@@ -272,7 +273,8 @@ public final class Catalog {
                 iv.settings().method().name().toLowerCase(Locale.ROOT),
                 iv.settings().numResamples(),
                 iv.settings().masterSeed()),
-            sig);
+            sig,
+            null);
     return ZooFigures.comparison(
         "base-model-comparison",
         "Error ratio per factor of the base models (top-factor annotations, class errors), factors sorted"

@@ -18,6 +18,8 @@ import org.imagenetx.annotations.Factor;
  * @param method how intervals and p-values were obtained, for the caption and the CSV
  * @param cellSignificant {@code [group][factor]} per-bar significance overriding {@code pValue}
  *     (e.g. "this model's ratio differs from 1"), or null
+ * @param sortKey per factor, the value the figure sorts factors by (the study: the pooled mean over
+ *     every model), or null for the unweighted mean of the groups' means
  */
 public record GroupBars(
     List<String> groups,
@@ -28,7 +30,8 @@ public record GroupBars(
     double[] pValue,
     double alpha,
     String method,
-    boolean[][] cellSignificant) {
+    boolean[][] cellSignificant,
+    double[] sortKey) {
   /** Checks the shapes. */
   public GroupBars {
     groups = List.copyOf(groups);
@@ -40,6 +43,9 @@ public record GroupBars(
     }
     if (pValue.length != Factor.COUNT) {
       throw new IllegalArgumentException("one p-value per factor");
+    }
+    if (sortKey != null && sortKey.length != Factor.COUNT) {
+      throw new IllegalArgumentException("one sort key per factor");
     }
   }
 

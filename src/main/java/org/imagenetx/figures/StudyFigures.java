@@ -17,8 +17,15 @@ public final class StudyFigures {
   private StudyFigures() {}
 
   /**
+   * How the comparison figures decide what is faded, for their captions: the group test's p-values
+   * Holm-adjusted over the figure's 16 factors (the p_value column of the figure's data holds the
+   * adjusted values).
+   */
+  public static final String ADJUSTMENT = "Holm-adjusted within figure";
+
+  /**
    * @param c a group comparison (bootstrap intervals over models; its first test is drawn)
-   * @param alpha significance level below which a factor is drawn at full colour
+   * @param alpha significance level below which a factor is drawn at full colour (Holm-adjusted p)
    * @return the figure's input
    */
   public static GroupBars comparison(GroupComparison c, double alpha) {
@@ -36,24 +43,32 @@ public final class StudyFigures {
         upper[g][f.ordinal()] = m.upper();
       }
     }
-    double[] p = new double[Factor.COUNT];
+    double[] raw = new double[Factor.COUNT];
     String test = "";
     for (Factor f : Factor.values()) {
-      p[f.ordinal()] = c.test(0, f).pValue();
+      raw[f.ordinal()] = c.test(0, f).pValue();
       test = c.test(0, f).method();
     }
+    // fade on adjusted evidence: Holm over the figure's 16 tests
+    double[] p = org.imagenetx.compare.Multiplicity.holm(raw);
     String method =
         String.format(
             Locale.ROOT,
             "Error bars: %.0f%% %s bootstrap over the models of a group (B = %,d, seed %d). Faded: the"
-                + " groups do not differ on that factor (%s test, p ≥ %.2f).",
+                + " groups do not differ on that factor (%s test, "
+                + ADJUSTMENT
+                + " over the 16 factors, p ≥ %.2f).",
             100 * c.settings().confidenceLevel(),
             c.settings().method().key(),
             c.settings().numResamples(),
             c.settings().masterSeed(),
             test,
             alpha);
-    return new GroupBars(c.groups(), sizes, mean, lower, upper, p, alpha, method, null);
+    double[] pooled = new double[Factor.COUNT];
+    for (Factor f : Factor.values()) {
+      pooled[f.ordinal()] = c.pooledMean(f);
+    }
+    return new GroupBars(c.groups(), sizes, mean, lower, upper, p, alpha, method, null, pooled);
   }
 
   /**

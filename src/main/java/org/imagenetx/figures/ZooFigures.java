@@ -115,6 +115,9 @@ public final class ZooFigures {
       }
       overall[f] = n == 0 ? Double.NaN : sum / n;
     }
+    if (c.sortKey() != null) {
+      overall = c.sortKey().clone();
+    }
     Integer[] order = DatasetFigures.sortedFactors(overall, true);
     List<String> categories = new ArrayList<>();
     for (int i = 0; i < order.length; i++) {

@@ -75,7 +75,7 @@ public final class AccuracyCsv {
       sb.append(',').append(c);
     }
     out.write(sb.append('\n').toString());
-    for (int r = 0; r < table.size(); r++) {
+    for (int r : table.upstreamOrder()) {
       sb.setLength(0);
       sb.append(table.model(r)).append(',').append(table.metaclass(r));
       for (int c = 0; c < MetaclassTable.COLUMNS.size(); c++) {

@@ -24,7 +24,7 @@ import org.imagenetx.resampling.ZooBootstrap;
  */
 public final class ComparisonTables {
   /**
-   * The 17 columns of a two-model comparison, one row per slice ({@link SliceComparison}, whose
+   * The 20 columns of a two-model comparison, one row per slice ({@link SliceComparison}, whose
    * component names these are in snake case).
    */
   public static final List<String> PAIR_COLUMNS =
@@ -45,6 +45,9 @@ public final class ComparisonTables {
           "er_diff",
           "er_diff_lower",
           "er_diff_upper",
+          "er_diff_sim",
+          "er_diff_sim_lower",
+          "er_diff_sim_upper",
           "verdict");
 
   /** Columns of one model against every other ({@link Comparisons.Versus}). */
@@ -84,7 +87,7 @@ public final class ComparisonTables {
 
   /**
    * @param r one slice
-   * @return its 17 cells, {@link #PAIR_COLUMNS} order
+   * @return its 20 cells, {@link #PAIR_COLUMNS} order
    */
   public static Object[] pairRow(SliceComparison r) {
     return new Object[] {
@@ -104,6 +107,9 @@ public final class ComparisonTables {
       r.erDiff().point(),
       r.erDiff().lower(),
       r.erDiff().upper(),
+      r.erDiffSim().point(),
+      r.erDiffSim().lower(),
+      r.erDiffSim().upper(),
       r.verdict()
     };
   }
@@ -136,7 +142,10 @@ public final class ComparisonTables {
         String.format(
             Locale.ROOT,
             "A = %s, B = %s (%s factors, %s error); differences are A - B;"
-                + " p_holm/p_bh adjust p_exact over the %d tests of this table; verdicts at family-wise 5%%.",
+                + " p_holm/p_bh adjust p_exact over the %d tests of this table;"
+                + " verdicts family-wise at 5%%: errors by p_holm, \"factor hurts\" by"
+                + " er_diff_sim (max-|t| simultaneous bands over the 16 factors from the same paired"
+                + " bootstrap replicates; er_diff_lower/upper are unadjusted).",
             a,
             b,
             selection.key(),

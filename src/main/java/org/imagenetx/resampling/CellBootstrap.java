@@ -157,6 +157,67 @@ public final class CellBootstrap {
   }
 
   /**
+   * Simultaneous bands over a family of statistics, from the replicates of the last {@link
+   * #estimate} (same seed, no new resampling): each statistic's bootstrap standard error {@code
+   * se}, per replicate the largest studentized deviation {@code max |θ*ₛ − θₛ| / seₛ} over the
+   * family, and its quantile {@code c} at the confidence level; the bands are {@code θₛ ± c·seₛ}.
+   * All of them cover together with the stated level (max-|t| bands), so a decision that a band
+   * excludes a value is family-wise at 1 − level. Statistics with a NaN point or no spread get NaN
+   * bands and stay out of the maximum.
+   *
+   * @param family indices of the statistics of the family
+   * @param point the point estimates of the last {@link #estimate}
+   * @param lower output, lower band per statistic of {@code family} (same order)
+   * @param upper output, upper band
+   * @return the critical value c (NaN when no statistic of the family has spread)
+   */
+  public double simultaneousBands(int[] family, double[] point, double[] lower, double[] upper) {
+    int k = family.length;
+    double[] se = new double[k];
+    for (int i = 0; i < k; i++) {
+      int off = family[i] * numResamples;
+      double sum = 0;
+      double sq = 0;
+      int n = 0;
+      for (int b = 0; b < numResamples; b++) {
+        double v = replicates[off + b];
+        if (!Double.isNaN(v)) {
+          sum += v;
+          sq += v * v;
+          n++;
+        }
+      }
+      double var = n < 2 ? Double.NaN : (sq - sum * sum / n) / (n - 1);
+      se[i] = Double.isNaN(point[family[i]]) || !(var > 0) ? Double.NaN : Math.sqrt(var);
+    }
+    int m = 0;
+    for (int b = 0; b < numResamples; b++) {
+      double max = Double.NaN;
+      for (int i = 0; i < k; i++) {
+        double v = replicates[family[i] * numResamples + b];
+        if (!Double.isNaN(se[i]) && !Double.isNaN(v)) {
+          double z = Math.abs(v - point[family[i]]) / se[i];
+          max = Double.isNaN(max) ? z : Math.max(max, z);
+        }
+      }
+      if (!Double.isNaN(max)) {
+        scratch[m++] = max;
+      }
+    }
+    double c = Double.NaN;
+    if (m > 0) {
+      Arrays.sort(scratch, 0, m);
+      c = scratch[Math.min(m - 1, (int) Math.ceil(confidenceLevel * m) - 1)];
+    }
+    for (int i = 0; i < k; i++) {
+      double p = point[family[i]];
+      lower[i] = Double.isNaN(se[i]) || Double.isNaN(c) ? Double.NaN : p - c * se[i];
+      upper[i] = Double.isNaN(se[i]) || Double.isNaN(c) ? Double.NaN : p + c * se[i];
+    }
+    return c;
+  }
+
+  /**
    * Convenience form of {@link #estimate} for one statistic.
    *
    * @param cells counts per cell

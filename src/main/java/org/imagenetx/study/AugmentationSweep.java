@@ -85,7 +85,8 @@ public record AugmentationSweep(
 
   /**
    * @param augmentation which augmentation the table sweeps
-   * @param table the sweep's accuracies, e.g. {@code results/val/top_factor/crop/class/…}
+   * @param full the sweep's accuracies, e.g. {@code results/val/top_factor/crop/class/…} (a {@value
+   *     #HUMAN} row is dropped)
    * @param source the table's file, for errors
    * @return the sweep
    * @throws BadInputException when a model name does not parse or lacks the strength parameter
@@ -93,7 +94,10 @@ public record AugmentationSweep(
    *     kept
    */
   public static AugmentationSweep compute(
-      Augmentation augmentation, FactorTable table, String source) {
+      Augmentation augmentation, FactorTable full, String source) {
+    // the real_class tables carry a "human" row (the original label as a prediction); upstream
+    // drops it before parsing the sweep's model names
+    FactorTable table = withoutHuman(full);
     int n = table.size();
     List<AugmentationModel> models = new ArrayList<>(n);
     double[] strength = new double[n];
@@ -103,13 +107,13 @@ public record AugmentationSweep(
       try {
         m = AugmentationModel.parse(table.models().get(r));
       } catch (IllegalArgumentException e) {
-        throw new BadInputException(source, r + 2, e.getMessage());
+        throw new BadInputException(source, sourceLine(full, table, r), e.getMessage());
       }
       strength[r] = augmentation.strength(m);
       if (Double.isNaN(strength[r])) {
         throw new BadInputException(
             source,
-            r + 2,
+            sourceLine(full, table, r),
             "model " + m.model() + " has no " + augmentation.param() + " value in its name");
       }
       models.add(m);
@@ -160,6 +164,22 @@ public record AugmentationSweep(
         table,
         List.copyOf(effects),
         LinearFit.of(x, avg, CONFIDENCE));
+  }
+
+  /** The row named {@value #HUMAN} in the real_class tables: not a trained model. */
+  public static final String HUMAN = "human";
+
+  private static FactorTable withoutHuman(FactorTable t) {
+    int h = t.models().indexOf(HUMAN);
+    if (h < 0) {
+      return t;
+    }
+    return t.select(IntStream.range(0, t.size()).filter(r -> r != h).toArray());
+  }
+
+  /** Line of row {@code r} of {@code kept} in the file of {@code full} (header = line 1). */
+  private static long sourceLine(FactorTable full, FactorTable kept, int r) {
+    return full.models().indexOf(kept.models().get(r)) + 2L;
   }
 
   private static Effect effect(
@@ -259,23 +279,26 @@ public record AugmentationSweep(
   }
 
   /**
-   * The study's spill-over summary: among factors whose t-test has p below {@code alpha}, the
-   * {@code k} the augmentation helps most (largest positive t) and the {@code k} it hurts most
-   * (most negative t).
+   * The study's spill-over summary, by the published rule: rank the factors whose t-test has p
+   * below {@code alpha} by t; the {@code k} highest are "helped" and the {@code k} lowest "hurt",
+   * whatever their sign. When fewer than {@code 2k} factors are significant the two lists overlap
+   * (a factor with p &lt; alpha and t &lt; 0 can be among the "helped" when fewer than k have t
+   * &gt; 0): that is the published table, read with the sign of t.
    *
    * @param alpha significance threshold, e.g. 0.05
    * @param k how many per side, e.g. 3
-   * @return {helped, hurt}, each sorted from the strongest effect
+   * @return {helped (highest t first), hurt (lowest t first)}
    */
   public List<List<Effect>> spillOver(double alpha, int k) {
-    List<Effect> helped = new ArrayList<>();
-    List<Effect> hurt = new ArrayList<>();
+    List<Effect> significant = new ArrayList<>();
     for (Effect e : effects) {
       if (e.pValue() < alpha) {
-        (e.t() > 0 ? helped : hurt).add(e);
+        significant.add(e);
       }
     }
+    List<Effect> helped = new ArrayList<>(significant);
     helped.sort(Comparator.comparingDouble(Effect::t).reversed());
+    List<Effect> hurt = new ArrayList<>(significant);
     hurt.sort(Comparator.comparingDouble(Effect::t));
     return List.of(
         List.copyOf(helped.subList(0, Math.min(k, helped.size()))),

@@ -19,8 +19,11 @@ public record ModelGroups(FactorTable table, Map<String, String> groupOf) {
 
   /**
    * The published comparison: every {@code imagenet_testbed} model whose type is one of the four
-   * {@link ModelTypes#STUDY_GROUPS}, plus the self-supervised models of {@code modelvshuman} and of
-   * the base models. A model present in several tables keeps its first row (testbed first).
+   * {@link ModelTypes#STUDY_GROUPS}, plus the self-supervised models of {@code modelvshuman}, plus
+   * the base models named in the study's self-supervised list ({@link
+   * ModelTypes#PUBLISHED_SELF_SUPERVISED_BASE}: {@code DINO}, not {@code SimCLR}), which gives the
+   * published group sizes 43 / 83 / 13 / 70. A model present in several tables keeps its first row
+   * (testbed first).
    *
    * @param testbed the {@code imagenet_testbed} table
    * @param modelVsHuman the {@code modelvshuman} table (may be null)
@@ -30,14 +33,34 @@ public record ModelGroups(FactorTable table, Map<String, String> groupOf) {
    */
   public static ModelGroups published(
       FactorTable testbed, FactorTable modelVsHuman, FactorTable base, ModelTypes types) {
+    return published(testbed, modelVsHuman, base, types, false);
+  }
+
+  /**
+   * The published comparison, or with {@code includeSimclr} the documented deviation that also
+   * counts every self-supervised base model (the base {@code SimCLR}: 14 self-supervised models).
+   *
+   * @param testbed the {@code imagenet_testbed} table
+   * @param modelVsHuman the {@code modelvshuman} table (may be null)
+   * @param base the base models' table (may be null)
+   * @param types model types ({@link ModelTypes#BASE_MODELS} fill gaps for the base models)
+   * @param includeSimclr whether base rows typed self-supervised beyond the study's list count too
+   * @return the grouped models
+   */
+  public static ModelGroups published(
+      FactorTable testbed,
+      FactorTable modelVsHuman,
+      FactorTable base,
+      ModelTypes types,
+      boolean includeSimclr) {
     ModelTypes withBase = ModelTypes.of(ModelTypes.BASE_MODELS).with(types.asMap());
     List<FactorTable> parts = new ArrayList<>();
-    parts.add(keep(testbed, withBase, false));
+    parts.add(keep(testbed, withBase, false, false));
     if (modelVsHuman != null) {
-      parts.add(keep(modelVsHuman, withBase, true));
+      parts.add(keep(modelVsHuman, withBase, true, false));
     }
     if (base != null) {
-      parts.add(keep(base, withBase, true));
+      parts.add(keep(base, withBase, true, !includeSimclr));
     }
     FactorTable all = AggregatedTables.union(parts);
     Map<String, String> groupOf = new LinkedHashMap<>();
@@ -91,14 +114,19 @@ public record ModelGroups(FactorTable table, Map<String, String> groupOf) {
     return new ModelGroups(table, groupOf);
   }
 
-  private static FactorTable keep(FactorTable t, ModelTypes types, boolean selfSupervisedOnly) {
+  private static FactorTable keep(
+      FactorTable t, ModelTypes types, boolean selfSupervisedOnly, boolean publishedBaseOnly) {
     MutableIntList rows = new IntArrayList();
     for (int r = 0; r < t.size(); r++) {
-      String type = types.typeOf(t.models().get(r));
+      String name = t.models().get(r);
+      String type = types.typeOf(name);
       boolean ok =
           selfSupervisedOnly
               ? ModelTypes.SELF_SUPERVISED.equals(type)
               : type != null && ModelTypes.STUDY_GROUPS.contains(type);
+      if (publishedBaseOnly) {
+        ok = ModelTypes.PUBLISHED_SELF_SUPERVISED_BASE.contains(name);
+      }
       if (ok) {
         rows.add(r);
       }

@@ -59,7 +59,17 @@ public record Study(
    * @return the published comparison's models and groups
    */
   public ModelGroups publishedGroups(ModelTypes types, FactorTable base) {
-    return ModelGroups.published(table(TESTBED), table(MODEL_VS_HUMAN), base, types);
+    return publishedGroups(types, base, false);
+  }
+
+  /**
+   * @param types model types
+   * @param base the base models' table, or null
+   * @param includeSimclr the documented deviation: also count the base SimCLR as self-supervised
+   * @return the comparison's models and groups
+   */
+  public ModelGroups publishedGroups(ModelTypes types, FactorTable base, boolean includeSimclr) {
+    return ModelGroups.published(table(TESTBED), table(MODEL_VS_HUMAN), base, types, includeSimclr);
   }
 
   /**

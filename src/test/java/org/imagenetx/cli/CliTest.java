@@ -174,8 +174,13 @@ class CliTest {
             .startsWith("model,metaclass,pose,")
             .endsWith(",worst_factor,average");
         assertThat(meta).hasSize(1 + 17 * (type.equals("real_class") ? 5 : 4));
+        // upstream row order: metaclass first, then model name
+        int models = type.equals("real_class") ? 5 : 4;
         assertThat(meta.get(1)).startsWith("DINO,device,");
-        assertThat(meta.get(17)).startsWith("DINO,other,");
+        assertThat(meta.get(2)).startsWith("ResNet50,device,");
+        assertThat(meta.get(1 + models)).startsWith("DINO,dog,");
+        assertThat(meta.get(17 * models))
+            .startsWith((type.equals("real_class") ? "human" : "ViT") + ",other,");
       }
     }
     try (var files = Files.walk(out)) {

@@ -51,7 +51,8 @@ class RatiosByMetaclassTest {
             "--format",
             "csv");
     List<String> header = List.of(ci[0].split(","));
-    assertThat(plain[0]).startsWith("model,metaclass,pose,background,");
+    List<String> plainHeader = List.of(plain[0].split(","));
+    assertThat(plain[0]).startsWith("model,metaclass,pose,pose_n,background,");
     assertThat(header.subList(0, 5))
         .containsExactly("model", "metaclass", "pose", "pose_lower", "pose_upper");
     // 4 models × 17 metaclasses (the bootstrap note is a comment line at the end of the text
@@ -87,7 +88,7 @@ class RatiosByMetaclassTest {
         double acc = t.get(r, f.ordinal());
         double avg = t.get(r, MetaclassTable.AVERAGE);
         double expected = (1 - acc) / (1 - avg);
-        String cell = p[2 + f.ordinal()];
+        String cell = p[plainHeader.indexOf(f.column())];
         if (Double.isNaN(expected)) {
           assertThat(cell).as("%s %s %s", t.model(r), t.metaclass(r), f).isIn("", "nan", "NaN");
           continue;
@@ -109,5 +110,49 @@ class RatiosByMetaclassTest {
       }
     }
     assertThat(checked).isGreaterThan(4 * Metaclasses.COUNT * 8);
+  }
+
+  @Test
+  void cellCountsFromAPlainLoopAndSmallCellsFlaggedInText() {
+    String ann = RealData.annotations().toString();
+    String zoo = RealData.baseZoo().toString();
+    String[] csv =
+        run("ratios", "--by-metaclass", "--annotations", ann, "--zoo", zoo, "--format", "csv");
+    List<String> header = List.of(csv[0].split(","));
+    assertThat(header).contains("pose_n", "multiple_objects_n");
+    // n by a plain loop over the evaluated images of the top selection
+    Dataset ds = RealData.val();
+    var fs = ds.factors(FactorSelection.TOP);
+    byte[] mc = ds.index().metaclassOfImage();
+    int[][] n = new int[Metaclasses.COUNT][Factor.COUNT];
+    for (Factor f : Factor.values()) {
+      for (int i : fs.factor(f)) {
+        if (fs.evaluated().contains(i)) {
+          n[mc[i]][f.ordinal()]++;
+        }
+      }
+    }
+    int small = 0;
+    for (int r = 1; r < csv.length; r++) {
+      String[] c = csv[r].split(",", -1);
+      int m = Metaclasses.idOf(c[1]);
+      for (Factor f : Factor.values()) {
+        assertThat(Integer.parseInt(c[header.indexOf(f.column() + "_n")]))
+            .as("%s %s %s", c[0], c[1], f)
+            .isEqualTo(n[m][f.ordinal()]);
+        small += n[m][f.ordinal()] < 30 ? 1 : 0;
+      }
+    }
+    assertThat(small).isPositive();
+    // text: small cells carry the flag and the table the note; --counts shows n there too
+    CliRunner.Result text =
+        CliRunner.run("ratios", "--by-metaclass", "--annotations", ann, "--zoo", zoo);
+    assertThat(text.out())
+        .contains(org.imagenetx.evaluation.SmallCells.NOTE)
+        .contains(org.imagenetx.evaluation.SmallCells.FLAG)
+        .doesNotContain("pose_n");
+    CliRunner.Result counted =
+        CliRunner.run("ratios", "--by-metaclass", "--counts", "--annotations", ann, "--zoo", zoo);
+    assertThat(counted.out()).contains("pose_n");
   }
 }
