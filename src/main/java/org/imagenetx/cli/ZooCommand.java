@@ -11,7 +11,9 @@ import org.imagenetx.annotations.FactorSelection;
 import org.imagenetx.annotations.ImageIndex;
 import org.imagenetx.io.AtomicFiles;
 import org.imagenetx.io.BadInputException;
+import org.imagenetx.io.Printable;
 import org.imagenetx.report.ReportTable;
+import org.imagenetx.zoo.ModelNames;
 import org.imagenetx.zoo.PredictionCsv;
 import org.imagenetx.zoo.ZooStore;
 import org.imagenetx.zoo.ZooStoreWriter;
@@ -151,7 +153,7 @@ final class ZooCommand implements Runnable {
         s.verifyAll();
       }
       List<String> models = s.models();
-      out.printf(Locale.ROOT, "store:         %s%n", store);
+      out.printf(Locale.ROOT, "store:         %s%n", Printable.escape(store.toString()));
       out.printf(
           Locale.ROOT, "format:        imagenetx zoo store, version %d%n", s.formatVersion());
       out.printf(
@@ -170,7 +172,7 @@ final class ZooCommand implements Runnable {
           Locale.ROOT, "synthetic:     %s%n", s.synthetic() ? "yes (seed " + s.seed() + ")" : "no");
       out.printf(
           Locale.ROOT, "size:          %d bytes (%.1f MB)%n", s.fileBytes(), s.fileBytes() / 1e6);
-      out.printf(Locale.ROOT, "provenance:    %s%n", s.zooProvenance());
+      out.printf(Locale.ROOT, "provenance:    %s%n", Printable.escape(s.zooProvenance()));
       out.printf(
           Locale.ROOT,
           "checksums:     %s%n",
@@ -180,7 +182,7 @@ final class ZooCommand implements Runnable {
       if (listModels) {
         ReportTable t = new ReportTable(List.of("model", "missing", "provenance"));
         for (int m = 0; m < s.size(); m++) {
-          t.addRow(models.get(m), s.numMissing(m), s.provenance(m));
+          t.addRow(models.get(m), s.numMissing(m), Printable.escape(s.provenance(m)));
         }
         output.write(spec, t);
       }
@@ -290,7 +292,7 @@ final class ZooCommand implements Runnable {
           s.readProbabilities(m, probabilities);
         }
         byte[] bytes = PredictionCsv.format(idx, rowOrder, classes, probabilities);
-        AtomicFiles.write(out.resolve(s.models().get(m) + ".csv"), o -> o.write(bytes));
+        AtomicFiles.write(ModelNames.file(out, s.models().get(m), ".csv"), o -> o.write(bytes));
       }
       spec.commandLine()
           .getOut()
