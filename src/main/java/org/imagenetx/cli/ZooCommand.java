@@ -11,7 +11,9 @@ import org.imagenetx.annotations.FactorSelection;
 import org.imagenetx.annotations.ImageIndex;
 import org.imagenetx.io.AtomicFiles;
 import org.imagenetx.io.BadInputException;
+import org.imagenetx.io.OutputPaths;
 import org.imagenetx.io.Printable;
+import org.imagenetx.io.WriterLock;
 import org.imagenetx.report.ReportTable;
 import org.imagenetx.zoo.ModelNames;
 import org.imagenetx.zoo.PredictionCsv;
@@ -90,6 +92,8 @@ final class ZooCommand implements Runnable {
     @Override
     public Integer call() {
       ImageIndex idx = index.index(spec);
+      Path target = out.required(spec);
+      OutputPaths.refuseInputs(target, from);
       List<ZooStoreWriter.Source> sources = new ArrayList<>();
       List<Path> files = new ArrayList<>();
       for (Path p : from) {
@@ -101,16 +105,10 @@ final class ZooCommand implements Runnable {
         probabilities &= PredictionCsv.hasProbabilityColumn(f);
       }
       String provenance = "imagenetx zoo build --from " + joined(from);
-      return write(
-          spec,
-          out.required(spec),
-          idx,
-          sources,
-          probabilities,
-          false,
-          0,
-          provenance,
-          index.data.threads());
+      try (WriterLock lock = WriterLock.acquire(target)) {
+        return write(
+            spec, target, idx, sources, probabilities, false, 0, provenance, index.data.threads());
+      }
     }
   }
 
@@ -215,6 +213,14 @@ final class ZooCommand implements Runnable {
     @Override
     public Integer call() {
       ImageIndex idx = index.index(spec);
+      OutputPaths.refuseInputs(store, csvs);
+      // read the store under the lock: a concurrent add's models are in what we read
+      try (WriterLock lock = WriterLock.acquire(store)) {
+        return addLocked(idx);
+      }
+    }
+
+    private Integer addLocked(ImageIndex idx) {
       ZooStore old = ZooStore.open(store, idx);
       List<ZooStoreWriter.Source> sources = new ArrayList<>();
       for (int m = 0; m < old.size(); m++) {
@@ -282,6 +288,9 @@ final class ZooCommand implements Runnable {
         for (int m = 0; m < s.size(); m++) {
           chosen.add(m);
         }
+      }
+      for (int m : chosen) {
+        OutputPaths.refuseInputs(ModelNames.file(out, s.models().get(m), ".csv"), List.of(store));
       }
       int[] rowOrder = PredictionCsv.fileNameOrder(idx);
       short[] classes = new short[s.numImages()];
