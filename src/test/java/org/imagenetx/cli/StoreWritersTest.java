@@ -112,6 +112,33 @@ class StoreWritersTest {
   }
 
   @Test
+  void twoZoosOfOneNameAreRefusedBeforeAnyTableIsWritten() throws IOException {
+    Path a = tmp.resolve("a/zoo");
+    Path b = tmp.resolve("b/zoo");
+    for (Path d : new Path[] {a, b}) {
+      Files.createDirectories(d);
+      Files.copy(zoo.resolve("synthetic_model_0000.csv"), d.resolve("synthetic_model_0000.csv"));
+    }
+    Path out = tmp.resolve("tables");
+
+    CliRunner.Result r =
+        CliRunner.run(
+            "aggregate",
+            "--annotations",
+            ann.toString(),
+            "--zoo",
+            a.toString(),
+            "--zoo",
+            b.toString(),
+            "--out",
+            out.toString());
+
+    assertThat(r.exitCode()).isEqualTo(2);
+    assertThat(r.err()).contains("two zoos named 'zoo'");
+    assertThat(out).doesNotExist();
+  }
+
+  @Test
   void staleTemporaryFilesOfDeadProcessesAreSweptOnTheNextWrite() throws IOException {
     Path store = tmp.resolve("s.zoo");
     Path stale = tmp.resolve(".s.zoo.2147483646.1.tmp");
