@@ -52,6 +52,22 @@ final class AggregateCommand implements Callable<Integer> {
     if (banner != null) {
       err.println(banner);
     }
+    // tables go to <out>/.../<zoo name>/: two zoos of one name would write the same files
+    java.util.Map<String, String> names = new java.util.HashMap<>();
+    for (Zoo zoo : loaded.zoos()) {
+      String other = names.putIfAbsent(zoo.name(), zoo.source());
+      if (other != null) {
+        throw new picocli.CommandLine.ParameterException(
+            spec.commandLine(),
+            "two zoos named '"
+                + zoo.name()
+                + "' ("
+                + other
+                + ", "
+                + zoo.source()
+                + ") would write the same tables; give each zoo its own folder or store name");
+      }
+    }
     // compute every zoo first, then write: a bad file in any zoo leaves no output at all
     List<Aggregation> results = new ArrayList<>();
     for (Zoo zoo : loaded.zoos()) {

@@ -30,6 +30,24 @@ final class Converters {
     return out;
   }
 
+  /** {@code --threads}: a count of at least 1 (0 or -1 silently meant all cores before). */
+  static final class ThreadsConverter implements ITypeConverter<Integer> {
+    @Override
+    public Integer convert(String value) {
+      int n;
+      try {
+        n = Integer.parseInt(value.strip());
+      } catch (NumberFormatException e) {
+        throw new picocli.CommandLine.TypeConversionException(
+            "'" + value + "' is not a whole number");
+      }
+      if (n < 1) {
+        throw new picocli.CommandLine.TypeConversionException("must be at least 1, got " + n);
+      }
+      return n;
+    }
+  }
+
   static final class PartitionConverter implements ITypeConverter<Partition> {
     @Override
     public Partition convert(String value) {

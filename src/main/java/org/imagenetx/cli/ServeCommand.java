@@ -44,10 +44,11 @@ final class ServeCommand implements Callable<Integer> {
 
   @Option(
       names = "--http-threads",
-      defaultValue = "8",
+      defaultValue = "" + ExplorerServer.DEFAULT_REQUEST_THREADS,
       description =
-          "Request threads reading requests and writing answers (default: ${DEFAULT-VALUE}); answers are"
-              + " computed one per core at a time, first come, first served.")
+          "Connections served at once: request threads reading requests and writing answers (default:"
+              + " ${DEFAULT-VALUE}); answers are computed one per core at a time, first come, first"
+              + " served, and a request not sent within 5 s is cut off.")
   int httpThreads;
 
   @Override
@@ -56,6 +57,10 @@ final class ServeCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     if (port < 0 || port > 65535) {
       throw new ParameterException(spec.commandLine(), "--port must be in 0..65535, got " + port);
+    }
+    if (httpThreads < 1 || httpThreads > 4096) {
+      throw new ParameterException(
+          spec.commandLine(), "--http-threads must be in 1..4096, got " + httpThreads);
     }
     InetAddress address;
     try {

@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.imagenetx.annotations.Factor;
 import org.imagenetx.io.BadInputException;
+import org.imagenetx.io.Printable;
 import org.imagenetx.query.QueryEngine;
 import org.imagenetx.query.QueryException;
 import org.imagenetx.query.QueryParser;
@@ -58,6 +59,10 @@ final class ShellCommand implements Callable<Integer> {
         engine.session().selection().key(),
         engine.session().ramBytesUsed() / 1e6);
     err.flush();
+    if (System.console() == null) {
+      // piped input: no line editor (its buffer took 3.5 GB for a 1 MB line), no history file
+      return piped(engine, System.in, spec.commandLine().getOut());
+    }
     try (Terminal terminal = TerminalBuilder.builder().system(true).build()) {
       Path history = Path.of(System.getProperty("user.home"), ".imagenetx_history");
       return repl(engine, terminal, history);
@@ -78,6 +83,88 @@ final class ShellCommand implements Callable<Integer> {
       return repl(engine, terminal, null);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Longest query line read; the longest real query is well under 1,000 characters. */
+  static final int MAX_LINE_CHARS = 4096;
+
+  /**
+   * Answers queries read from a pipe or file: lines longer than {@value #MAX_LINE_CHARS} characters
+   * are skipped with a one-line error (never held whole in memory), nothing is recorded in the
+   * history, and each line is echoed after the prompt so a transcript reads as a session.
+   *
+   * @param engine the engine
+   * @param in the queries, UTF-8, one per line
+   * @param w where answers go
+   * @return 0
+   */
+  static int piped(QueryEngine engine, InputStream in, PrintWriter w) {
+    java.io.Reader r =
+        new java.io.BufferedReader(
+            new java.io.InputStreamReader(in, java.nio.charset.StandardCharsets.UTF_8));
+    StringBuilder sb = new StringBuilder();
+    long lineNo = 0;
+    try {
+      while (true) {
+        sb.setLength(0);
+        long length = 0;
+        int c;
+        while ((c = r.read()) >= 0 && c != '\n') {
+          if (length++ < MAX_LINE_CHARS) {
+            sb.append((char) c);
+          }
+        }
+        if (c < 0 && length == 0) {
+          break;
+        }
+        lineNo++;
+        if (length > MAX_LINE_CHARS) {
+          w.printf(
+              Locale.ROOT,
+              "imagenetx> (line %d skipped)%nerror: line %d has %d characters, more than %d%n",
+              lineNo,
+              lineNo,
+              length,
+              MAX_LINE_CHARS);
+          w.flush();
+          continue;
+        }
+        String t = sb.toString().strip();
+        w.println("imagenetx> " + Printable.escape(t));
+        if (t.equals("quit") || t.equals("exit")) {
+          break;
+        }
+        if (!t.isEmpty()) {
+          answer(engine, t, w, 0);
+        }
+        w.flush();
+        if (c < 0) {
+          break;
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    w.flush();
+    return 0;
+  }
+
+  private static void answer(QueryEngine engine, String t, PrintWriter w, int width) {
+    long start = System.nanoTime();
+    try {
+      QueryResult r = engine.answer(QueryParser.parse(t));
+      long answered = System.nanoTime();
+      String text = QueryTables.render(r, Format.TABLE, QueryTables.DECIMALS, width);
+      long rendered = System.nanoTime();
+      w.print(text);
+      w.printf(
+          Locale.ROOT,
+          "(answered in %.1f ms, table in %.1f ms)%n",
+          (answered - start) / 1e6,
+          (rendered - answered) / 1e6);
+    } catch (QueryException | BadInputException e) {
+      w.println("error: " + Printable.escape(e.getMessage()));
     }
   }
 
@@ -108,22 +195,16 @@ final class ShellCommand implements Callable<Integer> {
       if (t.equals("quit") || t.equals("exit")) {
         break;
       }
-      long start = System.nanoTime();
-      try {
-        QueryResult r = engine.answer(QueryParser.parse(t));
-        long answered = System.nanoTime();
-        int width = Math.max(0, terminal.getColumns());
-        String text = QueryTables.render(r, Format.TABLE, QueryTables.DECIMALS, width);
-        long rendered = System.nanoTime();
-        w.print(text);
+      if (t.length() > MAX_LINE_CHARS) {
         w.printf(
             Locale.ROOT,
-            "(answered in %.1f ms, table in %.1f ms)%n",
-            (answered - start) / 1e6,
-            (rendered - answered) / 1e6);
-      } catch (QueryException | BadInputException e) {
-        w.println("error: " + e.getMessage());
+            "error: line of %d characters, more than %d%n",
+            t.length(),
+            MAX_LINE_CHARS);
+        w.flush();
+        continue;
       }
+      answer(engine, t, w, Math.max(0, terminal.getColumns()));
       w.flush();
     }
     w.flush();

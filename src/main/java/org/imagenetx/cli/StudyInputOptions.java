@@ -40,7 +40,10 @@ final class StudyInputOptions {
   @Option(names = "--model-types", paramLabel = "<csv>", description = DataHelp.MODEL_TYPES)
   Path modelTypes;
 
-  @Option(names = "--threads", description = DataHelp.THREADS)
+  @Option(
+      names = "--threads",
+      converter = Converters.ThreadsConverter.class,
+      description = DataHelp.THREADS)
   Integer threads;
 
   /**
@@ -107,7 +110,7 @@ final class StudyInputOptions {
    * @return worker threads to use
    */
   int threads() {
-    return threads != null && threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
+    return threads != null ? threads : Runtime.getRuntime().availableProcessors();
   }
 
   /**

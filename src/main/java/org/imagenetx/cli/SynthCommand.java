@@ -60,7 +60,10 @@ final class SynthCommand implements Callable<Integer> {
       description = DataHelp.SEED)
   long seed;
 
-  @Option(names = "--threads", description = DataHelp.THREADS)
+  @Option(
+      names = "--threads",
+      converter = Converters.ThreadsConverter.class,
+      description = DataHelp.THREADS)
   Integer threads;
 
   @Option(
@@ -87,8 +90,7 @@ final class SynthCommand implements Callable<Integer> {
       throw new ParameterException(
           spec.commandLine(), "unknown --as '" + format + "' (use store or csv)");
     }
-    int workers =
-        threads != null && threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
+    int workers = threads != null ? threads : Runtime.getRuntime().availableProcessors();
     long t0 = System.nanoTime();
     SyntheticImageNetX synth = SyntheticImageNetX.generate(seed, 50);
     Dataset ds = synth.dataset(false);

@@ -11,7 +11,11 @@ import org.imagenetx.annotations.FactorSelection;
 import org.imagenetx.annotations.ImageIndex;
 import org.imagenetx.io.AtomicFiles;
 import org.imagenetx.io.BadInputException;
+import org.imagenetx.io.OutputPaths;
+import org.imagenetx.io.Printable;
+import org.imagenetx.io.WriterLock;
 import org.imagenetx.report.ReportTable;
+import org.imagenetx.zoo.ModelNames;
 import org.imagenetx.zoo.PredictionCsv;
 import org.imagenetx.zoo.ZooStore;
 import org.imagenetx.zoo.ZooStoreWriter;
@@ -88,6 +92,8 @@ final class ZooCommand implements Runnable {
     @Override
     public Integer call() {
       ImageIndex idx = index.index(spec);
+      Path target = out.required(spec);
+      OutputPaths.refuseInputs(target, from);
       List<ZooStoreWriter.Source> sources = new ArrayList<>();
       List<Path> files = new ArrayList<>();
       for (Path p : from) {
@@ -99,16 +105,10 @@ final class ZooCommand implements Runnable {
         probabilities &= PredictionCsv.hasProbabilityColumn(f);
       }
       String provenance = "imagenetx zoo build --from " + joined(from);
-      return write(
-          spec,
-          out.required(spec),
-          idx,
-          sources,
-          probabilities,
-          false,
-          0,
-          provenance,
-          index.data.threads());
+      try (WriterLock lock = WriterLock.acquire(target)) {
+        return write(
+            spec, target, idx, sources, probabilities, false, 0, provenance, index.data.threads());
+      }
     }
   }
 
@@ -151,7 +151,7 @@ final class ZooCommand implements Runnable {
         s.verifyAll();
       }
       List<String> models = s.models();
-      out.printf(Locale.ROOT, "store:         %s%n", store);
+      out.printf(Locale.ROOT, "store:         %s%n", Printable.escape(store.toString()));
       out.printf(
           Locale.ROOT, "format:        imagenetx zoo store, version %d%n", s.formatVersion());
       out.printf(
@@ -170,7 +170,7 @@ final class ZooCommand implements Runnable {
           Locale.ROOT, "synthetic:     %s%n", s.synthetic() ? "yes (seed " + s.seed() + ")" : "no");
       out.printf(
           Locale.ROOT, "size:          %d bytes (%.1f MB)%n", s.fileBytes(), s.fileBytes() / 1e6);
-      out.printf(Locale.ROOT, "provenance:    %s%n", s.zooProvenance());
+      out.printf(Locale.ROOT, "provenance:    %s%n", Printable.escape(s.zooProvenance()));
       out.printf(
           Locale.ROOT,
           "checksums:     %s%n",
@@ -180,7 +180,7 @@ final class ZooCommand implements Runnable {
       if (listModels) {
         ReportTable t = new ReportTable(List.of("model", "missing", "provenance"));
         for (int m = 0; m < s.size(); m++) {
-          t.addRow(models.get(m), s.numMissing(m), s.provenance(m));
+          t.addRow(models.get(m), s.numMissing(m), Printable.escape(s.provenance(m)));
         }
         output.write(spec, t);
       }
@@ -213,6 +213,14 @@ final class ZooCommand implements Runnable {
     @Override
     public Integer call() {
       ImageIndex idx = index.index(spec);
+      OutputPaths.refuseInputs(store, csvs);
+      // read the store under the lock: a concurrent add's models are in what we read
+      try (WriterLock lock = WriterLock.acquire(store)) {
+        return addLocked(idx);
+      }
+    }
+
+    private Integer addLocked(ImageIndex idx) {
       ZooStore old = ZooStore.open(store, idx);
       List<ZooStoreWriter.Source> sources = new ArrayList<>();
       for (int m = 0; m < old.size(); m++) {
@@ -281,6 +289,9 @@ final class ZooCommand implements Runnable {
           chosen.add(m);
         }
       }
+      for (int m : chosen) {
+        OutputPaths.refuseInputs(ModelNames.file(out, s.models().get(m), ".csv"), List.of(store));
+      }
       int[] rowOrder = PredictionCsv.fileNameOrder(idx);
       short[] classes = new short[s.numImages()];
       float[] probabilities = s.hasProbabilities() ? new float[s.numImages()] : null;
@@ -290,7 +301,7 @@ final class ZooCommand implements Runnable {
           s.readProbabilities(m, probabilities);
         }
         byte[] bytes = PredictionCsv.format(idx, rowOrder, classes, probabilities);
-        AtomicFiles.write(out.resolve(s.models().get(m) + ".csv"), o -> o.write(bytes));
+        AtomicFiles.write(ModelNames.file(out, s.models().get(m), ".csv"), o -> o.write(bytes));
       }
       spec.commandLine()
           .getOut()

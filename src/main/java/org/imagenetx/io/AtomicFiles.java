@@ -79,9 +79,13 @@ public final class AtomicFiles {
   public static void writeFile(Path target, FileBody body) {
     Path dir = target.toAbsolutePath().getParent();
     Path tmp = null;
+    Path created = null;
     try {
       Files.createDirectories(dir);
+      sweepStale(dir, target);
       tmp = createTemp(dir, target);
+      created = tmp;
+      LIVE.add(tmp);
       body.write(tmp);
       setPermissions(tmp, target);
       try {
@@ -101,6 +105,70 @@ public final class AtomicFiles {
           // best effort: the temporary file has a dot name and never shadows an output
         }
       }
+      if (created != null) {
+        LIVE.remove(created);
+      }
+    }
+  }
+
+  /**
+   * Temporary files being written by this process. SIGTERM or Ctrl-C during a 40 MB store build
+   * left its temporary file behind every time (issue 15); the shutdown hook removes them. SIGKILL
+   * runs no hook: {@link #sweepStale} removes those on the next write to the same folder.
+   */
+  private static final Set<Path> LIVE = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+  static {
+    Thread hook =
+        new Thread(
+            () -> {
+              for (Path p : LIVE) {
+                try {
+                  Files.deleteIfExists(p);
+                } catch (IOException ignored) {
+                  // exiting: the next write's sweep retries
+                }
+              }
+            },
+            "imagenetx-temp-cleanup");
+    Runtime.getRuntime().addShutdownHook(hook);
+  }
+
+  /**
+   * Deletes {@code .<target>.<pid>.<n>.tmp} files of this target whose process is gone: debris of a
+   * killed earlier write. A live process's file (another writer at work) is left alone.
+   */
+  static void sweepStale(Path dir, Path target) {
+    String prefix = "." + target.getFileName() + ".";
+    try (java.nio.file.DirectoryStream<Path> ds =
+        Files.newDirectoryStream(
+            dir,
+            p -> {
+              String n = p.getFileName().toString();
+              return n.startsWith(prefix) && n.endsWith(".tmp");
+            })) {
+      for (Path p : ds) {
+        String n = p.getFileName().toString();
+        String[] parts = n.substring(prefix.length(), n.length() - 4).split("\\.");
+        if (parts.length != 2) {
+          continue;
+        }
+        long pid;
+        try {
+          pid = Long.parseLong(parts[0]);
+          Long.parseLong(parts[1]);
+        } catch (NumberFormatException e) {
+          continue;
+        }
+        boolean alive =
+            pid == ProcessHandle.current().pid()
+                || ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
+        if (!alive) {
+          Files.deleteIfExists(p);
+        }
+      }
+    } catch (IOException ignored) {
+      // a sweep is housekeeping: the write itself reports real problems
     }
   }
 

@@ -3,7 +3,8 @@ package org.imagenetx.io;
 /**
  * A user mistake in an input file: names the file, the 1-based line (0 when the problem is not on a
  * line, e.g. a missing file) and the cause, so the CLI can print it as one line without a stack
- * trace.
+ * trace. The message escapes control characters ({@link Printable}): file names and model names in
+ * it may come from a crafted input.
  */
 public final class BadInputException extends RuntimeException {
   private static final long serialVersionUID = 1L;
@@ -17,7 +18,7 @@ public final class BadInputException extends RuntimeException {
    * @param problem what is wrong, in words a user understands
    */
   public BadInputException(String file, long line, String problem) {
-    super(line > 0 ? file + ":" + line + ": " + problem : file + ": " + problem);
+    super(Printable.escape(line > 0 ? file + ":" + line + ": " + problem : file + ": " + problem));
     this.file = file;
     this.line = line;
     this.problem = problem;

@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReferenceArray;
-import java.util.regex.Pattern;
 import org.imagenetx.annotations.Dataset;
 import org.imagenetx.annotations.Factor;
 import org.imagenetx.annotations.FactorSelection;
@@ -333,9 +332,9 @@ public final class Session {
         }
       }
     } else {
-      Pattern p = glob(group);
+      Glob p = Glob.compile(group);
       for (int i = 0; i < s.models.size(); i++) {
-        if (p.matcher(s.models.get(i)).matches()) {
+        if (p.matches(s.models.get(i))) {
           ids.add(i);
         }
       }
@@ -357,20 +356,6 @@ public final class Session {
       out[i] = ids.get(i);
     }
     return out;
-  }
-
-  private static Pattern glob(String g) {
-    StringBuilder sb = new StringBuilder();
-    for (char ch : g.toCharArray()) {
-      if (ch == '*') {
-        sb.append(".*");
-      } else if (ch == '?') {
-        sb.append('.');
-      } else {
-        sb.append(Pattern.quote(String.valueOf(ch)));
-      }
-    }
-    return Pattern.compile(sb.toString());
   }
 
   /**

@@ -19,9 +19,11 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import org.imagenetx.annotations.Factor;
 import org.imagenetx.evaluation.ErrorType;
 import org.imagenetx.io.BadInputException;
+import org.imagenetx.io.Printable;
 import org.imagenetx.query.Metric;
 import org.imagenetx.query.Query;
 import org.imagenetx.query.QueryEngine;
@@ -51,6 +53,22 @@ public final class ExplorerServer implements AutoCloseable {
   private static final String CSP =
       "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self';"
           + " base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+
+  /**
+   * Connections served at once by default ({@code --http-threads}): a request thread mostly waits
+   * on its socket (answers are computed in {@link #computeSlots}), so dozens cost little and a
+   * handful of stalled clients cannot take them all.
+   */
+  public static final int DEFAULT_REQUEST_THREADS = 64;
+
+  /** A request (line and headers) not read within this is cut off by the JDK server's timer. */
+  static final long HEADER_TIMEOUT_MILLIS = 5_000;
+
+  /**
+   * Longest an API request waits for a compute slot: beyond it the answer is 503 (busy) rather than
+   * a wait the client cannot see the end of.
+   */
+  static final long COMPUTE_WAIT_MILLIS = 10_000;
 
   private final HttpServer server;
   private final ExecutorService pool;
@@ -99,6 +117,17 @@ public final class ExplorerServer implements AutoCloseable {
     // first.
     if (System.getProperty("sun.net.httpserver.nodelay") == null) {
       System.setProperty("sun.net.httpserver.nodelay", "true");
+    }
+    // A client that sends part of a request and stops held a request thread for as long as it
+    // liked: 8 such connections (8 = the request threads) stalled every other request for 306 s
+    // (issue 15). The JDK's timer closes a connection whose request is not read within
+    // maxReqTime seconds, checked every timerMillis; also read once, so set first.
+    if (System.getProperty("sun.net.httpserver.maxReqTime") == null) {
+      System.setProperty(
+          "sun.net.httpserver.maxReqTime", Long.toString(HEADER_TIMEOUT_MILLIS / 1000));
+    }
+    if (System.getProperty("sun.net.httpserver.timerMillis") == null) {
+      System.setProperty("sun.net.httpserver.timerMillis", "250");
     }
     try {
       HttpServer server = HttpServer.create(address, 64);
@@ -157,6 +186,13 @@ public final class ExplorerServer implements AutoCloseable {
   private void handle(HttpExchange ex) throws IOException {
     try (ex) {
       try {
+        String protocol = ex.getProtocol();
+        if (!protocol.equals("HTTP/1.1") && !protocol.equals("HTTP/1.0")) {
+          ex.getResponseHeaders().set("Connection", "close");
+          error(
+              ex, 505, "HTTP version " + Printable.escape(protocol) + " not supported (1.0, 1.1)");
+          return;
+        }
         String method = ex.getRequestMethod();
         if (!method.equals("GET") && !method.equals("HEAD")) {
           ex.getResponseHeaders().set("Allow", "GET, HEAD");
@@ -174,9 +210,18 @@ public final class ExplorerServer implements AutoCloseable {
           return;
         }
         if (path.startsWith("/api/")) {
+          String refused = crossOrigin(ex);
+          if (refused != null) {
+            error(ex, 403, refused);
+            return;
+          }
           Map<String, String> params = params(ex.getRequestURI().getRawQuery());
           byte[] body;
-          computeSlots.acquireUninterruptibly();
+          if (!computeSlots.tryAcquire(COMPUTE_WAIT_MILLIS, TimeUnit.MILLISECONDS)) {
+            ex.getResponseHeaders().set("Retry-After", "1");
+            error(ex, 503, "the explorer is busy: every compute slot stayed taken; try again");
+            return;
+          }
           try {
             body =
                 path.equals("/api/matrix")
@@ -189,6 +234,9 @@ public final class ExplorerServer implements AutoCloseable {
           return;
         }
         error(ex, 404, "no such page: " + path);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        error(ex, 503, "the explorer is shutting down");
       } catch (QueryException e) {
         error(ex, e.getMessage().startsWith("unknown model") ? 404 : 400, e.getMessage());
       } catch (BadInputException e) {
@@ -229,6 +277,37 @@ public final class ExplorerServer implements AutoCloseable {
     return h.equals("127.0.0.1:" + port)
         || h.equals("localhost:" + port)
         || h.equals("[::1]:" + port);
+  }
+
+  /**
+   * Same-origin only for the API: a page from any other site the user has open could otherwise send
+   * requests blind (a GET needs no CORS preflight), e.g. an expensive query per second. Browsers
+   * send {@code Sec-Fetch-Site} on every request and {@code Origin} on cross-origin ones; scripts
+   * and command-line clients send neither and are let through, as the Host check already limits
+   * them to this machine.
+   *
+   * @return why the request is refused, or null
+   */
+  private String crossOrigin(HttpExchange ex) {
+    String site = ex.getRequestHeaders().getFirst("Sec-Fetch-Site");
+    if (site != null && !site.equalsIgnoreCase("same-origin") && !site.equalsIgnoreCase("none")) {
+      return "cross-site request refused (Sec-Fetch-Site: "
+          + site
+          + "); the API answers the explorer's own page only";
+    }
+    String origin = ex.getRequestHeaders().getFirst("Origin");
+    if (origin != null && !sameOrigin(ex, origin)) {
+      return "cross-origin request refused (Origin: "
+          + Printable.escape(origin)
+          + "); the API answers the explorer's own page only";
+    }
+    return null;
+  }
+
+  /** The page's origin is the scheme and the Host it was reached at (checked by hostAllowed). */
+  private static boolean sameOrigin(HttpExchange ex, String origin) {
+    String host = ex.getRequestHeaders().getFirst("Host");
+    return host != null && origin.equalsIgnoreCase("http://" + host);
   }
 
   private Object api(String endpoint, Map<String, String> p) {

@@ -42,6 +42,10 @@ final class CsvZoo implements Zoo {
         if (Files.isDirectory(p)) {
           continue;
         }
+        if (!Files.isRegularFile(p)) {
+          throw new BadInputException(
+              p.toString(), 0, "not a regular file (a FIFO, socket or device) in a zoo folder");
+        }
         if (!f.endsWith(".csv")) {
           throw new BadInputException(
               p.toString(),
@@ -59,12 +63,13 @@ final class CsvZoo implements Zoo {
     csvs.sort((a, b) -> stem(a).compareTo(stem(b)));
     List<String> names = new ArrayList<>();
     for (Path p : csvs) {
-      names.add(stem(p));
+      names.add(ModelNames.check(stem(p), p.toString(), 0));
     }
     return new CsvZoo(dir.getFileName().toString(), dir, names, csvs, index);
   }
 
   static CsvZoo file(Path csv, ImageIndex index) {
+    ModelNames.check(stem(csv), csv.toString(), 0);
     return new CsvZoo(stem(csv), csv, List.of(stem(csv)), List.of(csv), index);
   }
 

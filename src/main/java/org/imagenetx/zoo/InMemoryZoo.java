@@ -44,7 +44,7 @@ public final class InMemoryZoo implements Zoo {
     this.classes = new long[order.length][];
     this.probabilities = probabilities == null ? null : new float[order.length][];
     for (int i = 0; i < order.length; i++) {
-      m.add(models.get(order[i]));
+      m.add(ModelNames.check(models.get(order[i]), source, 0));
       short[] c = classes[order[i]];
       if (c.length != numImages) {
         throw new IllegalArgumentException("models cover different numbers of images");
@@ -109,6 +109,7 @@ public final class InMemoryZoo implements Zoo {
       int[] missing,
       String source) {
     for (int m = 0; m < models.size(); m++) {
+      ModelNames.check(models.get(m), source, 0);
       if (m > 0 && models.get(m - 1).compareTo(models.get(m)) >= 0) {
         throw new IllegalArgumentException("model names must be sorted and unique");
       }

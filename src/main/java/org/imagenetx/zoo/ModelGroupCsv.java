@@ -49,9 +49,19 @@ public final class ModelGroupCsv {
       if (header == null) {
         throw new BadInputException(name, 1, "empty file; expected a header model,group");
       }
-      if (cells(header).size() != 2) {
+      List<String> head = cells(header.startsWith("\uFEFF") ? header.substring(1) : header);
+      if (head.size() != 2) {
         throw new BadInputException(
             name, 1, "expected a header with two columns, e.g. model,model_type");
+      }
+      if (!head.get(0).equalsIgnoreCase("model")) {
+        // a file without a header silently lost its first model as the "header"
+        throw new BadInputException(
+            name,
+            1,
+            "expected the header model,<group column>, got '"
+                + header
+                + "' (a file without a header would lose its first model)");
       }
       String line;
       long lineNo = 1;

@@ -86,6 +86,14 @@ public final class ZooStore implements Zoo {
     int dot = file.lastIndexOf('.');
     this.name = dot > 0 ? file.substring(0, dot) : file;
     int n = header.numModels();
+    if ((long) n * StoreFormat.ENTRY_BYTES > directory.capacity()) {
+      throw bad(
+          "corrupted zoo store: a directory of "
+              + directory.capacity()
+              + " bytes cannot hold "
+              + n
+              + " models");
+    }
     classCrc = new int[n];
     probabilityCrc = new int[n];
     numMissing = new int[n];
@@ -100,7 +108,7 @@ public final class ZooStore implements Zoo {
     List<String> names = new ArrayList<>(n);
     List<String> prov = new ArrayList<>(n);
     for (int m = 0; m < n; m++) {
-      names.add(readString(directory));
+      names.add(ModelNames.check(readString(directory), path.toString(), 0));
       prov.add(readString(directory));
       if (m > 0 && names.get(m - 1).compareTo(names.get(m)) >= 0) {
         throw bad("model names are not sorted and unique (" + names.get(m) + ")");
@@ -110,6 +118,12 @@ public final class ZooStore implements Zoo {
       }
     }
     zooProvenance = readString(directory);
+    if (directory.hasRemaining()) {
+      throw bad(
+          "corrupted zoo store: "
+              + directory.remaining()
+              + " unexpected bytes after the directory");
+    }
     models = List.copyOf(names);
     provenance = List.copyOf(prov);
     verified = new AtomicIntegerArray(n);
@@ -236,6 +250,11 @@ public final class ZooStore implements Zoo {
   public static ZooStore open(Path path, Access access) {
     FileChannel ch = null;
     boolean keep = false;
+    if (Files.exists(path) && !Files.isRegularFile(path)) {
+      // opening a FIFO for reading blocks until a writer appears: refuse before opening
+      throw new BadInputException(
+          path.toString(), 0, "not a regular file (a folder, FIFO, socket or device): not a store");
+    }
     try {
       ch = FileChannel.open(path, StandardOpenOption.READ);
       long size = ch.size();

@@ -185,6 +185,9 @@ public final class ZooStoreWriter {
     if (sources.isEmpty()) {
       throw new BadInputException(out.toString(), 0, "empty zoo: no models to store");
     }
+    for (Source s : sources) {
+      ModelNames.check(s.name(), s.provenance(), 0);
+    }
     List<Source> sorted = new ArrayList<>(sources);
     sorted.sort(Comparator.comparing(Source::name));
     for (int m = 1; m < sorted.size(); m++) {

@@ -28,6 +28,10 @@ public final class Zoos {
           0,
           "no such zoo (expected a zoo store or a folder of <model>.csv files)");
     }
+    if (!Files.isRegularFile(path)) {
+      throw new BadInputException(
+          path.toString(), 0, "not a regular file (a FIFO, socket or device): not a zoo");
+    }
     if (path.getFileName().toString().endsWith(".csv")) {
       return CsvZoo.file(path, index);
     }

@@ -28,6 +28,30 @@ class ShellCommandTest {
     return out.toString(StandardCharsets.UTF_8).replace("\r", "");
   }
 
+  /** Issue 15: a 1 MB piped line is one error, not 3.5 GB and an OutOfMemoryError. */
+  @Test
+  void pipedInputCapsLinesAndEchoesEachQueryAfterThePrompt() {
+    QueryEngine e = RealSessions.top();
+    String input = "x".repeat(1_000_000) + "\nmodels V*\nshow \u001b[2J\nquit\nmodels\n";
+    java.io.StringWriter sw = new java.io.StringWriter();
+    int code =
+        ShellCommand.piped(
+            e,
+            new ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8)),
+            new java.io.PrintWriter(sw));
+    assertThat(code).isZero();
+    String out = sw.toString();
+    assertThat(out)
+        .startsWith(
+            "imagenetx> (line 1 skipped)\nerror: line 1 has 1000000 characters, more than 4096\n"
+                + "imagenetx> models V*\n")
+        .contains("ViT")
+        .contains("imagenetx> show \\x1b[2J\n")
+        .doesNotContain("\u001b")
+        .endsWith("imagenetx> quit\n");
+    assertThat(out.length()).isLessThan(10_000);
+  }
+
   @Test
   void shellAnswersEachLineLikeTheQueryCommand() {
     QueryEngine e = RealSessions.top();
