@@ -164,6 +164,15 @@ public sealed interface ImageExpression {
   }
 
   /**
+   * @param value a model name, a word or another atom value
+   * @return it as an expression spells it: bare, or in quotes when it has whitespace, parentheses,
+   *     quotes or {@code @} (the shell completes atoms with it)
+   */
+  static String quote(String value) {
+    return ExpressionParser.quoteIfNeeded(value);
+  }
+
+  /**
    * @param e an expression
    * @return the models its {@code wrong:}/{@code right:} atoms name, in order of appearance, each
    *     once (the models a listing of its set shows by default)
