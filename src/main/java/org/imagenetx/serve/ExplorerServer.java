@@ -22,6 +22,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import org.imagenetx.annotations.Factor;
 import org.imagenetx.evaluation.ErrorType;
+import org.imagenetx.evaluation.SmallCells;
 import org.imagenetx.images.ImageFiles;
 import org.imagenetx.io.BadInputException;
 import org.imagenetx.query.Metric;
@@ -309,6 +310,9 @@ public final class ExplorerServer implements AutoCloseable {
           info.put("models", engine.session().models().size());
           info.put("groups", engine.groupSizes());
           info.put("images", images != null);
+          info.put(
+              "small_cells",
+              Map.of("min_images", SmallCells.MIN_IMAGES, "min_errors", SmallCells.MIN_ERRORS));
           return info;
         }
       case "models":
