@@ -12,7 +12,7 @@ import org.imagenetx.words.TermKind;
 /**
  * A parsed image-set expression ({@link ImageSets#parse}): atoms combined with {@code and}, {@code
  * or}, {@code not} and parentheses. Every node keeps the 1-based column where it starts in the
- * text, and {@link #toString()} gives the canonical text (names resolved to their canonical
+ * text, and {@code toString()} gives the canonical text (names resolved to their canonical
  * spelling, class labels to ids, parentheses only where needed), which parses back to an expression
  * with the same text and the same images.
  */
