@@ -128,13 +128,7 @@ final class ImagesCommand implements Callable<Integer> {
       description = "Listing: rows of the set to skip (default: ${DEFAULT-VALUE}).")
   int offset;
 
-  @Option(
-      names = "--imagenet",
-      paramLabel = "<dir>",
-      description =
-          "Your copy of the ImageNet validation JPEGs (flat or one folder per WordNet id): adds"
-              + " each image's path. Only ILSVRC2012_val_%%08d.JPEG names inside the folder are"
-              + " resolved.")
+  @Option(names = "--imagenet", paramLabel = "<dir>", description = DataHelp.IMAGENET)
   Path imagenet;
 
   @Mixin OutputOptions output;

@@ -52,13 +52,7 @@ final class ServeCommand implements Callable<Integer> {
               + " computed one per core at a time, first come, first served.")
   int httpThreads;
 
-  @Option(
-      names = "--imagenet",
-      paramLabel = "<dir>",
-      description =
-          "Your copy of the ImageNet validation JPEGs (flat or one folder per WordNet id): the"
-              + " images view shows thumbnails. Only ILSVRC2012_val_%%08d.JPEG names inside the"
-              + " folder are served.")
+  @Option(names = "--imagenet", paramLabel = "<dir>", description = DataHelp.IMAGENET)
   Path imagenet;
 
   @Override
