@@ -44,6 +44,11 @@ final class DataHelp {
       "Which of the command's tables to print (listed in its description; default: the first).";
 
   /** {@code --model}. */
+  static final String IMAGENET =
+      "Your copy of the ImageNet validation JPEGs (flat or one folder per WordNet id): images adds"
+          + " each image's path, serve shows thumbnails. Only ILSVRC2012_val_%%08d.JPEG names inside"
+          + " the folder are used.";
+
   static final String MODEL = "Only these models (repeatable or comma-separated).";
 
   /** {@code --seed}, as {@link DataOptions} describes it. */

@@ -4,34 +4,28 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumSet;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 import java.util.concurrent.Callable;
 import org.imagenetx.annotations.AnnotationLoader;
-import org.imagenetx.annotations.Factor;
 import org.imagenetx.annotations.FactorSelection;
-import org.imagenetx.confusions.ConfusionRow;
 import org.imagenetx.confusions.ConfusionTable;
 import org.imagenetx.evaluation.ErrorType;
 import org.imagenetx.images.ExpressionException;
 import org.imagenetx.images.ImageExpression;
 import org.imagenetx.images.ImageFiles;
 import org.imagenetx.images.ImageListing;
-import org.imagenetx.images.ImageRow;
 import org.imagenetx.images.ImageSet;
 import org.imagenetx.images.ImageSets;
-import org.imagenetx.images.Prediction;
 import org.imagenetx.io.BadInputException;
 import org.imagenetx.report.Format;
+import org.imagenetx.report.ImageTables;
 import org.imagenetx.report.ReportTable;
 import org.imagenetx.words.TermKind;
 import org.imagenetx.words.WordIndex;
 import org.imagenetx.words.WordRow;
 import org.imagenetx.words.WordTable;
 import org.imagenetx.zoo.Zoo;
-import org.roaringbitmap.RoaringBitmap;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -134,13 +128,7 @@ final class ImagesCommand implements Callable<Integer> {
       description = "Listing: rows of the set to skip (default: ${DEFAULT-VALUE}).")
   int offset;
 
-  @Option(
-      names = "--imagenet",
-      paramLabel = "<dir>",
-      description =
-          "Your copy of the ImageNet validation JPEGs (flat or one folder per WordNet id): adds"
-              + " each image's path. Only ILSVRC2012_val_%%08d.JPEG names inside the folder are"
-              + " resolved.")
+  @Option(names = "--imagenet", paramLabel = "<dir>", description = DataHelp.IMAGENET)
   Path imagenet;
 
   @Mixin OutputOptions output;
@@ -212,7 +200,7 @@ final class ImagesCommand implements Callable<Integer> {
         throw new ParameterException(spec.commandLine(), "--confusions needs exactly one --model");
       }
       ConfusionTable t = ConfusionTable.of(sets, set, named.get(0), view.type(spec), metaclass);
-      table = confusionTable(t);
+      table = ImageTables.confusions(t, limit);
       summary =
           String.format(
               Locale.ROOT,
@@ -235,7 +223,7 @@ final class ImagesCommand implements Callable<Integer> {
       }
       WordTable t = wordTable(sets, set, named, kind);
       List<WordRow> over = t.overRepresented();
-      table = wordTable(over);
+      table = ImageTables.words(over, limit, text(), output.decimals);
       summary =
           String.format(
               Locale.ROOT,
@@ -256,7 +244,14 @@ final class ImagesCommand implements Callable<Integer> {
     } else {
       List<String> listed = named.isEmpty() ? modelsOf(set.expression()) : named;
       ImageListing page = sets.list(set, listed, offset, limit);
-      table = listing(page, zoo.hasProbabilities(), files);
+      table =
+          ImageTables.listing(
+              page,
+              zoo.hasProbabilities(),
+              files == null
+                  ? null
+                  : r -> files.resolve(r.fileName(), r.wnid()).map(Path::toString).orElse(""),
+              text());
       int last = offset + page.rows().size();
       summary =
           set.describe()
@@ -280,126 +275,13 @@ final class ImagesCommand implements Callable<Integer> {
     return 0;
   }
 
+  private boolean text() {
+    return format == Format.TABLE || format == Format.MARKDOWN;
+  }
+
   /** Models named in {@code wrong:}/{@code right:} atoms, in order of appearance. */
   static List<String> modelsOf(ImageExpression e) {
-    Set<String> out = new LinkedHashSet<>();
-    collect(e, out);
-    return new ArrayList<>(out);
-  }
-
-  private static void collect(ImageExpression e, Set<String> out) {
-    if (e instanceof ImageExpression.Model) {
-      out.add(((ImageExpression.Model) e).model());
-    } else if (e instanceof ImageExpression.And) {
-      collect(((ImageExpression.And) e).left(), out);
-      collect(((ImageExpression.And) e).right(), out);
-    } else if (e instanceof ImageExpression.Or) {
-      collect(((ImageExpression.Or) e).left(), out);
-      collect(((ImageExpression.Or) e).right(), out);
-    } else if (e instanceof ImageExpression.Not) {
-      collect(((ImageExpression.Not) e).operand(), out);
-    }
-  }
-
-  private ReportTable listing(ImageListing page, boolean probabilities, ImageFiles files) {
-    List<String> columns =
-        new ArrayList<>(
-            List.of(
-                "row",
-                "file_name",
-                "class",
-                "wnid",
-                "label",
-                "metaclass",
-                "top_factor",
-                "multi_factors"));
-    for (String m : page.models()) {
-      columns.add(m);
-      columns.add(m + "_label");
-      if (probabilities) {
-        columns.add(m + "_probability");
-      }
-      columns.add(m + "_correct");
-    }
-    columns.add("one_word");
-    columns.add("justification");
-    if (files != null) {
-      columns.add("path");
-    }
-    ReportTable t = new ReportTable(columns);
-    boolean text = format == Format.TABLE || format == Format.MARKDOWN;
-    int row = page.offset();
-    for (ImageRow r : page.rows()) {
-      List<Object> cells = new ArrayList<>(columns.size());
-      cells.add(++row);
-      cells.add(r.fileName());
-      cells.add(r.classId());
-      cells.add(r.wnid());
-      cells.add(r.label());
-      cells.add(r.metaclass());
-      cells.add(factors(r.topFactors()));
-      cells.add(factors(r.multiFactors()));
-      for (Prediction p : r.predictions()) {
-        cells.add(p.classId() < 0 ? null : p.classId());
-        cells.add(p.label());
-        if (probabilities) {
-          cells.add(p.probability());
-        }
-        cells.add(p.correct());
-      }
-      cells.add(text ? oneLine(r.oneWord()) : r.oneWord());
-      cells.add(text ? oneLine(r.justification()) : r.justification());
-      if (files != null) {
-        cells.add(files.resolve(r.fileName(), r.wnid()).map(Path::toString).orElse(""));
-      }
-      t.addRow(cells.toArray());
-    }
-    return t;
-  }
-
-  private static String factors(List<Factor> factors) {
-    StringBuilder sb = new StringBuilder();
-    for (Factor f : factors) {
-      sb.append(sb.length() == 0 ? "" : " ").append(f.column());
-    }
-    return sb.toString();
-  }
-
-  /** Line breaks shown as a visible mark, so a text keeps to one row of an aligned table. */
-  private static String oneLine(String s) {
-    return s == null ? null : s.replace("\r\n", " ⏎ ").replace('\r', '\n').replace("\n", " ⏎ ");
-  }
-
-  private ReportTable confusionTable(ConfusionTable t) {
-    List<String> columns =
-        new ArrayList<>(
-            metaclass
-                ? List.of("true_metaclass", "predicted_metaclass")
-                : List.of(
-                    "true_class",
-                    "true_wnid",
-                    "true_label",
-                    "predicted_class",
-                    "predicted_wnid",
-                    "predicted_label"));
-    columns.addAll(List.of("count", "share", "overall_count", "overall_share", "lift"));
-    ReportTable out = new ReportTable(columns);
-    for (ConfusionRow r : t.top(limit)) {
-      List<Object> cells =
-          new ArrayList<>(
-              metaclass
-                  ? List.of(r.trueName(), r.predictedName())
-                  : List.of(
-                      r.trueId(),
-                      r.trueWnid(),
-                      r.trueName(),
-                      r.predictedId(),
-                      r.predictedWnid(),
-                      r.predictedName()));
-      cells.addAll(List.of(r.count(), r.share(), r.overallCount(), r.overallShare(), r.lift()));
-      out.addRow(cells.toArray());
-    }
-    return out;
+    return ImageExpression.models(e);
   }
 
   /** Mistakes: images every named model gets wrong; correct: images every one gets right. */
@@ -408,77 +290,11 @@ final class ImagesCommand implements Callable<Integer> {
       throw new ParameterException(
           spec.commandLine(), "--min-support must be at least 1, got " + minSupport);
     }
-    RoaringBitmap mistakes = set.images().clone();
-    RoaringBitmap correct = set.images().clone();
-    for (String m : named) {
-      int id = sets.modelId(m);
-      mistakes.and(sets.wrong(id, view.type(spec)));
-      correct.and(sets.right(id, view.type(spec)));
-    }
-    return WordTable.of(WordIndex.of(sets.dataset()), kind, mistakes, correct, minSupport);
-  }
-
-  private ReportTable wordTable(List<WordRow> rows) {
-    ReportTable t =
-        new ReportTable(
-            List.of(
-                "term", "mistakes", "correct", "mistake_share", "correct_share", "lift", "p", "q"));
-    boolean text = format == Format.TABLE || format == Format.MARKDOWN;
-    for (WordRow r : rows.subList(0, Math.min(limit, rows.size()))) {
-      t.addRow(
-          r.term(),
-          r.mistakes(),
-          r.correct(),
-          r.mistakeShare(),
-          r.correctShare(),
-          r.lift(),
-          text ? new Probability(r.p(), output.decimals) : r.p(),
-          text ? new Probability(r.q(), output.decimals) : r.q());
-    }
-    return t;
-  }
-
-  /**
-   * A p-value cell of the text formats: fixed decimals while they show it, scientific below (the
-   * words that matter most have p far below 10^-decimals). A Number, so the column stays
-   * right-aligned.
-   */
-  static final class Probability extends Number {
-    private static final long serialVersionUID = 1L;
-    private final double value;
-    private final int decimals;
-
-    Probability(double value, int decimals) {
-      this.value = value;
-      this.decimals = decimals;
-    }
-
-    @Override
-    public String toString() {
-      if (value == 0 || value >= Math.pow(10, -decimals)) {
-        return String.format(Locale.ROOT, "%." + decimals + "f", value);
-      }
-      return String.format(Locale.ROOT, "%.1e", value);
-    }
-
-    @Override
-    public int intValue() {
-      return (int) value;
-    }
-
-    @Override
-    public long longValue() {
-      return (long) value;
-    }
-
-    @Override
-    public float floatValue() {
-      return (float) value;
-    }
-
-    @Override
-    public double doubleValue() {
-      return value;
-    }
+    return WordTable.of(
+        WordIndex.of(sets.dataset()),
+        kind,
+        sets.allWrong(set, named, view.type(spec)),
+        sets.allRight(set, named, view.type(spec)),
+        minSupport);
   }
 }

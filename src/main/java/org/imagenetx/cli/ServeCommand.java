@@ -4,9 +4,11 @@ import java.io.PrintWriter;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
+import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import org.imagenetx.images.ImageFiles;
 import org.imagenetx.query.QueryEngine;
 import org.imagenetx.serve.ExplorerServer;
 import picocli.CommandLine.Command;
@@ -51,6 +53,9 @@ final class ServeCommand implements Callable<Integer> {
               + " served, and a request not sent within 5 s is cut off.")
   int httpThreads;
 
+  @Option(names = "--imagenet", paramLabel = "<dir>", description = DataHelp.IMAGENET)
+  Path imagenet;
+
   @Override
   public Integer call() throws InterruptedException {
     PrintWriter out = spec.commandLine().getOut();
@@ -68,10 +73,11 @@ final class ServeCommand implements Callable<Integer> {
     } catch (UnknownHostException e) {
       throw new ParameterException(spec.commandLine(), "--bind: unknown address '" + bind + "'");
     }
+    ImageFiles files = imagenet == null ? null : ImageFiles.of(imagenet);
     long t0 = System.nanoTime();
     QueryEngine engine = session.open(spec, err);
     ExplorerServer server =
-        ExplorerServer.start(engine, new InetSocketAddress(address, port), httpThreads);
+        ExplorerServer.start(engine, new InetSocketAddress(address, port), httpThreads, files);
     if (!address.isLoopbackAddress()) {
       err.println(
           "imagenetx: warning: listening on "

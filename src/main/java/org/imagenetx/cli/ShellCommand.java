@@ -11,6 +11,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.imagenetx.annotations.Factor;
+import org.imagenetx.annotations.Metaclasses;
+import org.imagenetx.images.ImageExpression;
+import org.imagenetx.images.RealAgreement;
 import org.imagenetx.io.BadInputException;
 import org.imagenetx.io.Printable;
 import org.imagenetx.query.QueryEngine;
@@ -19,6 +22,8 @@ import org.imagenetx.query.QueryParser;
 import org.imagenetx.query.QueryResult;
 import org.imagenetx.report.Format;
 import org.imagenetx.report.QueryTables;
+import org.imagenetx.words.TermKind;
+import org.imagenetx.words.WordIndex;
 import org.jline.reader.Candidate;
 import org.jline.reader.Completer;
 import org.jline.reader.EndOfFileException;
@@ -259,11 +264,19 @@ final class ShellCommand implements Callable<Integer> {
         case "--group":
           return engine.session().groupNames();
         case "--top":
+        case "--limit":
           return List.of("5", "10", "20", "50");
+        case "--model":
+          return engine.session().zoo().models();
+        case "--text":
+          return List.of("one_word", "justification");
         default:
           break;
       }
       String current = wordIndex < words.size() ? words.get(wordIndex) : "";
+      if (QueryParser.EXPRESSION_COMMANDS.contains(cmd) && !current.startsWith("-")) {
+        return expressionWords(engine, current);
+      }
       if (current.startsWith("-") || cmd.equals("rank") || cmd.equals("groups")) {
         return opts;
       }
@@ -273,6 +286,66 @@ final class ShellCommand implements Callable<Integer> {
         return all;
       }
       return List.of();
+    }
+
+    /**
+     * The words of an image-set expression: operators, factors, atoms with a prefix and, once the
+     * prefix is typed, its values (models, metaclasses, the annotators' words).
+     */
+    static List<String> expressionWords(QueryEngine engine, String current) {
+      List<String> out = new ArrayList<>(List.of("and", "or", "not", "all"));
+      for (String f : Factor.columns()) {
+        out.add(f);
+      }
+      out.addAll(
+          List.of(
+              "multi:",
+              "top:",
+              "class:",
+              "wnid:",
+              "metaclass:",
+              "real:",
+              "wrong:",
+              "right:",
+              "word:",
+              "justification:"));
+      int colon = current.indexOf(':');
+      if (colon < 0) {
+        return out;
+      }
+      String prefix = current.substring(0, colon + 1).toLowerCase(Locale.ROOT);
+      List<String> values = new ArrayList<>();
+      switch (prefix) {
+        case "multi:":
+        case "top:":
+          values.addAll(List.of(Factor.columns()));
+          break;
+        case "wrong:":
+        case "right:":
+          values.addAll(engine.session().zoo().models());
+          break;
+        case "metaclass:":
+          values.addAll(Metaclasses.NAMES);
+          break;
+        case "real:":
+          for (RealAgreement a : RealAgreement.values()) {
+            values.add(a.key());
+          }
+          break;
+        case "word:":
+          values.addAll(WordIndex.of(engine.session().dataset()).terms(TermKind.ONE_WORD));
+          break;
+        case "justification:":
+          values.addAll(WordIndex.of(engine.session().dataset()).terms(TermKind.JUSTIFICATION));
+          break;
+        default:
+          return out;
+      }
+      List<String> prefixed = new ArrayList<>(values.size());
+      for (String v : values) {
+        prefixed.add(prefix + ImageExpression.quote(v));
+      }
+      return prefixed;
     }
   }
 }

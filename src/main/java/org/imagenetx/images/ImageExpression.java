@@ -1,5 +1,8 @@
 package org.imagenetx.images;
 
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
 import org.imagenetx.annotations.Factor;
 import org.imagenetx.annotations.FactorSelection;
 import org.imagenetx.annotations.Metaclasses;
@@ -157,6 +160,40 @@ public sealed interface ImageExpression {
     public String toString() {
       return (kind == TermKind.ONE_WORD ? "word:" : "justification:")
           + ExpressionParser.quoteIfNeeded(phrase);
+    }
+  }
+
+  /**
+   * @param value a model name, a word or another atom value
+   * @return it as an expression spells it: bare, or in quotes when it has whitespace, parentheses,
+   *     quotes or {@code @} (the shell completes atoms with it)
+   */
+  static String quote(String value) {
+    return ExpressionParser.quoteIfNeeded(value);
+  }
+
+  /**
+   * @param e an expression
+   * @return the models its {@code wrong:}/{@code right:} atoms name, in order of appearance, each
+   *     once (the models a listing of its set shows by default)
+   */
+  static List<String> models(ImageExpression e) {
+    Set<String> out = new LinkedHashSet<>();
+    collectModels(e, out);
+    return List.copyOf(out);
+  }
+
+  private static void collectModels(ImageExpression e, Set<String> out) {
+    if (e instanceof Model m) {
+      out.add(m.model());
+    } else if (e instanceof And a) {
+      collectModels(a.left(), out);
+      collectModels(a.right(), out);
+    } else if (e instanceof Or o) {
+      collectModels(o.left(), out);
+      collectModels(o.right(), out);
+    } else if (e instanceof Not n) {
+      collectModels(n.operand(), out);
     }
   }
 

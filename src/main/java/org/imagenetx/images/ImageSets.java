@@ -288,6 +288,38 @@ public final class ImageSets {
     return correctness(model, type)[1];
   }
 
+  /**
+   * The mistakes of a model, or of a group: the set's images every one of the models gets wrong.
+   *
+   * @param set an image set of this session
+   * @param models model names (at least one)
+   * @param type error type
+   * @return a new set
+   */
+  public RoaringBitmap allWrong(ImageSet set, List<String> models, ErrorType type) {
+    RoaringBitmap out = set.images().clone();
+    for (String m : models) {
+      out.and(wrong(modelId(requireModel(m)), type));
+    }
+    return out;
+  }
+
+  /**
+   * The correct answers of a model, or of a group: the set's images every one of them gets right.
+   *
+   * @param set an image set of this session
+   * @param models model names (at least one)
+   * @param type error type
+   * @return a new set, disjoint from {@link #allWrong}
+   */
+  public RoaringBitmap allRight(ImageSet set, List<String> models, ErrorType type) {
+    RoaringBitmap out = set.images().clone();
+    for (String m : models) {
+      out.and(right(modelId(requireModel(m)), type));
+    }
+    return out;
+  }
+
   /** {wrong, right} of a model, from its packed predictions by the tables' kernels. */
   private RoaringBitmap[] correctness(int model, ErrorType type) {
     if (type == ErrorType.REAL_CLASS && !dataset.hasReal()) {

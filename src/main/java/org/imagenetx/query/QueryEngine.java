@@ -3,15 +3,25 @@ package org.imagenetx.query;
 import it.unimi.dsi.fastutil.ints.IntArrays;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.imagenetx.annotations.Factor;
 import org.imagenetx.annotations.Metaclasses;
+import org.imagenetx.confusions.ConfusionTable;
 import org.imagenetx.evaluation.ErrorType;
 import org.imagenetx.evaluation.FactorTable;
 import org.imagenetx.evaluation.MetaclassTable;
+import org.imagenetx.images.ExpressionException;
+import org.imagenetx.images.ImageExpression;
+import org.imagenetx.images.ImageListing;
+import org.imagenetx.images.ImageSet;
+import org.imagenetx.images.ImageSets;
 import org.imagenetx.resampling.Interval;
+import org.imagenetx.words.WordIndex;
+import org.imagenetx.words.WordTable;
+import org.roaringbitmap.RoaringBitmap;
 
 /**
  * Answers {@link Query queries} over a {@link Session}: the one API behind the shell, {@code
@@ -36,6 +46,9 @@ public final class QueryEngine {
   private final Session session;
   private final Pairwise pairwise;
   private final Intervals intervals;
+
+  /** Image sets per error type, made on first use (cheap: they share the dataset's bitmaps). */
+  private final Map<ErrorType, ImageSets> imageSets = new EnumMap<>(ErrorType.class);
 
   /**
    * @param session the loaded zoo
@@ -78,6 +91,12 @@ public final class QueryEngine {
       return groups(g.type());
     } else if (q instanceof Query.Models m) {
       return models(m.glob());
+    } else if (q instanceof Query.Images i) {
+      return images(i);
+    } else if (q instanceof Query.Confusions c) {
+      return confusions(c);
+    } else if (q instanceof Query.Words w) {
+      return words(w);
     } else {
       return new Results.HelpText(QueryParser.HELP);
     }
@@ -411,5 +430,157 @@ public final class QueryEngine {
       }
     }
     return out;
+  }
+
+  /**
+   * @param type error type of {@code wrong:}/{@code right:} atoms without {@code @type}
+   * @return the image sets of the session's dataset and zoo (models added with {@code add} are not
+   *     in them)
+   */
+  public ImageSets imageSets(ErrorType type) {
+    synchronized (imageSets) {
+      ImageSets s = imageSets.get(type);
+      if (s == null) {
+        try {
+          s = ImageSets.of(session.dataset(), session.zoo(), session.selection(), type);
+        } catch (IllegalArgumentException e) {
+          throw new QueryException(e.getMessage());
+        }
+        imageSets.put(type, s);
+      }
+      return s;
+    }
+  }
+
+  /**
+   * @param sets the image sets
+   * @param expression an expression
+   * @return its images
+   * @throws QueryException with the column of the problem
+   */
+  private static ImageSet evaluate(ImageSets sets, String expression) {
+    if (expression == null || expression.isBlank()) {
+      throw new QueryException("an image-set expression is required, e.g. texture and wrong:ViT");
+    }
+    try {
+      return sets.evaluate(expression);
+    } catch (ExpressionException e) {
+      throw new QueryException(e.getMessage());
+    }
+  }
+
+  private static String model(ImageSets sets, String name) {
+    try {
+      return sets.requireModel(name);
+    } catch (IllegalArgumentException e) {
+      throw new QueryException(e.getMessage());
+    }
+  }
+
+  /**
+   * The images of an expression: a count, or one page of the listing.
+   *
+   * @param q the query
+   * @return the set and the page
+   */
+  public Results.ImagePage images(Query.Images q) {
+    if (q.offset() < 0 || q.limit() < 0) {
+      throw new QueryException("offset and limit must be >= 0");
+    }
+    ImageSets sets = imageSets(q.type());
+    ImageSet set = evaluate(sets, q.expression());
+    if (q.countOnly()) {
+      return new Results.ImagePage(set, null, q.limit(), sets.zoo().hasProbabilities());
+    }
+    List<String> models = new ArrayList<>();
+    for (String m : q.models()) {
+      models.add(model(sets, m));
+    }
+    if (models.isEmpty()) {
+      models.addAll(ImageExpression.models(set.expression()));
+    }
+    ImageListing page = sets.list(set, models, q.offset(), q.limit());
+    return new Results.ImagePage(set, page, q.limit(), sets.zoo().hasProbabilities());
+  }
+
+  /**
+   * @param q the query
+   * @return the model's confusions in the set
+   */
+  public Results.Confusions confusions(Query.Confusions q) {
+    ImageSets sets = imageSets(q.type());
+    ImageSet set = evaluate(sets, q.expression());
+    String name = model(sets, q.model());
+    return new Results.Confusions(
+        set, ConfusionTable.of(sets, set, name, q.type(), q.metaclass()), q.top());
+  }
+
+  /**
+   * @param q the query
+   * @return the words over-represented among the model's (or group's) mistakes in the set
+   */
+  public Results.Words words(Query.Words q) {
+    if (q.models().isEmpty()) {
+      throw new QueryException("words needs a model (or several, for a group)");
+    }
+    if (q.minSupport() < 1) {
+      throw new QueryException("min support must be at least 1, got " + q.minSupport());
+    }
+    ImageSets sets = imageSets(q.type());
+    ImageSet set = evaluate(sets, q.expression());
+    List<String> models = new ArrayList<>();
+    for (String m : q.models()) {
+      models.add(model(sets, m));
+    }
+    WordTable t =
+        WordTable.of(
+            WordIndex.of(sets.dataset()),
+            q.text(),
+            sets.allWrong(set, models, q.type()),
+            sets.allRight(set, models, q.type()),
+            q.minSupport());
+    return new Results.Words(set, models, t, q.top());
+  }
+
+  /**
+   * Images and errors behind every cell of a model's report, for flagging small cells ({@link
+   * org.imagenetx.evaluation.SmallCells}).
+   *
+   * @param model a model of the zoo
+   * @param type error type
+   * @return the counts
+   */
+  public Results.CellCounts cellCounts(String model, ErrorType type) {
+    ImageSets sets = imageSets(type);
+    String name = model(sets, model);
+    int id = sets.modelId(name);
+    RoaringBitmap wrong = sets.wrong(id, type);
+    RoaringBitmap answered = RoaringBitmap.or(wrong, sets.right(id, type));
+    var index = session.dataset().index();
+    var factors = session.dataset().factors(session.selection());
+    int[] images = new int[Factor.COUNT];
+    int[] errors = new int[Factor.COUNT];
+    int[][] metaImages = new int[Metaclasses.COUNT][Factor.COUNT + 1];
+    int[][] metaErrors = new int[Metaclasses.COUNT][Factor.COUNT + 1];
+    for (int m = 0; m < Metaclasses.COUNT; m++) {
+      long from = index.metaclassFrom(m);
+      long to = index.metaclassTo(m);
+      metaImages[m][0] = (int) answered.rangeCardinality(from, to);
+      metaErrors[m][0] = (int) wrong.rangeCardinality(from, to);
+    }
+    for (Factor f : Factor.values()) {
+      int i = f.ordinal();
+      RoaringBitmap in = RoaringBitmap.and(answered, factors.factor(f));
+      RoaringBitmap err = RoaringBitmap.and(wrong, in);
+      images[i] = in.getCardinality();
+      errors[i] = err.getCardinality();
+      for (int m = 0; m < Metaclasses.COUNT; m++) {
+        long from = index.metaclassFrom(m);
+        long to = index.metaclassTo(m);
+        metaImages[m][i + 1] = (int) in.rangeCardinality(from, to);
+        metaErrors[m][i + 1] = (int) err.rangeCardinality(from, to);
+      }
+    }
+    return new Results.CellCounts(name, type, images, errors, metaImages, metaErrors);
   }
 }

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 import org.imagenetx.annotations.Factor;
 import org.imagenetx.evaluation.ErrorType;
+import org.imagenetx.words.TermKind;
 
 /**
  * Parses the query language of the shell and of {@code imagenetx query}: a command word, positional
@@ -19,19 +20,40 @@ import org.imagenetx.evaluation.ErrorType;
 public final class QueryParser {
   /** Command words, for completion. */
   public static final List<String> COMMANDS =
-      List.of("rank", "show", "similar", "compare", "add", "groups", "models", "help");
+      List.of(
+          "rank",
+          "show",
+          "similar",
+          "compare",
+          "add",
+          "groups",
+          "models",
+          "images",
+          "confusions",
+          "words",
+          "help");
 
   /** Options per command, for completion and validation. */
   public static final Map<String, List<String>> OPTIONS =
-      Map.of(
-          "rank", List.of("--by", "--metric", "--error-type", "--group", "--top"),
-          "show", List.of("--error-type"),
-          "similar", List.of("--top", "--by", "--error-type"),
-          "compare", List.of("--error-type"),
-          "add", List.of("--error-type"),
-          "groups", List.of("--error-type"),
-          "models", List.of(),
-          "help", List.of());
+      Map.ofEntries(
+          Map.entry("rank", List.of("--by", "--metric", "--error-type", "--group", "--top")),
+          Map.entry("show", List.of("--error-type")),
+          Map.entry("similar", List.of("--top", "--by", "--error-type")),
+          Map.entry("compare", List.of("--error-type")),
+          Map.entry("add", List.of("--error-type")),
+          Map.entry("groups", List.of("--error-type")),
+          Map.entry("models", List.of()),
+          Map.entry("images", List.of("--model", "--limit", "--offset", "--count", "--error-type")),
+          Map.entry("confusions", List.of("--model", "--top", "--metaclass", "--error-type")),
+          Map.entry(
+              "words", List.of("--model", "--text", "--min-support", "--top", "--error-type")),
+          Map.entry("help", List.of()));
+
+  /** Options that take no value. */
+  public static final Set<String> FLAGS = Set.of("--count", "--metaclass");
+
+  /** Commands whose argument is an image-set expression ({@code images texture and wrong:ViT}). */
+  public static final Set<String> EXPRESSION_COMMANDS = Set.of("images", "confusions", "words");
 
   /** The language, for {@code help}. */
   public static final String HELP =
@@ -48,6 +70,14 @@ public final class QueryParser {
           "add <file.csv> [--error-type T]    add a model to this session (not to disk); its rank on every factor",
           "groups [--error-type T]            mean error ratio per factor for each model group",
           "models [glob]                      model names, e.g. models 'resnet*'",
+          "images <expr> [--model M,..] [--limit N] [--offset N] [--count] [--error-type T]",
+          "                                   the images of an expression: texture and not pose and",
+          "                                   wrong:ViT and right:ResNet50 (factors, class:, metaclass:,",
+          "                                   real:, wrong:/right:, word:\"top view\", justification:)",
+          "confusions <expr> --model M [--top K] [--metaclass] [--error-type T]",
+          "                                   the model's most frequent (true -> predicted) pairs there",
+          "words <expr> --model M[,M2..] [--text one_word|justification] [--min-support N] [--top K]",
+          "                                   annotators' words over-represented among its mistakes",
           "help                               this text; quit or exit leaves the shell");
 
   private QueryParser() {}
@@ -58,6 +88,17 @@ public final class QueryParser {
    * @throws QueryException on any mistake
    */
   public static Query parse(String line) {
+    String expression = null;
+    String head = line.strip();
+    int space = 0;
+    while (space < head.length() && !Character.isWhitespace(head.charAt(space))) {
+      space++;
+    }
+    if (EXPRESSION_COMMANDS.contains(head.substring(0, space).toLowerCase(Locale.ROOT))) {
+      int options = optionsStart(head, space);
+      expression = head.substring(space, options).strip();
+      line = head.substring(0, space) + " " + head.substring(options);
+    }
     List<String> tokens = tokens(line);
     if (tokens.isEmpty()) {
       throw new QueryException("empty query (try: help)");
@@ -94,7 +135,12 @@ public final class QueryParser {
                       ? ""
                       : " (options: " + String.join(", ", OPTIONS.get(cmd)) + ")"));
         }
-        if (value == null) {
+        if (FLAGS.contains(name)) {
+          if (value != null) {
+            throw new QueryException(cmd + ": " + name + " takes no value");
+          }
+          value = "true";
+        } else if (value == null) {
           if (i + 1 >= tokens.size()) {
             throw new QueryException(cmd + ": option " + name + " needs a value");
           }
@@ -106,6 +152,13 @@ public final class QueryParser {
       } else {
         positional.add(t);
       }
+    }
+    if (expression != null && !positional.isEmpty()) {
+      throw new QueryException(
+          cmd
+              + ": the expression goes before the options, got '"
+              + String.join(" ", positional)
+              + "' after them");
     }
     ErrorType type =
         opts.containsKey("--error-type") ? errorType(opts.get("--error-type")) : ErrorType.CLASS;
@@ -151,8 +204,111 @@ public final class QueryParser {
           throw new QueryException("models takes at most one glob");
         }
         return new Query.Models(positional.isEmpty() ? "*" : positional.get(0));
+      case "images":
+        return new Query.Images(
+            expression,
+            models(opts.get("--model")),
+            type,
+            count(opts.get("--offset"), 0, "--offset"),
+            count(opts.get("--limit"), 20, "--limit"),
+            opts.containsKey("--count"));
+      case "confusions":
+        {
+          String model = opts.get("--model");
+          if (model == null) {
+            throw new QueryException("confusions: --model is required");
+          }
+          return new Query.Confusions(
+              expression,
+              model,
+              type,
+              opts.containsKey("--metaclass"),
+              top(opts.get("--top"), 20, "--top"));
+        }
+      case "words":
+        {
+          List<String> models = models(opts.get("--model"));
+          if (models.isEmpty()) {
+            throw new QueryException(
+                "words: --model is required (several, comma-separated: a group)");
+          }
+          TermKind text;
+          try {
+            text = TermKind.parse(opts.getOrDefault("--text", "one_word"));
+          } catch (IllegalArgumentException e) {
+            throw new QueryException("words: " + e.getMessage());
+          }
+          return new Query.Words(
+              expression,
+              models,
+              type,
+              text,
+              top(opts.get("--min-support"), 10, "--min-support"),
+              top(opts.get("--top"), 20, "--top"));
+        }
       default:
         return new Query.Help();
+    }
+  }
+
+  /**
+   * Where the options of an expression command start: the first {@code --} outside quotes that
+   * begins a word; the text before it is the expression, kept verbatim (quotes included) for the
+   * expression parser.
+   */
+  private static int optionsStart(String line, int from) {
+    char quote = 0;
+    for (int i = from; i < line.length(); i++) {
+      char ch = line.charAt(i);
+      if (quote != 0) {
+        if (ch == quote) {
+          quote = 0;
+        }
+      } else if (ch == '\'' || ch == '"') {
+        quote = ch;
+      } else if (ch == '-'
+          && line.startsWith("--", i)
+          && Character.isWhitespace(line.charAt(i - 1))) {
+        return i;
+      }
+    }
+    return line.length();
+  }
+
+  /**
+   * @param s comma-separated model names, or null
+   * @return the names
+   */
+  public static List<String> models(String s) {
+    List<String> out = new ArrayList<>();
+    if (s != null) {
+      for (String m : s.split(",")) {
+        if (!m.isBlank()) {
+          out.add(m.strip());
+        }
+      }
+    }
+    return out;
+  }
+
+  /**
+   * @param s a count, or null
+   * @param dflt value when null
+   * @param name the parameter's name, for messages
+   * @return the count (≥ 0)
+   */
+  public static int count(String s, int dflt, String name) {
+    if (s == null) {
+      return dflt;
+    }
+    try {
+      int k = Integer.parseInt(s.trim());
+      if (k < 0) {
+        throw new QueryException(name + " must be at least 0, got " + s);
+      }
+      return k;
+    } catch (NumberFormatException e) {
+      throw new QueryException(name + " needs a whole number, got '" + s + "'");
     }
   }
 

@@ -15,4 +15,7 @@ public sealed interface QueryResult
         Results.GroupSummary,
         Results.Matrix,
         Results.ModelList,
-        Results.HelpText {}
+        Results.HelpText,
+        Results.ImagePage,
+        Results.Confusions,
+        Results.Words {}

@@ -3,9 +3,13 @@ package org.imagenetx.query;
 import java.util.List;
 import org.imagenetx.annotations.FactorSelection;
 import org.imagenetx.compare.SliceComparison;
+import org.imagenetx.confusions.ConfusionTable;
 import org.imagenetx.evaluation.ErrorType;
+import org.imagenetx.images.ImageListing;
+import org.imagenetx.images.ImageSet;
 import org.imagenetx.resampling.Interval;
 import org.imagenetx.resampling.ZooBootstrap;
+import org.imagenetx.words.WordTable;
 
 /**
  * What queries return: plain records, so both front ends (tables in the shell, JSON in the
@@ -179,4 +183,64 @@ public final class Results {
    * @param text help text
    */
   public record HelpText(String text) implements QueryResult {}
+
+  /**
+   * The images of an expression: its count, and a page of rows unless only the count was asked.
+   *
+   * @param set the image set (expression resolved, count, universe)
+   * @param listing the page, or null for a count
+   * @param limit rows asked for
+   * @param probabilities whether the zoo has predicted probabilities
+   */
+  public record ImagePage(ImageSet set, ImageListing listing, int limit, boolean probabilities)
+      implements QueryResult {}
+
+  /**
+   * A model's confusions in an image set.
+   *
+   * @param set the image set
+   * @param table every pair, by count
+   * @param top rows to show
+   */
+  public record Confusions(ImageSet set, ConfusionTable table, int top) implements QueryResult {}
+
+  /**
+   * Words over-represented among a model's (or a group's) mistakes in an image set.
+   *
+   * @param set the image set
+   * @param models the model, or the group
+   * @param table every tested term
+   * @param top rows to show (of the over-represented terms)
+   */
+  public record Words(ImageSet set, List<String> models, WordTable table, int top)
+      implements QueryResult {
+    /**
+     * @param set set
+     * @param models models (copied)
+     * @param table table
+     * @param top rows
+     */
+    public Words {
+      models = List.copyOf(models);
+    }
+  }
+
+  /**
+   * Images and errors behind the cells of a model's report (the explorer flags small cells).
+   *
+   * @param model model
+   * @param type error type
+   * @param images per factor (canonical order): evaluated images the model answered
+   * @param errors per factor: its errors among them
+   * @param metaclassImages {@code [metaclass][0]}: the metaclass's images; {@code [metaclass][1 +
+   *     factor]}: its images with the factor
+   * @param metaclassErrors errors, laid out as {@code metaclassImages}
+   */
+  public record CellCounts(
+      String model,
+      ErrorType type,
+      int[] images,
+      int[] errors,
+      int[][] metaclassImages,
+      int[][] metaclassErrors) {}
 }

@@ -53,6 +53,12 @@ public final class QueryTables {
         t.addRow(line);
       }
       return List.of(t);
+    } else if (result instanceof Results.ImagePage p) {
+      return List.of(images(p));
+    } else if (result instanceof Results.Confusions c) {
+      return List.of(confusions(c));
+    } else if (result instanceof Results.Words w) {
+      return List.of(words(w));
     }
     // Results.Matrix, the explorer's heatmap data, has no table
     throw new IllegalArgumentException("no table for " + result.getClass().getSimpleName());
@@ -308,5 +314,83 @@ public final class QueryTables {
             ? "no groups: pass --groups <csv of model,group> (e.g. model_types.csv)"
             : "mean error ratio per factor over each group's models (" + g.type().key() + ")");
     return t;
+  }
+
+  /**
+   * @param p a count or a page of images
+   * @return {@code count} alone, or the listing of {@code imagenetx images}, its set described
+   */
+  public static ReportTable images(Results.ImagePage p) {
+    if (p.listing() == null) {
+      ReportTable t = new ReportTable(List.of("count"));
+      t.addRow(p.set().count());
+      t.note(p.set().describe());
+      return t;
+    }
+    ReportTable t = ImageTables.listing(p.listing(), p.probabilities(), null, true);
+    int offset = p.listing().offset();
+    int last = offset + p.listing().rows().size();
+    t.note(
+        p.set().describe()
+            + (p.listing().rows().isEmpty()
+                ? "; no rows from " + (offset + 1)
+                : "; rows " + (offset + 1) + "-" + last)
+            + (last < p.set().count() ? " (--offset " + last + " for more)" : ""));
+    return t;
+  }
+
+  /**
+   * @param c a model's confusions in a set
+   * @return the table of {@code imagenetx images --confusions}
+   */
+  public static ReportTable confusions(Results.Confusions c) {
+    var t = c.table();
+    ReportTable out = ImageTables.confusions(t, c.top());
+    out.note(
+        String.format(
+            Locale.ROOT,
+            "%s: %d %s errors in the %d images of %s (%d on all %d evaluated images); top %d"
+                + " of %d %s pairs by count",
+            t.model(),
+            t.numErrors(),
+            t.errorType().key(),
+            c.set().count(),
+            c.set().expression(),
+            t.numErrorsOverall(),
+            c.set().universeSize(),
+            Math.min(c.top(), t.rows().size()),
+            t.rows().size(),
+            t.metaclass() ? "metaclass" : "class"));
+    return out;
+  }
+
+  /**
+   * @param w words over-represented among mistakes
+   * @return the table of {@code imagenetx images --words}
+   */
+  public static ReportTable words(Results.Words w) {
+    var t = w.table();
+    var over = t.overRepresented();
+    ReportTable out = ImageTables.words(over, w.top(), true, DECIMALS);
+    out.note(
+        String.format(
+            Locale.ROOT,
+            "%s over-represented among the mistakes of %s (%d images) against %s correct answers"
+                + " (%d images) in %s; %d terms seen on >= %d of them tested, %d over-represented,"
+                + " top %d; p: Fisher's exact test, two-sided; q: Benjamini-Hochberg over the"
+                + " tested terms",
+            t.kind() == org.imagenetx.words.TermKind.ONE_WORD
+                ? "one_word terms"
+                : "justification tokens",
+            w.models().size() == 1 ? w.models().get(0) : "all of " + String.join(", ", w.models()),
+            t.numMistakes(),
+            w.models().size() == 1 ? "its" : "their",
+            t.numCorrect(),
+            w.set().expression(),
+            t.numTested(),
+            t.minSupport(),
+            over.size(),
+            Math.min(w.top(), over.size())));
+    return out;
   }
 }

@@ -9,6 +9,7 @@ import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -22,6 +23,8 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import org.imagenetx.annotations.Factor;
 import org.imagenetx.evaluation.ErrorType;
+import org.imagenetx.evaluation.SmallCells;
+import org.imagenetx.images.ImageFiles;
 import org.imagenetx.io.BadInputException;
 import org.imagenetx.io.Printable;
 import org.imagenetx.query.Metric;
@@ -29,6 +32,7 @@ import org.imagenetx.query.Query;
 import org.imagenetx.query.QueryEngine;
 import org.imagenetx.query.QueryException;
 import org.imagenetx.query.QueryParser;
+import org.imagenetx.words.TermKind;
 
 /**
  * The local explorer: a static page and a read-only JSON API over one {@link QueryEngine}, on the
@@ -75,6 +79,12 @@ public final class ExplorerServer implements AutoCloseable {
   private final QueryEngine engine;
   private final Map<String, byte[]> files = new HashMap<>();
 
+  /** The user's ImageNet validation JPEGs ({@code serve --imagenet}), or null. */
+  private final ImageFiles images;
+
+  /** Rows an image listing returns at most per request. */
+  static final int MAX_IMAGE_ROWS = 500;
+
   /**
    * Answers computed at once: one per core, granted in arrival order; request threads beyond that
    * only read requests and write responses. With every request thread computing, a 5 ms comparison
@@ -92,8 +102,10 @@ public final class ExplorerServer implements AutoCloseable {
    */
   private final Map<ErrorType, Object[]> matrixJson = new ConcurrentHashMap<>();
 
-  private ExplorerServer(QueryEngine engine, HttpServer server, ExecutorService pool) {
+  private ExplorerServer(
+      QueryEngine engine, HttpServer server, ExecutorService pool, ImageFiles images) {
     this.engine = engine;
+    this.images = images;
     this.server = server;
     this.pool = pool;
     for (String[] f : STATIC.values()) {
@@ -110,6 +122,21 @@ public final class ExplorerServer implements AutoCloseable {
    * @return the running server
    */
   public static ExplorerServer start(QueryEngine engine, InetSocketAddress address, int threads) {
+    return start(engine, address, threads, null);
+  }
+
+  /**
+   * Starts serving, with thumbnails from the user's copy of the validation images.
+   *
+   * @param engine the queries
+   * @param address where to listen
+   * @param threads request threads
+   * @param images the validation JPEGs, or null: {@code /image/<file name>} serves only exact
+   *     validation file names found inside it ({@link ImageFiles#resolve})
+   * @return the running server
+   */
+  public static ExplorerServer start(
+      QueryEngine engine, InetSocketAddress address, int threads, ImageFiles images) {
     // Without TCP_NODELAY the JDK server's separate header and body writes meet the client's
     // delayed
     // ACK: every response took ~40 ms regardless of work (ExplorerLoadTest p50 48 ms -> see
@@ -139,7 +166,7 @@ public final class ExplorerServer implements AutoCloseable {
                 t.setDaemon(true);
                 return t;
               });
-      ExplorerServer s = new ExplorerServer(engine, server, pool);
+      ExplorerServer s = new ExplorerServer(engine, server, pool, images);
       server.createContext("/", s::handle);
       server.setExecutor(pool);
       server.start();
@@ -209,6 +236,10 @@ public final class ExplorerServer implements AutoCloseable {
           send(ex, 200, file[1], files.get(file[0]));
           return;
         }
+        if (path.startsWith("/image/")) {
+          image(ex, path.substring("/image/".length()));
+          return;
+        }
         if (path.startsWith("/api/")) {
           String refused = crossOrigin(ex);
           if (refused != null) {
@@ -251,6 +282,37 @@ public final class ExplorerServer implements AutoCloseable {
         System.err.println("imagenetx serve: internal error on " + ex.getRequestURI() + ": " + e);
       }
     }
+  }
+
+  /**
+   * One validation image, by its exact file name (the raw path segment, never decoded): anything
+   * else, or a file outside the directory, is a 404.
+   */
+  private void image(HttpExchange ex, String name) throws IOException {
+    if (images == null) {
+      error(ex, 404, "no images: start serve with --imagenet <dir of ILSVRC2012 val JPEGs>");
+      return;
+    }
+    if (!ImageFiles.isValidationName(name)) {
+      error(ex, 404, "not an ImageNet validation file name");
+      return;
+    }
+    var dataset = engine.session().dataset();
+    int position = dataset.index().lookup(name);
+    String wnid = position < 0 ? null : dataset.classNames().wnid(dataset.index().label(position));
+    var file = images.resolve(name, wnid);
+    if (file.isEmpty()) {
+      error(ex, 404, "no such image under the --imagenet directory");
+      return;
+    }
+    byte[] body;
+    try {
+      body = Files.readAllBytes(file.get());
+    } catch (IOException e) {
+      error(ex, 404, "cannot read the image");
+      return;
+    }
+    send(ex, 200, "image/jpeg", body);
   }
 
   private byte[] matrix(ErrorType type) {
@@ -326,6 +388,10 @@ public final class ExplorerServer implements AutoCloseable {
           info.put("factors", List.of(Factor.columns()));
           info.put("models", engine.session().models().size());
           info.put("groups", engine.groupSizes());
+          info.put("images", images != null);
+          info.put(
+              "small_cells",
+              Map.of("min_images", SmallCells.MIN_IMAGES, "min_errors", SmallCells.MIN_ERRORS));
           return info;
         }
       case "models":
@@ -357,6 +423,44 @@ public final class ExplorerServer implements AutoCloseable {
         return engine.compare(required(p, "a"), required(p, "b"), type(p));
       case "groups":
         return engine.groups(type(p));
+      case "images":
+        return engine.images(
+            new Query.Images(
+                required(p, "expr"),
+                QueryParser.models(p.get("models")),
+                type(p),
+                QueryParser.count(p.get("offset"), 0, "offset"),
+                Math.min(MAX_IMAGE_ROWS, QueryParser.count(p.get("limit"), 50, "limit")),
+                false));
+      case "count":
+        return engine.images(new Query.Images(required(p, "expr"), List.of(), type(p), 0, 0, true));
+      case "confusions":
+        return engine.confusions(
+            new Query.Confusions(
+                required(p, "expr"),
+                required(p, "model"),
+                type(p),
+                flag(p, "metaclass"),
+                QueryParser.top(p.get("top"), 20, "top")));
+      case "words":
+        {
+          TermKind text;
+          try {
+            text = TermKind.parse(p.getOrDefault("text", "one_word"));
+          } catch (IllegalArgumentException e) {
+            throw new QueryException(e.getMessage());
+          }
+          return engine.words(
+              new Query.Words(
+                  required(p, "expr"),
+                  QueryParser.models(required(p, "model")),
+                  type(p),
+                  text,
+                  QueryParser.top(p.get("min_support"), 10, "min_support"),
+                  QueryParser.top(p.get("top"), 20, "top")));
+        }
+      case "cells":
+        return engine.cellCounts(required(p, "model"), type(p));
       case "query":
         {
           Query q = QueryParser.parse(required(p, "q"));
@@ -370,13 +474,22 @@ public final class ExplorerServer implements AutoCloseable {
         throw new QueryException(
             "no such API endpoint /api/"
                 + endpoint
-                + " (info, models, matrix, rank, show, similar, compare, groups, query)");
+                + " (info, models, matrix, rank, show, similar, compare, groups, images, count,"
+                + " confusions, words, cells, query)");
     }
   }
 
   private static ErrorType type(Map<String, String> p) {
     String t = p.get("error_type");
     return t == null ? ErrorType.CLASS : QueryParser.errorType(t);
+  }
+
+  private static boolean flag(Map<String, String> p, String name) {
+    String v = p.getOrDefault(name, "false");
+    if (!v.equals("true") && !v.equals("false")) {
+      throw new QueryException(name + " must be true or false, got '" + v + "'");
+    }
+    return v.equals("true");
   }
 
   private static String required(Map<String, String> p, String name) {

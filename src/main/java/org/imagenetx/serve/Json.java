@@ -13,8 +13,11 @@ import java.util.Collection;
 import java.util.Locale;
 import java.util.Map;
 import org.imagenetx.evaluation.ErrorType;
+import org.imagenetx.images.ImageSet;
 import org.imagenetx.query.Metric;
 import org.imagenetx.query.Results;
+import org.imagenetx.report.ImageTables;
+import org.imagenetx.report.ReportTable;
 import org.imagenetx.resampling.Interval;
 
 /**
@@ -147,6 +150,18 @@ final class Json {
         }
       }
       g.writeEndArray();
+    } else if (v instanceof int[] a) {
+      g.writeStartArray();
+      for (int i : a) {
+        g.writeNumber(i);
+      }
+      g.writeEndArray();
+    } else if (v instanceof Results.ImagePage p) {
+      imagePage(g, p);
+    } else if (v instanceof Results.Confusions c) {
+      confusions(g, c);
+    } else if (v instanceof Results.Words w) {
+      words(g, w);
     } else if (v instanceof Object[] a) {
       g.writeStartArray();
       for (Object o : a) {
@@ -195,5 +210,71 @@ final class Json {
     } else {
       g.writeString(v.toString());
     }
+  }
+
+  /** The set an answer is about: its canonical expression, count and universe. */
+  private static void set(JsonGenerator g, String kind, ImageSet set) throws IOException {
+    g.writeStringField("kind", kind);
+    g.writeStringField("expression", set.expression().toString());
+    g.writeNumberField("count", set.count());
+    g.writeNumberField("universe_size", set.universeSize());
+    g.writeStringField("selection", set.selection().key());
+    g.writeStringField("error_type", set.errorType().key());
+  }
+
+  /** A table's rows as objects keyed by its columns: the CLI's CSV, row for row. */
+  private static void rows(JsonGenerator g, ReportTable t) throws IOException {
+    g.writeFieldName("rows");
+    g.writeStartArray();
+    for (Object[] row : t.rows()) {
+      g.writeStartObject();
+      for (int i = 0; i < row.length; i++) {
+        g.writeFieldName(t.columns().get(i));
+        write(g, row[i]);
+      }
+      g.writeEndObject();
+    }
+    g.writeEndArray();
+  }
+
+  private static void imagePage(JsonGenerator g, Results.ImagePage p) throws IOException {
+    g.writeStartObject();
+    set(g, "ImagePage", p.set());
+    if (p.listing() != null) {
+      g.writeNumberField("offset", p.listing().offset());
+      g.writeNumberField("limit", p.limit());
+      g.writeFieldName("models");
+      write(g, p.listing().models());
+      rows(g, ImageTables.listing(p.listing(), p.probabilities(), null, false));
+    }
+    g.writeEndObject();
+  }
+
+  private static void confusions(JsonGenerator g, Results.Confusions c) throws IOException {
+    g.writeStartObject();
+    set(g, "Confusions", c.set());
+    g.writeStringField("model", c.table().model());
+    g.writeBooleanField("metaclass", c.table().metaclass());
+    g.writeNumberField("num_errors", c.table().numErrors());
+    g.writeNumberField("num_errors_overall", c.table().numErrorsOverall());
+    g.writeNumberField("num_pairs", c.table().rows().size());
+    rows(g, ImageTables.confusions(c.table(), c.top()));
+    g.writeEndObject();
+  }
+
+  private static void words(JsonGenerator g, Results.Words w) throws IOException {
+    g.writeStartObject();
+    set(g, "Words", w.set());
+    g.writeFieldName("models");
+    write(g, w.models());
+    g.writeStringField("text", w.table().kind().key());
+    g.writeNumberField("num_mistakes", w.table().numMistakes());
+    g.writeNumberField("num_correct", w.table().numCorrect());
+    g.writeNumberField("min_support", w.table().minSupport());
+    g.writeNumberField("num_tested", w.table().numTested());
+    var over = w.table().overRepresented();
+    g.writeNumberField("num_over_represented", over.size());
+    rows(g, ImageTables.words(over, w.top(), false, 0));
+    g.writeEndObject();
   }
 }

@@ -37,6 +37,23 @@
     return t > 0 ? `rgb(255,${a},${a})` : `rgb(${a},${a},255)`;
   }
   function heatCell(v, col) { const td = num(v, col); td.style.background = heat(v); return td; }
+  // evaluation/SmallCells: fewer than min_images images or min_errors errors; the value keeps its
+  // cell, the n goes beside it, greyed
+  function isSmall(n, errors) {
+    const r = state.info.small_cells;
+    return n < r.min_images || errors < r.min_errors;
+  }
+  function markSmall(td, n, errors) {
+    if (n == null || !isSmall(n, errors)) return td;
+    td.classList.add('small');
+    td.setAttribute('data-n', String(n));
+    td.appendChild(h('span', { class: 'n', text: ' n=' + n }));
+    return td;
+  }
+  function imagesLink(expr, models, text) {
+    return h('a', { href: '#/images/' + encodeURIComponent(expr) + '/0/' + encodeURIComponent(models || ''), text: text });
+  }
+  function quote(v) { return /^[^\s()"'@]+$/.test(v) ? v : (v.includes('"') ? "'" + v + "'" : '"' + v + '"'); }
   function link(model) { return h('a', { href: '#/model/' + encodeURIComponent(model), text: model }); }
 
   async function api(path, params) {
@@ -123,12 +140,15 @@
         const v = ser[i];
         if (v == null) return;
         svg.appendChild(s('rect', { x: left, y: y0 + k * bar, width: Math.max(0, v * scale), height: bar - 2, fill: colors[k] }));
-        svg.appendChild(s('text', { x: left + v * scale + 4, y: y0 + k * bar + bar - 4, text: fmt(v) }));
+        // a value label that would cross the ER = 1 line starts right of it instead
+        const end = left + v * scale, x1 = left + scale, label = 40;
+        const lx = end < x1 && end + 4 + label > x1 ? x1 + 4 : end + 4;
+        svg.appendChild(s('text', { x: lx, y: y0 + k * bar + bar - 4, class: 'bar-label', text: fmt(v) }));
       });
     });
     const x1 = left + scale;
     svg.appendChild(s('line', { x1, x2: x1, y1: top - 4, y2: hgt - 16, stroke: '#a40000', 'stroke-dasharray': '4 3' }));
-    svg.appendChild(s('text', { x: x1 + 3, y: hgt - 4, text: 'ER = 1' }));
+    svg.appendChild(s('text', { x: x1 + 3, y: hgt - 4, class: 'ref-label', text: 'ER = 1' }));
     return svg;
   }
 
@@ -136,6 +156,8 @@
     // one after the other: an unknown model gives one failed request, not two
     const r = await api('show', { model: name });
     const sim = await api('similar', { model: name, top: 10 });
+    let cells = null;
+    try { cells = await api('cells', { model: name }); } catch (e) { cells = null; } // added models: no cells
     // intervals appear as soon as the engine provides them (bounds are null for point estimates)
     const ci = r.factors.some(f => f.error_ratio_lower != null);
     const interval = (lo, hi) => h('td', { class: 'ci', text: lo == null ? '' : `[${fmt(lo)}, ${fmt(hi)}]` });
@@ -146,27 +168,32 @@
     fh.appendChild(h('th', { text: 'rank' }));
     const ftable = h('table', { id: 'factors' }, h('thead', {}, fh));
     const fb = h('tbody', {});
+    const factors = state.info.factors;
     for (const f of r.factors) {
-      const tr = h('tr', { 'data-factor': f.factor }, h('td', { class: 'name', text: f.factor }), num(f.accuracy, 'accuracy'));
+      const fi = factors.indexOf(f.factor);
+      const n = cells ? cells.images[fi] : null, e = cells ? cells.errors[fi] : null;
+      const tr = h('tr', { 'data-factor': f.factor }, h('td', { class: 'name' }, imagesLink(f.factor + ' and wrong:' + quote(r.model), r.model, f.factor)),
+        markSmall(num(f.accuracy, 'accuracy'), n, e));
       if (ci) tr.appendChild(interval(f.accuracy_lower, f.accuracy_upper));
-      tr.appendChild(heatCell(f.error_ratio, 'error_ratio'));
+      tr.appendChild(markSmall(heatCell(f.error_ratio, 'error_ratio'), n, e));
       if (ci) tr.appendChild(interval(f.error_ratio_lower, f.error_ratio_upper));
       tr.appendChild(h('td', { 'data-col': 'rank', text: f.rank + '/' + r.num_models }));
       fb.appendChild(tr);
     }
     ftable.appendChild(fb);
-    const factors = state.info.factors;
     const mt = h('table', { id: 'metaclasses' });
     const mh = h('tr', {}, h('th', { class: 'name', text: 'metaclass' }), h('th', { text: 'average' }),
       h('th', { text: 'worst_factor' }));
     factors.forEach(f => mh.appendChild(h('th', { text: f })));
     mt.appendChild(h('thead', {}, mh));
     const mb = h('tbody', {});
-    for (const l of r.metaclasses) {
-      const tr = h('tr', {}, h('td', { class: 'name', text: l.metaclass }), num(l.average, 'average'), num(l.worst_factor, 'worst_factor'));
-      l.accuracy.forEach((v, i) => tr.appendChild(num(v, factors[i])));
+    r.metaclasses.forEach((l, mi) => {
+      const ni = cells ? cells.metaclass_images[mi] : null, ne = cells ? cells.metaclass_errors[mi] : null;
+      const tr = h('tr', { 'data-metaclass': l.metaclass }, h('td', { class: 'name', text: l.metaclass }),
+        markSmall(num(l.average, 'average'), ni && ni[0], ne && ne[0]), num(l.worst_factor, 'worst_factor'));
+      l.accuracy.forEach((v, i) => tr.appendChild(markSmall(num(v, factors[i]), ni && ni[i + 1], ne && ne[i + 1])));
       mb.appendChild(tr);
-    }
+    });
     mt.appendChild(mb);
     const st = h('table', { id: 'similar' }, h('thead', {}, h('tr', {}, h('th', { text: '#' }),
       h('th', { class: 'name', text: 'model' }), h('th', { text: 'spearman' }), h('th', { text: 'cosine (ER−1)' }),
@@ -188,8 +215,109 @@
           h('p', { class: 'note', text: 'rank 1 = lowest error ratio (most robust) in the zoo' })),
         h('div', {}, h('h3', { text: 'Error ratio per factor' }),
           barChart(r.factors.map(f => f.factor), [r.factors.map(f => f.error_ratio)], [r.model]))),
-      h('h3', { text: 'Most similar error-ratio profiles' }), st,
+      h('p', { class: 'note', text: `n = images of a cell, shown beside cells with fewer than ${state.info.small_cells.min_images} images or ${state.info.small_cells.min_errors} errors (too small to read)` }),
+      h('h3', { text: 'Where it fails' }), h('div', { id: 'fails' }),
+      h('h3', { text: 'Most similar error-ratio profiles' }), h('div', { class: 'scroll' }, st),
       h('h3', { text: 'Accuracy per true metaclass' }), h('div', { class: 'scroll' }, mt));
+    if (cells) await whereItFails(r.model, r.weakest[0] || factors[0]);
+    else document.getElementById('fails').replaceChildren(h('p', { class: 'note', text: 'not available for models added in this session' }));
+  }
+
+  // the model's top confusions and over-represented words on one factor, each linking to its images
+  async function whereItFails(model, factor) {
+    const box = document.getElementById('fails');
+    const sel = h('select', { id: 'fails-factor' });
+    for (const f of state.info.factors) {
+      const o = h('option', { value: f, text: f });
+      if (f === factor) o.selected = true;
+      sel.appendChild(o);
+    }
+    sel.addEventListener('change', () => whereItFails(model, sel.value).catch(showError));
+    const m = quote(model);
+    const conf = await api('confusions', { expr: factor, model, top: 8 });
+    const words = await api('words', { expr: factor, model, top: 8, min_support: 10 });
+    const ct = h('table', { id: 'fails-confusions' }, h('thead', {}, h('tr', {},
+      h('th', { class: 'name', text: 'true' }), h('th', { class: 'name', text: 'predicted' }),
+      h('th', { text: 'count' }), h('th', { text: 'share' }), h('th', { text: 'lift' }))));
+    const cb = h('tbody', {});
+    for (const row of conf.rows) {
+      const expr = `${factor} and wrong:${m} and class:${row.true_class}`;
+      cb.appendChild(h('tr', { 'data-true': String(row.true_class), 'data-predicted': String(row.predicted_class) },
+        h('td', { class: 'name' }, imagesLink(expr, model, row.true_label)),
+        h('td', { class: 'name', text: row.predicted_label }),
+        h('td', { 'data-col': 'count', text: String(row.count) }), num(row.share, 'share'), num(row.lift, 'lift')));
+    }
+    ct.appendChild(cb);
+    const wt = h('table', { id: 'fails-words' }, h('thead', {}, h('tr', {},
+      h('th', { class: 'name', text: 'one_word' }), h('th', { text: 'mistakes' }), h('th', { text: 'correct' }),
+      h('th', { text: 'lift' }), h('th', { text: 'q' }))));
+    const wb = h('tbody', {});
+    for (const row of words.rows) {
+      const expr = `${factor} and wrong:${m} and word:${quote(row.term)}`;
+      wb.appendChild(h('tr', { 'data-term': row.term }, h('td', { class: 'name' }, imagesLink(expr, model, row.term)),
+        h('td', { 'data-col': 'mistakes', text: String(row.mistakes) }), h('td', { 'data-col': 'correct', text: String(row.correct) }),
+        num(row.lift, 'lift'), num(row.q, 'q')));
+    }
+    wb.children.length || wb.appendChild(h('tr', {}, h('td', { colspan: '5', class: 'name', text: 'no word over-represented' })));
+    wt.appendChild(wb);
+    box.replaceChildren(
+      h('div', { class: 'controls' }, h('label', {}, 'factor ', sel),
+        imagesLink(factor + ' and wrong:' + m, model, `all ${conf.num_errors} errors on ${factor}`),
+        h('span', { class: 'note', text: `of ${conf.count} ${factor} images` })),
+      h('div', { class: 'two' },
+        h('div', {}, h('p', { class: 'note', text: 'most frequent confusions; lift against all its errors' }), h('div', { class: 'scroll' }, ct)),
+        h('div', {}, h('p', { class: 'note', text: `annotators' words over-represented among its mistakes (${words.num_mistakes}) against its correct answers (${words.num_correct}); q: Benjamini-Hochberg` }), h('div', { class: 'scroll' }, wt))));
+  }
+
+  // ---- images --------------------------------------------------------------------------------
+  const PAGE = 50;
+  async function imagesPage(expr, offset, models) {
+    offset = Math.max(0, Number(offset) || 0);
+    const input = h('input', { id: 'images-expr', type: 'search', value: expr || '', placeholder: 'texture and wrong:ViT and right:ResNet50', size: '50' });
+    const modelsIn = h('input', { id: 'images-models', value: models || '', placeholder: 'models (default: those named)', size: '24' });
+    const go = () => { location.hash = '#/images/' + encodeURIComponent(input.value) + '/0/' + encodeURIComponent(modelsIn.value); };
+    input.addEventListener('keydown', ev => { if (ev.key === 'Enter') go(); });
+    const parts = [h('h2', { text: 'Images' }),
+      h('div', { class: 'controls' }, input, modelsIn, h('button', { id: 'images-go', text: 'List', onclick: go })),
+      h('p', { class: 'note', text: 'and, or, not, ( ); factors (texture, multi:texture), class:tench, metaclass:dog, real:agrees, wrong:ViT, right:ViT, word:"top view", justification:sepia, all' })];
+    if (expr) {
+      const p = await api('images', { expr, offset, limit: PAGE, models: models || '' });
+      const last = p.offset + p.rows.length;
+      const nav = h('div', { class: 'controls' },
+        h('span', { id: 'images-summary', text: `${p.count} of ${p.universe_size} images (${p.selection} factors, ${p.error_type} errors): ${p.expression}` +
+          (p.rows.length ? `; rows ${p.offset + 1}-${last}` : '') }));
+      const page = o => { location.hash = '#/images/' + encodeURIComponent(expr) + '/' + o + '/' + encodeURIComponent(models || ''); };
+      if (p.offset > 0) nav.appendChild(h('button', { id: 'images-prev', text: '◀ previous', onclick: () => page(Math.max(0, p.offset - PAGE)) }));
+      if (last < p.count) nav.appendChild(h('button', { id: 'images-next', text: 'next ▶', onclick: () => page(last) }));
+      const t = h('table', { id: 'images-table' });
+      const hr = h('tr', {}, h('th', { text: '#' }));
+      if (state.info.images) hr.appendChild(h('th', { text: 'image' }));
+      ['file_name', 'true class', 'metaclass', 'factors'].forEach(c => hr.appendChild(h('th', { class: 'name', text: c })));
+      p.models.forEach(m => hr.appendChild(h('th', { class: 'name', text: m })));
+      ['one_word', 'justification'].forEach(c => hr.appendChild(h('th', { class: 'name', text: c })));
+      t.appendChild(h('thead', {}, hr));
+      const tb = h('tbody', {});
+      for (const row of p.rows) {
+        const tr = h('tr', { 'data-file': row.file_name }, h('td', { text: String(row.row) }));
+        if (state.info.images) tr.appendChild(h('td', {}, h('img', { class: 'thumb', loading: 'lazy', alt: row.file_name, src: '/image/' + encodeURIComponent(row.file_name) })));
+        tr.appendChild(h('td', { class: 'name', text: row.file_name }));
+        tr.appendChild(h('td', { class: 'name', 'data-col': 'class', text: `${row.class} ${row.label}` }));
+        tr.appendChild(h('td', { class: 'name', text: row.metaclass }));
+        tr.appendChild(h('td', { class: 'name', text: row.multi_factors || row.top_factor }));
+        for (const m of p.models) {
+          const ok = row[m + '_correct'];
+          const prob = row[m + '_probability'];
+          tr.appendChild(h('td', { class: 'name pred ' + (ok ? 'right' : 'wrong'), 'data-col': m,
+            text: row[m] == null ? '' : `${row[m]} ${row[m + '_label']}` + (prob == null ? '' : ` (${prob.toFixed(2)})`) }));
+        }
+        tr.appendChild(h('td', { class: 'name', 'data-col': 'one_word', text: row.one_word || '' }));
+        tr.appendChild(h('td', { class: 'text', 'data-col': 'justification', text: row.justification || '' }));
+        tb.appendChild(tr);
+      }
+      t.appendChild(tb);
+      parts.push(nav, h('div', { class: 'scroll' }, t));
+    }
+    view.replaceChildren(...parts);
   }
 
   // ---- comparison ----------------------------------------------------------------------------
@@ -235,7 +363,7 @@
         + ` p_exact over the ${c.rows.length} slices; verdicts at family-wise 5%; intervals: ${st.confidence_level * 100}%`
         + ` ${st.method} paired bootstrap over images, B=${st.num_resamples}, seed ${st.master_seed}`
         + (c.metaclass_intervals ? '' : ' (metaclass rows: no interval, see imagenetx compare)');
-      parts.push(h('p', {}, 'A = ', link(c.a), ', B = ', link(c.b), ' (' + c.selection + ' factors, ' + c.type + ' error)'), t,
+      parts.push(h('p', {}, 'A = ', link(c.a), ', B = ', link(c.b), ' (' + c.selection + ' factors, ' + c.type + ' error)'), h('div', { class: 'scroll' }, t),
         h('p', { class: 'note', text: method }),
         barChart(fr.map(l => l.slice), [c.error_ratio_a, c.error_ratio_b], [c.a, c.b]));
     }
@@ -263,7 +391,7 @@
       tb.appendChild(tr);
     }
     t.appendChild(tb);
-    view.replaceChildren(h('h2', { text: 'Mean error ratio per factor by group (' + g.type + ')' }), t);
+    view.replaceChildren(h('h2', { text: 'Mean error ratio per factor by group (' + g.type + ')' }), h('div', { class: 'scroll' }, t));
   }
 
   async function render() {
@@ -273,6 +401,7 @@
       if (parts[0] === 'model' && parts[1]) await modelPage(parts[1]);
       else if (parts[0] === 'compare') await comparePage(parts[1], parts[2]);
       else if (parts[0] === 'groups') await groupsPage();
+      else if (parts[0] === 'images') await imagesPage(parts[1], parts[2], parts[3]);
       else await heatmap();
       document.body.setAttribute('data-ready', hash);
     } catch (e) {

@@ -38,7 +38,12 @@ class QueryParserTest {
       delimiter = '|',
       value = {
         "''|empty query (try: help)",
-        "frobnicate|unknown command 'frobnicate' (commands: rank, show, similar, compare, add, groups, models, help)",
+        "frobnicate|unknown command 'frobnicate' (commands: rank, show, similar, compare, add, groups, models, images, confusions, words, help)",
+        "images texture --count 3|images: the expression goes before the options, got '3'",
+        "images texture --count=yes|images: --count takes no value",
+        "images texture --limit -1|--limit must be at least 0, got -1",
+        "words pose --text colour --model ViT|words: unknown text 'colour'",
+        "words pose|words: --model is required",
         "rank|rank: --by is required",
         "rank --by|rank: option --by needs a value",
         "rank --by smallest|unknown column 'smallest' (a factor: pose,",

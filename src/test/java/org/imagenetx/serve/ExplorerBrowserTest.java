@@ -123,7 +123,189 @@ class ExplorerBrowserTest {
 
   private static void assertNumber(WebElement td, double expected, String what) {
     assertThat(Double.parseDouble(td.getAttribute("data-value"))).as(what).isEqualTo(expected);
-    assertThat(td.getText()).as(what).isEqualTo(fixed4(expected));
+    // a small cell carries its n beside the value
+    String n = td.getAttribute("data-n");
+    assertThat(td.getText()).as(what).isEqualTo(fixed4(expected) + (n == null ? "" : " n=" + n));
+  }
+
+  /**
+   * Elements whose box leaves the viewport horizontally (content of a scrolling panel excepted).
+   */
+  private static final String OVERFLOW =
+      "const W = document.documentElement.clientWidth; const bad = [];"
+          + "for (const el of document.body.querySelectorAll('*')) {"
+          + "  const panel = el.parentElement && el.parentElement.closest('.scroll');"
+          + "  if (panel) continue;"
+          + "  const r = el.getBoundingClientRect();"
+          + "  if (r.width === 0 && r.height === 0) continue;"
+          + "  if (r.right > W + 0.5 || r.left < -0.5) bad.push(el.tagName + (el.id ? '#' + el.id : '')"
+          + "    + '.' + el.getAttribute('class') + ' ' + Math.round(r.left) + '..' + Math.round(r.right) + ' > ' + W);"
+          + "}"
+          + "if (document.documentElement.scrollWidth > W) bad.push('page scrolls: ' + document.documentElement.scrollWidth);"
+          + "return bad;";
+
+  @Test
+  void everyViewFitsAt1400And800Pixels() throws IOException {
+    String expr = "texture and wrong:ViT and right:ResNet50";
+    List<String> hashes =
+        List.of(
+            "#/",
+            "#/model/ViT",
+            "#/compare/ViT/ResNet50",
+            "#/groups",
+            "#/images/"
+                + java.net.URLEncoder.encode(expr, java.nio.charset.StandardCharsets.UTF_8)
+                    .replace("+", "%20")
+                + "/0/");
+    try {
+      for (int width : new int[] {1400, 800}) {
+        driver.manage().window().setSize(new org.openqa.selenium.Dimension(width, 1000));
+        for (String hash : hashes) {
+          open(hash);
+          @SuppressWarnings("unchecked")
+          List<String> bad = (List<String>) driver.executeScript(OVERFLOW);
+          assertThat(bad).as("%s at %d px", hash, width).isEmpty();
+          Path shot =
+              Path.of(
+                  "target",
+                  "explorer-screens",
+                  width + hash.replaceAll("[^A-Za-z0-9]+", "_") + ".png");
+          Files.createDirectories(shot.getParent());
+          Files.copy(
+              driver.getScreenshotAs(OutputType.FILE).toPath(),
+              shot,
+              StandardCopyOption.REPLACE_EXISTING);
+        }
+        // the heatmap scrolls inside its panel, its model column stays in view
+        open("#/");
+        WebElement first = driver.findElement(By.cssSelector("#heatmap tbody td.name"));
+        assertThat(first.getCssValue("position")).isEqualTo("sticky");
+        if (width == 800) {
+          Number over =
+              (Number)
+                  driver.executeScript(
+                      "const p = document.getElementById('heatmap').parentElement;"
+                          + " return p.scrollWidth - p.clientWidth;");
+          assertThat(over.intValue()).as("heatmap wider than its panel at 800 px").isPositive();
+        }
+        // value labels of the bar chart stay clear of the ER = 1 line
+        open("#/model/ViT");
+        @SuppressWarnings("unchecked")
+        List<String> crossing =
+            (List<String>)
+                driver.executeScript(
+                    "const svg = document.querySelector('svg.chart');"
+                        + " const x = Number(svg.querySelector('line').getAttribute('x1')); const out = [];"
+                        + " for (const t of svg.querySelectorAll('text.bar-label, text.ref-label')) {"
+                        + "   const b = t.getBBox(); if (t.classList.contains('bar-label') && b.x < x && b.x + b.width > x) out.push(t.textContent); }"
+                        + " return out;");
+        assertThat(crossing).isEmpty();
+      }
+    } finally {
+      driver.manage().window().setSize(new org.openqa.selenium.Dimension(1400, 1100));
+    }
+    assertNoConsoleErrors();
+  }
+
+  @Test
+  void smallCellsShowTheirNAndWhereItFailsLinksToTheImages() {
+    open("#/model/ViT");
+    Results.CellCounts cells = engine.cellCounts("ViT", ErrorType.CLASS);
+    int expectedSmall = 0;
+    for (int m = 0; m < cells.metaclassImages().length; m++) {
+      for (int c = 0; c <= Factor.COUNT; c++) {
+        if (org.imagenetx.evaluation.SmallCells.isSmall(
+            cells.metaclassImages()[m][c], cells.metaclassErrors()[m][c])) {
+          expectedSmall++;
+        }
+      }
+    }
+    List<WebElement> small = driver.findElements(By.cssSelector("#metaclasses td.small"));
+    assertThat(small).hasSize(expectedSmall);
+    assertThat(expectedSmall).isPositive();
+    WebElement dogTexture =
+        driver.findElement(
+            By.cssSelector("#metaclasses tr[data-metaclass='dog'] td[data-col='texture']"));
+    int dog = org.imagenetx.annotations.Metaclasses.NAMES.indexOf("dog");
+    int n = cells.metaclassImages()[dog][1 + Factor.TEXTURE.ordinal()];
+    if (org.imagenetx.evaluation.SmallCells.isSmall(
+        n, cells.metaclassErrors()[dog][1 + Factor.TEXTURE.ordinal()])) {
+      assertThat(dogTexture.getText()).endsWith(" n=" + n);
+    } else {
+      assertThat(dogTexture.getText()).doesNotContain("n=");
+    }
+    // where it fails: the weakest factor's confusions, each linking to its images
+    new WebDriverWait(driver, Duration.ofSeconds(20))
+        .until(d -> !d.findElements(By.cssSelector("#fails-confusions tbody tr")).isEmpty());
+    Results.ModelReport report = engine.show("ViT", ErrorType.CLASS);
+    String factor = report.weakest().get(0);
+    var conf = engine.confusions(new Query.Confusions(factor, "ViT", ErrorType.CLASS, false, 8));
+    List<WebElement> rows = driver.findElements(By.cssSelector("#fails-confusions tbody tr"));
+    assertThat(rows).hasSize(Math.min(8, conf.table().rows().size()));
+    var top = conf.table().rows().get(0);
+    assertThat(rows.get(0).getAttribute("data-true")).isEqualTo(String.valueOf(top.trueId()));
+    assertThat(rows.get(0).findElement(By.cssSelector("td[data-col='count']")).getText())
+        .isEqualTo(String.valueOf(top.count()));
+    assertThat(driver.findElements(By.cssSelector("#fails-words tbody tr"))).isNotEmpty();
+    rows.get(0).findElement(By.cssSelector("td.name a")).click();
+    String expr = factor + " and wrong:ViT and class:" + top.trueId();
+    new WebDriverWait(driver, Duration.ofSeconds(20))
+        .until(d -> !d.findElements(By.id("images-summary")).isEmpty());
+    int count = engine.imageSets(ErrorType.CLASS).count(expr);
+    assertThat(driver.findElement(By.id("images-summary")).getText())
+        .startsWith(count + " of 46110 images");
+    assertThat(driver.findElements(By.cssSelector("#images-table tbody tr"))).hasSize(count);
+    assertNoConsoleErrors();
+  }
+
+  @Test
+  void imagesViewListsPagesAndShowsTheTexts() {
+    open("#/images");
+    String expr = "pose and wrong:ViT";
+    driver.findElement(By.id("images-expr")).sendKeys(expr);
+    driver.findElement(By.id("images-go")).click();
+    waitReady("#/images/" + "pose%20and%20wrong%3AViT" + "/0/");
+    var sets = engine.imageSets(ErrorType.CLASS);
+    var set = sets.evaluate(expr);
+    assertThat(driver.findElement(By.id("images-summary")).getText())
+        .isEqualTo(
+            set.count()
+                + " of 46110 images (top factors, class errors): pose and wrong:ViT; rows 1-50");
+    var first = sets.list(set, List.of("ViT"), 0, 50).rows();
+    List<WebElement> rows = driver.findElements(By.cssSelector("#images-table tbody tr"));
+    assertThat(rows).hasSize(50);
+    for (int i = 0; i < rows.size(); i++) {
+      var r = first.get(i);
+      assertThat(rows.get(i).getAttribute("data-file")).isEqualTo(r.fileName());
+      assertThat(
+              rows.get(i).findElement(By.cssSelector("td[data-col='ViT']")).getAttribute("class"))
+          .contains("wrong");
+      // the annotator's text exactly as written (textContent: getText would fold whitespace)
+      assertThat(
+              rows.get(i)
+                  .findElement(By.cssSelector("td[data-col='justification']"))
+                  .getDomProperty("textContent"))
+          .isEqualTo(r.justification() == null ? "" : r.justification());
+    }
+    driver.findElement(By.id("images-next")).click();
+    waitReady("#/images/" + "pose%20and%20wrong%3AViT" + "/50/");
+    assertThat(
+            driver.findElement(By.cssSelector("#images-table tbody tr")).getAttribute("data-file"))
+        .isEqualTo(sets.list(set, List.of("ViT"), 50, 1).rows().get(0).fileName());
+    assertThat(driver.findElements(By.id("images-prev"))).hasSize(1);
+    // a bad expression: one line with the column
+    open("#/images/" + "pose%20and%20textur" + "/0/");
+    assertThat(driver.findElement(By.id("error")).getText())
+        .isEqualTo("at 10: unknown factor 'textur' (did you mean texture?)");
+    // that request's 400 is logged by Chromium as a failed resource load; nothing else may be
+    List<String> errors = new ArrayList<>();
+    for (LogEntry e : driver.manage().logs().get(LogType.BROWSER)) {
+      if (e.getLevel().intValue() >= Level.WARNING.intValue()
+          && !e.getMessage().contains("/api/images?")) {
+        errors.add(e.getLevel() + " " + e.getMessage());
+      }
+    }
+    assertThat(errors).as("browser console").isEmpty();
   }
 
   private static void assertNoConsoleErrors() {
