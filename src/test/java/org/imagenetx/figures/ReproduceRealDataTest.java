@@ -140,7 +140,7 @@ class ReproduceRealDataTest {
     e.add(
         new Expected(
             "augmentation-crop",
-            List.of("Crop strength (100 − min. crop scale, %)", "Error ratio"),
+            List.of("Crop strength (%)", "Error ratio"),
             List.of(),
             2400,
             1920));
