@@ -38,13 +38,9 @@ final class FiguresCommand implements Callable<Integer> {
 
   @Mixin OutOption output;
 
-  @Option(
-      names = "--model",
-      paramLabel = "<model>",
-      description =
-          "Model of the per-model figures (metaclass-ratios; default: ViT, else the first base"
-              + " model). A model of the base zoo.")
-  String model;
+  /** Models of the per-model figures (metaclass-ratios); the same option as study latex's. */
+  @Option(names = "--model", split = ",", paramLabel = "<name>", description = DataHelp.MODEL)
+  List<String> models;
 
   /** The figure names, for the help text. */
   static final class Names extends ArrayList<String> {
@@ -75,6 +71,11 @@ final class FiguresCommand implements Callable<Integer> {
     PrintWriter stdout = spec.commandLine().getOut();
     Path out = output.required(spec);
     long t0 = System.nanoTime();
+    if (models != null && models.size() > 1) {
+      throw new ParameterException(
+          spec.commandLine(), "--model: one model per per-model figure, got " + models);
+    }
+    String model = models == null || models.isEmpty() ? null : models.get(0);
     if (model != null && wanted.stream().noneMatch(Catalog.Entry::perModel)) {
       throw new ParameterException(
           spec.commandLine(),
