@@ -11,6 +11,7 @@ import org.imagenetx.figures.FigureWriter;
 import org.imagenetx.figures.StudyData;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -36,6 +37,10 @@ final class FiguresCommand implements Callable<Integer> {
   String name;
 
   @Mixin OutOption output;
+
+  /** Models of the per-model figures (metaclass-ratios); the same option as study latex's. */
+  @Option(names = "--model", split = ",", paramLabel = "<name>", description = DataHelp.MODEL)
+  List<String> models;
 
   /** The figure names, for the help text. */
   static final class Names extends ArrayList<String> {
@@ -66,7 +71,24 @@ final class FiguresCommand implements Callable<Integer> {
     PrintWriter stdout = spec.commandLine().getOut();
     Path out = output.required(spec);
     long t0 = System.nanoTime();
-    StudyData data = inputs.load(spec, err, t0);
+    if (models != null && models.size() > 1) {
+      throw new ParameterException(
+          spec.commandLine(), "--model: one model per per-model figure, got " + models);
+    }
+    String model = models == null || models.isEmpty() ? null : models.get(0);
+    if (model != null && wanted.stream().noneMatch(Catalog.Entry::perModel)) {
+      throw new ParameterException(
+          spec.commandLine(),
+          "--model applies to the per-model figures only ("
+              + String.join(
+                  ", ",
+                  Catalog.entries().stream()
+                      .filter(Catalog.Entry::perModel)
+                      .map(Catalog.Entry::name)
+                      .toList())
+              + ")");
+    }
+    StudyData data = inputs.load(spec, err, t0, Catalog.partsOf(wanted));
     for (Catalog.Entry e : wanted) {
       if (wanted.size() > 1 && e.missing(data) != null) {
         StudyInputOptions.progress(
@@ -78,7 +100,7 @@ final class FiguresCommand implements Callable<Integer> {
             spec.commandLine(), "figure " + e.name() + " needs " + e.missing(data).how());
       }
       StudyInputOptions.progress(err, t0, "figure " + e.name());
-      Figure f = e.draw(data);
+      Figure f = e.draw(data, e.perModel() ? model : null);
       FigureWriter.Written w = FigureWriter.write(f, out);
       stdout.println("wrote " + w.svg());
       stdout.println("wrote " + w.png());

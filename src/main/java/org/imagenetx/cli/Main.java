@@ -15,13 +15,15 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = Main.Version.class,
     description = {
-      "Why do image classifiers fail? Per-factor accuracies and error ratios of ImageNet-X,",
-      "for one model or thousands."
+      // one string per paragraph: picocli wraps it; a line break in the source would start a new
+      // line in the help, mid-sentence
+      "Why do image classifiers fail? Per-factor accuracies and error ratios of ImageNet-X, for"
+          + " one model or thousands."
     },
     footer = {
       "",
-      "Default data: the ImageNet-X release embedded in imagenetx (CC BY-NC 4.0, \"ImageNet-X,",
-      "Idrissi et al. 2022, arXiv:2211.01866\") and its four base models."
+      "Default data: the ImageNet-X release embedded in imagenetx (CC BY-NC 4.0, \"ImageNet-X,"
+          + " Idrissi et al. 2022, arXiv:2211.01866\") and its four base models."
     })
 public final class Main implements Runnable {
   /** Exit code of a bad input or a failed run. */

@@ -54,10 +54,22 @@ final class StudyAllCommand implements Callable<Integer> {
   @Option(names = "--base-table", paramLabel = "<csv>", description = DataHelp.BASE_TABLE)
   Path baseTable;
 
+  /** Set to {@code true} to show progress when standard error is not a terminal (tests). */
+  static final String PROGRESS_PROPERTY = "imagenetx.progress";
+
   @Override
   public Integer call() {
     PrintWriter err = spec.commandLine().getErr();
     PrintWriter stdout = spec.commandLine().getOut();
+    long t0 = System.nanoTime();
+    // progress on a terminal only: piped or captured standard error stays the one-line contract
+    boolean show = System.console() != null || Boolean.getBoolean(PROGRESS_PROPERTY);
+    java.util.function.Consumer<String> step =
+        m -> {
+          if (show) {
+            StudyInputOptions.progress(err, t0, m);
+          }
+        };
     Path outDir = output.folder(spec);
     Format format = output.format(true);
     int decimals = output.decimals;
@@ -66,6 +78,7 @@ final class StudyAllCommand implements Callable<Integer> {
     FactorSelection selection = study.selection();
     ErrorType type = study.type();
     Map<String, ReportTable> tables = new LinkedHashMap<>();
+    step.accept("loading the zoos and the annotations");
     DataOptions.Loaded loaded =
         baseTable != null || data.synthetic
             ? null
@@ -74,6 +87,7 @@ final class StudyAllCommand implements Callable<Integer> {
         loaded == null
             ? List.of()
             : StudyCommand.aggregate(loaded, selection, type, data.threads());
+    step.accept("model-type groups");
     FactorTable base = StudyCommand.baseTable(baseTable, zoos);
     ModelGroups published = study.publishedGroups(opts.types(), base, opts.includeSimclr);
     var groups = study.compare(published, ModelTypes.STUDY_GROUPS);
@@ -82,6 +96,7 @@ final class StudyAllCommand implements Callable<Integer> {
     tables.put(
         "families_detail",
         StudyTables.groupDetail(study.compareFamilies(published.table(), opts.familyOverrides())));
+    step.accept("augmentation sweeps");
     List<AugmentationSweep> sweeps = study.sweeps();
     tables.put("augment_effects", StudyTables.augmentEffects(sweeps));
     tables.put("augment_spillover", StudyTables.spillOver(sweeps, 0.05, 3));
@@ -93,6 +108,7 @@ final class StudyAllCommand implements Callable<Integer> {
         StudyTables.groupDetail(study.augmentationComparison(sweeps.get(0), sweeps.get(1))));
     Path ann = data.annotations;
     if (!data.synthetic) {
+      step.accept("co-occurrence, distributions, prevalence");
       List<Cooccurrence> co = new ArrayList<>();
       List<FactorDistribution> dist = new ArrayList<>();
       for (Partition p : List.of(Partition.TRAIN, Partition.VAL)) {
@@ -115,6 +131,7 @@ final class StudyAllCommand implements Callable<Integer> {
     }
     String latex = null;
     if (loaded != null) {
+      step.accept("mistake prevalence, calibration, LaTeX");
       ReportTable mistakes = null;
       ReportTable calibration = null;
       for (Zoo zoo : loaded.zoos()) {
@@ -138,6 +155,7 @@ final class StudyAllCommand implements Callable<Integer> {
       }
       latex = StudyCommand.latex(metaclassTables, null, 2);
     }
+    step.accept("writing " + (tables.size() + (latex == null ? 0 : 1)) + " tables");
     String ext =
         switch (format) {
           case CSV -> ".csv";

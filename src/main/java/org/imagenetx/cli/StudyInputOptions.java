@@ -4,8 +4,10 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.function.Function;
 import org.imagenetx.annotations.Annotations;
 import org.imagenetx.annotations.ImageIndex;
@@ -50,9 +52,20 @@ final class StudyInputOptions {
    * @param spec the command, for usage errors
    * @param err where progress lines go
    * @param t0 start time ({@link System#nanoTime()})
-   * @return the loaded data
+   * @return the loaded data, every part
    */
   StudyData load(CommandSpec spec, PrintWriter err, long t0) {
+    return load(spec, err, t0, EnumSet.allOf(StudyData.Part.class));
+  }
+
+  /**
+   * @param spec the command, for usage errors
+   * @param err where progress lines go
+   * @param t0 start time ({@link System#nanoTime()})
+   * @param parts what to load (validation annotations always)
+   * @return the loaded data
+   */
+  StudyData load(CommandSpec spec, PrintWriter err, long t0, Set<StudyData.Part> parts) {
     if (zoo.size() > 1) {
       throw new ParameterException(spec.commandLine(), "--zoo: one base zoo, got " + zoo.size());
     }
@@ -69,7 +82,8 @@ final class StudyInputOptions {
     }
     Path r = results(results, annotations);
     Path m = modelTypes(modelTypes, r);
-    return StudyData.load(ann, z, r, m, threads(), step -> progress(err, t0, "loading " + step));
+    return StudyData.load(
+        ann, z, r, m, threads(), step -> progress(err, t0, "loading " + step), parts);
   }
 
   /**

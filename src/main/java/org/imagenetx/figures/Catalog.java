@@ -6,15 +6,20 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.BiFunction;
 import java.util.function.Function;
+import org.imagenetx.annotations.Dataset;
 import org.imagenetx.annotations.Factor;
 import org.imagenetx.annotations.FactorSelection;
 import org.imagenetx.compare.GroupComparison;
 import org.imagenetx.evaluation.ErrorType;
 import org.imagenetx.evaluation.FactorTable;
 import org.imagenetx.evaluation.MetaclassTable;
+import org.imagenetx.io.BadInputException;
 import org.imagenetx.resampling.ZooBootstrap;
 import org.imagenetx.study.Augmentation;
+import org.imagenetx.study.AugmentationComparison;
+import org.imagenetx.study.AugmentationSweep;
 import org.imagenetx.study.Cooccurrence;
 import org.imagenetx.study.ModelGroups;
 import org.imagenetx.study.Study;
@@ -57,10 +62,19 @@ public final class Catalog {
    * One figure of the catalogue.
    *
    * @param name file stem and command-line name
+   * @param title heading on the results page
    * @param needs optional inputs it is drawn from
-   * @param build draws it
+   * @param parts what must be loaded or computed to draw it (nothing more is loaded for one figure)
+   * @param perModel whether it draws one model, chosen with {@code --model}
+   * @param build draws it from the data and the model (null: the default model)
    */
-  public record Entry(String name, Set<Input> needs, Function<StudyData, Figure> build) {
+  public record Entry(
+      String name,
+      String title,
+      Set<Input> needs,
+      Set<StudyData.Part> parts,
+      boolean perModel,
+      BiFunction<StudyData, String, Figure> build) {
     /**
      * @param data loaded inputs
      * @return the first needed input that is missing, or null
@@ -76,15 +90,26 @@ public final class Catalog {
 
     /**
      * @param data loaded inputs
-     * @return the figure
+     * @return the figure (the default model for per-model figures)
      * @throws IllegalArgumentException naming a missing input
      */
     public Figure draw(StudyData data) {
+      return draw(data, null);
+    }
+
+    /**
+     * @param data loaded inputs
+     * @param model the model of a per-model figure, or null for the default
+     * @return the figure, with its title and provenance footer
+     * @throws IllegalArgumentException naming a missing input
+     */
+    public Figure draw(StudyData data, String model) {
       Input m = missing(data);
       if (m != null) {
         throw new IllegalArgumentException("figure " + name + " needs " + m.how());
       }
-      return build.apply(data);
+      Figure f = build.apply(data, model);
+      return f.title().equals(f.name()) ? f.with(title, f.provenance()) : f;
     }
   }
 
@@ -95,80 +120,296 @@ public final class Catalog {
    * @param name figure key
    * @param title human name
    * @param axis x axis title with unit
+   * @param strength what the strength is, for the caption
    */
-  record Sweep(Augmentation augmentation, String name, String title, String axis) {}
+  record Sweep(
+      Augmentation augmentation, String name, String title, String axis, String strength) {}
 
   /** The three sweeps drawn, in page order. */
   static final List<Sweep> SWEEPS =
       List.of(
           new Sweep(
-              Augmentation.CROP, "crop", "Random crop", "Crop strength (100 − min. crop scale, %)"),
+              Augmentation.CROP,
+              "crop",
+              "Random crop",
+              "Crop strength (%)",
+              "crop strength: 100 − the minimum crop scale, in %"),
           new Sweep(
-              Augmentation.COLOR_JITTER, "colorjitter", "Colour jitter", "Colour-jitter strength"),
+              Augmentation.COLOR_JITTER,
+              "colorjitter",
+              "Colour jitter",
+              "Colour-jitter strength",
+              "colour-jitter strength as the model names give it"),
           new Sweep(
-              Augmentation.GAUSSIAN_BLUR, "blur", "Gaussian blur", "Blur strength (smoothing)"));
+              Augmentation.GAUSSIAN_BLUR,
+              "blur",
+              "Gaussian blur",
+              "Blur strength (smoothing)",
+              "blur strength: the smoothing as the model names give it"));
+
+  /** The test of the masked co-occurrence cells. */
+  private static final String SPEARMAN =
+      "Spearman correlation, cells with p ≥ " + ALPHA + " masked";
 
   private static final List<Entry> ENTRIES = new ArrayList<>();
 
   static {
     add(
         "factor-distribution",
+        "How often each factor is annotated",
         EnumSet.of(Input.TRAIN),
-        d -> DatasetFigures.factorDistribution(d.val(), d.train()));
+        EnumSet.of(StudyData.Part.TRAIN),
+        d ->
+            DatasetFigures.factorDistribution(d.val(), d.train())
+                .with(
+                    null,
+                    annotationsOnly(
+                        annotations(d.val(), d.train()), "multi and top (both drawn)", "none")));
     add(
         "active-factor-count",
+        "How many factors annotators select per image",
         EnumSet.of(Input.TRAIN),
-        d -> DatasetFigures.activeFactorCount(d.val(), d.train()));
+        EnumSet.of(StudyData.Part.TRAIN),
+        d ->
+            DatasetFigures.activeFactorCount(d.val(), d.train())
+                .with(null, annotationsOnly(annotations(d.val(), d.train()), "multi", "none")));
     add(
         "cooccurrence-val",
+        "Which factors occur together (validation)",
         EnumSet.noneOf(Input.class),
-        d -> DatasetFigures.cooccurrence(Cooccurrence.compute(d.val(), FactorSelection.MULTI)));
+        EnumSet.noneOf(StudyData.Part.class),
+        d ->
+            DatasetFigures.cooccurrence(Cooccurrence.compute(d.val(), FactorSelection.MULTI))
+                .with(null, annotationsOnly(annotations(d.val()), "multi", SPEARMAN)));
     add(
         "cooccurrence-train",
+        "Which factors occur together (training)",
         EnumSet.of(Input.TRAIN),
-        d -> DatasetFigures.cooccurrence(Cooccurrence.compute(d.train(), FactorSelection.MULTI)));
+        EnumSet.of(StudyData.Part.TRAIN),
+        d ->
+            DatasetFigures.cooccurrence(Cooccurrence.compute(d.train(), FactorSelection.MULTI))
+                .with(null, annotationsOnly(annotations(d.train()), "multi", SPEARMAN)));
     add(
         "factor-metaclass-val",
+        "Which factors are typical of which objects",
         EnumSet.noneOf(Input.class),
-        d -> DatasetFigures.factorMetaclass(Cooccurrence.compute(d.val(), FactorSelection.MULTI)));
+        EnumSet.noneOf(StudyData.Part.class),
+        d ->
+            DatasetFigures.factorMetaclass(Cooccurrence.compute(d.val(), FactorSelection.MULTI))
+                .with(null, annotationsOnly(annotations(d.val()), "multi", SPEARMAN)));
     add(
         "accuracy-vs-top1",
+        "Accuracy on each factor against overall accuracy",
         EnumSet.of(Input.RESULTS),
-        d -> {
-          // the study's scatter: the 209 models of the published comparison, not every row
-          ModelGroups g = d.study().publishedGroups(d.types(), d.baseTable());
-          return ZooFigures.accuracyVsTop1(g.table(), g.groupOf(), ZooFigures.PUBLISHED_GROUPS);
-        });
-    add("model-comparison", EnumSet.of(Input.RESULTS), Catalog::modelComparison);
-    add("base-model-comparison", EnumSet.of(Input.ZOO), Catalog::baseComparison);
+        EnumSet.of(StudyData.Part.STUDY, StudyData.Part.BASE),
+        Catalog::accuracyVsTop1);
+    add(
+        "model-comparison",
+        "Error ratio per factor by model type",
+        EnumSet.of(Input.RESULTS),
+        EnumSet.of(StudyData.Part.STUDY, StudyData.Part.BASE),
+        Catalog::modelComparison);
+    add(
+        "base-model-comparison",
+        "Error ratio per factor of the base models",
+        EnumSet.of(Input.ZOO),
+        EnumSet.of(StudyData.Part.BASE, StudyData.Part.INTERVALS),
+        Catalog::baseComparison);
     for (Sweep k : SWEEPS) {
       add(
           "augmentation-" + k.name(),
+          k.title() + ": error ratio against augmentation strength",
           EnumSet.of(Input.RESULTS),
-          d ->
-              ZooFigures.augmentation(
-                  StudyFigures.sweep(
-                      d.study().sweep(k.augmentation()), k.title(), k.name(), k.axis())));
+          EnumSet.of(StudyData.Part.STUDY),
+          d -> {
+            AugmentationSweep sw = d.study().sweep(k.augmentation());
+            SweepLines lines = StudyFigures.sweep(sw, k.title(), k.name(), k.axis());
+            Figure f = ZooFigures.augmentation(lines);
+            return new Figure(
+                    f.name(),
+                    f.caption() + " The " + k.strength() + ".",
+                    f.panels(),
+                    f.columns(),
+                    f.panelWidth(),
+                    f.panelHeight(),
+                    f.data())
+                .with(
+                    null,
+                    new Provenance(
+                        "published aggregated tables, zoo " + k.augmentation().key() + " (val)",
+                        "top",
+                        "class",
+                        lines.models().size(),
+                        "none (points: means over the models of a strength)",
+                        "least-squares line over every model; Welch test of the strongest vs the"
+                            + " weakest strength (CSV p_value)",
+                        Provenance.NONE));
+          });
     }
-    add("augmentation-comparison", EnumSet.of(Input.RESULTS), Catalog::augmentationComparison);
     add(
-        "metaclass-ratios",
-        EnumSet.of(Input.ZOO),
-        d -> {
-          MetaclassTable t = d.base().get(FactorSelection.TOP, ErrorType.CLASS).metaclasses();
-          String model = t.models().contains(METACLASS_MODEL) ? METACLASS_MODEL : t.models().get(0);
-          return ModelFigures.metaclassRatios(t, model);
-        });
+        "augmentation-comparison",
+        "Error ratio per factor by augmentation recipe",
+        EnumSet.of(Input.RESULTS),
+        EnumSet.of(StudyData.Part.STUDY),
+        Catalog::augmentationComparison);
+    ENTRIES.add(
+        new Entry(
+            "metaclass-ratios",
+            "Error ratio per factor within each object metaclass, one model",
+            Set.of(Input.ZOO),
+            Set.of(StudyData.Part.BASE),
+            true,
+            Catalog::metaclassRatios));
     add(
         "prevalence-shift",
+        "How over-represented each factor is among the mistakes",
         EnumSet.of(Input.ZOO),
-        d -> ModelFigures.prevalenceShift(d.mistakes(), "top-1 mistakes, top-factor annotations"));
+        EnumSet.of(StudyData.Part.MISTAKES, StudyData.Part.INTERVALS),
+        d ->
+            ModelFigures.prevalenceShift(
+                    d.mistakes(), d.intervals(), "top-1 mistakes, top-factor annotations")
+                .with(
+                    null,
+                    new Provenance(
+                        baseData(d),
+                        "top",
+                        "class",
+                        d.mistakes().models().size(),
+                        imageBootstrap(d.intervals().settings())
+                            + " (the error ratio's interval, shifted: 100 × (ER − 1))",
+                        Provenance.NONE,
+                        Provenance.NONE)));
   }
 
   private Catalog() {}
 
-  private static void add(String name, Set<Input> needs, Function<StudyData, Figure> build) {
-    ENTRIES.add(new Entry(name, Set.copyOf(needs), build));
+  private static void add(
+      String name,
+      String title,
+      Set<Input> needs,
+      Set<StudyData.Part> parts,
+      Function<StudyData, Figure> build) {
+    ENTRIES.add(
+        new Entry(
+            name, title, Set.copyOf(needs), Set.copyOf(parts), false, (d, m) -> build.apply(d)));
+  }
+
+  /**
+   * @param names figure names
+   * @return what must be loaded to draw them
+   */
+  public static Set<StudyData.Part> partsOf(List<Entry> names) {
+    Set<StudyData.Part> out = EnumSet.noneOf(StudyData.Part.class);
+    for (Entry e : names) {
+      out.addAll(e.parts());
+    }
+    return out;
+  }
+
+  static String annotations(Dataset... parts) {
+    List<String> p = new ArrayList<>();
+    for (Dataset d : parts) {
+      p.add(
+          String.format(
+              Locale.ROOT,
+              "%s (%,d images)",
+              d.partition().key(),
+              d.factors(FactorSelection.MULTI).numEvaluated()));
+    }
+    return "ImageNet-X annotations, " + String.join(" and ", p);
+  }
+
+  private static Provenance annotationsOnly(String data, String selection, String test) {
+    return new Provenance(
+        data, selection, "none (annotations only)", 0, Provenance.NONE, test, Provenance.NONE);
+  }
+
+  static String baseData(StudyData d) {
+    return String.format(
+        Locale.ROOT,
+        "ImageNet-X val (%,d images), predictions of %s",
+        d.val().factors(FactorSelection.TOP).numEvaluated(),
+        String.join(", ", d.baseModels()));
+  }
+
+  static String imageBootstrap(ZooBootstrap.Settings s) {
+    return String.format(
+        Locale.ROOT,
+        "%.0f%% %s bootstrap over images (B = %,d, seed %d)",
+        100 * s.confidenceLevel(),
+        s.method().key(),
+        s.numResamples(),
+        s.masterSeed());
+  }
+
+  static String modelBootstrap(GroupComparison c) {
+    return String.format(
+        Locale.ROOT,
+        "%.0f%% %s bootstrap over the models of a group (B = %,d, seed %d)",
+        100 * c.settings().confidenceLevel(),
+        c.settings().method().key(),
+        c.settings().numResamples(),
+        c.settings().masterSeed());
+  }
+
+  static String groupTest(GroupComparison c) {
+    return c.test(0, Factor.POSE).method()
+        + " across the "
+        + c.groups().size()
+        + " groups per factor; faded: p ≥ "
+        + ALPHA;
+  }
+
+  private static int totalModels(GroupComparison c) {
+    int n = 0;
+    for (int g = 0; g < c.groups().size(); g++) {
+      n += c.count(g);
+    }
+    return n;
+  }
+
+  private static Figure accuracyVsTop1(StudyData d) {
+    Study study = d.study();
+    ModelGroups published = study.publishedGroups(d.types(), d.baseTable());
+    // the study's scatter: the models of the published comparison, not every row of the tables
+    FactorTable all = published.table();
+    Figure f = ZooFigures.accuracyVsTop1(all, published.groupOf(), ZooFigures.PUBLISHED_GROUPS);
+    return f.with(
+        null,
+        new Provenance(
+            "published aggregated tables (imagenet_testbed, modelvshuman) and the base zoo (val)",
+            "top",
+            "class",
+            all.size(),
+            Provenance.NONE,
+            Provenance.NONE,
+            Provenance.NONE));
+  }
+
+  private static Figure metaclassRatios(StudyData d, String model) {
+    MetaclassTable t = d.base().get(FactorSelection.TOP, ErrorType.CLASS).metaclasses();
+    String m = model;
+    if (m == null) {
+      m = t.models().contains(METACLASS_MODEL) ? METACLASS_MODEL : t.models().get(0);
+    } else if (!t.models().contains(m)) {
+      throw new BadInputException(
+          "--model",
+          0,
+          "no model '" + m + "' in the base zoo (models: " + String.join(", ", t.models()) + ")");
+    }
+    int[][] images =
+        ModelFigures.metaclassImages(d.val().factors(FactorSelection.TOP), d.val().index());
+    return ModelFigures.metaclassRatios(t, m, images)
+        .with(
+            null,
+            new Provenance(
+                baseData(d) + "; drawn: " + m,
+                "top",
+                "class",
+                1,
+                Provenance.NONE,
+                Provenance.NONE,
+                Provenance.NONE));
   }
 
   /**
@@ -208,12 +449,23 @@ public final class Catalog {
     Study study = d.study();
     GroupComparison c =
         study.compare(study.publishedGroups(d.types(), d.baseTable()), ZooFigures.PUBLISHED_GROUPS);
-    return ZooFigures.comparison(
-        "model-comparison",
-        "Mean error ratio per factor for the four model types of the published comparison (imagenet_testbed,"
-            + " plus the self-supervised models of modelvshuman and the base zoo; top-factor annotations),"
-            + " factors sorted by the mean over all its models; dashed: 1, the models' average error.",
-        StudyFigures.comparison(c, ALPHA));
+    Figure fig =
+        ZooFigures.comparison(
+            "model-comparison",
+            "Mean error ratio per factor for the four model types of the published comparison (imagenet_testbed,"
+                + " plus the self-supervised models of modelvshuman and the base zoo; top-factor annotations),"
+                + " factors sorted by the mean over all its models; dashed: 1, the models' average error.",
+            StudyFigures.comparison(c, ALPHA));
+    return fig.with(
+        null,
+        new Provenance(
+            "published aggregated tables (imagenet_testbed, modelvshuman) and the base zoo (val)",
+            "top",
+            "class",
+            totalModels(c),
+            modelBootstrap(c),
+            groupTest(c),
+            StudyFigures.ADJUSTMENT));
   }
 
   private static Figure augmentationComparison(StudyData d) {
@@ -221,12 +473,27 @@ public final class Catalog {
     GroupComparison c =
         study.augmentationComparison(
             study.sweep(Augmentation.CROP), study.sweep(Augmentation.COLOR_JITTER));
-    return ZooFigures.comparison(
-        "augmentation-comparison",
-        "Mean error ratio per factor of ResNet-50s trained with different augmentation recipes: the strongest"
-            + " kept random crop, the strongest kept colour jitter, both combined, and adaptive colour jitter;"
-            + " dashed: 1.",
-        StudyFigures.comparison(c, ALPHA));
+    Figure fig =
+        ZooFigures.comparison(
+            "augmentation-comparison",
+            "Mean error ratio per factor of ResNet-50s trained with different augmentation recipes: the strongest"
+                + " kept random crop, the strongest kept colour jitter, both combined, and adaptive colour jitter;"
+                + " dashed: 1.",
+            StudyFigures.comparison(c, ALPHA));
+    return fig.with(
+        null,
+        new Provenance(
+            "published aggregated tables, zoos crop, colorjitter, "
+                + AugmentationComparison.COLORJITTER_CROP
+                + ", "
+                + AugmentationComparison.ADAPTIVE_COLORJITTER
+                + " (val)",
+            "top",
+            "class",
+            totalModels(c),
+            modelBootstrap(c),
+            groupTest(c),
+            StudyFigures.ADJUSTMENT));
   }
 
   private static Figure baseComparison(StudyData d) {
@@ -275,10 +542,21 @@ public final class Catalog {
                 iv.settings().masterSeed()),
             sig,
             null);
-    return ZooFigures.comparison(
-        "base-model-comparison",
-        "Error ratio per factor of the base models (top-factor annotations, class errors), factors sorted"
-            + " by the mean over models; dashed: 1, the model's average error.",
-        c);
+    Figure fig =
+        ZooFigures.comparison(
+            "base-model-comparison",
+            "Error ratio per factor of the base models (top-factor annotations, class errors), factors sorted"
+                + " by the mean over models; dashed: 1, the model's average error.",
+            c);
+    return fig.with(
+        null,
+        new Provenance(
+            baseData(d),
+            "top",
+            "class",
+            n,
+            imageBootstrap(iv.settings()),
+            "faded: the interval contains 1",
+            Provenance.NONE));
   }
 }

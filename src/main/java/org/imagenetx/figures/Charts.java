@@ -84,6 +84,31 @@ final class Charts {
     return chart;
   }
 
+  /**
+   * Hides the axis titles a grid repeats.
+   *
+   * @param chart a chart of a grid
+   * @param domain keep the x (category) axis title
+   * @param range keep the y (value) axis title
+   */
+  static void axisTitles(JFreeChart chart, boolean domain, boolean range) {
+    if (chart.getPlot() instanceof XYPlot p) {
+      if (!domain) {
+        p.getDomainAxis().setLabel(null);
+      }
+      if (!range) {
+        p.getRangeAxis().setLabel(null);
+      }
+    } else if (chart.getPlot() instanceof CategoryPlot p) {
+      if (!domain) {
+        p.getDomainAxis().setLabel(null);
+      }
+      if (!range) {
+        p.getRangeAxis().setLabel(null);
+      }
+    }
+  }
+
   static void style(LegendTitle l) {
     l.setItemFont(LABEL);
     l.setFrame(BlockBorder.NONE);

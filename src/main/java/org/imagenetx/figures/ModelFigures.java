@@ -3,10 +3,13 @@ package org.imagenetx.figures;
 import java.util.ArrayList;
 import java.util.List;
 import org.imagenetx.annotations.Factor;
+import org.imagenetx.annotations.FactorSet;
+import org.imagenetx.annotations.ImageIndex;
 import org.imagenetx.annotations.Metaclasses;
 import org.imagenetx.evaluation.ErrorRatio;
 import org.imagenetx.evaluation.MetaclassTable;
 import org.imagenetx.report.ReportTable;
+import org.imagenetx.resampling.ZooBootstrap;
 import org.imagenetx.study.MistakePrevalence;
 
 /** Figures of single models: per-metaclass error ratios, prevalence shift of mistakes. */
@@ -20,9 +23,11 @@ public final class ModelFigures {
    *
    * @param table per-metaclass accuracies
    * @param model the model to draw
+   * @param images {@code [metaclass][factor]} evaluated images of the cell ({@link
+   *     #metaclassImages}), written to the CSV with the cell's errors
    * @return figure {@code metaclass-ratios}
    */
-  public static Figure metaclassRatios(MetaclassTable table, String model) {
+  public static Figure metaclassRatios(MetaclassTable table, String model, int[][] images) {
     int first = -1;
     for (int r = 0; r < table.size(); r += Metaclasses.COUNT) {
       if (table.model(r).equals(model)) {
@@ -41,24 +46,45 @@ public final class ModelFigures {
     ReportTable data =
         new ReportTable(
             List.of(
-                "model", "metaclass", "factor", "accuracy", "metaclass_average", "error_ratio"));
+                "model",
+                "metaclass",
+                "factor",
+                "images",
+                "errors",
+                "accuracy",
+                "metaclass_average",
+                "error_ratio"));
     for (int m = 0; m < Metaclasses.COUNT; m++) {
       int r = first + m;
       rows.add(table.metaclass(r).replace('_', ' '));
       for (Factor f : Factor.values()) {
         er[m][f.ordinal()] =
             ErrorRatio.of(table.get(r, f.ordinal()), table.get(r, MetaclassTable.AVERAGE));
+        int n = images[Metaclasses.idOf(table.metaclass(r))][f.ordinal()];
+        double acc = table.get(r, f.ordinal());
         data.addRow(
             model,
             table.metaclass(r),
             f.column(),
-            table.get(r, f.ordinal()),
+            n,
+            n == 0 ? 0 : Math.round(n * (1 - acc)),
+            acc,
             table.get(r, MetaclassTable.AVERAGE),
             er[m][f.ordinal()]);
       }
     }
     HeatmapSpec spec =
-        new HeatmapSpec("", "Factor", "True metaclass", cols, rows, er, null, 1, 1, "Error ratio");
+        new HeatmapSpec(
+            model + ": error ratio within each true metaclass",
+            "Factor",
+            "True metaclass",
+            cols,
+            rows,
+            er,
+            null,
+            1,
+            1,
+            "Error ratio");
     return Figure.single(
         "metaclass-ratios",
         model
@@ -72,17 +98,39 @@ public final class ModelFigures {
   }
 
   /**
+   * @param factors evaluated images and their factors
+   * @param index the image index (images laid out by metaclass)
+   * @return {@code [metaclass][factor]} number of evaluated images of the metaclass with the factor
+   */
+  public static int[][] metaclassImages(FactorSet factors, ImageIndex index) {
+    int[][] n = new int[Metaclasses.COUNT][Factor.COUNT];
+    for (int m = 0; m < Metaclasses.COUNT; m++) {
+      long from = index.metaclassFrom(m);
+      long to = index.metaclassTo(m);
+      for (Factor f : Factor.values()) {
+        n[m][f.ordinal()] = (int) factors.factor(f).rangeCardinality(from, to);
+      }
+    }
+    return n;
+  }
+
+  /**
    * How much more (or less) often each factor appears among a model's mistakes than among all
    * images: {@code 100 · (share among mistakes / share among all − 1)}, in percent (the study's
    * mistake prevalence; equal to {@code 100 · (ER_f − 1)}).
    *
    * @param p the study's mistake prevalence of some models
+   * @param intervals bootstrap intervals of the same models' error ratios (top factors, class
+   *     errors), drawn as {@code 100 · (ER − 1)}; null for none
    * @param what what the counts are of, for the caption (e.g. "top-1 mistakes, top factor")
    * @return figure {@code prevalence-shift}
    */
-  public static Figure prevalenceShift(MistakePrevalence p, String what) {
+  public static Figure prevalenceShift(
+      MistakePrevalence p, ZooBootstrap.Result intervals, String what) {
     List<String> models = p.models();
     double[][] shift = new double[models.size()][Factor.COUNT];
+    double[][] lower = new double[models.size()][Factor.COUNT];
+    double[][] upper = new double[models.size()][Factor.COUNT];
     ReportTable data =
         new ReportTable(
             List.of(
@@ -94,7 +142,9 @@ public final class ModelFigures {
                 "mistakes_with_factor",
                 "share_all_percent",
                 "share_mistakes_percent",
-                "shift_percent"));
+                "shift_percent",
+                "shift_lower",
+                "shift_upper"));
     double[] mean = new double[Factor.COUNT];
     for (int m = 0; m < models.size(); m++) {
       for (Factor f : Factor.values()) {
@@ -103,6 +153,14 @@ public final class ModelFigures {
         double mis = 100.0 * p.factorMistakes()[m][fi] / p.numMistakes()[m];
         shift[m][fi] = 100 * p.shift(m, f);
         mean[fi] += shift[m][fi] / models.size();
+        lower[m][fi] = Double.NaN;
+        upper[m][fi] = Double.NaN;
+        if (intervals != null && intervals.indexOf(models.get(m)) >= 0) {
+          int row = intervals.indexOf(models.get(m));
+          int k = ZooBootstrap.Result.errorRatio(f);
+          lower[m][fi] = 100 * (intervals.lower()[row][k] - 1);
+          upper[m][fi] = 100 * (intervals.upper()[row][k] - 1);
+        }
         data.addRow(
             models.get(m),
             f.column(),
@@ -112,7 +170,9 @@ public final class ModelFigures {
             p.factorMistakes()[m][fi],
             all,
             mis,
-            shift[m][fi]);
+            shift[m][fi],
+            lower[m][fi],
+            upper[m][fi]);
       }
     }
     Integer[] order = DatasetFigures.sortedFactors(mean, true);
@@ -122,7 +182,17 @@ public final class ModelFigures {
     }
     List<BarSeries> series = new ArrayList<>();
     for (int m = 0; m < models.size(); m++) {
-      series.add(BarSeries.of(models.get(m), DatasetFigures.permute(shift[m], order)));
+      if (intervals == null) {
+        series.add(BarSeries.of(models.get(m), DatasetFigures.permute(shift[m], order)));
+      } else {
+        series.add(
+            new BarSeries(
+                models.get(m),
+                DatasetFigures.permute(shift[m], order),
+                DatasetFigures.permute(lower[m], order),
+                DatasetFigures.permute(upper[m], order),
+                null));
+      }
     }
     BarSpec spec =
         new BarSpec("", "Factor", "Prevalence shift among mistakes (%)", cats, series, 0);
@@ -130,8 +200,11 @@ public final class ModelFigures {
         "prevalence-shift",
         "How much more often each factor appears among the models' mistakes than among all images ("
             + what
-            + "): 100 × (share among mistakes ÷ share among all − 1). Above 0, the factor is"
-            + " over-represented in the mistakes.",
+            + "): 100 × (share among mistakes ÷ share among all − 1), which equals 100 × (error ratio − 1)"
+            + " of the base-model comparison. Above 0, the factor is over-represented in the mistakes"
+            + (intervals == null
+                ? "."
+                : "; error bars: the error ratio's bootstrap interval, shifted."),
         spec,
         900,
         460,

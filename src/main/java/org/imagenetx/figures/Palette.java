@@ -42,6 +42,9 @@ public final class Palette {
   /** Fill of masked (non-significant or undefined) heatmap cells. */
   public static final Color MASKED = new Color(0xE6, 0xE6, 0xE6);
 
+  /** Footer text (the provenance line): dark grey, readable but quieter than the data. */
+  public static final Color FOOTER = new Color(0x44, 0x44, 0x44);
+
   private Palette() {}
 
   /**

@@ -98,13 +98,16 @@ public final class Reproduction {
       items.add(
           new ResultsPage.Item(
               f.name(),
+              f.title(),
               f.caption(),
+              f.provenance() == null ? "" : f.provenance().line(),
               FIGURES + "/" + f.name() + ".png",
               FIGURES + "/" + f.name() + ".svg",
               FIGURES + "/" + f.name() + ".csv",
               ""));
       tables.add(
-          new ResultsPage.Table(FIGURES + "/" + f.name() + ".csv", "data of figure " + f.name()));
+          new ResultsPage.Table(
+              FIGURES + "/" + f.name() + ".csv", "data of the figure: " + f.title()));
     }
     s.step("index.html and README.md");
     ResultsPage.write(

@@ -7,6 +7,7 @@ import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import org.imagenetx.annotations.AnnotationLoader;
 import org.imagenetx.annotations.Annotations;
@@ -75,6 +76,28 @@ public record StudyData(
           AugmentationComparison.COLORJITTER_CROP,
           AugmentationComparison.ADAPTIVE_COLORJITTER);
 
+  /**
+   * What can be loaded or computed. A command loads the parts of the figures it draws and nothing
+   * else ({@link Catalog#partsOf}): one figure of the base models never reads the training
+   * annotations or runs the pairwise tests. Validation annotations are always loaded.
+   */
+  public enum Part {
+    /** Training annotations (when the source has them). */
+    TRAIN,
+    /** The base zoo's aggregated tables (every selection and error type). */
+    BASE,
+    /** The base zoo's mistake prevalence. */
+    MISTAKES,
+    /** The base zoo's bootstrap intervals. */
+    INTERVALS,
+    /** Every pair of base models compared on every slice. */
+    PAIRS,
+    /** The base zoo's calibration (when it has probabilities). */
+    CALIBRATION,
+    /** The study over the aggregated tables of the real zoos, and the model types. */
+    STUDY
+  }
+
   /** Receives the name of each loading step as it starts. */
   @FunctionalInterface
   public interface Steps {
@@ -91,7 +114,7 @@ public record StudyData(
    * @param modelTypes {@code model,model_type} CSV, or null
    * @param threads worker threads
    * @param steps progress callback, or null
-   * @return the data
+   * @return the data, every part loaded
    * @throws BadInputException for a missing or malformed input
    */
   public static StudyData load(
@@ -101,6 +124,29 @@ public record StudyData(
       Path modelTypes,
       int threads,
       Steps steps) {
+    return load(
+        annotations, baseZoo, results, modelTypes, threads, steps, EnumSet.allOf(Part.class));
+  }
+
+  /**
+   * @param annotations the annotations (required)
+   * @param baseZoo opens the base zoo over the validation index, or null for none
+   * @param results upstream {@code results} root (holding {@code val/}), or null
+   * @param modelTypes {@code model,model_type} CSV, or null
+   * @param threads worker threads
+   * @param steps progress callback, or null
+   * @param parts what to load (the rest stays null or empty)
+   * @return the data
+   * @throws BadInputException for a missing or malformed input
+   */
+  public static StudyData load(
+      Annotations annotations,
+      Function<ImageIndex, Zoo> baseZoo,
+      Path results,
+      Path modelTypes,
+      int threads,
+      Steps steps,
+      Set<Part> parts) {
     Steps s = steps == null ? x -> {} : steps;
     s.step("validation annotations");
     Dataset val =
@@ -108,7 +154,7 @@ public record StudyData(
             new AnnotationLoader.Options(
                 Partition.VAL, EnumSet.allOf(FactorSelection.class), false, true));
     Dataset train = null;
-    if (annotations.has(Partition.TRAIN)) {
+    if (parts.contains(Part.TRAIN) && annotations.has(Partition.TRAIN)) {
       s.step("training annotations");
       train =
           annotations.dataset(
@@ -120,9 +166,17 @@ public record StudyData(
     Calibration calibration = null;
     ZooBootstrap.Result intervals = null;
     Map<String, List<SliceComparison>> pairs = new LinkedHashMap<>();
-    if (baseZoo != null) {
+    boolean zooParts =
+        parts.contains(Part.BASE)
+            || parts.contains(Part.MISTAKES)
+            || parts.contains(Part.INTERVALS)
+            || parts.contains(Part.PAIRS)
+            || parts.contains(Part.CALIBRATION)
+            || parts.contains(Part.STUDY);
+    if (baseZoo != null && zooParts) {
       try (Zoo zoo = baseZoo.apply(val.index())) {
         s.step("base zoo " + zoo.name());
+        // the base table is cheap and every zoo figure names the base models from it
         base =
             Aggregation.run(
                 val,
@@ -131,28 +185,34 @@ public record StudyData(
                 List.of(ErrorType.values()),
                 threads,
                 null);
-        mistakes = MistakePrevalence.compute(val, FactorSelection.TOP, ErrorType.CLASS, zoo);
-        s.step("bootstrap intervals of the base zoo");
-        intervals =
-            ZooBootstrap.run(
-                val, zoo, FactorSelection.TOP, ErrorType.CLASS, false, BOOTSTRAP, threads);
-        s.step("pairwise comparisons of the base zoo");
-        PairwiseData pd =
-            PairwiseData.load(val, zoo, FactorSelection.TOP, ErrorType.CLASS, threads);
-        for (int a = 0; a < zoo.size(); a++) {
-          for (int b = a + 1; b < zoo.size(); b++) {
-            pairs.put(
-                zoo.models().get(a) + " vs " + zoo.models().get(b),
-                Comparisons.compare(pd, a, b, intervals.settings()));
+        if (parts.contains(Part.MISTAKES)) {
+          mistakes = MistakePrevalence.compute(val, FactorSelection.TOP, ErrorType.CLASS, zoo);
+        }
+        if (parts.contains(Part.INTERVALS) || parts.contains(Part.PAIRS)) {
+          s.step("bootstrap intervals of the base zoo");
+          intervals =
+              ZooBootstrap.run(
+                  val, zoo, FactorSelection.TOP, ErrorType.CLASS, false, BOOTSTRAP, threads);
+        }
+        if (parts.contains(Part.PAIRS)) {
+          s.step("pairwise comparisons of the base zoo");
+          PairwiseData pd =
+              PairwiseData.load(val, zoo, FactorSelection.TOP, ErrorType.CLASS, threads);
+          for (int a = 0; a < zoo.size(); a++) {
+            for (int b = a + 1; b < zoo.size(); b++) {
+              pairs.put(
+                  zoo.models().get(a) + " vs " + zoo.models().get(b),
+                  Comparisons.compare(pd, a, b, intervals.settings()));
+            }
           }
         }
-        if (zoo.hasProbabilities()) {
+        if (parts.contains(Part.CALIBRATION) && zoo.hasProbabilities()) {
           calibration = Calibration.compute(val, FactorSelection.TOP, ErrorType.CLASS, zoo);
         }
       }
     }
     Study study = null;
-    if (results != null) {
+    if (results != null && parts.contains(Part.STUDY)) {
       study =
           new Study(
               results,
@@ -168,7 +228,7 @@ public record StudyData(
       }
     }
     ModelTypes types = ModelTypes.of(ModelTypes.BASE_MODELS);
-    if (modelTypes != null) {
+    if (modelTypes != null && parts.contains(Part.STUDY)) {
       s.step("model types");
       types = types.with(ModelTypes.read(modelTypes).asMap());
     }

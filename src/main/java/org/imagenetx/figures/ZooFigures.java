@@ -45,13 +45,22 @@ public final class ZooFigures {
     }
     ReportTable data =
         new ReportTable(
-            List.of("model", "model_type", "factor", "top1_percent", "factor_accuracy_percent"));
+            List.of(
+                "model",
+                "model_type",
+                "type_models",
+                "factor",
+                "top1_percent",
+                "factor_accuracy_percent"));
     for (int r = 0; r < table.size(); r++) {
-      String type = types.getOrDefault(table.models().get(r), OTHER);
+      int g = groups.indexOf(types.getOrDefault(table.models().get(r), ""));
+      String type = g < 0 ? OTHER : groups.get(g);
+      int size = members.get(g < 0 ? groups.size() : g).size();
       for (Factor f : Factor.values()) {
         data.addRow(
             table.models().get(r),
             type,
+            size,
             f.column(),
             100 * table.get(r, FactorTable.AVERAGE),
             100 * table.get(r, f.ordinal()));
@@ -79,8 +88,8 @@ public final class ZooFigures {
         "accuracy-vs-top1",
         "Accuracy on images with each factor against overall top-1 accuracy, for "
             + table.size()
-            + " models, coloured by model type; dashed: identity. Points below it do worse on the factor"
-            + " than overall.",
+            + " models, coloured by model type (the groups of the model-comparison figure; Other: models"
+            + " outside it); dashed: identity. Points below it do worse on the factor than overall.",
         panels,
         4,
         300,
@@ -213,7 +222,9 @@ public final class ZooFigures {
       String title = f.label();
       if (!Double.isNaN(s.slope()[fi])) {
         lines.add(new FittedLine(0, s.slope()[fi], s.intercept()[fi], lo, hi));
-        title += String.format(Locale.ROOT, " (slope %+.2g)", s.slope()[fi]);
+        // one fixed format for every panel: the fitted change over the drawn range, not the raw
+        // slope (whose magnitudes span 1e-5 to 1e-2 and printed in mixed notations)
+        title += String.format(Locale.ROOT, " (Δ %+.3f)", s.slope()[fi] * (hi - lo));
       }
       panels.add(
           new ScatterSpec(
@@ -232,8 +243,9 @@ public final class ZooFigures {
             + " ResNet-50s over "
             + levels.length
             + " strengths); points: mean over the models of a"
-            + " strength, line: least-squares fit over every model. A rising line: the augmentation makes"
-            + " that factor relatively harder.",
+            + " strength, line: least-squares fit over every model; Δ: the fitted change of the error"
+            + " ratio from the weakest to the strongest level. A rising line: the augmentation makes that"
+            + " factor relatively harder.",
         panels,
         4,
         300,

@@ -48,6 +48,69 @@ final class ChromiumPage {
     return null;
   }
 
+  /**
+   * What a reader sees at one window width.
+   *
+   * @param scrollWidth the page's full width, CSS pixels
+   * @param clientWidth the viewport's width, CSS pixels (a horizontal scroll bar when smaller)
+   * @param visibleText the page's rendered text ({@code innerText})
+   * @param screenshot the PNG written
+   */
+  record Layout(long scrollWidth, long clientWidth, String visibleText, Path screenshot) {}
+
+  /**
+   * Opens the page in a window of the given width and saves a screenshot of the viewport.
+   *
+   * @param page the page
+   * @param profile a fresh browser profile folder
+   * @param width window width, CSS pixels
+   * @param screenshot where the PNG goes
+   * @return the layout
+   */
+  static Layout layout(Path page, Path profile, int width, Path screenshot) throws Exception {
+    ChromeDriver d = driver(profile, width);
+    try {
+      d.get(page.toAbsolutePath().toUri().toString());
+      JavascriptExecutor js = d;
+      long scroll =
+          ((Number) js.executeScript("return document.documentElement.scrollWidth;")).longValue();
+      long client =
+          ((Number) js.executeScript("return document.documentElement.clientWidth;")).longValue();
+      String text = (String) js.executeScript("return document.body.innerText;");
+      byte[] png = d.getScreenshotAs(org.openqa.selenium.OutputType.BYTES);
+      Files.write(screenshot, png);
+      return new Layout(scroll, client, text, screenshot);
+    } finally {
+      d.quit();
+    }
+  }
+
+  private static ChromeDriver driver(Path profile, int width) throws Exception {
+    Path browser = executable("/usr/bin/chromium", "/usr/bin/chromium-browser");
+    Path driver = executable("/usr/bin/chromedriver", "/usr/lib/chromium/chromedriver");
+    Files.createDirectories(profile);
+    ChromeOptions o = new ChromeOptions();
+    o.setBinary(browser.toFile());
+    o.addArguments(
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--hide-scrollbars",
+        "--window-size=" + width + ",900",
+        "--user-data-dir=" + profile.toAbsolutePath());
+    ChromeDriverService service =
+        new ChromeDriverService.Builder()
+            .usingDriverExecutable(new File(driver.toString()))
+            .usingAnyFreePort()
+            .build();
+    return new ChromeDriver(service, o);
+  }
+
   static Report open(Path page, Path profile) throws Exception {
     Path browser = executable("/usr/bin/chromium", "/usr/bin/chromium-browser");
     Path driver = executable("/usr/bin/chromedriver", "/usr/lib/chromium/chromedriver");

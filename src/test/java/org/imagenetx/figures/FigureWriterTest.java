@@ -93,7 +93,9 @@ class FigureWriterTest {
     SvgFile svg = SvgFile.parse(w.svg());
     svg.assertLabelsOf(f);
     assertThat(svg.count("CNN")).isEqualTo(1);
-    assertThat(svg.count("Top-1 accuracy (%)")).isEqualTo(5);
+    // axis titles once per column (under its bottom panel) and once per row (the first panel)
+    assertThat(svg.count("Top-1 accuracy (%)")).isEqualTo(3);
+    assertThat(svg.count("Accuracy on factor (%)")).isEqualTo(2);
     assertThat(svg.texts).contains("pose", "background", "pattern", "color", "smaller");
     BufferedImage png = SvgFile.png(w.png());
     assertThat(png.getWidth()).isEqualTo(900 * 2);

@@ -6,6 +6,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.imagenetx.annotations.FactorSelection;
 import org.imagenetx.annotations.Partition;
 import org.imagenetx.cli.Main;
@@ -127,5 +128,45 @@ class FiguresCommandTest {
         .contains(
             "imagenet_testbed/class/accuracies_per_factor.csv:3: worst_100_classes is not a number: 'oops'");
     assertThat(out.resolve("figs")).doesNotExist();
+  }
+
+  @Test
+  void modelChoosesTheModelOfThePerModelFigureAndAnUnknownOneIsBadInput() throws Exception {
+    StringWriter o = new StringWriter();
+    StringWriter e = new StringWriter();
+    int code =
+        run(o, e, "figures", "metaclass-ratios", "--model", "ResNet50", "--out", out.toString());
+    assertThat(code).as(e.toString()).isZero();
+    List<String> csv = Files.readAllLines(out.resolve("metaclass-ratios.csv"));
+    assertThat(csv.get(0)).startsWith("model,metaclass,factor,images,errors,");
+    assertThat(csv.subList(1, csv.size()))
+        .allMatch(l -> l.startsWith("ResNet50,"))
+        .hasSize(17 * 16);
+    // one figure of the base models loads neither the training annotations nor the bootstrap
+    assertThat(e.toString()).doesNotContain("training annotations", "bootstrap", "pairwise");
+    StringWriter e2 = new StringWriter();
+    assertThat(
+            run(
+                new StringWriter(),
+                e2,
+                "figures",
+                "metaclass-ratios",
+                "--model",
+                "Nope",
+                "--out",
+                out.resolve("x").toString()))
+        .isEqualTo(1);
+    assertThat(e2.toString()).contains("no model 'Nope'", "DINO, ResNet50, SimCLR, ViT");
+    assertThat(
+            run(
+                new StringWriter(),
+                new StringWriter(),
+                "figures",
+                "cooccurrence-val",
+                "--model",
+                "ViT",
+                "--out",
+                out.toString()))
+        .isEqualTo(2);
   }
 }

@@ -140,7 +140,7 @@ class ReproduceRealDataTest {
     e.add(
         new Expected(
             "augmentation-crop",
-            List.of("Crop strength (100 − min. crop scale, %)", "Error ratio"),
+            List.of("Crop strength (%)", "Error ratio"),
             List.of(),
             2400,
             1920));
@@ -196,17 +196,28 @@ class ReproduceRealDataTest {
     }
     BufferedImage png = SvgFile.png(dir.resolve(x.name() + ".png"));
     assertThat(png.getWidth()).isEqualTo(x.width()).isGreaterThanOrEqualTo(Figure.MIN_PNG_WIDTH);
-    assertThat(png.getHeight()).isEqualTo(x.height());
+    // the heights are those of the drawing; the provenance footer (one or two lines) comes on top
+    int footer = png.getHeight() - x.height();
+    assertThat(footer)
+        .as("%s footer height", x.name())
+        .isBetween(
+            (Figure.FOOTER_LINE + 2 * Figure.FOOTER_PAD) * 2,
+            (3 * Figure.FOOTER_LINE + 2 * Figure.FOOTER_PAD) * 4);
     assertThat(Files.readAllLines(dir.resolve(x.name() + ".csv")).size()).isGreaterThan(1);
   }
 
   @Test
   void gridFiguresHaveOnePanelPerFactorWithTheFactorNameAsTitle() throws Exception {
     SvgFile svg = SvgFile.parse(first.resolve("figures/accuracy-vs-top1.svg"));
-    assertThat(svg.count("Top-1 accuracy (%)")).isEqualTo(16);
+    // axis titles once per grid column (x) and row (y), not under all 16 panels
+    assertThat(svg.count("Top-1 accuracy (%)")).isEqualTo(4);
+    assertThat(svg.count("Accuracy on factor (%)")).isEqualTo(4);
     assertThat(svg.texts).contains("partial view", "object blocking", "multiple objects");
     SvgFile crop = SvgFile.parse(first.resolve("figures/augmentation-crop.svg"));
-    assertThat(crop.texts.stream().filter(t -> t.startsWith("smaller (slope +"))).hasSize(1);
+    // one fixed format for the fitted change: sign and three decimals
+    assertThat(crop.texts.stream().filter(t -> t.matches("smaller \\(Δ \\+0\\.\\d{3}\\)")))
+        .hasSize(1);
+    assertThat(crop.texts).noneMatch(t -> t.contains("e-0"));
   }
 
   @Test
@@ -375,5 +386,85 @@ class ReproduceRealDataTest {
     r.images()
         .forEach((src, width) -> assertThat(width).as("naturalWidth of %s", src).isPositive());
     assertThat(r.consoleErrors()).isEmpty();
+  }
+
+  /**
+   * The page checked as a validator would, offline: no HTML validator (vnu) is available from the
+   * package registry here, so the page is written as polyglot HTML and parsed by a strict XML
+   * parser (any unclosed or misnested element fails), then checked for the rules a validator
+   * reports on such a page: one title and language, unique ids, every in-page link resolving, every
+   * image with alt text, headings without skipped levels, every table with header cells.
+   */
+  @Test
+  void pageIsValidPolyglotHtmlWithContentsTitlesAndRenderedTables() throws Exception {
+    String html = Files.readString(first.resolve("index.html"));
+    javax.xml.parsers.DocumentBuilderFactory f =
+        javax.xml.parsers.DocumentBuilderFactory.newInstance();
+    f.setFeature("http://apache.org/xml/features/disallow-doctype-decl", false);
+    org.w3c.dom.Document doc =
+        f.newDocumentBuilder()
+            .parse(
+                new java.io.ByteArrayInputStream(
+                    html.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    org.w3c.dom.Element root = doc.getDocumentElement();
+    assertThat(root.getTagName()).isEqualTo("html");
+    assertThat(root.getAttribute("lang")).isEqualTo("en");
+    assertThat(doc.getElementsByTagName("title").getLength()).isEqualTo(1);
+    java.util.Set<String> ids = new java.util.HashSet<>();
+    List<String> links = new ArrayList<>();
+    List<Integer> levels = new ArrayList<>();
+    org.w3c.dom.NodeList all = doc.getElementsByTagName("*");
+    for (int i = 0; i < all.getLength(); i++) {
+      org.w3c.dom.Element e = (org.w3c.dom.Element) all.item(i);
+      if (e.hasAttribute("id")) {
+        assertThat(ids.add(e.getAttribute("id"))).as("unique id %s", e.getAttribute("id")).isTrue();
+      }
+      if (e.getAttribute("href").startsWith("#")) {
+        links.add(e.getAttribute("href").substring(1));
+      }
+      if (e.getTagName().equals("img")) {
+        assertThat(e.getAttribute("alt")).as("alt of %s", e.getAttribute("src")).isNotBlank();
+      }
+      if (e.getTagName().matches("h[1-6]")) {
+        levels.add(e.getTagName().charAt(1) - '0');
+      }
+      if (e.getTagName().equals("table")) {
+        assertThat(e.getElementsByTagName("th").getLength()).isPositive();
+      }
+    }
+    assertThat(ids).containsAll(links);
+    assertThat(levels.get(0)).isEqualTo(1);
+    for (int i = 1; i < levels.size(); i++) {
+      assertThat(levels.get(i))
+          .as("heading %d after %d", levels.get(i), levels.get(i - 1))
+          .isLessThanOrEqualTo(levels.get(i - 1) + 1);
+    }
+    // headings are the figures' titles, not their file names; the contents link each of them
+    assertThat(html).contains("<h2>Error ratio per factor by model type</h2>");
+    assertThat(links).contains("model-comparison", "tables");
+    // every written table is rendered: one table element per CSV (the LaTeX one as text)
+    assertThat(doc.getElementsByTagName("table").getLength()).isEqualTo(14 + 12 + 15 + 2);
+    assertThat(html).contains("<th scope=\"col\">worst_100_classes</th>");
+    // no literal markup in visible text
+    assertThat(doc.getElementsByTagName("body").item(0).getTextContent())
+        .doesNotContain("`", "&lt;", "&amp;amp;");
+  }
+
+  @ParameterizedTest
+  @org.junit.jupiter.params.provider.ValueSource(ints = {1400, 800})
+  void pageFitsTheWindowInChromium(int width) throws Exception {
+    Path shot = tmp.resolve("page-" + width + ".png");
+    ChromiumPage.Layout l =
+        ChromiumPage.layout(
+            first.resolve("index.html"), tmp.resolve("chromium-" + width), width, shot);
+    assertThat(l.clientWidth()).isBetween(width - 40L, (long) width);
+    assertThat(l.scrollWidth())
+        .as("horizontal scrolling at %d px", width)
+        .isLessThanOrEqualTo(l.clientWidth());
+    assertThat(l.visibleText())
+        .contains("Error ratio per factor by model type")
+        .doesNotContain("`");
+    BufferedImage img = SvgFile.png(shot);
+    assertThat(img.getWidth()).isBetween(width - 40, width);
   }
 }

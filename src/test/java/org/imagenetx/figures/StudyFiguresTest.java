@@ -73,7 +73,7 @@ class StudyFiguresTest {
     Figure f = ZooFigures.augmentation(s);
     assertThat(f.panels()).hasSize(Factor.COUNT);
     assertThat(((ScatterSpec) f.panels().get(Factor.SMALLER.ordinal())).title())
-        .startsWith("smaller (slope +");
+        .startsWith("smaller (Δ +");
   }
 
   @Test

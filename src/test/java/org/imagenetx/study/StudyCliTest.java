@@ -211,19 +211,27 @@ class StudyCliTest {
   @Test
   void allWritesEveryTable(@TempDir Path dir) throws IOException {
     Path out = dir.resolve("study");
-    CliRunner.Result r =
-        run(
-            "study",
-            "all",
-            "--results",
-            results(),
-            "--annotations",
-            RealData.annotations().toString(),
-            "--zoo",
-            RealData.baseZoo().toString(),
-            "--out",
-            out.toString());
+    // progress is shown on a terminal; the property stands in for one
+    System.setProperty("imagenetx.progress", "true");
+    CliRunner.Result r;
+    try {
+      r =
+          run(
+              "study",
+              "all",
+              "--results",
+              results(),
+              "--annotations",
+              RealData.annotations().toString(),
+              "--zoo",
+              RealData.baseZoo().toString(),
+              "--out",
+              out.toString());
+    } finally {
+      System.clearProperty("imagenetx.progress");
+    }
     assertThat(r.exitCode()).as(r.err()).isZero();
+    assertThat(r.err()).contains("s] augmentation sweeps", "s] writing 16 tables");
     try (Stream<Path> s = Files.list(out)) {
       assertThat(s.map(p -> p.getFileName().toString()).sorted().toList())
           .containsExactly(
