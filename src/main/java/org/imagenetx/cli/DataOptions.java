@@ -14,6 +14,7 @@ import org.imagenetx.io.BadInputException;
 import org.imagenetx.synth.SyntheticImageNetX;
 import org.imagenetx.synth.SyntheticZoo;
 import org.imagenetx.zoo.Zoo;
+import org.imagenetx.zoo.ZooStore;
 import org.imagenetx.zoo.Zoos;
 import picocli.CommandLine;
 import picocli.CommandLine.Option;
@@ -109,7 +110,9 @@ public final class DataOptions {
    */
   public Loaded load(Set<FactorSelection> selections, AnnotationLoader.RealLabels real) {
     threads();
-    if (synthetic) {
+    long storeSeed = annotations == null && !synthetic ? syntheticStoreSeed() : 0;
+    if (synthetic || storeSeed != 0) {
+      long seed = synthetic ? this.seed : storeSeed;
       if (annotations != null) {
         throw new CommandLine.ParameterException(
             spec.commandLine(), "--synthetic and --annotations exclude each other");
@@ -150,6 +153,31 @@ public final class DataOptions {
     return annotations != null ? Annotations.open(annotations) : Annotations.release();
   }
 
+  /**
+   * A store written by {@code imagenetx synth} records its seed, so {@code ratios --zoo s.zoo}
+   * needs no {@code --synthetic --seed}: when every {@code --zoo} is such a store and all share one
+   * seed, that seed's generated dataset is the one they were built against.
+   *
+   * @return the common seed of the synthetic stores given, or 0 when any zoo is not one
+   */
+  private long syntheticStoreSeed() {
+    long common = 0;
+    for (Path z : zoos) {
+      if (!ZooStore.isStore(z)) {
+        return 0;
+      }
+      long s;
+      try (ZooStore store = ZooStore.open(z)) {
+        s = store.synthetic() ? store.seed() : 0;
+      }
+      if (s == 0 || (common != 0 && s != common)) {
+        return 0;
+      }
+      common = s;
+    }
+    return common;
+  }
+
   private List<Zoo> openZoos(Dataset ds) {
     List<Zoo> opened = new ArrayList<>();
     for (Path z : zoos) {
@@ -188,6 +216,6 @@ public final class DataOptions {
     }
     return "SYNTHETIC DATA: "
         + loaded.dataset().source()
-        + "; not ImageNet-X. Drop --synthetic to analyse the real release.";
+        + "; not ImageNet-X. Drop --synthetic (and synthetic zoos) to analyse the real release.";
   }
 }

@@ -21,9 +21,10 @@ import picocli.CommandLine.Spec;
     name = "synth",
     mixinStandardHelpOptions = true,
     description = {
-      "Generate a synthetic zoo over the synthetic ImageNet-X of --seed: models with factor-dependent,",
-      "correlated errors. --out <name>.zoo writes a zoo store, any other --out a folder of <model>.csv.",
-      "Read it back with: imagenetx aggregate --synthetic --seed <S> --zoo <out> --out <dir>",
+      "Generate a synthetic zoo over the synthetic ImageNet-X of --seed: models with factor-dependent,"
+          + " correlated errors. --out <name>.zoo writes a zoo store (it records its seed), any other"
+          + " --out a folder of <model>.csv.",
+      "Read a store back with: imagenetx ratios --zoo <name>.zoo (a folder: add --synthetic --seed <S>).",
       "--annotations-out <dir> also writes the synthetic dataset as upstream annotation files."
     })
 final class SynthCommand implements Callable<Integer> {

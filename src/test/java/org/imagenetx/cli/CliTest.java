@@ -33,6 +33,26 @@ class CliTest {
   }
 
   @Test
+  void aSyntheticStoreBringsItsOwnDataset() {
+    Path store = tmp.resolve("s.zoo");
+    assertThat(
+            CliRunner.run("synth", "--models", "3", "--seed", "7", "--out", store.toString())
+                .exitCode())
+        .isZero();
+    CliRunner.Result implicit = CliRunner.run("ratios", "--zoo", store.toString());
+    CliRunner.Result explicit =
+        CliRunner.run("ratios", "--synthetic", "--seed", "7", "--zoo", store.toString());
+    assertThat(implicit.exitCode()).as(implicit.err()).isZero();
+    assertThat(implicit.out()).isEqualTo(explicit.out()).contains("synthetic_model_0002");
+    assertThat(implicit.err()).contains("SYNTHETIC DATA");
+    // the store's seed wins over nothing, but never over explicit annotations
+    CliRunner.Result other =
+        CliRunner.run("ratios", "--synthetic", "--seed", "8", "--zoo", store.toString());
+    assertThat(other.exitCode()).isEqualTo(1);
+    assertThat(other.err()).contains("synthetic predictions of seed 7");
+  }
+
+  @Test
   void usageErrorsExitTwo() {
     CliRunner.Result r = CliRunner.run("ratios", "--no-such-option");
     assertThat(r.exitCode()).isEqualTo(2);
