@@ -19,11 +19,13 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The docs check: every fenced block of {@code README.md} and {@code docs/*.md} that follows a line
- * {@code <!-- check -->} is a transcript ({@code $ imagenetx …} lines, each followed by the output
- * it prints). Each command runs in-process through {@link Main#run} in a fresh folder (relative
- * paths that are not files of the repository resolve there, so examples may write {@code
- * base.zoo}); its standard output must equal the lines under it, where {@code …} in an expected
- * line stands for any text (timings). A doc whose output drifted fails here.
+ * {@code <!-- check -->} is a transcript ({@code $ imagenetx …} or {@code $ java -jar
+ * target/imagenetx.jar …} lines, each followed by the output it prints; a trailing {@code # remark}
+ * is not part of the command). Each command runs in-process through {@link Main#run} in a fresh
+ * folder (relative paths that are not files of the repository resolve there, so examples may write
+ * {@code base.zoo}); its standard output must equal the lines under it, where {@code …} in an
+ * expected line stands for any text (timings) and a line that is only {@code …} for any number of
+ * lines (rows cut). A doc whose output drifted fails here.
  *
  * <p>{@code mvn test -Dtest=DocsExamplesTest -Dimagenetx.docs.write=true} rewrites the expected
  * output in place, for a deliberate change (review the diff).
@@ -31,6 +33,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 class DocsExamplesTest {
   static final String MARK = "<!-- check -->";
   static final Path REPO = Path.of("").toAbsolutePath();
+
+  /** The README's spelling of the launcher: the same program as {@code imagenetx}. */
+  static final String JAR = "target/imagenetx.jar";
 
   @TempDir Path tmp;
 
@@ -82,8 +87,18 @@ class DocsExamplesTest {
   void theDocsMarkExamplesInTheReadmeAndTheDocsFolder() throws IOException {
     List<Example> all = examples();
     assertThat(all.stream().map(e -> e.file().getFileName().toString()).distinct())
-        .contains("zoo.md", "statistics.md");
-    assertThat(all).hasSizeGreaterThanOrEqualTo(3);
+        .contains("README.md", "zoo.md", "statistics.md");
+    assertThat(all).hasSizeGreaterThanOrEqualTo(8);
+  }
+
+  @Test
+  void anElidedLineStandsForAnyNumberOfLinesAndAnEllipsisForAnyText() {
+    List<String> printed = List.of("head", "a 1", "b 2", "c 3", "tail");
+    assertThat(matchLines(List.of("head", "…", "tail"), 0, printed, 0)).isTrue();
+    assertThat(matchLines(List.of("head", "a …", "…", "c 3", "tail", "…"), 0, printed, 0)).isTrue();
+    assertThat(matchLines(List.of("head", "…", "b 2", "tail"), 0, printed, 0)).isFalse();
+    assertThat(matchLines(List.of("head", "…", "d 4", "…"), 0, printed, 0)).isFalse();
+    assertThat(matchLines(List.of("head", "…"), 0, List.of("tail"), 0)).isFalse();
   }
 
   @ParameterizedTest(name = "{0}")
@@ -117,12 +132,44 @@ class DocsExamplesTest {
       rewrite(ex, merged);
       return;
     }
+    if (expected.contains(ELIDED)) {
+      assertThat(matchLines(expected, 0, actual, 0))
+          .as(
+              "%s: the doc%n  %s%nno longer matches what it prints:%n  %s",
+              ex, String.join("\n  ", expected), String.join("\n  ", actual))
+          .isTrue();
+      return;
+    }
     assertThat(actual).as("%s (left: what the command prints now)", ex).hasSameSizeAs(expected);
     for (int i = 0; i < expected.size(); i++) {
       assertThat(matches(expected.get(i), actual.get(i)))
           .as("%s, line %d:%n  doc: %s%n  now: %s", ex, i + 1, expected.get(i), actual.get(i))
           .isTrue();
     }
+  }
+
+  /** A doc line that is only {@code …}: any number of printed lines (rows cut from the doc). */
+  static final String ELIDED = "…";
+
+  /**
+   * @return whether {@code expected} from {@code i} matches {@code actual} from {@code j}, an
+   *     {@link #ELIDED} line standing for zero or more lines
+   */
+  static boolean matchLines(List<String> expected, int i, List<String> actual, int j) {
+    if (i == expected.size()) {
+      return j == actual.size();
+    }
+    if (expected.get(i).strip().equals(ELIDED)) {
+      for (int k = j; k <= actual.size(); k++) {
+        if (matchLines(expected, i + 1, actual, k)) {
+          return true;
+        }
+      }
+      return false;
+    }
+    return j < actual.size()
+        && matches(expected.get(i), actual.get(j))
+        && matchLines(expected, i + 1, actual, j + 1);
   }
 
   /**
@@ -147,12 +194,16 @@ class DocsExamplesTest {
   }
 
   private List<String> run(String command) {
-    List<String> words = split(command);
-    if (words.isEmpty() || !words.get(0).equals("imagenetx")) {
+    // a trailing "  # remark" (e.g. "# columns cut") is the doc's, not the command's
+    List<String> words = split(command.replaceFirst("\\s{2,}#\\s.*$", ""));
+    int first = 1;
+    if (words.size() >= 3 && words.subList(0, 3).equals(List.of("java", "-jar", JAR))) {
+      first = 3;
+    } else if (words.isEmpty() || !words.get(0).equals("imagenetx")) {
       throw new AssertionError("a checked example runs imagenetx only: " + command);
     }
     List<String> args = new ArrayList<>();
-    for (int i = 1; i < words.size(); i++) {
+    for (int i = first; i < words.size(); i++) {
       args.add(resolve(words.get(i)));
     }
     StringWriter out = new StringWriter();
