@@ -26,9 +26,9 @@ import picocli.CommandLine.Spec;
     name = "aggregate",
     mixinStandardHelpOptions = true,
     description = {
-      "Write accuracies_per_factor.csv and accuracies_per_factor_metaclass.csv for every zoo and every",
-      "--factors and --error-type given (e.g. --factors multi,top --error-type class,metaclass,real_class",
-      "for the whole upstream tree), in the upstream layout:",
+      "Write accuracies_per_factor.csv and accuracies_per_factor_metaclass.csv for every zoo and every"
+          + " --factors and --error-type given (e.g. --factors multi,top --error-type class,metaclass,real_class"
+          + " for the whole upstream tree), in the upstream layout:",
       "  <out>/<partition>/<multi|top>_factor/<zoo>/<class|metaclass|real_class>/"
     })
 final class AggregateCommand implements Callable<Integer> {

@@ -34,10 +34,10 @@ import picocli.CommandLine.Spec;
     name = "compare",
     mixinStandardHelpOptions = true,
     description = {
-      "Compare models on the same images. compare A B: per factor, overall and per metaclass,",
-      "discordant counts, McNemar exact and mid-p, Holm/BH-adjusted p, error and error-ratio",
-      "differences with paired bootstrap intervals, and a verdict. compare A: A against every other",
-      "model, ranked. compare --all-pairs: the pairs with the strongest evidence (--top K).",
+      "Compare models on the same images. compare A B: per factor, overall and per metaclass,"
+          + " discordant counts, McNemar exact and mid-p, Holm/BH-adjusted p, error and error-ratio"
+          + " differences with paired bootstrap intervals, and a verdict. compare A: A against every other"
+          + " model, ranked. compare --all-pairs: the pairs with the strongest evidence (--top K).",
       "compare --groups model_types.csv: error ratio per factor by model group, Alexander-Govern and Welch."
     })
 final class CompareCommand implements Callable<Integer> {

@@ -21,8 +21,8 @@ import picocli.CommandLine.Spec;
     name = "figures",
     mixinStandardHelpOptions = true,
     description = {
-      "Draw one or all figures of the ImageNet-X study as <name>.svg, <name>.png (>= 1600 px wide)",
-      "and <name>.csv (the numbers drawn) in the output folder."
+      "Draw one or all figures of the ImageNet-X study as <name>.svg, <name>.png (>= 1600 px wide)"
+          + " and <name>.csv (the numbers drawn) in the output folder."
     })
 final class FiguresCommand implements Callable<Integer> {
   @Spec picocli.CommandLine.Model.CommandSpec spec;

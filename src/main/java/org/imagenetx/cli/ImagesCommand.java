@@ -55,8 +55,8 @@ import picocli.CommandLine.Spec;
       "                                       contains the words",
       "  all                                  every evaluated image",
       "",
-      "--model names the models whose predictions the listing shows (default: the models the",
-      "expression names), the model of --confusions, and the model, or group, of --words."
+      "--model names the models whose predictions the listing shows (default: the models the"
+          + " expression names), the model of --confusions, and the model, or group, of --words."
     },
     footer = {
       "",

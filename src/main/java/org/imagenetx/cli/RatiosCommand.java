@@ -61,8 +61,8 @@ final class RatiosCommand implements Callable<Integer> {
   @Option(
       names = "--counts",
       description = {
-        "With --by-metaclass: a <factor>_n column (images in the cell) after each ratio; always",
-        "there in csv and json. Text output flags cells under "
+        "With --by-metaclass: a <factor>_n column (images in the cell) after each ratio; always"
+            + " there in csv and json. Text output flags cells under "
             + SmallCells.MIN_IMAGES
             + " images or "
             + SmallCells.MIN_ERRORS

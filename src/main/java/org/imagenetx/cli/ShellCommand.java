@@ -43,8 +43,8 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = {
       "Interactive queries over a zoo loaded once: rank, show, similar, compare, add, groups, models.",
-      "History (~/.imagenetx_history), tab completion of commands, options, model and factor names;",
-      "tables fit the terminal width. Type help for the language, quit to leave."
+      "History (~/.imagenetx_history), tab completion of commands, options, model and factor names;"
+          + " tables fit the terminal width. Type help for the language, quit to leave."
     })
 final class ShellCommand implements Callable<Integer> {
   @Spec picocli.CommandLine.Model.CommandSpec spec;

@@ -40,9 +40,9 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = {
       "Write every study table into --out.",
-      "Groups, augmentation, co-occurrence, distributions",
-      "and prevalence; with --zoo also mistakes, calibration and the LaTeX table. All inputs are read",
-      "and every table computed before the first file is written."
+      "Groups, augmentation, co-occurrence, distributions"
+          + " and prevalence; with --zoo also mistakes, calibration and the LaTeX table. All inputs are read"
+          + " and every table computed before the first file is written."
     })
 final class StudyAllCommand implements Callable<Integer> {
   @Spec CommandLine.Model.CommandSpec spec;

@@ -21,10 +21,10 @@ import picocli.CommandLine.Spec;
     name = "augment",
     mixinStandardHelpOptions = true,
     description = {
-      "Augmentation spill-over per factor. Tables: summary, effects (every column), spillover,",
-      "models (parsed hyper-parameters, one --augmentation) or compare (augmentation recipes as groups).",
-      "How crop, colour-jitter and blur strength move each factor's error ratio: the study's",
-      "cubic-fit Welch t, least-squares slopes, and the comparison of augmentation recipes."
+      "Augmentation spill-over per factor. Tables: summary, effects (every column), spillover,"
+          + " models (parsed hyper-parameters, one --augmentation) or compare (augmentation recipes as groups).",
+      "How crop, colour-jitter and blur strength move each factor's error ratio: the study's"
+          + " cubic-fit Welch t, least-squares slopes, and the comparison of augmentation recipes."
     })
 final class StudyAugmentCommand implements Callable<Integer> {
   @Spec CommandLine.Model.CommandSpec spec;

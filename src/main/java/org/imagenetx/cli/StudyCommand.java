@@ -37,8 +37,8 @@ import picocli.CommandLine.Spec;
     name = "study",
     mixinStandardHelpOptions = true,
     description = {
-      "The analyses of the ImageNet-X study as tables: model groups, augmentation spill-over,",
-      "prevalence shift, calibration, factor co-occurrence and distributions."
+      "The analyses of the ImageNet-X study as tables: model groups, augmentation spill-over,"
+          + " prevalence shift, calibration, factor co-occurrence and distributions."
     },
     subcommands = {
       StudyGroupsCommand.class,
@@ -82,8 +82,8 @@ final class StudyCommand implements Runnable {
     @Option(
         names = "--include-simclr",
         description = {
-          "Deviation from the study: also count the base SimCLR as self-supervised (14 models",
-          "instead of the published 13; the study adds only DINO of the base models)."
+          "Deviation from the study: also count the base SimCLR as self-supervised (14 models"
+              + " instead of the published 13; the study adds only DINO of the base models)."
         })
     boolean includeSimclr;
 

@@ -21,8 +21,8 @@ import picocli.CommandLine.Spec;
     name = "distribution",
     mixinStandardHelpOptions = true,
     description = {
-      "Tables: shares (share of images per factor) or active (the number of active factors per",
-      "image), over --partition and --factors."
+      "Tables: shares (share of images per factor) or active (the number of active factors per"
+          + " image), over --partition and --factors."
     })
 final class StudyDistributionCommand implements Callable<Integer> {
   @Spec CommandLine.Model.CommandSpec spec;

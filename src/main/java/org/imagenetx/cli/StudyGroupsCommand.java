@@ -29,8 +29,8 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = {
       "Mean error ratio per factor per model group.",
-      "The study's four model types (or architecture families, or your own groups), with bootstrap",
-      "intervals over models and a group test per factor."
+      "The study's four model types (or architecture families, or your own groups), with bootstrap"
+          + " intervals over models and a group test per factor."
     })
 final class StudyGroupsCommand implements Callable<Integer> {
   @Spec CommandLine.Model.CommandSpec spec;
@@ -59,8 +59,8 @@ final class StudyGroupsCommand implements Callable<Integer> {
       names = "--accuracies",
       paramLabel = "<csv>",
       description = {
-        "Your own accuracies_per_factor.csv (repeatable): compare the groups of --model-types",
-        "(a model,group CSV) over these models instead of the published comparison."
+        "Your own accuracies_per_factor.csv (repeatable): compare the groups of --model-types"
+            + " (a model,group CSV) over these models instead of the published comparison."
       })
   List<Path> tables = new ArrayList<>();
 

@@ -71,8 +71,8 @@ final class SynthCommand implements Callable<Integer> {
       names = "--annotations-out",
       paramLabel = "<dir>",
       description = {
-        "Also write the synthetic dataset of --seed as upstream annotation files (val jsonl,",
-        "filename_label.csv, metaclasses, ReaL labels, prototypes), for tools that read files."
+        "Also write the synthetic dataset of --seed as upstream annotation files (val jsonl,"
+            + " filename_label.csv, metaclasses, ReaL labels, prototypes), for tools that read files."
       })
   Path annotationsOut;
 

@@ -31,8 +31,8 @@ import picocli.CommandLine.Spec;
     name = "zoo",
     mixinStandardHelpOptions = true,
     description = {
-      "Binary zoo stores: 16-bit class ids (and optional probabilities) of many models, checksummed,",
-      "memory-mapped; every --zoo option accepts a store as well as a folder of CSVs."
+      "Binary zoo stores: 16-bit class ids (and optional probabilities) of many models, checksummed,"
+          + " memory-mapped; every --zoo option accepts a store as well as a folder of CSVs."
     },
     subcommands = {
       ZooCommand.Build.class,

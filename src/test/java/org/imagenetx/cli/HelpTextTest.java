@@ -64,4 +64,45 @@ class HelpTextTest {
     }
     assertThat(own).contains("Usage: imagenetx " + name);
   }
+
+  /**
+   * Each element of a picocli description is a paragraph (picocli wraps it and starts the next one
+   * on a new line), so an element that stops mid-sentence breaks the help mid-sentence. Elements
+   * that end a sentence, introduce a list ({@code :}) or are indented (examples, list items) are
+   * fine; anything else is a paragraph split in the source.
+   */
+  @Test
+  void noDescriptionParagraphStopsMidSentence() {
+    List<String> broken = new java.util.ArrayList<>();
+    for (Main.Subcommand sub : Main.SUBCOMMANDS) {
+      collect(Main.commandLine(sub.name(), "--help").getSubcommands().get(sub.name()), broken);
+    }
+    assertThat(broken).isEmpty();
+  }
+
+  private static void collect(CommandLine cl, List<String> broken) {
+    CommandLine.Model.CommandSpec spec = cl.getCommandSpec();
+    check(spec.qualifiedName(), spec.usageMessage().description(), broken);
+    for (CommandLine.Model.OptionSpec o : spec.options()) {
+      check(spec.qualifiedName() + " " + o.longestName(), o.description(), broken);
+    }
+    for (CommandLine.Model.PositionalParamSpec p : spec.positionalParameters()) {
+      check(spec.qualifiedName() + " " + p.paramLabel(), p.description(), broken);
+    }
+    for (CommandLine sub : cl.getSubcommands().values()) {
+      if (sub != cl && !sub.getCommandName().equals("help")) {
+        collect(sub, broken);
+      }
+    }
+  }
+
+  private static void check(String where, String[] paragraphs, List<String> broken) {
+    for (int i = 0; i + 1 < paragraphs.length; i++) {
+      String p = paragraphs[i].stripTrailing();
+      boolean listed = p.startsWith(" ") || p.isEmpty();
+      if (!listed && !p.matches("(?s).*[.:!?)]$")) {
+        broken.add(where + ": \"" + p + "\"");
+      }
+    }
+  }
 }
