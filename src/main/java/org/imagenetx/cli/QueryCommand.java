@@ -70,7 +70,9 @@ final class QueryCommand implements Callable<Integer> {
     QueryEngine open(CommandSpec spec, PrintWriter err) {
       FactorSelection selection = factors.selection(spec);
       // ReaL labels are read whenever present; without them the session simply offers no real_class
-      DataOptions.Loaded loaded = data.load(EnumSet.of(selection), false);
+      // both selections: image listings show top and multi factors, expressions may name either
+      DataOptions.Loaded loaded =
+          data.load(EnumSet.of(FactorSelection.TOP, FactorSelection.MULTI), false);
       String banner = DataOptions.syntheticBanner(loaded);
       if (banner != null) {
         err.println(banner);

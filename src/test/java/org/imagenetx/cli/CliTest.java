@@ -53,6 +53,19 @@ class CliTest {
   }
 
   @Test
+  void sessionListingsShowBothSelectionsOfFactors() {
+    // a session evaluates one selection but lists (and parses) both: multi_factors is never blank
+    CliRunner.Result r =
+        CliRunner.run("query", "images texture and wrong:ViT and right:ResNet50 --limit 1");
+    assertThat(r.exitCode()).as(r.err()).isZero();
+    assertThat(r.out())
+        .contains("ILSVRC2012_val_00002871.JPEG")
+        .contains("texture     pattern texture");
+    CliRunner.Result multi = CliRunner.run("query", "images multi:texture --count");
+    assertThat(multi.out()).contains("879 of 46110 evaluated images");
+  }
+
+  @Test
   void usageErrorsExitTwo() {
     CliRunner.Result r = CliRunner.run("ratios", "--no-such-option");
     assertThat(r.exitCode()).isEqualTo(2);
