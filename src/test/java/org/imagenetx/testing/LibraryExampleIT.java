@@ -16,13 +16,16 @@ import javax.tools.ToolProvider;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * docs/library.md's example, as a Java user gets it: the Java block of the document is compiled
- * against the thin jar ({@code imagenetx-<version>.jar}, after {@code package}) as a module that
- * requires {@code org.imagenetx}, with the library's runtime dependencies on the module path, and
- * run in a fresh JVM on the real release; its output must be the document's. A second snippet that
- * imports an internal package must not compile: only the exported packages are visible.
+ * The library examples of docs/library.md and docs/images.md, as a Java user gets them: the Java
+ * block of each document is compiled against the thin jar ({@code imagenetx-<version>.jar}, after
+ * {@code package}) as a module that requires {@code org.imagenetx}, with the library's runtime
+ * dependencies on the module path, and run in a fresh JVM on the real release; its output must be
+ * the document's. A second snippet that imports an internal package must not compile: only the
+ * exported packages are visible.
  */
 class LibraryExampleIT {
   private static Path thinJar;
@@ -37,10 +40,11 @@ class LibraryExampleIT {
     modulePath = thinJar + File.pathSeparator + deps;
   }
 
-  @Test
-  void theDocumentedExampleCompilesAgainstTheThinJarAndPrintsItsOutput(@TempDir Path dir)
-      throws Exception {
-    String doc = Files.readString(Path.of("docs/library.md"));
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"docs/library.md", "docs/images.md"})
+  void theDocumentedExampleCompilesAgainstTheThinJarAndPrintsItsOutput(
+      String file, @TempDir Path dir) throws Exception {
+    String doc = Files.readString(Path.of(file));
     String source = block(doc, "```java\n");
     String expected = block(doc, "Output:\n\n```\n");
     Path src = dir.resolve("src");
