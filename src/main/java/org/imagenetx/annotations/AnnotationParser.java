@@ -4,11 +4,8 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -49,28 +46,19 @@ final class AnnotationParser {
   record HumanLabels(String[] wnids, String[] labels) {}
 
   static List<Row> readAnnotations(AnnotationSource source, String name, int numClasses) {
-    String file = source.describe(name);
     List<Row> out = new ArrayList<>(50_000);
     Set<String> seen = new HashSet<>(100_000);
-    try (BufferedReader in = reader(source.open(name))) {
-      String line;
-      long lineNo = 0;
-      while ((line = in.readLine()) != null) {
-        lineNo++;
-        if (line.isBlank()) {
-          continue;
-        }
-        Row r = parseAnnotation(file, lineNo, line, numClasses);
+    try (TextLines in = TextLines.open(source, name)) {
+      while (in.next()) {
+        Row r = parseAnnotation(in.file(), in.number(), in.line(), numClasses);
         if (!seen.add(r.fileName)) {
-          throw new BadInputException(file, lineNo, "duplicate image " + r.fileName);
+          throw in.bad("duplicate image " + r.fileName);
         }
         out.add(r);
       }
       if (out.isEmpty()) {
-        throw new BadInputException(file, 0, "no annotations (empty file)");
+        throw new BadInputException(in.file(), 0, "no annotations (empty file)");
       }
-    } catch (IOException e) {
-      throw new BadInputException(file, 0, "cannot read: " + e.getMessage());
     }
     return out;
   }
@@ -173,8 +161,8 @@ final class AnnotationParser {
   static Metaclasses readMetaclasses(AnnotationSource source) {
     String file = source.describe(AnnotationSource.METACLASSES);
     List<String> names = new ArrayList<>(1000);
-    try (BufferedReader in = reader(source.open(AnnotationSource.METACLASSES))) {
-      String header = in.readLine();
+    try (TextLines in = TextLines.open(source, AnnotationSource.METACLASSES)) {
+      String header = in.header();
       if (header == null) {
         throw new BadInputException(file, 1, "empty file");
       }
@@ -189,22 +177,13 @@ final class AnnotationParser {
         throw new BadInputException(
             file, 1, "header has no 'name' column (expected wnid,name,metaclass)");
       }
-      String line;
-      long lineNo = 1;
-      while ((line = in.readLine()) != null) {
-        lineNo++;
-        if (line.isEmpty()) {
-          continue;
-        }
-        String[] parts = line.split(",", -1);
+      while (in.next()) {
+        String[] parts = in.line().split(",", -1);
         if (parts.length != cols.length) {
-          throw new BadInputException(
-              file, lineNo, "expected " + cols.length + " fields, got " + parts.length);
+          throw in.bad("expected " + cols.length + " fields, got " + parts.length);
         }
         names.add(parts[nameCol].trim());
       }
-    } catch (IOException e) {
-      throw new BadInputException(file, 0, "cannot read: " + e.getMessage());
     }
     if (names.size() != Metaclasses.NUM_CLASSES) {
       throw new BadInputException(
@@ -221,23 +200,16 @@ final class AnnotationParser {
     String file = source.describe(AnnotationSource.HUMAN_LABELS);
     List<String> wnids = new ArrayList<>(1000);
     List<String> labels = new ArrayList<>(1000);
-    try (BufferedReader in = reader(source.open(AnnotationSource.HUMAN_LABELS))) {
-      String line;
-      long lineNo = 0;
-      while ((line = in.readLine()) != null) {
-        lineNo++;
-        if (line.isEmpty()) {
-          continue;
-        }
+    try (TextLines in = TextLines.open(source, AnnotationSource.HUMAN_LABELS)) {
+      while (in.next()) {
+        String line = in.line();
         int comma = line.indexOf(',');
         if (comma <= 0) {
-          throw new BadInputException(file, lineNo, "expected wnid,human label");
+          throw in.bad("expected wnid,human label");
         }
         wnids.add(line.substring(0, comma).trim());
         labels.add(line.substring(comma + 1).trim());
       }
-    } catch (IOException e) {
-      throw new BadInputException(file, 0, "cannot read: " + e.getMessage());
     }
     if (labels.size() != Metaclasses.NUM_CLASSES) {
       throw new BadInputException(
@@ -251,41 +223,33 @@ final class AnnotationParser {
     List<String> names = new ArrayList<>(50_000);
     IntArrayList classes = new IntArrayList(50_000);
     Set<String> seen = new HashSet<>(100_000);
-    try (BufferedReader in = reader(source.open(AnnotationSource.FILENAME_LABEL))) {
-      String header = in.readLine();
+    try (TextLines in = TextLines.open(source, AnnotationSource.FILENAME_LABEL)) {
+      String header = in.header();
       if (header == null || !header.trim().equals("file_name,label")) {
         throw new BadInputException(file, 1, "expected header file_name,label");
       }
-      String line;
-      long lineNo = 1;
-      while ((line = in.readLine()) != null) {
-        lineNo++;
-        if (line.isEmpty()) {
-          continue;
-        }
+      while (in.next()) {
+        String line = in.line();
         int comma = line.indexOf(',');
         if (comma <= 0 || line.indexOf(',', comma + 1) >= 0) {
-          throw new BadInputException(file, lineNo, "expected file_name,label");
+          throw in.bad("expected file_name,label");
         }
         String name = line.substring(0, comma);
         int label;
         try {
           label = Integer.parseInt(line.substring(comma + 1).trim());
         } catch (NumberFormatException e) {
-          throw new BadInputException(
-              file, lineNo, "label is not an integer: " + line.substring(comma + 1));
+          throw in.bad("label is not an integer: " + line.substring(comma + 1));
         }
         if (label < 0 || label >= metaclasses.numClasses()) {
-          throw new BadInputException(file, lineNo, "class id " + label + " outside 0..999");
+          throw in.bad("class id " + label + " outside 0..999");
         }
         if (!seen.add(name)) {
-          throw new BadInputException(file, lineNo, "duplicate image " + name);
+          throw in.bad("duplicate image " + name);
         }
         names.add(name);
         classes.add(label);
       }
-    } catch (IOException e) {
-      throw new BadInputException(file, 0, "cannot read: " + e.getMessage());
     }
     if (names.isEmpty()) {
       throw new BadInputException(file, 0, "no images");
@@ -296,20 +260,17 @@ final class AnnotationParser {
   static Set<String> readPrototypes(AnnotationSource source) {
     String file = source.describe(AnnotationSource.PROTOTYPES);
     Set<String> out = new HashSet<>(8192);
-    try (BufferedReader in = reader(source.open(AnnotationSource.PROTOTYPES))) {
-      String header = in.readLine();
+    try (TextLines in = TextLines.open(source, AnnotationSource.PROTOTYPES)) {
+      String header = in.header();
       if (header == null || !header.trim().startsWith("file_name")) {
         throw new BadInputException(file, 1, "expected header file_name");
       }
-      String line;
-      while ((line = in.readLine()) != null) {
-        String name = line.split(",", -1)[0].trim();
+      while (in.next()) {
+        String name = in.line().split(",", -1)[0].trim();
         if (!name.isEmpty()) {
           out.add(name.substring(name.lastIndexOf('/') + 1));
         }
       }
-    } catch (IOException e) {
-      throw new BadInputException(file, 0, "cannot read: " + e.getMessage());
     }
     return out;
   }
@@ -382,9 +343,5 @@ final class AnnotationParser {
       System.arraycopy(perDense[d], 0, values, offsets[d], perDense[d].length);
     }
     return new int[][] {offsets, values};
-  }
-
-  private static BufferedReader reader(InputStream in) {
-    return new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16);
   }
 }
