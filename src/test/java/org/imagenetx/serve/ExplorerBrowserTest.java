@@ -32,6 +32,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -112,8 +113,7 @@ class ExplorerBrowserTest {
   }
 
   private static void waitReady(String hash) {
-    new WebDriverWait(driver, Duration.ofSeconds(20))
-        .until(d -> hash.equals(d.findElement(By.tagName("body")).getAttribute("data-ready")));
+    await(20).until(d -> hash.equals(d.findElement(By.tagName("body")).getAttribute("data-ready")));
   }
 
   /** The page's rendering of a number: JavaScript's toFixed(4) on the exact double. */
@@ -235,8 +235,7 @@ class ExplorerBrowserTest {
       assertThat(dogTexture.getText()).doesNotContain("n=");
     }
     // where it fails: the weakest factor's confusions, each linking to its images
-    new WebDriverWait(driver, Duration.ofSeconds(20))
-        .until(d -> !d.findElements(By.cssSelector("#fails-confusions tbody tr")).isEmpty());
+    await(20).until(d -> !d.findElements(By.cssSelector("#fails-confusions tbody tr")).isEmpty());
     Results.ModelReport report = engine.show("ViT", ErrorType.CLASS);
     String factor = report.weakest().get(0);
     var conf = engine.confusions(new Query.Confusions(factor, "ViT", ErrorType.CLASS, false, 8));
@@ -249,8 +248,7 @@ class ExplorerBrowserTest {
     assertThat(driver.findElements(By.cssSelector("#fails-words tbody tr"))).isNotEmpty();
     rows.get(0).findElement(By.cssSelector("td.name a")).click();
     String expr = factor + " and wrong:ViT and class:" + top.trueId();
-    new WebDriverWait(driver, Duration.ofSeconds(20))
-        .until(d -> !d.findElements(By.id("images-summary")).isEmpty());
+    await(20).until(d -> !d.findElements(By.id("images-summary")).isEmpty());
     int count = engine.imageSets(ErrorType.CLASS).count(expr);
     assertThat(driver.findElement(By.id("images-summary")).getText())
         .startsWith(count + " of 46110 images");
@@ -324,7 +322,7 @@ class ExplorerBrowserTest {
     assertThat(driver.findElement(By.id("info")).getText()).contains("4 models");
     // sort by smaller: ascending error ratio, as rank --by smaller
     driver.findElement(By.cssSelector("th[data-col='smaller']")).click();
-    new WebDriverWait(driver, Duration.ofSeconds(10))
+    await(10)
         .until(
             d ->
                 d.findElement(By.cssSelector("th[data-col='smaller']"))
@@ -348,7 +346,7 @@ class ExplorerBrowserTest {
     }
     // clicking again sorts descending
     driver.findElement(By.cssSelector("th[data-col='smaller']")).click();
-    new WebDriverWait(driver, Duration.ofSeconds(10))
+    await(10)
         .until(
             d ->
                 rank.rows()
@@ -450,13 +448,22 @@ class ExplorerBrowserTest {
   void errorTypeSelectorReloadsTheHeatmap() {
     open("#/");
     driver.findElement(By.cssSelector("#etype option[value='real_class']")).click();
-    new WebDriverWait(driver, Duration.ofSeconds(10))
-        .until(d -> d.findElement(By.tagName("h2")).getText().contains("real_class"));
+    await(10).until(d -> d.findElement(By.tagName("h2")).getText().contains("real_class"));
     Results.Matrix m = engine.matrix(ErrorType.REAL_CLASS);
     WebElement td =
         driver.findElement(By.cssSelector("#heatmap tr[data-model='DINO'] td[data-col='texture']"));
     assertNumber(
         td, m.errorRatio()[m.models().indexOf("DINO")][Factor.TEXTURE.ordinal()], "DINO texture");
     assertNoConsoleErrors();
+  }
+
+  /**
+   * A wait that reads again an element that went stale: the page re-renders, and an element found
+   * just before a render is gone after it.
+   */
+  private static WebDriverWait await(int seconds) {
+    return (WebDriverWait)
+        new WebDriverWait(driver, Duration.ofSeconds(seconds))
+            .ignoring(StaleElementReferenceException.class);
   }
 }
