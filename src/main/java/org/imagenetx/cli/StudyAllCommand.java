@@ -40,7 +40,7 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = {
       "Write every study table into --out.",
-      "Groups, augmentation, co-occurrence, distributions"
+      "Groups, consistency, augmentation, co-occurrence, distributions"
           + " and prevalence; with --zoo also mistakes, calibration and the LaTeX table. All inputs are read"
           + " and every table computed before the first file is written."
     })
@@ -96,6 +96,9 @@ final class StudyAllCommand implements Callable<Integer> {
     tables.put(
         "families_detail",
         StudyTables.groupDetail(study.compareFamilies(published.table(), opts.familyOverrides())));
+    step.accept("consistency of failure modes");
+    tables.put(
+        "consistency", StudyTables.consistency(study.consistency(published), study.bootstrap()));
     step.accept("augmentation sweeps");
     List<AugmentationSweep> sweeps = study.sweeps();
     tables.put("augment_effects", StudyTables.augmentEffects(sweeps));

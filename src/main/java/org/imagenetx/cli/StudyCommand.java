@@ -38,7 +38,8 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = {
       "The analyses of the ImageNet-X study as tables: model groups, augmentation spill-over,"
-          + " prevalence shift, calibration, factor co-occurrence and distributions."
+          + " prevalence shift, calibration, factor co-occurrence, distributions and the consistency of"
+          + " failure modes."
     },
     subcommands = {
       StudyGroupsCommand.class,
@@ -47,6 +48,7 @@ import picocli.CommandLine.Spec;
       StudyCalibrationCommand.class,
       StudyCooccurrenceCommand.class,
       StudyDistributionCommand.class,
+      StudyConsistencyCommand.class,
       StudyLatexCommand.class,
       StudyAllCommand.class
     })

@@ -199,6 +199,13 @@ public final class Reproduction {
           "families_detail",
           StudyTables.groupDetail(study.compareFamilies(published.table(), Map.of())),
           "CNNs against transformers: group means with bootstrap intervals and the group test");
+      put(
+          t,
+          what,
+          "consistency",
+          StudyTables.consistency(study.consistency(published), study.bootstrap()),
+          "consistency of failure modes: share of models with error ratio above 1, Spearman of"
+              + " each model's profile with the pooled one");
       List<AugmentationSweep> sweeps = study.sweeps();
       put(
           t,

@@ -35,6 +35,20 @@ public record Study(
   /** The model-vs-human zoo, source of more self-supervised models. */
   public static final String MODEL_VS_HUMAN = "modelvshuman";
 
+  /** The seven zoos of the release's aggregated tables. */
+  public static final List<String> ZOOS =
+      List.of(
+          TESTBED,
+          MODEL_VS_HUMAN,
+          Augmentation.CROP.zoo(),
+          Augmentation.COLOR_JITTER.zoo(),
+          Augmentation.GAUSSIAN_BLUR.zoo(),
+          AugmentationComparison.COLORJITTER_CROP,
+          AugmentationComparison.ADAPTIVE_COLORJITTER);
+
+  /** The annotators' row of the testbed tables: people, not a model. */
+  public static final String HUMAN = "human";
+
   /**
    * @param zoo zoo folder name, e.g. {@code crop}
    * @return its table
@@ -92,6 +106,36 @@ public record Study(
       parts.add(base);
     }
     return AggregatedTables.union(parts);
+  }
+
+  /**
+   * @return every model row of the seven zoos' tables (first row wins on a repeated name), without
+   *     the {@value #HUMAN} row
+   */
+  public FactorTable allZoos() {
+    List<FactorTable> parts = new ArrayList<>();
+    for (String z : ZOOS) {
+      parts.add(table(z));
+    }
+    FactorTable all = AggregatedTables.union(parts);
+    int[] keep = new int[all.size()];
+    int k = 0;
+    for (int r = 0; r < all.size(); r++) {
+      if (!all.models().get(r).equals(HUMAN)) {
+        keep[k++] = r;
+      }
+    }
+    return all.select(java.util.Arrays.copyOf(keep, k));
+  }
+
+  /**
+   * @param published the published comparison's models ({@link #publishedGroups})
+   * @return the consistency of failure modes over those models, then over {@link #allZoos()}
+   */
+  public List<Consistency> consistency(ModelGroups published) {
+    return List.of(
+        Consistency.compute("published", published.table(), bootstrap),
+        Consistency.compute("all_zoos", allZoos(), bootstrap));
   }
 
   /**

@@ -90,6 +90,48 @@ public final class StudyTables {
   }
 
   /**
+   * @param list consistency over one or more model sets
+   * @param settings the bootstrap over models behind the intervals
+   * @return per model set: per factor the share of models with error ratio &gt; 1, then the median,
+   *     minimum and high share of the models' Spearman ρ with the pooled profile
+   */
+  public static ReportTable consistency(
+      List<Consistency> list, org.imagenetx.resampling.ZooBootstrap.Settings settings) {
+    ReportTable t =
+        new ReportTable(
+            List.of("model_set", "models", "statistic", "factor", "estimate", "lower", "upper"));
+    for (Consistency c : list) {
+      int n = c.models().size();
+      Interval[] shares = c.shareAboveOne();
+      for (Factor f : Factor.values()) {
+        Interval s = shares[f.ordinal()];
+        t.addRow(c.modelSet(), n, "share_er_above_1", f.column(), s.point(), s.lower(), s.upper());
+      }
+      Interval m = c.medianSpearman();
+      t.addRow(c.modelSet(), n, "median_spearman", "", m.point(), m.lower(), m.upper());
+      t.addRow(c.modelSet(), n, "min_spearman", "", c.minSpearman(), null, null);
+      Interval h = c.shareHigh();
+      t.addRow(
+          c.modelSet(),
+          n,
+          "share_spearman_ge_" + Consistency.HIGH,
+          "",
+          h.point(),
+          h.lower(),
+          h.upper());
+      if (c.dropped() > 0) {
+        t.note(c.modelSet() + ": " + c.dropped() + " models left out (a non-finite error ratio)");
+      }
+    }
+    t.note(
+        "spearman: each model's 16-factor error-ratio profile against the pooled mean profile;"
+            + " intervals: "
+            + settings.describe("models")
+            + " (none for the minimum)");
+    return t;
+  }
+
+  /**
    * @param sweeps augmentation sweeps
    * @return one row per (augmentation, factor): the published cubic/Welch statistic and the slopes
    */

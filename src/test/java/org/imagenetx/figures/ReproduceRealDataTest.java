@@ -285,8 +285,8 @@ class ReproduceRealDataTest {
     try (Stream<Path> s = Files.walk(first)) {
       tables = s.filter(p -> p.toString().endsWith(".csv")).sorted().toList();
     }
-    // 14 figure CSVs, 12 aggregate tables, 15 study tables, 2 statistics tables
-    assertThat(tables).hasSize(14 + 12 + 15 + 2);
+    // 14 figure CSVs, 12 aggregate tables, 16 study tables, 2 statistics tables
+    assertThat(tables).hasSize(14 + 12 + 16 + 2);
     for (Path t : tables) {
       Path other = second.resolve(first.relativize(t));
       assertThat(Files.mismatch(t, other)).as("%s differs", first.relativize(t)).isEqualTo(-1L);
@@ -327,7 +327,7 @@ class ReproduceRealDataTest {
         .filteredOn(l -> l.startsWith("pose,"))
         .extracting(l -> l.split(",")[2])
         .containsExactly("200", "9", "0");
-    assertThat(firstStdout).startsWith("14 figures, 44 tables in ");
+    assertThat(firstStdout).startsWith("14 figures, 45 tables in ");
   }
 
   @Test
@@ -443,7 +443,7 @@ class ReproduceRealDataTest {
     assertThat(html).contains("<h2>Error ratio per factor by model type</h2>");
     assertThat(links).contains("model-comparison", "tables");
     // every written table is rendered: one table element per CSV (the LaTeX one as text)
-    assertThat(doc.getElementsByTagName("table").getLength()).isEqualTo(14 + 12 + 15 + 2);
+    assertThat(doc.getElementsByTagName("table").getLength()).isEqualTo(14 + 12 + 16 + 2);
     assertThat(html).contains("<th scope=\"col\">worst_100_classes</th>");
     // no literal markup in visible text
     assertThat(doc.getElementsByTagName("body").item(0).getTextContent())

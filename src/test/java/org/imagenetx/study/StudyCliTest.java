@@ -231,7 +231,7 @@ class StudyCliTest {
       System.clearProperty("imagenetx.progress");
     }
     assertThat(r.exitCode()).as(r.err()).isZero();
-    assertThat(r.err()).contains("s] augmentation sweeps", "s] writing 16 tables");
+    assertThat(r.err()).contains("s] augmentation sweeps", "s] writing 17 tables");
     try (Stream<Path> s = Files.list(out)) {
       assertThat(s.map(p -> p.getFileName().toString()).sorted().toList())
           .containsExactly(
@@ -242,6 +242,7 @@ class StudyCliTest {
               "augment_models_gaussian_blur.csv",
               "augment_spillover.csv",
               "calibration.csv",
+              "consistency.csv",
               "cooccurrence.csv",
               "distribution_active.csv",
               "distribution_shares.csv",

@@ -1,0 +1,221 @@
+package org.imagenetx.study;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.hipparchus.stat.ranking.NaturalRanking;
+import org.imagenetx.annotations.Factor;
+import org.imagenetx.evaluation.FactorTable;
+import org.imagenetx.resampling.Interval;
+import org.imagenetx.resampling.MeanBootstrap;
+import org.imagenetx.resampling.UnitBootstrap;
+import org.imagenetx.resampling.ZooBootstrap;
+
+/**
+ * How consistent the failure modes are across models: per factor, the share of models whose error
+ * ratio exceeds 1 (the factor hurts them more than their average); per model, Spearman's ρ between
+ * its 16-factor error-ratio profile and the pooled profile (the mean error ratio of each factor
+ * over the models), summarised by the median, the minimum and the share of models with ρ ≥ {@value
+ * #HIGH}. Ranks average ties (as scipy's {@code spearmanr}).
+ *
+ * <p>Intervals resample models: the shares by {@link MeanBootstrap} (a mean of 0/1 values), the
+ * median and the high share by {@link UnitBootstrap}, recomputing the pooled profile on every
+ * resample. The minimum has no bootstrap interval (a resample's minimum is never below it). Models
+ * with a non-finite error ratio on any factor are left out and counted.
+ *
+ * @param modelSet which models, e.g. {@code published} or {@code all_zoos}
+ * @param models the models used, in table order
+ * @param dropped models left out for a non-finite error ratio
+ * @param spearman ρ of each model of {@code models} with the pooled profile of all of them
+ * @param shareAboveOne per factor (ordinal), the share of models with error ratio &gt; 1
+ * @param medianSpearman median ρ over models
+ * @param minSpearman minimum ρ over models
+ * @param shareHigh share of models with ρ ≥ {@value #HIGH}
+ */
+public record Consistency(
+    String modelSet,
+    List<String> models,
+    int dropped,
+    double[] spearman,
+    Interval[] shareAboveOne,
+    Interval medianSpearman,
+    double minSpearman,
+    Interval shareHigh) {
+
+  /** The ρ above which a model's profile counts as consistent with the pooled one. */
+  public static final double HIGH = 0.8;
+
+  /** Copies the arrays: the record stays immutable. */
+  public Consistency {
+    models = List.copyOf(models);
+    spearman = spearman.clone();
+    shareAboveOne = shareAboveOne.clone();
+  }
+
+  /**
+   * @return ρ of each model of {@link #models()} (a copy)
+   */
+  @Override
+  public double[] spearman() {
+    return spearman.clone();
+  }
+
+  /**
+   * @return per factor (ordinal), the share of models with error ratio &gt; 1 (a copy)
+   */
+  @Override
+  public Interval[] shareAboveOne() {
+    return shareAboveOne.clone();
+  }
+
+  /**
+   * @param modelSet a name for the models, part of every bootstrap key
+   * @param table their error ratios
+   * @param settings bootstrap over models
+   * @return the consistency of their failure modes
+   */
+  public static Consistency compute(
+      String modelSet, FactorTable table, ZooBootstrap.Settings settings) {
+    List<String> models = new ArrayList<>();
+    List<double[]> rows = new ArrayList<>();
+    int dropped = 0;
+    for (int r = 0; r < table.size(); r++) {
+      double[] er = new double[Factor.COUNT];
+      boolean finite = true;
+      for (Factor f : Factor.values()) {
+        er[f.ordinal()] = table.errorRatio(r, f);
+        finite &= Double.isFinite(er[f.ordinal()]);
+      }
+      if (finite) {
+        models.add(table.models().get(r));
+        rows.add(er);
+      } else {
+        dropped++;
+      }
+    }
+    int n = rows.size();
+    double[][] er = rows.toArray(new double[0][]);
+    NaturalRanking ranking = new NaturalRanking();
+    double[][] ranks = new double[n][];
+    for (int m = 0; m < n; m++) {
+      ranks[m] = ranking.rank(er[m]);
+    }
+    int[] all = new int[n];
+    Arrays.setAll(all, i -> i);
+    double[] rho = spearmanToPooled(er, ranks, all, n);
+    Interval[] shares = new Interval[Factor.COUNT];
+    for (Factor f : Factor.values()) {
+      double[] above = new double[n];
+      for (int m = 0; m < n; m++) {
+        above[m] = er[m][f.ordinal()] > 1 ? 1 : 0;
+      }
+      shares[f.ordinal()] =
+          MeanBootstrap.interval(
+              above,
+              settings.numResamples(),
+              settings.confidenceLevel(),
+              settings.method(),
+              settings.masterSeed(),
+              "consistency|" + modelSet + "|" + f.column());
+    }
+    Interval median =
+        UnitBootstrap.interval(
+            n,
+            (units, count) -> median(spearmanToPooled(er, ranks, units, count)),
+            settings,
+            "consistency|" + modelSet + "|median_spearman");
+    Interval high =
+        UnitBootstrap.interval(
+            n,
+            (units, count) -> shareHigh(spearmanToPooled(er, ranks, units, count)),
+            settings,
+            "consistency|" + modelSet + "|share_spearman_high");
+    double min = Double.NaN;
+    for (double r : rho) {
+      min = Double.isNaN(min) ? r : Math.min(min, r);
+    }
+    return new Consistency(modelSet, models, dropped, rho, shares, median, min, high);
+  }
+
+  /**
+   * ρ of each sampled model with the pooled profile of the sample (repeats count as often as they
+   * are drawn).
+   */
+  private static double[] spearmanToPooled(double[][] er, double[][] ranks, int[] units, int n) {
+    double[] pooled = new double[Factor.COUNT];
+    for (int i = 0; i < n; i++) {
+      double[] row = er[units[i]];
+      for (int f = 0; f < Factor.COUNT; f++) {
+        pooled[f] += row[f];
+      }
+    }
+    for (int f = 0; f < Factor.COUNT; f++) {
+      pooled[f] /= n;
+    }
+    double[] pooledRanks = new NaturalRanking().rank(pooled);
+    double[] out = new double[n];
+    for (int i = 0; i < n; i++) {
+      out[i] = pearson(ranks[units[i]], pooledRanks);
+    }
+    return out;
+  }
+
+  /** Pearson's r of two rank vectors; NaN when either is constant. */
+  static double pearson(double[] a, double[] b) {
+    int k = a.length;
+    double ma = 0;
+    double mb = 0;
+    for (int i = 0; i < k; i++) {
+      ma += a[i];
+      mb += b[i];
+    }
+    ma /= k;
+    mb /= k;
+    double sab = 0;
+    double saa = 0;
+    double sbb = 0;
+    for (int i = 0; i < k; i++) {
+      double da = a[i] - ma;
+      double db = b[i] - mb;
+      sab += da * db;
+      saa += da * da;
+      sbb += db * db;
+    }
+    return saa == 0 || sbb == 0 ? Double.NaN : sab / Math.sqrt(saa * sbb);
+  }
+
+  /** The median of the finite values (the mean of the two middle ones for an even count). */
+  static double median(double[] v) {
+    double[] s = Arrays.stream(v).filter(Double::isFinite).sorted().toArray();
+    int k = s.length;
+    if (k == 0) {
+      return Double.NaN;
+    }
+    return k % 2 == 1 ? s[k / 2] : (s[k / 2 - 1] + s[k / 2]) / 2;
+  }
+
+  /**
+   * The share of ρ ≥ {@value #HIGH}. ρ over 16 factors is rational and often exactly 0.8 (Σd² = 136
+   * without ties), which floating point may compute a few ulps low: values within 1e-12 below
+   * count.
+   */
+  static double shareHigh(double[] v) {
+    int n = 0;
+    int hit = 0;
+    for (double x : v) {
+      if (Double.isFinite(x)) {
+        n++;
+        hit += x >= HIGH - 1e-12 ? 1 : 0;
+      }
+    }
+    return n == 0 ? Double.NaN : (double) hit / n;
+  }
+
+  /**
+   * @param model a model of {@link #models()}
+   * @return its ρ with the pooled profile
+   */
+  public double spearmanOf(String model) {
+    return spearman[models.indexOf(model)];
+  }
+}
