@@ -148,6 +148,9 @@ public final class Catalog {
               "blur strength: the smoothing as the model names give it"));
 
   /** The test of the masked co-occurrence cells. */
+  /** How the co-occurrence figures decide what is masked. */
+  private static final String HOLM_CELLS = "Holm over the figure's cells";
+
   private static final String SPEARMAN =
       "Spearman correlation, cells with p ≥ " + ALPHA + " masked";
 
@@ -180,7 +183,10 @@ public final class Catalog {
         EnumSet.noneOf(StudyData.Part.class),
         d ->
             DatasetFigures.cooccurrence(Cooccurrence.compute(d.val(), FactorSelection.MULTI))
-                .with(null, annotationsOnly(annotations(d.val()), "multi", SPEARMAN)));
+                .with(
+                    null,
+                    annotationsOnly(annotations(d.val()), "multi", SPEARMAN)
+                        .withAdjustment(HOLM_CELLS)));
     add(
         "cooccurrence-train",
         "Which factors occur together (training)",
@@ -188,7 +194,10 @@ public final class Catalog {
         EnumSet.of(StudyData.Part.TRAIN),
         d ->
             DatasetFigures.cooccurrence(Cooccurrence.compute(d.train(), FactorSelection.MULTI))
-                .with(null, annotationsOnly(annotations(d.train()), "multi", SPEARMAN)));
+                .with(
+                    null,
+                    annotationsOnly(annotations(d.train()), "multi", SPEARMAN)
+                        .withAdjustment(HOLM_CELLS)));
     add(
         "factor-metaclass-val",
         "Which factors are typical of which objects",
@@ -196,7 +205,10 @@ public final class Catalog {
         EnumSet.noneOf(StudyData.Part.class),
         d ->
             DatasetFigures.factorMetaclass(Cooccurrence.compute(d.val(), FactorSelection.MULTI))
-                .with(null, annotationsOnly(annotations(d.val()), "multi", SPEARMAN)));
+                .with(
+                    null,
+                    annotationsOnly(annotations(d.val()), "multi", SPEARMAN)
+                        .withAdjustment(HOLM_CELLS)));
     add(
         "accuracy-vs-top1",
         "Accuracy on each factor against overall accuracy",
@@ -509,7 +521,8 @@ public final class Catalog {
     }
     double[] p = new double[Factor.COUNT];
     Arrays.fill(p, Double.NaN);
-    ZooBootstrap.Result iv = d.intervals();
+    // simultaneous bands over each model's 16 factors: a faded bar is a family-wise statement
+    ZooBootstrap.Result iv = d.bands();
     double[][] lower = new double[n][Factor.COUNT];
     double[][] upper = new double[n][Factor.COUNT];
     boolean[][] sig = new boolean[n][Factor.COUNT];
@@ -533,9 +546,9 @@ public final class Catalog {
             ALPHA,
             String.format(
                 Locale.ROOT,
-                "Error bars: %.0f%% %s bootstrap over images (B = %,d, seed %d, cells resampled exactly)."
-                    + " Faded: the interval contains 1 (the factor's error rate is not distinguishable from the"
-                    + " model's average).",
+                "Error bars: %.0f%% simultaneous (max-|t|) bands over each model's 16 factors, %s bootstrap"
+                    + " over images (B = %,d, seed %d, cells resampled exactly). Faded: the band contains 1"
+                    + " (the factor's error rate is not distinguishable from the model's average).",
                 100 * iv.settings().confidenceLevel(),
                 iv.settings().method().name().toLowerCase(Locale.ROOT),
                 iv.settings().numResamples(),
@@ -556,7 +569,7 @@ public final class Catalog {
             "class",
             n,
             imageBootstrap(iv.settings()),
-            "faded: the interval contains 1",
-            Provenance.NONE));
+            "faded: the band contains 1",
+            "simultaneous max-|t| bands over each model's 16 factors"));
   }
 }

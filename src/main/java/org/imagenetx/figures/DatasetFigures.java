@@ -9,6 +9,7 @@ import org.imagenetx.annotations.Factor;
 import org.imagenetx.annotations.FactorSelection;
 import org.imagenetx.annotations.FactorSet;
 import org.imagenetx.annotations.Metaclasses;
+import org.imagenetx.compare.Multiplicity;
 import org.imagenetx.report.ReportTable;
 import org.imagenetx.study.Cooccurrence;
 import org.roaringbitmap.IntIterator;
@@ -152,8 +153,9 @@ public final class DatasetFigures {
   }
 
   /**
-   * Spearman correlation between the 16 factor indicators (the study's co-occurrence table); cells
-   * with p ≥ {@value #ALPHA} and the diagonal are masked.
+   * Spearman correlation between the 16 factor indicators (the study's co-occurrence table); the
+   * diagonal and the cells whose p, Holm-adjusted over the figure's 120 pairs, is ≥ {@value #ALPHA}
+   * are masked.
    *
    * @param c the study's co-occurrence of one partition and selection
    * @return figure {@code cooccurrence-<partition>}
@@ -163,7 +165,25 @@ public final class DatasetFigures {
     boolean[][] mask = new boolean[Factor.COUNT][Factor.COUNT];
     ReportTable data =
         new ReportTable(
-            List.of("factor_a", "factor_b", "images", "spearman_rho", "p_value", "shown"));
+            List.of(
+                "factor_a", "factor_b", "images", "spearman_rho", "p_value", "p_holm", "shown"));
+    // the family: each unordered pair once (the matrix is symmetric)
+    int pairs = Factor.COUNT * (Factor.COUNT - 1) / 2;
+    double[] family = new double[pairs];
+    for (int i = 0, k = 0; i < Factor.COUNT; i++) {
+      for (int j = i + 1; j < Factor.COUNT; j++) {
+        family[k++] = c.pValue()[i][j];
+      }
+    }
+    double[] adjusted = Multiplicity.holm(family);
+    double[][] holm = new double[Factor.COUNT][Factor.COUNT];
+    for (int i = 0, k = 0; i < Factor.COUNT; i++) {
+      holm[i][i] = Double.NaN;
+      for (int j = i + 1; j < Factor.COUNT; j++, k++) {
+        holm[i][j] = adjusted[k];
+        holm[j][i] = adjusted[k];
+      }
+    }
     List<String> labels = new ArrayList<>();
     for (Factor a : Factor.values()) {
       labels.add(a.label());
@@ -171,13 +191,14 @@ public final class DatasetFigures {
         int i = a.ordinal();
         int j = b.ordinal();
         rho[i][j] = c.rho()[i][j];
-        mask[i][j] = a == b || !(c.pValue()[i][j] < ALPHA);
+        mask[i][j] = a == b || !(holm[i][j] < ALPHA);
         data.addRow(
             a.column(),
             b.column(),
             c.numImages(),
             rho[i][j],
             c.pValue()[i][j],
+            holm[i][j],
             mask[i][j] ? "no" : "yes");
       }
     }
@@ -202,7 +223,8 @@ public final class DatasetFigures {
             + part
             + " images ("
             + c.selection().key()
-            + "-factor annotations). Grey: diagonal or not significant (p ≥ 0.05).",
+            + "-factor annotations). Grey: diagonal or not significant (Holm-adjusted p ≥ 0.05 over the"
+            + " 120 pairs).",
         spec,
         760,
         640,
@@ -211,8 +233,8 @@ public final class DatasetFigures {
 
   /**
    * Spearman correlation between each factor indicator and each true-metaclass indicator over the
-   * evaluated images: which factors are typical of which kinds of objects. Cells with p ≥ {@value
-   * #ALPHA} are masked.
+   * evaluated images: which factors are typical of which kinds of objects. Cells whose p,
+   * Holm-adjusted over the figure's 17 × 16 cells, is ≥ {@value #ALPHA} are masked.
    *
    * @param c the study's co-occurrence (its metaclass rows)
    * @return figure {@code factor-metaclass-<partition>}
@@ -228,7 +250,14 @@ public final class DatasetFigures {
     }
     ReportTable data =
         new ReportTable(
-            List.of("metaclass", "factor", "images", "spearman_rho", "p_value", "shown"));
+            List.of("metaclass", "factor", "images", "spearman_rho", "p_value", "p_holm", "shown"));
+    double[] family = new double[numMeta * Factor.COUNT];
+    for (int m = 0; m < numMeta; m++) {
+      for (Factor f : Factor.values()) {
+        family[m * Factor.COUNT + f.ordinal()] = c.pValue()[Factor.COUNT + m][f.ordinal()];
+      }
+    }
+    double[] holm = Multiplicity.holm(family);
     for (int m = 0; m < numMeta; m++) {
       String name = Metaclasses.NAMES.get(m);
       rows.add(name.replace('_', ' '));
@@ -236,13 +265,15 @@ public final class DatasetFigures {
       for (Factor f : Factor.values()) {
         rho[m][f.ordinal()] = c.rho()[v][f.ordinal()];
         double p = c.pValue()[v][f.ordinal()];
-        mask[m][f.ordinal()] = !(p < ALPHA);
+        double adjusted = holm[m * Factor.COUNT + f.ordinal()];
+        mask[m][f.ordinal()] = !(adjusted < ALPHA);
         data.addRow(
             name,
             f.column(),
             c.numImages(),
             rho[m][f.ordinal()],
             p,
+            adjusted,
             mask[m][f.ordinal()] ? "no" : "yes");
       }
     }
@@ -268,7 +299,7 @@ public final class DatasetFigures {
             + " images ("
             + c.selection().key()
             + "-factor annotations): which factors are typical of"
-            + " which objects. Grey: not significant (p ≥ 0.05).",
+            + " which objects. Grey: not significant (Holm-adjusted p ≥ 0.05 over the figure's cells).",
         spec,
         800,
         640,

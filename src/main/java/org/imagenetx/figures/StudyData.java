@@ -43,6 +43,8 @@ import org.imagenetx.zoo.Zoo;
  * @param calibration the base zoo's calibration (top factors, class errors), or null without
  *     probabilities
  * @param intervals the base zoo's bootstrap intervals (top factors, class errors), or null
+ * @param bands the same with each model's 16 error ratios as simultaneous max-|t| bands ({@link
+ *     ZooBootstrap#runSimultaneous}), or null
  * @param pairs every pair of base models compared on every slice ({@code "A vs B"} → slices), empty
  *     without a base zoo
  * @param study the study over the aggregated tables (top factors, class errors), or null
@@ -55,6 +57,7 @@ public record StudyData(
     MistakePrevalence mistakes,
     Calibration calibration,
     ZooBootstrap.Result intervals,
+    ZooBootstrap.Result bands,
     Map<String, List<SliceComparison>> pairs,
     Study study,
     ModelTypes types) {
@@ -165,6 +168,7 @@ public record StudyData(
     MistakePrevalence mistakes = null;
     Calibration calibration = null;
     ZooBootstrap.Result intervals = null;
+    ZooBootstrap.Result bands = null;
     Map<String, List<SliceComparison>> pairs = new LinkedHashMap<>();
     boolean zooParts =
         parts.contains(Part.BASE)
@@ -193,6 +197,9 @@ public record StudyData(
           intervals =
               ZooBootstrap.run(
                   val, zoo, FactorSelection.TOP, ErrorType.CLASS, false, BOOTSTRAP, threads);
+          bands =
+              ZooBootstrap.runSimultaneous(
+                  val, zoo, FactorSelection.TOP, ErrorType.CLASS, BOOTSTRAP, threads);
         }
         if (parts.contains(Part.PAIRS)) {
           s.step("pairwise comparisons of the base zoo");
@@ -232,7 +239,8 @@ public record StudyData(
       s.step("model types");
       types = types.with(ModelTypes.read(modelTypes).asMap());
     }
-    return new StudyData(val, train, base, mistakes, calibration, intervals, pairs, study, types);
+    return new StudyData(
+        val, train, base, mistakes, calibration, intervals, bands, pairs, study, types);
   }
 
   /**

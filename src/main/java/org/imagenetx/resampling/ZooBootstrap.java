@@ -230,9 +230,51 @@ public final class ZooBootstrap {
       boolean byMetaclass,
       Settings settings,
       int threads) {
+    return run(dataset, zoo, selection, type, byMetaclass, settings, threads, false);
+  }
+
+  /**
+   * As {@link #run} on the factor table, but each model's 16 error-ratio intervals are max-|t|
+   * simultaneous bands ({@link CellBootstrap#simultaneousBands}) from the same resamples: all 16
+   * cover together at the confidence level, so "the band excludes 1" is a family-wise statement
+   * over the model's factors (what a figure that fades bars on it needs). Accuracy intervals are
+   * the marginal ones.
+   *
+   * @param dataset annotations
+   * @param zoo predictions
+   * @param selection factor selection
+   * @param type error type
+   * @param settings B, level, method, seed
+   * @param threads workers (≥ 1)
+   * @return intervals per model, error ratios as simultaneous bands
+   */
+  public static Result runSimultaneous(
+      Dataset dataset,
+      Zoo zoo,
+      FactorSelection selection,
+      ErrorType type,
+      Settings settings,
+      int threads) {
+    return run(dataset, zoo, selection, type, false, settings, threads, true);
+  }
+
+  private static Result run(
+      Dataset dataset,
+      Zoo zoo,
+      FactorSelection selection,
+      ErrorType type,
+      boolean byMetaclass,
+      Settings settings,
+      int threads,
+      boolean simultaneous) {
     PatternCells cells = PatternCells.of(dataset, selection);
     CellLayout layout = cells.layout(byMetaclass, 1);
-    boolean marginal = !byMetaclass && useMarginal(cells.patterns().length);
+    // the bands need the replicates, which the marginal shortcut does not keep
+    boolean marginal = !byMetaclass && !simultaneous && useMarginal(cells.patterns().length);
+    int[] family = new int[Factor.COUNT];
+    for (Factor f : Factor.values()) {
+      family[f.ordinal()] = Result.errorRatio(f);
+    }
     int numModels = zoo.size();
     int stats = layout.numStatistics();
     double[][] point = new double[numModels][stats];
@@ -273,6 +315,15 @@ public final class ZooBootstrap {
                   point[m],
                   lower[m],
                   upper[m]);
+              if (simultaneous) {
+                double[] lo = new double[family.length];
+                double[] hi = new double[family.length];
+                boot.simultaneousBands(family, point[m], lo, hi);
+                for (int i = 0; i < family.length; i++) {
+                  lower[m][family[i]] = lo[i];
+                  upper[m][family[i]] = hi[i];
+                }
+              }
             }
           }
           return null;

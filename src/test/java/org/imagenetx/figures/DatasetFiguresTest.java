@@ -126,6 +126,25 @@ class DatasetFiguresTest {
     assertThat(h.values()[pose][partial])
         .isCloseTo(sp.correlation(x[pose], x[partial]), within(1e-12));
     assertThat(f.data().rows()).hasSize(Factor.COUNT * Factor.COUNT);
+    // shown iff the Holm-adjusted p over the 120 unordered pairs is below 0.05
+    Cooccurrence c = Cooccurrence.compute(train, FactorSelection.MULTI);
+    double[] family = new double[120];
+    for (int a = 0, k = 0; a < Factor.COUNT; a++) {
+      for (int b = a + 1; b < Factor.COUNT; b++) {
+        family[k++] = c.pValue()[a][b];
+      }
+    }
+    double[] holm = org.imagenetx.compare.Multiplicity.holm(family);
+    int shownUnadjusted = 0;
+    for (int a = 0, k = 0; a < Factor.COUNT; a++) {
+      for (int b = a + 1; b < Factor.COUNT; b++, k++) {
+        assertThat(h.shown(a, b)).as("%d %d", a, b).isEqualTo(holm[k] < 0.05);
+        assertThat(h.shown(b, a)).isEqualTo(holm[k] < 0.05);
+        shownUnadjusted += family[k] < 0.05 ? 1 : 0;
+      }
+    }
+    assertThat(shownUnadjusted)
+        .isGreaterThanOrEqualTo((int) java.util.Arrays.stream(holm).filter(p -> p < 0.05).count());
   }
 
   @Test

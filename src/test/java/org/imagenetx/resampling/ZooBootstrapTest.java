@@ -119,4 +119,40 @@ class ZooBootstrapTest {
             2);
     assertThat(Arrays.deepEquals(one.lower(), other.lower())).as("the seed matters").isFalse();
   }
+
+  @Test
+  void simultaneousBandsContainTheMarginalIntervalsAndCoverTogether() {
+    ZooBootstrap.Settings settings =
+        new ZooBootstrap.Settings(400, 0.95, IntervalMethod.PERCENTILE, 3);
+    ZooBootstrap.Result marginal =
+        ZooBootstrap.run(DATASET, ZOO, FactorSelection.TOP, ErrorType.CLASS, false, settings, 2);
+    ZooBootstrap.Result bands =
+        ZooBootstrap.runSimultaneous(
+            DATASET, ZOO, FactorSelection.TOP, ErrorType.CLASS, settings, 2);
+    int wider = 0;
+    for (int m = 0; m < ZOO.size(); m++) {
+      // same resamples: same points and accuracy intervals
+      assertThat(bands.point()[m]).containsExactly(marginal.point()[m]);
+      assertThat(bands.lower()[m][0]).isEqualTo(marginal.lower()[m][0]);
+      for (org.imagenetx.annotations.Factor f : org.imagenetx.annotations.Factor.values()) {
+        int k = ZooBootstrap.Result.errorRatio(f);
+        double p = bands.point()[m][k];
+        if (Double.isNaN(p)) {
+          continue;
+        }
+        if (marginal.upper()[m][k] == marginal.lower()[m][k]) {
+          // no spread (a tiny cell without errors): no band, documented as NaN
+          assertThat(bands.lower()[m][k]).isNaN();
+          continue;
+        }
+        assertThat(bands.lower()[m][k]).isLessThanOrEqualTo(p);
+        assertThat(bands.upper()[m][k]).isGreaterThanOrEqualTo(p);
+        double w = bands.upper()[m][k] - bands.lower()[m][k];
+        double v = marginal.upper()[m][k] - marginal.lower()[m][k];
+        wider += w > v ? 1 : 0;
+      }
+    }
+    // a family-wise band over 16 statistics is wider than one marginal 95% interval almost always
+    assertThat(wider).isGreaterThan(ZOO.size() * 16 * 3 / 4);
+  }
 }
