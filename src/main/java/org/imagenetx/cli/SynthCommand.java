@@ -8,6 +8,7 @@ import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
 import org.imagenetx.annotations.Dataset;
+import org.imagenetx.io.OutputSet;
 import org.imagenetx.io.Resources;
 import org.imagenetx.synth.SyntheticImageNetX;
 import org.imagenetx.synth.SyntheticZoo;
@@ -98,7 +99,10 @@ final class SynthCommand implements Callable<Integer> {
     checkSize(models, ds.index().size(), store, out);
     PrintWriter stdout = spec.commandLine().getOut();
     if (annotationsOut != null) {
-      synth.writeAnnotations(annotationsOut);
+      try (OutputSet set = OutputSet.begin(annotationsOut)) {
+        synth.writeAnnotations(set.folder());
+        set.commit();
+      }
       stdout.printf(
           Locale.ROOT, "wrote the synthetic annotations (seed %d) to %s%n", seed, annotationsOut);
     }
@@ -117,9 +121,12 @@ final class SynthCommand implements Callable<Integer> {
           provenance,
           workers);
     }
-    try (ProgressBar bar = progressBar(models)) {
+    // the CSVs as one unit: a failure part-way leaves the previous set whole
+    try (ProgressBar bar = progressBar(models);
+        OutputSet set = OutputSet.begin(out)) {
       SyntheticZoo.writeCsvFolder(
-          ds, models, seed, out, workers, bar == null ? null : d -> bar.stepTo(d));
+          ds, models, seed, set.folder(), workers, bar == null ? null : d -> bar.stepTo(d));
+      set.commit();
     }
     stdout.printf(
         Locale.ROOT,
