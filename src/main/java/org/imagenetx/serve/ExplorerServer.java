@@ -88,15 +88,19 @@ public final class ExplorerServer implements AutoCloseable {
    *
    * @param computeDeadlineMillis see {@link #COMPUTE_DEADLINE_MILLIS}
    * @param perClient requests of one address handled at once
+   * @param loopbackToo whether the bound applies to loopback addresses too: behind loopback every
+   *     client (every tab of the user's browser, the load tests' clients) has the same address, so
+   *     by default the bound is for remote addresses (serve on another interface)
    */
-  record Limits(long computeDeadlineMillis, int perClient) {
+  record Limits(long computeDeadlineMillis, int perClient, boolean loopbackToo) {
     /**
      * @param threads request threads
-     * @return the defaults: a 10 s deadline, half the request threads per client (at least 1), so
-     *     one address flooding the explorer with slow requests leaves the other half to the rest
+     * @return the defaults: a 10 s deadline, half the request threads per remote client (at least
+     *     1), so one address flooding the explorer with slow requests leaves the other half to the
+     *     rest
      */
     static Limits defaults(int threads) {
-      return new Limits(COMPUTE_DEADLINE_MILLIS, Math.max(1, threads / 2));
+      return new Limits(COMPUTE_DEADLINE_MILLIS, Math.max(1, threads / 2), false);
     }
   }
 
@@ -337,7 +341,8 @@ public final class ExplorerServer implements AutoCloseable {
               perClient.computeIfAbsent(
                   client, k -> new java.util.concurrent.atomic.AtomicInteger());
           try {
-            if (count.incrementAndGet() > limits.perClient()) {
+            if (count.incrementAndGet() > limits.perClient()
+                && (limits.loopbackToo() || !client.isLoopbackAddress())) {
               refusedForClient.incrementAndGet();
               ex.getResponseHeaders().set("Retry-After", "1");
               error(

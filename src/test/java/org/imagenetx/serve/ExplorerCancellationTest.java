@@ -48,7 +48,7 @@ class ExplorerCancellationTest {
 
   @Test
   void aComputationPastItsDeadlineStopsAndAnswersAJsonError() throws Exception {
-    try (ExplorerServer s = start(new ExplorerServer.Limits(0, 32), 8)) {
+    try (ExplorerServer s = start(new ExplorerServer.Limits(0, 32, false), 8)) {
       for (String q :
           List.of(
               "/api/models?glob=*a*",
@@ -112,7 +112,7 @@ class ExplorerCancellationTest {
 
   @Test
   void oneClientCannotHoldMoreThanItsShareOfTheRequestThreads() throws Exception {
-    try (ExplorerServer s = start(new ExplorerServer.Limits(60_000, 2), 8)) {
+    try (ExplorerServer s = start(new ExplorerServer.Limits(60_000, 2, true), 8)) {
       CountDownLatch inside = new CountDownLatch(2);
       CountDownLatch release = new CountDownLatch(1);
       s.onApiRequest =
@@ -129,7 +129,8 @@ class ExplorerCancellationTest {
       CompletableFuture<HttpResponse<String>> b =
           CLIENT.sendAsync(get(s, "/api/show?model=ViT"), HttpResponse.BodyHandlers.ofString());
       assertThat(inside.await(30, TimeUnit.SECONDS)).isTrue();
-      // the same address, a third request while two are held: refused, not queued
+      // the same address (bounded here though it is loopback), a third request while two are
+      // held: refused, not queued
       HttpResponse<String> third =
           CLIENT.send(get(s, "/api/info"), HttpResponse.BodyHandlers.ofString());
       assertThat(third.statusCode()).isEqualTo(429);
