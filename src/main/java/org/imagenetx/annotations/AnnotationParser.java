@@ -86,8 +86,13 @@ final class AnnotationParser {
       if (p.nextToken() != JsonToken.START_OBJECT) {
         throw new BadInputException(file, lineNo, "expected a JSON object");
       }
+      Set<String> fields = new HashSet<>();
       while (p.nextToken() == JsonToken.FIELD_NAME) {
         String field = p.currentName();
+        if (!fields.add(field)) {
+          // JSON leaves a repeated name's meaning open; "pose":1 then "pose":0 set the factor
+          throw new BadInputException(file, lineNo, "field " + field + " given twice");
+        }
         JsonToken t = p.nextToken();
         if (field.equals("file_name")) {
           if (t != JsonToken.VALUE_STRING) {
@@ -350,8 +355,9 @@ final class AnnotationParser {
     int n = index.size();
     int[][] perDense = new int[n][];
     int element = 0;
+    // read as UTF-8 text: from bytes, Jackson guesses UTF-16 or UTF-32 from NULs at the start
     try (InputStream in = source.open(AnnotationSource.REAL_LABELS);
-        JsonParser p = JSON.createParser(in)) {
+        JsonParser p = JSON.createParser(reader(in))) {
       if (p.nextToken() != JsonToken.START_ARRAY) {
         throw new BadInputException(file, 1, "expected a JSON array of label lists");
       }
@@ -388,6 +394,10 @@ final class AnnotationParser {
       if (t != JsonToken.END_ARRAY) {
         throw new BadInputException(
             file, p.currentLocation().getLineNr(), "expected a list at element " + element);
+      }
+      if (p.nextToken() != null) {
+        throw new BadInputException(
+            file, p.currentLocation().getLineNr(), "content after the array of label lists");
       }
     } catch (JsonProcessingException e) {
       // the original message: getMessage() appends a second line "at [Source: ...]"

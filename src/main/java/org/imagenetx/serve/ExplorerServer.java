@@ -639,6 +639,14 @@ public final class ExplorerServer implements AutoCloseable {
       int eq = pair.indexOf('=');
       String k;
       String v;
+      for (int i = pair.indexOf('%'); i >= 0; i = pair.indexOf('%', i + 1)) {
+        // URLDecoder reads the two characters after % with Integer.parseInt, which takes a sign:
+        // %-1 and %+1 were decoded; only two hex digits are an escape
+        if (i + 2 >= pair.length() || !hex(pair.charAt(i + 1)) || !hex(pair.charAt(i + 2))) {
+          throw new QueryException(
+              "malformed query string: '%' must be followed by two hex digits");
+        }
+      }
       try {
         k = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
         v = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
@@ -650,6 +658,10 @@ public final class ExplorerServer implements AutoCloseable {
       }
     }
     return out;
+  }
+
+  private static boolean hex(char c) {
+    return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
   }
 
   private static void error(HttpExchange ex, int status, String message) throws IOException {

@@ -241,6 +241,32 @@ class BadInputTest {
                 1,
                 "ReaL label 99999999999999999999999 outside 0..999 (element 0)"),
             new Case(
+                "annotation field given twice",
+                t ->
+                    Fixtures.replaceLine(
+                        t.ann.resolve("imagenet_x_val_top_factor.jsonl"),
+                        4,
+                        Fixtures.line(t.ann.resolve("imagenet_x_val_top_factor.jsonl"), 4)
+                            .replaceFirst("\"pose\":(\\d)", "\"pose\":$1,\"pose\":$1")),
+                "imagenet_x_val_top_factor.jsonl",
+                4,
+                "field pose given twice"),
+            new Case(
+                "ReaL labels followed by more content",
+                t -> {
+                  try {
+                    Files.writeString(
+                        t.ann.resolve("imagenet_real_labels.jsonl"),
+                        "[]",
+                        java.nio.file.StandardOpenOption.APPEND);
+                  } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                  }
+                },
+                "imagenet_real_labels.jsonl",
+                1,
+                "content after the array of label lists"),
+            new Case(
                 "metaclass table missing",
                 t -> delete(t.ann.resolve("imagenet_1k_classes_to_100_metaclasses.csv")),
                 "imagenet_1k_classes_to_100_metaclasses.csv",
