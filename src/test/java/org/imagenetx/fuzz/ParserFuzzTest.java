@@ -448,7 +448,8 @@ class ParserFuzzTest {
 
   @Test
   void annotationZipIsRefusedOrReadsItsSeed() throws IOException {
-    List<byte[]> seeds = new ArrayList<>();
+    // regressions first (refused: a name that is not UTF-8), then zips of the jsonl corpus
+    List<byte[]> seeds = new ArrayList<>(corpus("zip"));
     List<List<ParserAccess.Line>> expected = new ArrayList<>();
     for (byte[] jsonl : corpus("annotations")) {
       seeds.add(zip(jsonl, true));
