@@ -1,11 +1,12 @@
 package org.imagenetx.annotations;
 
 import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -74,8 +75,13 @@ final class AnnotationParser {
       if (p.nextToken() != JsonToken.START_OBJECT) {
         throw new BadInputException(file, lineNo, "expected a JSON object");
       }
+      Set<String> fields = new HashSet<>();
       while (p.nextToken() == JsonToken.FIELD_NAME) {
         String field = p.currentName();
+        if (!fields.add(field)) {
+          // JSON leaves a repeated name's meaning open; "pose":1 then "pose":0 set the factor
+          throw new BadInputException(file, lineNo, "field " + field + " given twice");
+        }
         JsonToken t = p.nextToken();
         if (field.equals("file_name")) {
           if (t != JsonToken.VALUE_STRING) {
@@ -85,6 +91,10 @@ final class AnnotationParser {
         } else if (field.equals("class")) {
           if (t != JsonToken.VALUE_NUMBER_INT) {
             throw new BadInputException(file, lineNo, "class must be an integer");
+          }
+          if (!fitsInt(p)) {
+            throw new BadInputException(
+                file, lineNo, "class id " + number(p) + " outside 0.." + (numClasses - 1));
           }
           classId = p.getIntValue();
           if (classId < 0 || classId >= numClasses) {
@@ -101,9 +111,11 @@ final class AnnotationParser {
         } else {
           int f = factorIndex(field);
           if (f >= 0) {
-            if (t != JsonToken.VALUE_NUMBER_INT || (p.getIntValue() != 0 && p.getIntValue() != 1)) {
+            if (t != JsonToken.VALUE_NUMBER_INT
+                || !fitsInt(p)
+                || (p.getIntValue() != 0 && p.getIntValue() != 1)) {
               throw new BadInputException(
-                  file, lineNo, "factor " + field + " must be 0 or 1, got " + p.getText());
+                  file, lineNo, "factor " + field + " must be 0 or 1, got " + number(p));
             }
             if (p.getIntValue() == 1) {
               mask |= 1 << f;
@@ -117,7 +129,8 @@ final class AnnotationParser {
       if (p.currentToken() != JsonToken.END_OBJECT || p.nextToken() != null) {
         throw new BadInputException(file, lineNo, "malformed JSON object");
       }
-    } catch (JsonParseException e) {
+    } catch (JsonProcessingException e) {
+      // the original message: getMessage() appends a second line "at [Source: ...]"
       throw new BadInputException(file, lineNo, "malformed JSON: " + e.getOriginalMessage());
     } catch (IOException e) {
       throw new BadInputException(file, lineNo, "malformed JSON: " + e.getMessage());
@@ -136,6 +149,25 @@ final class AnnotationParser {
       }
     }
     return new Row(fileName, classId, mask, lineNo, justification, oneWord);
+  }
+
+  /**
+   * @param p a parser on a number token
+   * @return whether the number is an integer of the int range (a JSON number may have any number of
+   *     digits; Jackson's getIntValue throws with a two-line message on one outside it)
+   */
+  private static boolean fitsInt(JsonParser p) throws IOException {
+    return p.currentToken() == JsonToken.VALUE_NUMBER_INT
+        && p.getNumberType() == JsonParser.NumberType.INT;
+  }
+
+  /**
+   * @param p a parser on a value
+   * @return its text for a message, at most 40 characters
+   */
+  private static String number(JsonParser p) throws IOException {
+    String t = p.getText();
+    return t.length() <= 40 ? t : t.substring(0, 20) + "...(" + t.length() + " characters)";
   }
 
   private static String text(String file, long lineNo, String field, JsonParser p, JsonToken t)
@@ -285,8 +317,10 @@ final class AnnotationParser {
     int n = index.size();
     int[][] perDense = new int[n][];
     int element = 0;
+    // read as UTF-8 text: from bytes, Jackson guesses UTF-16 or UTF-32 from NULs at the start
     try (InputStream in = source.open(AnnotationSource.REAL_LABELS);
-        JsonParser p = JSON.createParser(in)) {
+        JsonParser p =
+            JSON.createParser(new java.io.InputStreamReader(in, StandardCharsets.UTF_8))) {
       if (p.nextToken() != JsonToken.START_ARRAY) {
         throw new BadInputException(file, 1, "expected a JSON array of label lists");
       }
@@ -295,13 +329,19 @@ final class AnnotationParser {
       while ((t = p.nextToken()) == JsonToken.START_ARRAY) {
         labels.clear();
         while ((t = p.nextToken()) == JsonToken.VALUE_NUMBER_INT) {
-          int v = p.getIntValue();
-          if (v < 0 || v >= index.numClasses()) {
+          if (!fitsInt(p) || p.getIntValue() < 0 || p.getIntValue() >= index.numClasses()) {
             throw new BadInputException(
                 file,
                 p.currentLocation().getLineNr(),
-                "ReaL label " + v + " outside 0..999 (element " + element + ")");
+                "ReaL label "
+                    + number(p)
+                    + " outside 0.."
+                    + (index.numClasses() - 1)
+                    + " (element "
+                    + element
+                    + ")");
           }
+          int v = p.getIntValue();
           labels.add(v);
         }
         if (t != JsonToken.END_ARRAY) {
@@ -318,7 +358,12 @@ final class AnnotationParser {
         throw new BadInputException(
             file, p.currentLocation().getLineNr(), "expected a list at element " + element);
       }
-    } catch (JsonParseException e) {
+      if (p.nextToken() != null) {
+        throw new BadInputException(
+            file, p.currentLocation().getLineNr(), "content after the array of label lists");
+      }
+    } catch (JsonProcessingException e) {
+      // the original message: getMessage() appends a second line "at [Source: ...]"
       throw new BadInputException(
           file,
           e.getLocation() == null ? 0 : e.getLocation().getLineNr(),

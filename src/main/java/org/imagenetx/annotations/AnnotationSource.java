@@ -202,14 +202,21 @@ public abstract class AnnotationSource implements AutoCloseable {
         throw new BadInputException(path.toString(), 0, "not a readable zip: " + e.getMessage());
       }
       String found = null;
-      Enumeration<? extends ZipEntry> entries = zip.entries();
-      while (entries.hasMoreElements()) {
-        String n = entries.nextElement().getName();
-        int at = n.indexOf("imagenet_x/annotations/");
-        if (at >= 0) {
-          found = n.substring(0, at + "imagenet_x/annotations/".length());
-          break;
+      try {
+        Enumeration<? extends ZipEntry> entries = zip.entries();
+        while (entries.hasMoreElements()) {
+          String n = entries.nextElement().getName();
+          int at = n.indexOf("imagenet_x/annotations/");
+          if (at >= 0) {
+            found = n.substring(0, at + "imagenet_x/annotations/".length());
+            break;
+          }
         }
+      } catch (IllegalArgumentException e) {
+        // ZipFile decodes names and comments as it lists them, and throws on bytes that are not
+        // UTF-8 (found by fuzzing)
+        close();
+        throw malformed(path.toString());
       }
       if (found == null) {
         close();
@@ -219,14 +226,27 @@ public abstract class AnnotationSource implements AutoCloseable {
       this.prefix = found;
     }
 
+    private static BadInputException malformed(String where) {
+      return new BadInputException(
+          where, 0, "not a readable zip: an entry name or comment is not valid UTF-8");
+    }
+
+    private ZipEntry entry(String name) {
+      try {
+        return zip.getEntry(prefix + name);
+      } catch (IllegalArgumentException e) {
+        throw malformed(describe(name));
+      }
+    }
+
     @Override
     public boolean has(String name) {
-      return zip.getEntry(prefix + name) != null;
+      return entry(name) != null;
     }
 
     @Override
     public InputStream open(String name) {
-      ZipEntry e = zip.getEntry(prefix + name);
+      ZipEntry e = entry(name);
       if (e == null) {
         throw new BadInputException(describe(name), 0, "missing from the archive");
       }

@@ -15,6 +15,7 @@ import org.imagenetx.annotations.FactorSelection;
 import org.imagenetx.evaluation.Aggregation;
 import org.imagenetx.evaluation.ErrorType;
 import org.imagenetx.io.AtomicFiles;
+import org.imagenetx.io.OutputSet;
 import org.imagenetx.report.AccuracyCsv;
 import org.imagenetx.zoo.Zoo;
 import picocli.CommandLine.Command;
@@ -93,27 +94,33 @@ final class AggregateCommand implements Callable<Integer> {
           loaded.dataset().factors(sels.get(0)).numEvaluated(),
           (System.nanoTime() - t0) / 1e9);
     }
+    // every table of every zoo as one unit: a failure part-way leaves the previous set whole
     List<Path> written = new ArrayList<>();
-    for (int z = 0; z < results.size(); z++) {
-      Zoo zoo = loaded.zoos().get(z);
-      for (FactorSelection s : sels) {
-        for (ErrorType t : ts) {
-          Path dir =
-              out.resolve(loaded.dataset().partition().key())
-                  .resolve(s.directory())
-                  .resolve(zoo.name())
-                  .resolve(t.key());
-          Aggregation.Tables tables = results.get(z).get(s, t);
-          AccuracyCsv.write(tables.factors(), dir.resolve(AccuracyCsv.FACTOR_FILE));
-          AccuracyCsv.write(tables.metaclasses(), dir.resolve(AccuracyCsv.METACLASS_FILE));
-          written.add(dir);
+    try (OutputSet set = OutputSet.begin(out)) {
+      Path stage = set.folder();
+      for (int z = 0; z < results.size(); z++) {
+        Zoo zoo = loaded.zoos().get(z);
+        for (FactorSelection s : sels) {
+          for (ErrorType t : ts) {
+            Path rel =
+                Path.of(loaded.dataset().partition().key())
+                    .resolve(s.directory())
+                    .resolve(zoo.name())
+                    .resolve(t.key());
+            Aggregation.Tables tables = results.get(z).get(s, t);
+            Path dir = stage.resolve(rel.toString());
+            AccuracyCsv.write(tables.factors(), dir.resolve(AccuracyCsv.FACTOR_FILE));
+            AccuracyCsv.write(tables.metaclasses(), dir.resolve(AccuracyCsv.METACLASS_FILE));
+            written.add(out.resolve(rel.toString()));
+          }
         }
       }
-    }
-    if (loaded.synthetic()) {
-      AtomicFiles.writeString(
-          out.resolve(loaded.dataset().partition().key()).resolve("SYNTHETIC.txt"),
-          banner + System.lineSeparator());
+      if (loaded.synthetic()) {
+        AtomicFiles.writeString(
+            stage.resolve(loaded.dataset().partition().key()).resolve("SYNTHETIC.txt"),
+            banner + System.lineSeparator());
+      }
+      set.commit();
     }
     for (Path p : written) {
       stdout.println("wrote " + p.resolve(AccuracyCsv.FACTOR_FILE));

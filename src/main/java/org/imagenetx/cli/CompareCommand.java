@@ -15,6 +15,7 @@ import org.imagenetx.compare.PairwiseData;
 import org.imagenetx.evaluation.ErrorType;
 import org.imagenetx.io.AtomicFiles;
 import org.imagenetx.io.BadInputException;
+import org.imagenetx.io.Printable;
 import org.imagenetx.report.ComparisonTables;
 import org.imagenetx.report.Format;
 import org.imagenetx.report.ReportTable;
@@ -84,6 +85,16 @@ final class CompareCommand implements Callable<Integer> {
     if ((allPairs ? 1 : 0) + (models.isEmpty() ? 0 : 1) + (groups != null ? 1 : 0) != 1) {
       throw new ParameterException(
           spec.commandLine(), "give exactly one of MODEL [MODEL], --all-pairs or --groups <csv>");
+    }
+    if (models.size() > 2) {
+      // three names used to fall through to the all-pairs ranking of the whole zoo
+      throw new ParameterException(
+          spec.commandLine(),
+          "compare takes one model (against every other) or two (a pair), got "
+              + models.size()
+              + ": "
+              + Printable.escape(String.join(" ", models))
+              + "; for every pair use --all-pairs");
     }
     if (top < 0) {
       throw new ParameterException(spec.commandLine(), "--top must be >= 0, got " + top);

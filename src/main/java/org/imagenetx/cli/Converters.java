@@ -48,6 +48,32 @@ final class Converters {
     }
   }
 
+  /**
+   * {@code --decimals}: 0..{@value #MAX_DECIMALS}, checked when the command line is parsed (it was
+   * checked when the first table was written, after all the data had been loaded, and a negative
+   * value reached {@code String.format} as "Conversion = '.'").
+   */
+  static final class DecimalsConverter implements ITypeConverter<Integer> {
+    @Override
+    public Integer convert(String value) {
+      int n;
+      try {
+        n = Integer.parseInt(value.strip());
+      } catch (NumberFormatException e) {
+        throw new picocli.CommandLine.TypeConversionException(
+            "'" + value + "' is not a whole number");
+      }
+      if (n < 0 || n > MAX_DECIMALS) {
+        throw new picocli.CommandLine.TypeConversionException(
+            "must be in 0.." + MAX_DECIMALS + ", got " + n);
+      }
+      return n;
+    }
+  }
+
+  /** The most decimals a double has to show (17 significant digits round-trip any double). */
+  static final int MAX_DECIMALS = 17;
+
   static final class PartitionConverter implements ITypeConverter<Partition> {
     @Override
     public Partition convert(String value) {

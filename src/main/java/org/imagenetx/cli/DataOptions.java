@@ -65,7 +65,10 @@ public final class DataOptions {
   @Option(names = "--seed", defaultValue = "" + DEFAULT_SEED, description = DataHelp.SEED)
   long seed;
 
-  @Option(names = "--threads", description = DataHelp.THREADS)
+  @Option(
+      names = "--threads",
+      converter = Converters.ThreadsConverter.class,
+      description = DataHelp.THREADS)
   Integer threads;
 
   /** A dataset and its zoos, resolved from the options. */
@@ -82,14 +85,8 @@ public final class DataOptions {
    * @return worker threads to use
    */
   public int threads() {
-    if (threads == null) {
-      return Runtime.getRuntime().availableProcessors();
-    }
-    if (threads < 1) {
-      throw new CommandLine.ParameterException(
-          spec.commandLine(), "--threads must be at least 1, got " + threads);
-    }
-    return threads;
+    // at least 1: checked when the command line is parsed (Converters.ThreadsConverter)
+    return threads != null ? threads : Runtime.getRuntime().availableProcessors();
   }
 
   /**
@@ -109,7 +106,6 @@ public final class DataOptions {
    * @return dataset and zoos
    */
   public Loaded load(Set<FactorSelection> selections, AnnotationLoader.RealLabels real) {
-    threads();
     long storeSeed = annotations == null && !synthetic ? syntheticStoreSeed() : 0;
     if (synthetic || storeSeed != 0) {
       long seed = synthetic ? this.seed : storeSeed;

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BooleanSupplier;
 import org.imagenetx.io.BadInputException;
+import org.imagenetx.io.Resources;
 import org.imagenetx.query.QueryException;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.OptionSpec;
@@ -17,7 +18,8 @@ import picocli.CommandLine.ParseResult;
  * <ul>
  *   <li>0: success;
  *   <li>{@value #BAD_INPUT}: bad input or a failed write ({@link BadInputException}: one line
- *       naming file, line and cause; an I/O failure: one line);
+ *       naming file, line and cause; an I/O failure: one line); a request the heap cannot hold
+ *       ({@link OutOfMemoryError}: one line with the heap's maximum);
  *   <li>{@value #USAGE}: a usage error (picocli's {@link CommandLine.ParameterException}, from
  *       parsing or from a command's own checks; a query the query language rejects): the message
  *       and a pointer to {@code --help};
@@ -58,6 +60,9 @@ final class ExitCodes {
           if (ex instanceof CommandLine.ParameterException p) {
             return usage(p);
           }
+          if (outOfMemory(ex)) {
+            return outOfMemory(err);
+          }
           if (ex instanceof BadInputException) {
             err.println("imagenetx: error: " + ex.getMessage());
             return BAD_INPUT;
@@ -85,6 +90,33 @@ final class ExitCodes {
           }
           return run.execute(parseResult);
         });
+  }
+
+  /**
+   * Reports an {@link OutOfMemoryError} no size check foresaw: one line with the heap's maximum,
+   * exit {@value #BAD_INPUT} (the input or the request was too large for the heap given, not a
+   * bug).
+   *
+   * @param err standard error
+   * @return {@value #BAD_INPUT}
+   */
+  static int outOfMemory(PrintWriter err) {
+    err.println("imagenetx: error: " + Resources.outOfMemory());
+    err.flush();
+    return BAD_INPUT;
+  }
+
+  /**
+   * @param ex a failure
+   * @return whether it is, or was caused by, an {@link OutOfMemoryError} (a worker's, wrapped)
+   */
+  static boolean outOfMemory(Throwable ex) {
+    for (Throwable t = ex; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (t instanceof OutOfMemoryError) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static int usage(CommandLine.ParameterException ex) {

@@ -9,6 +9,7 @@ import org.imagenetx.figures.Catalog;
 import org.imagenetx.figures.Figure;
 import org.imagenetx.figures.FigureWriter;
 import org.imagenetx.figures.StudyData;
+import org.imagenetx.io.OutputSet;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -89,22 +90,30 @@ final class FiguresCommand implements Callable<Integer> {
               + ")");
     }
     StudyData data = inputs.load(spec, err, t0, Catalog.partsOf(wanted));
-    for (Catalog.Entry e : wanted) {
-      if (wanted.size() > 1 && e.missing(data) != null) {
-        StudyInputOptions.progress(
-            err, t0, "skipped figure " + e.name() + ": needs " + e.missing(data).how());
-        continue;
+    // the figures as one unit: a failure part-way leaves the previous set whole
+    List<Path> written = new java.util.ArrayList<>();
+    try (OutputSet set = OutputSet.begin(out)) {
+      for (Catalog.Entry e : wanted) {
+        if (wanted.size() > 1 && e.missing(data) != null) {
+          StudyInputOptions.progress(
+              err, t0, "skipped figure " + e.name() + ": needs " + e.missing(data).how());
+          continue;
+        }
+        if (e.missing(data) != null) {
+          throw new ParameterException(
+              spec.commandLine(), "figure " + e.name() + " needs " + e.missing(data).how());
+        }
+        StudyInputOptions.progress(err, t0, "figure " + e.name());
+        Figure f = e.draw(data, e.perModel() ? model : null);
+        FigureWriter.Written w = FigureWriter.write(f, set.folder());
+        written.add(set.target(w.svg()));
+        written.add(set.target(w.png()));
+        written.add(set.target(w.csv()));
       }
-      if (e.missing(data) != null) {
-        throw new ParameterException(
-            spec.commandLine(), "figure " + e.name() + " needs " + e.missing(data).how());
-      }
-      StudyInputOptions.progress(err, t0, "figure " + e.name());
-      Figure f = e.draw(data, e.perModel() ? model : null);
-      FigureWriter.Written w = FigureWriter.write(f, out);
-      stdout.println("wrote " + w.svg());
-      stdout.println("wrote " + w.png());
-      stdout.println("wrote " + w.csv());
+      set.commit();
+    }
+    for (Path p : written) {
+      stdout.println("wrote " + p);
     }
     return 0;
   }

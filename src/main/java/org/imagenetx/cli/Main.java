@@ -55,7 +55,15 @@ public final class Main implements Runnable {
       System.exit(0);
     }
     Prefetch.start(args);
-    System.exit(run(args));
+    int code;
+    try {
+      code = run(args);
+    } catch (OutOfMemoryError e) {
+      // before the command line was built (run catches the rest)
+      System.err.println("imagenetx: error: " + org.imagenetx.io.Resources.outOfMemory());
+      code = ExitCodes.BAD_INPUT;
+    }
+    System.exit(code);
   }
 
   /**
@@ -66,7 +74,7 @@ public final class Main implements Runnable {
    */
   public static int run(String... args) {
     CommandLine cl = commandLine(args);
-    int code = cl.execute(args);
+    int code = execute(cl, args);
     cl.getOut().flush();
     cl.getErr().flush();
     return code;
@@ -82,10 +90,23 @@ public final class Main implements Runnable {
     CommandLine cl = commandLine(args);
     cl.setOut(out);
     cl.setErr(err);
-    int code = cl.execute(args);
+    int code = execute(cl, args);
     out.flush();
     err.flush();
     return code;
+  }
+
+  /**
+   * picocli hands exceptions to {@link ExitCodes}' handler but lets an {@link Error} through: an
+   * {@link OutOfMemoryError} is caught here, once the stack that filled the heap is gone, and
+   * becomes one line.
+   */
+  private static int execute(CommandLine cl, String... args) {
+    try {
+      return cl.execute(args);
+    } catch (OutOfMemoryError e) {
+      return ExitCodes.outOfMemory(cl.getErr());
+    }
   }
 
   /**

@@ -32,6 +32,7 @@ final class OutputOptions {
       names = "--decimals",
       defaultValue = "" + DEFAULT_DECIMALS,
       paramLabel = "<n>",
+      converter = Converters.DecimalsConverter.class,
       description =
           "Decimals of numbers in table, markdown and latex output; csv and json keep full"
               + " precision (default: ${DEFAULT-VALUE}).")
@@ -70,10 +71,6 @@ final class OutputOptions {
    * @param table the table
    */
   void write(CommandSpec spec, ReportTable table) {
-    if (decimals < 0 || decimals > 17) {
-      throw new ParameterException(
-          spec.commandLine(), "--decimals must be in 0..17, got " + decimals);
-    }
     Path out = target.out;
     if (out == null) {
       table.write(spec.commandLine().getOut(), format(false), decimals);

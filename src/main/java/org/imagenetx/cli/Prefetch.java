@@ -113,7 +113,10 @@ final class Prefetch implements Runnable {
       }
       // the first String.format initializes the formatter and the locale data (~20 ms cold)
       String.format(java.util.Locale.ROOT, "%.6f", 0.5);
-    } catch (ReflectiveOperationException | RuntimeException | LinkageError ignored) {
+    } catch (ReflectiveOperationException
+        | RuntimeException
+        | LinkageError
+        | OutOfMemoryError ignored) {
       // a failed guess is the command's to meet: it does the same work and reports the problem
     }
   }

@@ -5,9 +5,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.imagenetx.annotations.FactorSelection;
+import org.imagenetx.io.Resources;
 import org.imagenetx.query.BootstrapIntervals;
 import org.imagenetx.query.Intervals;
 import org.imagenetx.query.Query;
@@ -91,6 +93,12 @@ final class QueryCommand implements Callable<Integer> {
         if (syntheticModels < 2) {
           throw new ParameterException(spec.commandLine(), "--synthetic-models must be at least 2");
         }
+        int images = loaded.dataset().index().size();
+        // the generator holds every model's classes and probabilities (6 bytes an image)
+        Resources.requireHeap(
+            "--synthetic-models",
+            String.format(Locale.ROOT, "%,d models x %,d images", syntheticModels, images),
+            Resources.times((long) syntheticModels * images, Short.BYTES + Float.BYTES));
         zoo = SyntheticZoo.generate(loaded.dataset(), syntheticModels, data.seed);
       }
       ZooBootstrap.Settings settings = bootstrap.settings(spec);

@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.imagenetx.figures.Reproduction;
 import org.imagenetx.figures.StudyData;
+import org.imagenetx.io.OutputSet;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Spec;
@@ -31,13 +32,18 @@ final class ReproduceCommand implements Callable<Integer> {
     Path out = output.required(spec);
     long t0 = System.nanoTime();
     StudyData data = inputs.load(spec, err, t0);
-    Reproduction.Result r =
-        Reproduction.run(
-            data,
-            out,
-            StudyInputOptions.describe(data),
-            inputs.threads(),
-            step -> StudyInputOptions.progress(err, t0, step));
+    // every table, figure and page as one unit: a failure part-way leaves the previous set whole
+    Reproduction.Result r;
+    try (OutputSet set = OutputSet.begin(out)) {
+      r =
+          Reproduction.run(
+              data,
+              set.folder(),
+              StudyInputOptions.describe(data),
+              inputs.threads(),
+              step -> StudyInputOptions.progress(err, t0, step));
+      set.commit();
+    }
     spec.commandLine()
         .getOut()
         .printf(

@@ -15,6 +15,7 @@ import org.imagenetx.evaluation.ErrorType;
 import org.imagenetx.evaluation.FactorTable;
 import org.imagenetx.evaluation.MetaclassTable;
 import org.imagenetx.io.AtomicFiles;
+import org.imagenetx.io.OutputSet;
 import org.imagenetx.report.Format;
 import org.imagenetx.report.ReportTable;
 import org.imagenetx.study.AugmentationSweep;
@@ -167,14 +168,22 @@ final class StudyAllCommand implements Callable<Integer> {
           case LATEX -> ".tex";
           default -> ".txt";
         };
-    for (Map.Entry<String, ReportTable> e : tables.entrySet()) {
-      Path p = outDir.resolve(e.getKey() + ext);
-      AtomicFiles.writeString(p, e.getValue().render(format, decimals));
-      stdout.println("wrote " + p);
+    // the tables as one unit: a failure part-way leaves the previous set whole
+    List<Path> written = new ArrayList<>();
+    try (OutputSet set = OutputSet.begin(outDir)) {
+      for (Map.Entry<String, ReportTable> e : tables.entrySet()) {
+        Path p = set.folder().resolve(e.getKey() + ext);
+        AtomicFiles.writeString(p, e.getValue().render(format, decimals));
+        written.add(set.target(p));
+      }
+      if (latex != null) {
+        Path p = set.folder().resolve("metaclass_error_ratios.tex");
+        AtomicFiles.writeString(p, latex);
+        written.add(set.target(p));
+      }
+      set.commit();
     }
-    if (latex != null) {
-      Path p = outDir.resolve("metaclass_error_ratios.tex");
-      AtomicFiles.writeString(p, latex);
+    for (Path p : written) {
       stdout.println("wrote " + p);
     }
     return 0;

@@ -8,6 +8,8 @@ import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
 import org.imagenetx.annotations.Dataset;
+import org.imagenetx.io.OutputSet;
+import org.imagenetx.io.Resources;
 import org.imagenetx.synth.SyntheticImageNetX;
 import org.imagenetx.synth.SyntheticZoo;
 import picocli.CommandLine.Command;
@@ -95,9 +97,13 @@ final class SynthCommand implements Callable<Integer> {
     long t0 = System.nanoTime();
     SyntheticImageNetX synth = SyntheticImageNetX.generate(seed, 50);
     Dataset ds = synth.dataset(false);
+    checkSize(models, ds.index().size(), store, out);
     PrintWriter stdout = spec.commandLine().getOut();
     if (annotationsOut != null) {
-      synth.writeAnnotations(annotationsOut);
+      try (OutputSet set = OutputSet.begin(annotationsOut)) {
+        synth.writeAnnotations(set.folder());
+        set.commit();
+      }
       stdout.printf(
           Locale.ROOT, "wrote the synthetic annotations (seed %d) to %s%n", seed, annotationsOut);
     }
@@ -116,9 +122,12 @@ final class SynthCommand implements Callable<Integer> {
           provenance,
           workers);
     }
-    try (ProgressBar bar = progressBar(models)) {
+    // the CSVs as one unit: a failure part-way leaves the previous set whole
+    try (ProgressBar bar = progressBar(models);
+        OutputSet set = OutputSet.begin(out)) {
       SyntheticZoo.writeCsvFolder(
-          ds, models, seed, out, workers, bar == null ? null : d -> bar.stepTo(d));
+          ds, models, seed, set.folder(), workers, bar == null ? null : d -> bar.stepTo(d));
+      set.commit();
     }
     stdout.printf(
         Locale.ROOT,
@@ -128,6 +137,36 @@ final class SynthCommand implements Callable<Integer> {
         out,
         (System.nanoTime() - t0) / 1e9);
     return 0;
+  }
+
+  /**
+   * Heap a store's writer holds per model whatever the images: the model's source, its provenance
+   * and name in the directory's strings (built, then copied), its directory entry and checksums.
+   * Measured at ~350 bytes; this is a lower bound, so no request that could fit is refused.
+   */
+  static final long STORE_HEAP_PER_MODEL = 256;
+
+  /** Fewest bytes of one prediction CSV row ({@code ILSVRC2012_val_00000001.JPEG,1,0.5\n}). */
+  static final long CSV_ROW_BYTES = 32;
+
+  /**
+   * Refuses, before any work, a zoo the heap or the disk cannot hold: {@code --models 100000000}
+   * ended in an OutOfMemoryError trace after minutes.
+   *
+   * @param models models asked for
+   * @param images images per model
+   * @param store whether a store is written (else a folder of CSVs)
+   * @param out the output
+   */
+  static void checkSize(int models, int images, boolean store, Path out) {
+    String request =
+        String.format(Locale.ROOT, "%,d models x %,d images", models, images)
+            + (store ? " in a store" : " as CSV files");
+    if (store) {
+      Resources.requireHeap("--models", request, Resources.times(models, STORE_HEAP_PER_MODEL));
+    }
+    long perModel = store ? (long) images * (Short.BYTES + Float.BYTES) : images * CSV_ROW_BYTES;
+    Resources.requireDisk("--models", request, Resources.times(models, perModel), out);
   }
 
   private static ProgressBar progressBar(int models) {

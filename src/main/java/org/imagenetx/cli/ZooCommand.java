@@ -12,6 +12,7 @@ import org.imagenetx.annotations.ImageIndex;
 import org.imagenetx.io.AtomicFiles;
 import org.imagenetx.io.BadInputException;
 import org.imagenetx.io.OutputPaths;
+import org.imagenetx.io.OutputSet;
 import org.imagenetx.io.Printable;
 import org.imagenetx.io.WriterLock;
 import org.imagenetx.report.ReportTable;
@@ -295,13 +296,18 @@ final class ZooCommand implements Runnable {
       int[] rowOrder = PredictionCsv.fileNameOrder(idx);
       short[] classes = new short[s.numImages()];
       float[] probabilities = s.hasProbabilities() ? new float[s.numImages()] : null;
-      for (int m : chosen) {
-        s.readClasses(m, classes);
-        if (probabilities != null) {
-          s.readProbabilities(m, probabilities);
+      // the models as one unit: a failure part-way leaves the previous set whole
+      try (OutputSet set = OutputSet.begin(out)) {
+        for (int m : chosen) {
+          s.readClasses(m, classes);
+          if (probabilities != null) {
+            s.readProbabilities(m, probabilities);
+          }
+          byte[] bytes = PredictionCsv.format(idx, rowOrder, classes, probabilities);
+          AtomicFiles.write(
+              ModelNames.file(set.folder(), s.models().get(m), ".csv"), o -> o.write(bytes));
         }
-        byte[] bytes = PredictionCsv.format(idx, rowOrder, classes, probabilities);
-        AtomicFiles.write(ModelNames.file(out, s.models().get(m), ".csv"), o -> o.write(bytes));
+        set.commit();
       }
       spec.commandLine()
           .getOut()

@@ -2,6 +2,7 @@ package org.imagenetx.compare;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
@@ -16,6 +17,7 @@ import org.imagenetx.bits.Words;
 import org.imagenetx.evaluation.CorrectWords;
 import org.imagenetx.evaluation.ErrorType;
 import org.imagenetx.io.BadInputException;
+import org.imagenetx.io.Resources;
 import org.imagenetx.parallel.Workers;
 import org.imagenetx.resampling.PatternCells;
 import org.imagenetx.zoo.Zoo;
@@ -136,6 +138,12 @@ public final class PairwiseData {
     final int numEval = order.length;
     int numModels = zoo.size();
     int words = Words.numWords(numEval);
+    // every model's error words and cell counts stay on the heap together
+    Resources.requireHeap(
+        zoo.source(),
+        String.format(
+            Locale.ROOT, "paired comparisons of %,d models x %,d images", numModels, numEval),
+        Resources.times(numModels, (long) words * Long.BYTES + (long) cells * Integer.BYTES + 32));
     long[][] wrong = new long[numModels][];
     int[][] wrongPerCell = new int[numModels][];
     AtomicInteger next = new AtomicInteger();

@@ -17,9 +17,10 @@ public final class ExpressionException extends IllegalArgumentException {
    * @param problem what is wrong and, where possible, what would be right
    */
   public ExpressionException(int column, String problem) {
-    super("at " + column + ": " + problem);
+    // the problem quotes typed text: a newline or terminal code in it would break the one line
+    super("at " + column + ": " + org.imagenetx.io.Printable.escape(problem));
     this.column = column;
-    this.problem = problem;
+    this.problem = org.imagenetx.io.Printable.escape(problem);
   }
 
   /**

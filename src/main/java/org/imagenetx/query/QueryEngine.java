@@ -165,6 +165,7 @@ public final class QueryEngine {
     int top = q.top() <= 0 ? order.length : Math.min(q.top(), order.length);
     List<Results.RankRow> rows = new ArrayList<>(top);
     for (int i = 0; i < top; i++) {
+      Cancellation.check();
       int m = order[i];
       Interval e =
           i >= MAX_RANK_INTERVALS
@@ -308,6 +309,9 @@ public final class QueryEngine {
     double[] cosine = new double[n];
     Profiles.Table p = c.profiles();
     for (int o = 0; o < n; o++) {
+      if ((o & 255) == 0) {
+        Cancellation.check();
+      }
       spearman[o] = p.spearman(m, o);
       cosine[o] = p.cosine(m, o);
     }
@@ -488,7 +492,9 @@ public final class QueryEngine {
       throw new QueryException("offset and limit must be >= 0");
     }
     ImageSets sets = imageSets(q.type());
+    Cancellation.check();
     ImageSet set = evaluate(sets, q.expression());
+    Cancellation.check();
     if (q.countOnly()) {
       return new Results.ImagePage(set, null, q.limit(), sets.zoo().hasProbabilities());
     }
@@ -509,7 +515,9 @@ public final class QueryEngine {
    */
   public Results.Confusions confusions(Query.Confusions q) {
     ImageSets sets = imageSets(q.type());
+    Cancellation.check();
     ImageSet set = evaluate(sets, q.expression());
+    Cancellation.check();
     String name = model(sets, q.model());
     return new Results.Confusions(
         set, ConfusionTable.of(sets, set, name, q.type(), q.metaclass()), q.top());
@@ -527,7 +535,9 @@ public final class QueryEngine {
       throw new QueryException("min support must be at least 1, got " + q.minSupport());
     }
     ImageSets sets = imageSets(q.type());
+    Cancellation.check();
     ImageSet set = evaluate(sets, q.expression());
+    Cancellation.check();
     List<String> models = new ArrayList<>();
     for (String m : q.models()) {
       models.add(model(sets, m));

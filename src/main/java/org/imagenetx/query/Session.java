@@ -334,6 +334,7 @@ public final class Session {
     } else {
       Glob p = Glob.compile(group);
       for (int i = 0; i < s.models.size(); i++) {
+        Cancellation.check();
         if (p.matches(s.models.get(i))) {
           ids.add(i);
         }

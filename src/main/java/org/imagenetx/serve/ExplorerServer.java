@@ -27,6 +27,7 @@ import org.imagenetx.evaluation.SmallCells;
 import org.imagenetx.images.ImageFiles;
 import org.imagenetx.io.BadInputException;
 import org.imagenetx.io.Printable;
+import org.imagenetx.query.Cancellation;
 import org.imagenetx.query.Metric;
 import org.imagenetx.query.Query;
 import org.imagenetx.query.QueryEngine;
@@ -74,6 +75,55 @@ public final class ExplorerServer implements AutoCloseable {
    */
   static final long COMPUTE_WAIT_MILLIS = 10_000;
 
+  /**
+   * Longest an API answer computes: past it the engine's loops stop ({@link Cancellation}) and the
+   * answer is 503. It also bounds the work of a client that left: the JDK server tells a handler
+   * nothing about its connection until the answer is written.
+   */
+  static final long COMPUTE_DEADLINE_MILLIS = 10_000;
+
+  /**
+   * Limits of one server: the compute deadline and the requests one client address may have in the
+   * handlers at once (beyond it: 429).
+   *
+   * @param computeDeadlineMillis see {@link #COMPUTE_DEADLINE_MILLIS}
+   * @param perClient requests of one address handled at once
+   * @param loopbackToo whether the bound applies to loopback addresses too: behind loopback every
+   *     client (every tab of the user's browser, the load tests' clients) has the same address, so
+   *     by default the bound is for remote addresses (serve on another interface)
+   */
+  record Limits(long computeDeadlineMillis, int perClient, boolean loopbackToo) {
+    /**
+     * @param threads request threads
+     * @return the defaults: a 10 s deadline, half the request threads per remote client (at least
+     *     1), so one address flooding the explorer with slow requests leaves the other half to the
+     *     rest
+     */
+    static Limits defaults(int threads) {
+      return new Limits(COMPUTE_DEADLINE_MILLIS, Math.max(1, threads / 2), false);
+    }
+  }
+
+  private final Limits limits;
+
+  /** Requests of each client address in the handlers now. */
+  private final Map<java.net.InetAddress, java.util.concurrent.atomic.AtomicInteger> perClient =
+      new ConcurrentHashMap<>();
+
+  /** Computations running now, cancelled when the server closes. */
+  private final java.util.Set<Cancellation> running = ConcurrentHashMap.newKeySet();
+
+  /** API answers stopped by their deadline or by the server closing. */
+  private final java.util.concurrent.atomic.AtomicLong cancelledAnswers =
+      new java.util.concurrent.atomic.AtomicLong();
+
+  /** API requests refused for their client's bound. */
+  private final java.util.concurrent.atomic.AtomicLong refusedForClient =
+      new java.util.concurrent.atomic.AtomicLong();
+
+  /** Test hook: runs in the handler of each API request once its client is counted. */
+  volatile Runnable onApiRequest = () -> {};
+
   private final HttpServer server;
   private final ExecutorService pool;
   private final QueryEngine engine;
@@ -103,8 +153,13 @@ public final class ExplorerServer implements AutoCloseable {
   private final Map<ErrorType, Object[]> matrixJson = new ConcurrentHashMap<>();
 
   private ExplorerServer(
-      QueryEngine engine, HttpServer server, ExecutorService pool, ImageFiles images) {
+      QueryEngine engine,
+      HttpServer server,
+      ExecutorService pool,
+      ImageFiles images,
+      Limits limits) {
     this.engine = engine;
+    this.limits = limits;
     this.images = images;
     this.server = server;
     this.pool = pool;
@@ -137,6 +192,23 @@ public final class ExplorerServer implements AutoCloseable {
    */
   public static ExplorerServer start(
       QueryEngine engine, InetSocketAddress address, int threads, ImageFiles images) {
+    return start(engine, address, threads, images, Limits.defaults(threads));
+  }
+
+  /**
+   * @param engine the queries
+   * @param address where to listen
+   * @param threads request threads
+   * @param images the validation JPEGs, or null
+   * @param limits the compute deadline and the per-client bound
+   * @return the running server
+   */
+  static ExplorerServer start(
+      QueryEngine engine,
+      InetSocketAddress address,
+      int threads,
+      ImageFiles images,
+      Limits limits) {
     // Without TCP_NODELAY the JDK server's separate header and body writes meet the client's
     // delayed
     // ACK: every response took ~40 ms regardless of work (ExplorerLoadTest p50 48 ms -> see
@@ -166,7 +238,7 @@ public final class ExplorerServer implements AutoCloseable {
                 t.setDaemon(true);
                 return t;
               });
-      ExplorerServer s = new ExplorerServer(engine, server, pool, images);
+      ExplorerServer s = new ExplorerServer(engine, server, pool, images, limits);
       server.createContext("/", s::handle);
       server.setExecutor(pool);
       server.start();
@@ -195,8 +267,25 @@ public final class ExplorerServer implements AutoCloseable {
 
   @Override
   public void close() {
+    for (Cancellation c : running) {
+      c.cancel("the explorer is shutting down");
+    }
     server.stop(0);
     pool.shutdownNow();
+  }
+
+  /**
+   * @return API answers stopped by their deadline or by the server closing, so far
+   */
+  long cancelledAnswers() {
+    return cancelledAnswers.get();
+  }
+
+  /**
+   * @return API requests refused because their client had too many in the handlers, so far
+   */
+  long refusedForClient() {
+    return refusedForClient.get();
   }
 
   private static byte[] resource(String name) {
@@ -247,21 +336,30 @@ public final class ExplorerServer implements AutoCloseable {
             return;
           }
           Map<String, String> params = params(ex.getRequestURI().getRawQuery());
-          byte[] body;
-          if (!computeSlots.tryAcquire(COMPUTE_WAIT_MILLIS, TimeUnit.MILLISECONDS)) {
-            ex.getResponseHeaders().set("Retry-After", "1");
-            error(ex, 503, "the explorer is busy: every compute slot stayed taken; try again");
-            return;
-          }
+          java.net.InetAddress client = ex.getRemoteAddress().getAddress();
+          var count =
+              perClient.computeIfAbsent(
+                  client, k -> new java.util.concurrent.atomic.AtomicInteger());
           try {
-            body =
-                path.equals("/api/matrix")
-                    ? matrix(type(params))
-                    : Json.bytes(api(path.substring(5), params));
+            if (count.incrementAndGet() > limits.perClient()
+                && (limits.loopbackToo() || !client.isLoopbackAddress())) {
+              refusedForClient.incrementAndGet();
+              ex.getResponseHeaders().set("Retry-After", "1");
+              error(
+                  ex,
+                  429,
+                  "too many requests at once from "
+                      + client.getHostAddress()
+                      + " (at most "
+                      + limits.perClient()
+                      + "); try again");
+              return;
+            }
+            onApiRequest.run();
+            api(ex, path, params);
           } finally {
-            computeSlots.release();
+            count.decrementAndGet();
           }
-          send(ex, 200, "application/json; charset=utf-8", body);
           return;
         }
         error(ex, 404, "no such page: " + path);
@@ -282,6 +380,35 @@ public final class ExplorerServer implements AutoCloseable {
         System.err.println("imagenetx serve: internal error on " + ex.getRequestURI() + ": " + e);
       }
     }
+  }
+
+  /** One API answer: a compute slot, then the computation under its deadline. */
+  private void api(HttpExchange ex, String path, Map<String, String> params)
+      throws IOException, InterruptedException {
+    byte[] body;
+    if (!computeSlots.tryAcquire(COMPUTE_WAIT_MILLIS, TimeUnit.MILLISECONDS)) {
+      ex.getResponseHeaders().set("Retry-After", "1");
+      error(ex, 503, "the explorer is busy: every compute slot stayed taken; try again");
+      return;
+    }
+    try (Cancellation c = Cancellation.start(limits.computeDeadlineMillis())) {
+      running.add(c);
+      try {
+        body =
+            path.equals("/api/matrix")
+                ? matrix(type(params))
+                : Json.bytes(api(path.substring(5), params));
+      } catch (Cancellation.Cancelled e) {
+        cancelledAnswers.incrementAndGet();
+        error(ex, 503, e.getMessage());
+        return;
+      } finally {
+        running.remove(c);
+      }
+    } finally {
+      computeSlots.release();
+    }
+    send(ex, 200, "application/json; charset=utf-8", body);
   }
 
   /**
@@ -512,6 +639,14 @@ public final class ExplorerServer implements AutoCloseable {
       int eq = pair.indexOf('=');
       String k;
       String v;
+      for (int i = pair.indexOf('%'); i >= 0; i = pair.indexOf('%', i + 1)) {
+        // URLDecoder reads the two characters after % with Integer.parseInt, which takes a sign:
+        // %-1 and %+1 were decoded; only two hex digits are an escape
+        if (i + 2 >= pair.length() || !hex(pair.charAt(i + 1)) || !hex(pair.charAt(i + 2))) {
+          throw new QueryException(
+              "malformed query string: '%' must be followed by two hex digits");
+        }
+      }
       try {
         k = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
         v = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
@@ -523,6 +658,10 @@ public final class ExplorerServer implements AutoCloseable {
       }
     }
     return out;
+  }
+
+  private static boolean hex(char c) {
+    return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
   }
 
   private static void error(HttpExchange ex, int status, String message) throws IOException {

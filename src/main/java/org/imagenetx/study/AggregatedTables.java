@@ -51,8 +51,9 @@ public final class AggregatedTables {
   /**
    * @param file an {@code accuracies_per_factor.csv}
    * @return its rows in file order
-   * @throws BadInputException naming file and line for a missing file, a wrong header, a row with
-   *     the wrong number of cells, a cell that is not a number in [0, 1], or a duplicate model
+   * @throws BadInputException naming file and line for a missing file, a wrong header, a header
+   *     without rows, a row with the wrong number of cells, a cell that is not a number in [0, 1],
+   *     or a duplicate model
    */
   public static FactorTable read(Path file) {
     String name = file.toString();
@@ -101,6 +102,10 @@ public final class AggregatedTables {
         }
         models.add(model);
         rows.add(row);
+      }
+      if (models.isEmpty()) {
+        // a header alone used to be an empty table, and an empty figure or ranking, exit 0
+        throw new BadInputException(name, 0, "header only: no model rows");
       }
     } catch (NoSuchFileException e) {
       throw new BadInputException(name, 0, "no such file");

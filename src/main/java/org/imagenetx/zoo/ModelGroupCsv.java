@@ -21,7 +21,8 @@ import org.imagenetx.io.BadInputException;
  * --model-types}, the shell, the explorer) reads them here, with these rules:
  *
  * <ul>
- *   <li>the first line is a header of two cells (their names are free);
+ *   <li>the first line is a header of two cells, the first {@code model} (a file without one would
+ *       lose its first model); at least one row follows it;
  *   <li>a cell may be double-quoted ({@code "CNN, big"}, {@code ""} for a quote inside); cells are
  *       stripped of surrounding blanks; blank lines are skipped;
  *   <li>every other line has exactly two non-empty cells, model and group; model names are matched
@@ -38,8 +39,8 @@ public final class ModelGroupCsv {
   /**
    * @param file the CSV
    * @return group per model, in file order (unmodifiable)
-   * @throws BadInputException for a missing or unreadable file, a header or row without two cells,
-   *     an empty cell, or a model listed with two groups
+   * @throws BadInputException for a missing or unreadable file, a missing header, a header without
+   *     rows, a header or row without two cells, an empty cell, or a model listed with two groups
    */
   public static Map<String, String> read(Path file) {
     String name = file.toString();
@@ -84,6 +85,9 @@ public final class ModelGroupCsv {
               lineNo,
               "model '" + model + "' listed as both '" + before + "' and '" + group + "'");
         }
+      }
+      if (out.isEmpty()) {
+        throw new BadInputException(name, 0, "header only: no model,group rows");
       }
     } catch (NoSuchFileException e) {
       throw new BadInputException(name, 0, "no such file");

@@ -12,6 +12,7 @@ import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -205,7 +206,19 @@ public final class ZooStoreWriter {
     int n = index.size();
     byte[] strings = strings(sorted, options.provenance());
     int numModels = sorted.size();
-    int dirLength = numModels * StoreFormat.ENTRY_BYTES + strings.length;
+    long dirBytes = (long) numModels * StoreFormat.ENTRY_BYTES + strings.length;
+    if (dirBytes > Integer.MAX_VALUE - StoreFormat.ALIGN) {
+      // the header holds the directory's length as an int; it overflowed into a negative length
+      throw new BadInputException(
+          out.toString(),
+          0,
+          String.format(
+              Locale.ROOT,
+              "a store's directory holds at most 2 GiB; %,d models with their names need %,d bytes",
+              numModels,
+              dirBytes));
+    }
+    int dirLength = (int) dirBytes;
     int flags =
         (options.probabilities() ? StoreFormat.FLAG_PROBABILITIES : 0)
             | (options.synthetic() ? StoreFormat.FLAG_SYNTHETIC : 0);

@@ -43,6 +43,15 @@ class CorruptZipTest {
     return zip;
   }
 
+  /** Found by fuzzing: ZipFile threw IllegalArgumentException on a name that is not UTF-8. */
+  @Test
+  void anEntryNameThatIsNotUtf8IsOneLine() {
+    Path zip = Path.of("src/test/resources/fuzz/zip/malformed-name.zip");
+    assertThatThrownBy(() -> ParserAccess.zipAnnotations(zip))
+        .isInstanceOf(BadInputException.class)
+        .hasMessageContaining("not a readable zip: an entry name or comment is not valid UTF-8");
+  }
+
   @Test
   void flippedBytesInAStoredEntryAreRefused() throws IOException {
     Path ann = Fixtures.tiny(tmp.resolve("fx")).resolve("annotations");

@@ -199,6 +199,74 @@ class BadInputTest {
                 1,
                 "malformed JSON"),
             new Case(
+                "annotation class beyond the int range",
+                t ->
+                    Fixtures.replaceLine(
+                        t.ann.resolve("imagenet_x_val_multi_factor.jsonl"),
+                        2,
+                        Fixtures.line(t.ann.resolve("imagenet_x_val_multi_factor.jsonl"), 2)
+                            .replaceFirst("\"class\":\\d+", "\"class\":99999999999999999999999")),
+                "imagenet_x_val_multi_factor.jsonl",
+                2,
+                "class id 99999999999999999999999 outside 0..999"),
+            new Case(
+                "annotation factor beyond the int range",
+                t ->
+                    Fixtures.replaceLine(
+                        t.ann.resolve("imagenet_x_val_top_factor.jsonl"),
+                        3,
+                        Fixtures.line(t.ann.resolve("imagenet_x_val_top_factor.jsonl"), 3)
+                            .replaceFirst("\"pose\":\\d", "\"pose\":-99999999999999999999")),
+                "imagenet_x_val_top_factor.jsonl",
+                3,
+                "factor pose must be 0 or 1, got -99999999999999999999"),
+            new Case(
+                "annotation number of 2,000 digits",
+                t ->
+                    Fixtures.replaceLine(
+                        t.ann.resolve("imagenet_x_val_multi_factor.jsonl"),
+                        2,
+                        Fixtures.line(t.ann.resolve("imagenet_x_val_multi_factor.jsonl"), 2)
+                            .replaceFirst("\"class\":\\d+", "\"class\":" + "9".repeat(2000))),
+                "imagenet_x_val_multi_factor.jsonl",
+                2,
+                "malformed JSON: Number value length (2000) exceeds"),
+            new Case(
+                "ReaL label beyond the int range",
+                t ->
+                    write(
+                        t.ann.resolve("imagenet_real_labels.jsonl"),
+                        "[[99999999999999999999999, 2], [3]]"),
+                "imagenet_real_labels.jsonl",
+                1,
+                "ReaL label 99999999999999999999999 outside 0..999 (element 0)"),
+            new Case(
+                "annotation field given twice",
+                t ->
+                    Fixtures.replaceLine(
+                        t.ann.resolve("imagenet_x_val_top_factor.jsonl"),
+                        4,
+                        Fixtures.line(t.ann.resolve("imagenet_x_val_top_factor.jsonl"), 4)
+                            .replaceFirst("\"pose\":(\\d)", "\"pose\":$1,\"pose\":$1")),
+                "imagenet_x_val_top_factor.jsonl",
+                4,
+                "field pose given twice"),
+            new Case(
+                "ReaL labels followed by more content",
+                t -> {
+                  try {
+                    Files.writeString(
+                        t.ann.resolve("imagenet_real_labels.jsonl"),
+                        "[]",
+                        java.nio.file.StandardOpenOption.APPEND);
+                  } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                  }
+                },
+                "imagenet_real_labels.jsonl",
+                1,
+                "content after the array of label lists"),
+            new Case(
                 "metaclass table missing",
                 t -> delete(t.ann.resolve("imagenet_1k_classes_to_100_metaclasses.csv")),
                 "imagenet_1k_classes_to_100_metaclasses.csv",
@@ -220,7 +288,10 @@ class BadInputTest {
     assertThat(r.err().strip())
         .doesNotContain("\n")
         .doesNotContain("Exception")
-        .doesNotContain("\tat ");
+        .doesNotContain("\tat ")
+        // Jackson's getMessage() appends "\n at [Source: ...]", escaped to \x0a on the one line
+        .doesNotContain("[Source")
+        .doesNotContain("\\x0a");
     String where = c.line() > 0 ? c.file() + ":" + c.line() + ": " : c.file() + ": ";
     assertThat(r.err()).contains(where).contains(c.problem());
     assertThat(out).doesNotExist();

@@ -137,7 +137,7 @@ class CliTest {
     for (String n : new String[] {"0", "-1"}) {
       CliRunner.Result r = CliRunner.run("ratios", "--threads", n);
       assertThat(r.exitCode()).as(n).isEqualTo(2);
-      assertThat(r.err()).contains("--threads must be at least 1");
+      assertThat(r.err()).contains("--threads").contains("must be at least 1, got " + n);
     }
   }
 

@@ -62,6 +62,15 @@ class ExpressionParserTest {
     assertThat(sets.evaluate(canonical).images()).isEqualTo(sets.evaluate(text).images());
   }
 
+  /** Found by fuzzing: a newline in a quoted word reached the message, which is one line. */
+  @Test
+  void typedControlCharactersAreEscapedInTheMessage() {
+    assertThatThrownBy(() -> sets.evaluate("word:'zzq\nview'"))
+        .isInstanceOf(ExpressionException.class)
+        .hasMessageNotContaining("\n")
+        .hasMessageContaining("\\x0a");
+  }
+
   @Test
   void precedenceIsNotThenAndThenOr() {
     ImageExpression e = sets.parse("texture or not pose and color");
