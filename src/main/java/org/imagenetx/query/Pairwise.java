@@ -13,11 +13,11 @@ import org.imagenetx.zoo.Zoo;
 /**
  * The two-model comparison of {@link QueryEngine#compare}: exactly {@code imagenetx compare A B}
  * ({@link Comparisons#compare} over a {@link PairwiseData} of the two models), so the shell, the
- * explorer and the batch command print the same numbers — except the intervals of the 17 metaclass
- * rows' error difference, left out (NaN): their paired bootstrap over 17 × patterns × 4 joint cells
- * costs about 55 ms against 5 ms for all the rest (B = 1,000, top selection). The session only
- * supplies the predictions (zoo models or models added to the session) and the error ratios shown
- * beside the test.
+ * explorer and the batch command print the same numbers, the 17 metaclass rows' paired-bootstrap
+ * intervals included (the per-metaclass bootstrap over 17 × patterns × 4 joint cells costs about 55
+ * ms against 5 ms for all the rest at B = 1,000, top selection, which an interactive query
+ * affords). The session only supplies the predictions (zoo models or models added to the session)
+ * and the error ratios shown beside the test.
  */
 final class Pairwise {
   private final Session session;
@@ -33,8 +33,7 @@ final class Pairwise {
     PairwiseData pd =
         PairwiseData.load(
             session.dataset(), new TwoModels(session, a, b), session.selection(), type, 1);
-    // without the per-metaclass paired bootstrap (~55 ms): everything else is the command's
-    List<SliceComparison> rows = Comparisons.compare(pd, 0, 1, settings, false);
+    List<SliceComparison> rows = Comparisons.compare(pd, 0, 1, settings, true);
     double[] erA = new double[Factor.COUNT];
     double[] erB = new double[Factor.COUNT];
     for (int f = 0; f < Factor.COUNT; f++) {
@@ -42,7 +41,7 @@ final class Pairwise {
       erB[f] = c.errorRatio[f][b];
     }
     return new Results.Comparison(
-        names.get(a), names.get(b), type, session.selection(), rows, erA, erB, settings, false);
+        names.get(a), names.get(b), type, session.selection(), rows, erA, erB, settings, true);
   }
 
   /** Models a and b of the session, in that order (read through the session's prediction cache). */

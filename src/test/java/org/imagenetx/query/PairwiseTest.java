@@ -59,20 +59,17 @@ class PairwiseTest {
       String[] x = q[i].split(",", -1);
       String[] y = cli[i].split(",", -1);
       assertThat(x).as("line %d", i).hasSameSizeAs(y);
-      boolean metaclass = y[0].startsWith("metaclass:");
       for (int k = 0; k < y.length; k++) {
-        if (metaclass && (k == diff + 1 || k == diff + 2)) {
-          // the query leaves out the metaclass rows' paired-bootstrap interval (too slow for a
-          // query)
-          assertThat(x[k]).as("line %d column %s", i, header.get(k)).isEmpty();
-        } else if (metaclass && k == diff) {
-          assertEquals(Double.parseDouble(y[k]), Double.parseDouble(x[k]), 1e-15, cli[i]);
-        } else {
-          assertThat(x[k]).as("line %d column %s", i, header.get(k)).isEqualTo(y[k]);
-        }
+        // metaclass rows included: their paired-bootstrap intervals equal the command's (issue 14)
+        assertThat(x[k]).as("line %d column %s", i, header.get(k)).isEqualTo(y[k]);
       }
     }
     assertThat(cli[18]).startsWith("metaclass:");
+    String[] device = q[18].split(",", -1);
+    assertThat(device[0]).isEqualTo("metaclass:device");
+    double d = Double.parseDouble(device[diff]);
+    assertThat(Double.parseDouble(device[diff + 1])).isLessThan(d);
+    assertThat(Double.parseDouble(device[diff + 2])).isGreaterThan(d);
     // numbers that make the comparison meaningful: ViT makes fewer errors overall, significantly
     SliceComparison overall = c.rows().get(Factor.COUNT);
     assertThat(overall.slice()).isEqualTo("overall");
