@@ -61,8 +61,9 @@ final class RatiosCommand implements Callable<Integer> {
   @Option(
       names = "--counts",
       description = {
-        "With --by-metaclass: a <factor>_n column (images in the cell) after each ratio; always"
-            + " there in csv and json. Text output flags cells under "
+        "A <factor>_n column (images in the cell: the factor's images the model answered, within"
+            + " the metaclass with --by-metaclass) after each ratio; with --by-metaclass always there"
+            + " in csv and json. Text output flags cells under "
             + SmallCells.MIN_IMAGES
             + " images or "
             + SmallCells.MIN_ERRORS
@@ -91,7 +92,8 @@ final class RatiosCommand implements Callable<Integer> {
     int first = byMetaclass ? 2 : 1;
     Format format = output.format(output.toFile());
     boolean text = format != Format.CSV && format != Format.JSON;
-    boolean showN = byMetaclass && (counts || !text);
+    // per factor, the columns stay the upstream layout unless asked for
+    boolean showN = counts || (byMetaclass && !text);
     for (String f : Factor.columns()) {
       columns.add(f);
       if (ci) {
@@ -146,12 +148,29 @@ final class RatiosCommand implements Callable<Integer> {
         continue;
       }
       FactorTable t = agg.get(selection, type).factors();
+      MetaclassTable cells = agg.get(selection, type).metaclasses();
       for (int r = 0; r < t.size(); r++) {
         Object[] row = new Object[columns.size()];
         row[0] = t.models().get(r);
         int b = ci ? boot.indexOf(t.models().get(r)) : -1;
         for (Factor f : Factor.values()) {
-          row[first + per * f.ordinal()] = t.errorRatio(r, f);
+          // every image has one true metaclass: the factor's cell is the sum of its metaclass cells
+          int images = 0;
+          int errors = 0;
+          for (int m = 0; m < Metaclasses.COUNT; m++) {
+            images += cells.images(r * Metaclasses.COUNT + m, f);
+            errors += cells.errors(r * Metaclasses.COUNT + m, f);
+          }
+          double er = t.errorRatio(r, f);
+          boolean small = text && SmallCells.isSmall(images, errors);
+          anySmall |= small;
+          row[first + per * f.ordinal()] =
+              small
+                  ? String.format(Locale.ROOT, "%." + output.decimals + "f", er) + SmallCells.FLAG
+                  : er;
+          if (showN) {
+            row[first + per * f.ordinal() + per - 1] = images;
+          }
           if (ci) {
             // Rows without predictions of their own (the human row) have no interval.
             int s = ZooBootstrap.Result.errorRatio(f);
