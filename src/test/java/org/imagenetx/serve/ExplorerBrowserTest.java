@@ -223,6 +223,17 @@ class ExplorerBrowserTest {
     List<WebElement> small = driver.findElements(By.cssSelector("#metaclasses td.small"));
     assertThat(small).hasSize(expectedSmall);
     assertThat(expectedSmall).isPositive();
+    // greyed, with the one-line legend; the factor table takes show's own n and small flag
+    assertThat(small.get(0).getCssValue("color"))
+        .isIn("rgba(136, 136, 136, 1)", "rgb(136, 136, 136)");
+    assertThat(driver.findElement(By.tagName("main")).getText())
+        .contains("n = images of a cell, shown beside cells with fewer than 30 images or 5 errors");
+    Results.ModelReport shown = engine.show("ViT", ErrorType.CLASS);
+    int smallFactors = 0;
+    for (Results.FactorLine l : shown.factors()) {
+      smallFactors += l.small() ? 2 : 0; // accuracy and error ratio cells
+    }
+    assertThat(driver.findElements(By.cssSelector("#factors td.small"))).hasSize(smallFactors);
     WebElement dogTexture =
         driver.findElement(
             By.cssSelector("#metaclasses tr[data-metaclass='dog'] td[data-col='texture']"));
