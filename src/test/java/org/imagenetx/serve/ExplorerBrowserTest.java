@@ -200,6 +200,20 @@ class ExplorerBrowserTest {
                         + "   const b = t.getBBox(); if (t.classList.contains('bar-label') && b.x < x && b.x + b.width > x) out.push(t.textContent); }"
                         + " return out;");
         assertThat(crossing).isEmpty();
+        // small cells keep their n and grey at both widths: the metaclass table scrolls, it is
+        // not squeezed (a mark wrapped below its value, or cut off, would fail here)
+        List<WebElement> small =
+            driver.findElements(By.cssSelector("#metaclasses td.small span.n"));
+        assertThat(small).as("small-cell marks at %d px", width).isNotEmpty();
+        @SuppressWarnings("unchecked")
+        List<String> wrapped =
+            (List<String>)
+                driver.executeScript(
+                    "const out = []; for (const td of document.querySelectorAll('#metaclasses"
+                        + " td.small')) { const r = td.getClientRects(); const s ="
+                        + " td.querySelector('span.n').getClientRects(); if (s.length !== 1 ||"
+                        + " s[0].bottom > r[0].bottom + 0.5) out.push(td.textContent); } return out;");
+        assertThat(wrapped).as("small-cell marks outside their cell at %d px", width).isEmpty();
       }
     } finally {
       driver.manage().window().setSize(new org.openqa.selenium.Dimension(1400, 1100));
