@@ -4,7 +4,6 @@ import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.imagenetx.annotations.Factor;
 import org.imagenetx.annotations.FactorSelection;
@@ -105,6 +104,7 @@ final class RatiosCommand implements Callable<Integer> {
       }
     }
     boolean anySmall = false;
+    List<Integer> flagged = new ArrayList<>();
     ReportTable table = new ReportTable(columns);
     for (Zoo zoo : loaded.zoos()) {
       Aggregation agg =
@@ -130,10 +130,10 @@ final class RatiosCommand implements Callable<Integer> {
             boolean small = text && t.isSmall(r, f);
             anySmall |= small;
             // text output: the flag after the number, rounded as the other cells
-            row[first + per * f.ordinal()] =
-                small
-                    ? String.format(Locale.ROOT, "%." + output.decimals + "f", er) + SmallCells.FLAG
-                    : er;
+            row[first + per * f.ordinal()] = er;
+            if (small) {
+              flagged.add(first + per * f.ordinal());
+            }
             if (ci) {
               int s = ZooBootstrap.Result.metaclassErrorRatio(m, f);
               row[first + 1 + per * f.ordinal()] = b < 0 ? Double.NaN : boot.lower()[b][s];
@@ -144,6 +144,9 @@ final class RatiosCommand implements Callable<Integer> {
             }
           }
           table.addRow(row);
+          // the flag only in text renderings: the ratio stays a number, aligned as the others
+          flagged.forEach(c -> table.flag(c, SmallCells.FLAG));
+          flagged.clear();
         }
         continue;
       }
@@ -164,10 +167,10 @@ final class RatiosCommand implements Callable<Integer> {
           double er = t.errorRatio(r, f);
           boolean small = text && SmallCells.isSmall(images, errors);
           anySmall |= small;
-          row[first + per * f.ordinal()] =
-              small
-                  ? String.format(Locale.ROOT, "%." + output.decimals + "f", er) + SmallCells.FLAG
-                  : er;
+          row[first + per * f.ordinal()] = er;
+          if (small) {
+            flagged.add(first + per * f.ordinal());
+          }
           if (showN) {
             row[first + per * f.ordinal() + per - 1] = images;
           }
@@ -179,6 +182,8 @@ final class RatiosCommand implements Callable<Integer> {
           }
         }
         table.addRow(row);
+        flagged.forEach(c -> table.flag(c, SmallCells.FLAG));
+        flagged.clear();
       }
     }
     if (loaded.synthetic()) {
