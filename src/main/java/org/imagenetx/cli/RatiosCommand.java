@@ -4,7 +4,6 @@ import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.imagenetx.annotations.Factor;
 import org.imagenetx.annotations.FactorSelection;
@@ -61,8 +60,9 @@ final class RatiosCommand implements Callable<Integer> {
   @Option(
       names = "--counts",
       description = {
-        "With --by-metaclass: a <factor>_n column (images in the cell) after each ratio; always"
-            + " there in csv and json. Text output flags cells under "
+        "A <factor>_n column (images in the cell: the factor's images the model answered, within"
+            + " the metaclass with --by-metaclass) after each ratio; with --by-metaclass always there"
+            + " in csv and json. Text output flags cells under "
             + SmallCells.MIN_IMAGES
             + " images or "
             + SmallCells.MIN_ERRORS
@@ -91,7 +91,8 @@ final class RatiosCommand implements Callable<Integer> {
     int first = byMetaclass ? 2 : 1;
     Format format = output.format(output.toFile());
     boolean text = format != Format.CSV && format != Format.JSON;
-    boolean showN = byMetaclass && (counts || !text);
+    // per factor, the columns stay the upstream layout unless asked for
+    boolean showN = counts || (byMetaclass && !text);
     for (String f : Factor.columns()) {
       columns.add(f);
       if (ci) {
@@ -103,6 +104,7 @@ final class RatiosCommand implements Callable<Integer> {
       }
     }
     boolean anySmall = false;
+    List<Integer> flagged = new ArrayList<>();
     ReportTable table = new ReportTable(columns);
     for (Zoo zoo : loaded.zoos()) {
       Aggregation agg =
@@ -128,10 +130,10 @@ final class RatiosCommand implements Callable<Integer> {
             boolean small = text && t.isSmall(r, f);
             anySmall |= small;
             // text output: the flag after the number, rounded as the other cells
-            row[first + per * f.ordinal()] =
-                small
-                    ? String.format(Locale.ROOT, "%." + output.decimals + "f", er) + SmallCells.FLAG
-                    : er;
+            row[first + per * f.ordinal()] = er;
+            if (small) {
+              flagged.add(first + per * f.ordinal());
+            }
             if (ci) {
               int s = ZooBootstrap.Result.metaclassErrorRatio(m, f);
               row[first + 1 + per * f.ordinal()] = b < 0 ? Double.NaN : boot.lower()[b][s];
@@ -142,16 +144,36 @@ final class RatiosCommand implements Callable<Integer> {
             }
           }
           table.addRow(row);
+          // the flag only in text renderings: the ratio stays a number, aligned as the others
+          flagged.forEach(c -> table.flag(c, SmallCells.FLAG));
+          flagged.clear();
         }
         continue;
       }
       FactorTable t = agg.get(selection, type).factors();
+      MetaclassTable cells = agg.get(selection, type).metaclasses();
       for (int r = 0; r < t.size(); r++) {
         Object[] row = new Object[columns.size()];
         row[0] = t.models().get(r);
         int b = ci ? boot.indexOf(t.models().get(r)) : -1;
         for (Factor f : Factor.values()) {
-          row[first + per * f.ordinal()] = t.errorRatio(r, f);
+          // every image has one true metaclass: the factor's cell is the sum of its metaclass cells
+          int images = 0;
+          int errors = 0;
+          for (int m = 0; m < Metaclasses.COUNT; m++) {
+            images += cells.images(r * Metaclasses.COUNT + m, f);
+            errors += cells.errors(r * Metaclasses.COUNT + m, f);
+          }
+          double er = t.errorRatio(r, f);
+          boolean small = text && SmallCells.isSmall(images, errors);
+          anySmall |= small;
+          row[first + per * f.ordinal()] = er;
+          if (small) {
+            flagged.add(first + per * f.ordinal());
+          }
+          if (showN) {
+            row[first + per * f.ordinal() + per - 1] = images;
+          }
           if (ci) {
             // Rows without predictions of their own (the human row) have no interval.
             int s = ZooBootstrap.Result.errorRatio(f);
@@ -160,6 +182,8 @@ final class RatiosCommand implements Callable<Integer> {
           }
         }
         table.addRow(row);
+        flagged.forEach(c -> table.flag(c, SmallCells.FLAG));
+        flagged.clear();
       }
     }
     if (loaded.synthetic()) {

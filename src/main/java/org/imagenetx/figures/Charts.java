@@ -72,6 +72,9 @@ final class Charts {
       HeatmapSpec h = (HeatmapSpec) panel;
       chart = new JFreeChart(h.title(), TITLE, heatmap(h), false);
       chart.addSubtitle(scaleLegend(h));
+      if (h.maskLabel() != null) {
+        chart.addSubtitle(maskLegend(h.maskLabel()));
+      }
     }
     chart.setBackgroundPaint(Color.WHITE);
     chart.setPadding(new RectangleInsets(4, 4, 4, 8));
@@ -311,6 +314,19 @@ final class Charts {
     plot.setRangeGridlinesVisible(false);
     plot.setBackgroundPaint(Palette.MASKED);
     return plot;
+  }
+
+  /** One legend entry: the grey of masked cells and what it means. */
+  private static LegendTitle maskLegend(String label) {
+    org.jfree.chart.LegendItemCollection items = new org.jfree.chart.LegendItemCollection();
+    org.jfree.chart.LegendItem item =
+        new org.jfree.chart.LegendItem(
+            label, null, null, null, new java.awt.Rectangle(-5, -5, 10, 10), Palette.MASKED);
+    items.add(item);
+    LegendTitle legend = new LegendTitle(() -> items);
+    legend.setPosition(RectangleEdge.BOTTOM);
+    style(legend);
+    return legend;
   }
 
   private static PaintScaleLegend scaleLegend(HeatmapSpec spec) {

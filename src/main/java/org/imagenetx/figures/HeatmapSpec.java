@@ -16,6 +16,7 @@ import java.util.List;
  * @param center value drawn white
  * @param halfRange distance from the center at which the colour saturates (&gt; 0)
  * @param scaleTitle title of the colour scale, with its unit
+ * @param maskLabel legend entry of the grey masked cells (e.g. the small cells), or null for none
  */
 public record HeatmapSpec(
     String title,
@@ -27,8 +28,24 @@ public record HeatmapSpec(
     boolean[][] mask,
     double center,
     double halfRange,
-    String scaleTitle)
+    String scaleTitle,
+    String maskLabel)
     implements Panel {
+  /** A heatmap whose masked cells need no legend entry. */
+  public HeatmapSpec(
+      String title,
+      String xAxis,
+      String yAxis,
+      List<String> columns,
+      List<String> rows,
+      double[][] values,
+      boolean[][] mask,
+      double center,
+      double halfRange,
+      String scaleTitle) {
+    this(title, xAxis, yAxis, columns, rows, values, mask, center, halfRange, scaleTitle, null);
+  }
+
   /** Checks the shape. */
   public HeatmapSpec {
     columns = List.copyOf(columns);

@@ -8,6 +8,7 @@ import org.imagenetx.annotations.ImageIndex;
 import org.imagenetx.annotations.Metaclasses;
 import org.imagenetx.evaluation.ErrorRatio;
 import org.imagenetx.evaluation.MetaclassTable;
+import org.imagenetx.evaluation.SmallCells;
 import org.imagenetx.report.ReportTable;
 import org.imagenetx.resampling.ZooBootstrap;
 import org.imagenetx.study.MistakePrevalence;
@@ -38,6 +39,8 @@ public final class ModelFigures {
       throw new IllegalArgumentException("no model " + model + " in the metaclass table");
     }
     double[][] er = new double[Metaclasses.COUNT][Factor.COUNT];
+    // small cells (SmallCells) are masked: their ratio stays in the CSV beside its n
+    boolean[][] small = new boolean[Metaclasses.COUNT][Factor.COUNT];
     List<String> rows = new ArrayList<>();
     List<String> cols = new ArrayList<>();
     for (Factor f : Factor.values()) {
@@ -62,12 +65,14 @@ public final class ModelFigures {
             ErrorRatio.of(table.get(r, f.ordinal()), table.get(r, MetaclassTable.AVERAGE));
         int n = images[Metaclasses.idOf(table.metaclass(r))][f.ordinal()];
         double acc = table.get(r, f.ordinal());
+        long errors = n == 0 ? 0 : Math.round(n * (1 - acc));
+        small[m][f.ordinal()] = n > 0 && SmallCells.isSmall(n, errors);
         data.addRow(
             model,
             table.metaclass(r),
             f.column(),
             n,
-            n == 0 ? 0 : Math.round(n * (1 - acc)),
+            errors,
             acc,
             table.get(r, MetaclassTable.AVERAGE),
             er[m][f.ordinal()]);
@@ -81,16 +86,25 @@ public final class ModelFigures {
             cols,
             rows,
             er,
-            null,
+            small,
             1,
             1,
-            "Error ratio");
+            "Error ratio",
+            "no image, or a small cell: fewer than "
+                + SmallCells.MIN_IMAGES
+                + " images or "
+                + SmallCells.MIN_ERRORS
+                + " errors (n in the CSV)");
     return Figure.single(
         "metaclass-ratios",
         model
             + ": error ratio of each factor within each true metaclass (1 = the metaclass's average"
             + " error; blue below, vermillion above, saturating at 0 and 2). Grey: no image of the metaclass"
-            + " has the factor.",
+            + " has the factor, or a small cell (fewer than "
+            + SmallCells.MIN_IMAGES
+            + " images or "
+            + SmallCells.MIN_ERRORS
+            + " errors; its ratio and n are in the CSV).",
         spec,
         820,
         620,

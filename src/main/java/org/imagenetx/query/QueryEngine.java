@@ -13,6 +13,7 @@ import org.imagenetx.confusions.ConfusionTable;
 import org.imagenetx.evaluation.ErrorType;
 import org.imagenetx.evaluation.FactorTable;
 import org.imagenetx.evaluation.MetaclassTable;
+import org.imagenetx.evaluation.SmallCells;
 import org.imagenetx.images.ExpressionException;
 import org.imagenetx.images.ImageExpression;
 import org.imagenetx.images.ImageListing;
@@ -235,6 +236,7 @@ public final class QueryEngine {
     int m = session.modelId(model);
     Session.Columns c = session.columns(type);
     int n = c.maxErrorRatio.length;
+    Results.CellCounts cells = reportCounts(m, type, c);
     List<Results.FactorLine> factors = new ArrayList<>(Factor.COUNT);
     Integer[] byEr = new Integer[Factor.COUNT];
     for (Factor f : Factor.values()) {
@@ -246,7 +248,9 @@ public final class QueryEngine {
               intervals.estimate(session, m, type, Intervals.Kind.ACCURACY, i, c.accuracy[i][m]),
               intervals.estimate(
                   session, m, type, Intervals.Kind.ERROR_RATIO, i, c.errorRatio[i][m]),
-              rankOf(c.errorRatio[i], m, false)));
+              rankOf(c.errorRatio[i], m, false),
+              cells.images()[i],
+              SmallCells.isSmall(cells.images()[i], cells.errors()[i])));
     }
     Arrays.sort(
         byEr,
@@ -268,12 +272,19 @@ public final class QueryEngine {
     List<Results.MetaclassLine> metas = new ArrayList<>(Metaclasses.COUNT);
     double[][] mc = c.metaclass[m];
     for (int k = 0; k < Metaclasses.COUNT; k++) {
+      int[] cellImages = Arrays.copyOfRange(cells.metaclassImages()[k], 1, Factor.COUNT + 1);
+      boolean[] small = new boolean[Factor.COUNT];
+      for (int f = 0; f < Factor.COUNT; f++) {
+        small[f] = SmallCells.isSmall(cellImages[f], cells.metaclassErrors()[k][f + 1]);
+      }
       metas.add(
           new Results.MetaclassLine(
               Metaclasses.NAMES.get(k),
               Arrays.copyOf(mc[k], Factor.COUNT),
               mc[k][MetaclassTable.WORST_FACTOR],
-              mc[k][MetaclassTable.AVERAGE]));
+              mc[k][MetaclassTable.AVERAGE],
+              cellImages,
+              small));
     }
     return new Results.ModelReport(
         session.models().get(m),
@@ -550,6 +561,39 @@ public final class QueryEngine {
             sets.allRight(set, models, q.type()),
             q.minSupport());
     return new Results.Words(set, models, t, q.top());
+  }
+
+  /**
+   * The cells behind a report: a zoo model's own counts; for a model added to the session (no image
+   * sets of its own) the evaluated images, which it answers all of, and errors from its accuracies.
+   */
+  private Results.CellCounts reportCounts(int m, ErrorType type, Session.Columns c) {
+    String name = session.models().get(m);
+    ImageSets sets = imageSets(type);
+    int id = sets.modelId(name);
+    if (id >= 0 && sets.zoo().models().get(id).equals(name)) {
+      return cellCounts(name, type);
+    }
+    var index = session.dataset().index();
+    var factors = session.dataset().factors(session.selection());
+    RoaringBitmap evaluated = factors.evaluated();
+    int[] images = new int[Factor.COUNT];
+    int[] errors = new int[Factor.COUNT];
+    int[][] metaImages = new int[Metaclasses.COUNT][Factor.COUNT + 1];
+    int[][] metaErrors = new int[Metaclasses.COUNT][Factor.COUNT + 1];
+    for (Factor f : Factor.values()) {
+      int i = f.ordinal();
+      RoaringBitmap in = RoaringBitmap.and(evaluated, factors.factor(f));
+      images[i] = in.getCardinality();
+      errors[i] = (int) Math.round((1 - c.accuracy[i][m]) * images[i]);
+      for (int k = 0; k < Metaclasses.COUNT; k++) {
+        int n = (int) in.rangeCardinality(index.metaclassFrom(k), index.metaclassTo(k));
+        metaImages[k][i + 1] = n;
+        double acc = c.metaclass[m][k][i];
+        metaErrors[k][i + 1] = n == 0 || Double.isNaN(acc) ? 0 : (int) Math.round((1 - acc) * n);
+      }
+    }
+    return new Results.CellCounts(name, type, images, errors, metaImages, metaErrors);
   }
 
   /**

@@ -59,8 +59,12 @@ public final class Results {
    * @param accuracy accuracy on images with the factor
    * @param errorRatio error ratio
    * @param rank rank of the error ratio among all session models, 1 = lowest (most robust)
+   * @param n images with the factor that the model answered (the cell behind the ratio)
+   * @param small whether the cell is too small to read ({@link
+   *     org.imagenetx.evaluation.SmallCells})
    */
-  public record FactorLine(String factor, Interval accuracy, Interval errorRatio, int rank) {}
+  public record FactorLine(
+      String factor, Interval accuracy, Interval errorRatio, int rank, int n, boolean small) {}
 
   /**
    * One metaclass of a model report.
@@ -69,9 +73,17 @@ public final class Results {
    * @param accuracy 16 factor accuracies (NaN where the metaclass has no image with the factor)
    * @param worstFactor lowest defined factor accuracy
    * @param average accuracy over the metaclass
+   * @param n images per factor (canonical order) in the metaclass that the model answered
+   * @param small per factor, whether the cell is too small to read ({@link
+   *     org.imagenetx.evaluation.SmallCells})
    */
   public record MetaclassLine(
-      String metaclass, double[] accuracy, double worstFactor, double average) {}
+      String metaclass,
+      double[] accuracy,
+      double worstFactor,
+      double average,
+      int[] n,
+      boolean[] small) {}
 
   /**
    * A model's full report.

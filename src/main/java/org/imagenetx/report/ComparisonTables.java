@@ -14,6 +14,7 @@ import org.imagenetx.compare.McNemar;
 import org.imagenetx.compare.PairwiseData;
 import org.imagenetx.compare.SliceComparison;
 import org.imagenetx.evaluation.ErrorType;
+import org.imagenetx.evaluation.SmallCells;
 import org.imagenetx.resampling.Interval;
 import org.imagenetx.resampling.ZooBootstrap;
 
@@ -135,8 +136,10 @@ public final class ComparisonTables {
       ZooBootstrap.Settings settings,
       boolean metaclassIntervals) {
     ReportTable t = new ReportTable(PAIR_COLUMNS);
+    boolean anySmall = false;
     for (SliceComparison r : rows) {
       t.addRow(pairRow(r));
+      anySmall |= flagSmall(t, r, 0);
     }
     t.note(
         String.format(
@@ -155,7 +158,28 @@ public final class ComparisonTables {
     if (!metaclassIntervals) {
       t.note("(metaclass rows: error_diff without interval here; imagenetx compare A B gives it)");
     }
+    if (anySmall) {
+      t.note(SmallCells.NOTE + " (for either model; images = the slice's n)");
+    }
     return t;
+  }
+
+  /**
+   * Flags the differences of a slice too small to read for either model ({@link SmallCells}) in the
+   * last row added.
+   *
+   * @param offset columns before the {@link #PAIR_COLUMNS}
+   * @return whether the slice is small
+   */
+  private static boolean flagSmall(ReportTable t, SliceComparison r, int offset) {
+    long errorsA = Math.round(r.errorA() * r.images());
+    long errorsB = Math.round(r.errorB() * r.images());
+    if (!SmallCells.isSmall(r.images(), Math.min(errorsA, errorsB))) {
+      return false;
+    }
+    t.flag(offset + PAIR_COLUMNS.indexOf("error_diff"), SmallCells.FLAG);
+    t.flag(offset + PAIR_COLUMNS.indexOf("er_diff"), SmallCells.FLAG);
+    return true;
   }
 
   /**
@@ -169,6 +193,7 @@ public final class ComparisonTables {
     List<String> cols = new ArrayList<>(List.of("model_a", "model_b"));
     cols.addAll(PAIR_COLUMNS);
     ReportTable t = new ReportTable(cols);
+    boolean anySmall = false;
     for (Map.Entry<String, List<SliceComparison>> e : pairs.entrySet()) {
       String[] ab = e.getKey().split(" vs ", 2);
       for (SliceComparison c : e.getValue()) {
@@ -178,7 +203,11 @@ public final class ComparisonTables {
         row[1] = ab[1];
         System.arraycopy(cells, 0, row, 2, cells.length);
         t.addRow(row);
+        anySmall |= flagSmall(t, c, 2);
       }
+    }
+    if (anySmall) {
+      t.note(SmallCells.NOTE + " (for either model; images = the slice's n)");
     }
     return t;
   }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.imagenetx.annotations.Factor;
+import org.imagenetx.evaluation.SmallCells;
 import org.imagenetx.query.Metric;
 import org.imagenetx.query.QueryEngine;
 import org.imagenetx.query.QueryResult;
@@ -153,11 +154,17 @@ public final class QueryTables {
     cols.add(t.columns().get(0));
     cols.addAll(t.columns().subList(from, to));
     ReportTable b = new ReportTable(cols);
-    for (Object[] r : t.rows()) {
+    for (int i = 0; i < t.rows().size(); i++) {
+      Object[] r = t.rows().get(i);
       Object[] cells = new Object[cols.size()];
       cells[0] = r[0];
       System.arraycopy(r, from, cells, 1, to - from);
       b.addRow(cells);
+      for (int c = from; c < to; c++) {
+        if (t.flagOf(i, c) != null) {
+          b.flag(1 + c - from, t.flagOf(i, c));
+        }
+      }
     }
     return b;
   }
@@ -235,13 +242,22 @@ public final class QueryTables {
     estimate(cols, "accuracy");
     estimate(cols, "error_ratio");
     cols.add("rank");
+    cols.add("n");
+    cols.add("small");
     ReportTable t = new ReportTable(cols);
+    boolean anySmall = false;
     for (Results.FactorLine f : m.factors()) {
       List<Object> cells = new ArrayList<>(List.of(f.factor()));
       estimate(cells, f.accuracy());
       estimate(cells, f.errorRatio());
       cells.add(f.rank() + "/" + m.numModels());
+      cells.add(f.n());
+      cells.add(f.small());
+      anySmall |= f.small();
       t.addRow(cells.toArray());
+      if (f.small()) {
+        t.flag(cols.indexOf("error_ratio"), SmallCells.FLAG);
+      }
     }
     t.note(
         String.format(
@@ -256,9 +272,13 @@ public final class QueryTables {
             m.worst100Classes(),
             String.join(", ", m.weakest())));
     t.note("rank: 1 = lowest error ratio (most robust) among the session's models");
+    if (anySmall) {
+      t.note(SmallCells.NOTE);
+    }
     List<String> mcols = new ArrayList<>(List.of("metaclass", "average", "worst_factor"));
     mcols.addAll(List.of(Factor.columns()));
     ReportTable mt = new ReportTable(mcols);
+    int small = 0;
     for (Results.MetaclassLine l : m.metaclasses()) {
       Object[] cells = new Object[mcols.size()];
       cells[0] = l.metaclass();
@@ -268,8 +288,19 @@ public final class QueryTables {
         cells[3 + f] = l.accuracy()[f];
       }
       mt.addRow(cells);
+      for (int f = 0; f < Factor.COUNT; f++) {
+        if (l.small()[f] && l.n()[f] > 0) {
+          mt.flag(3 + f, SmallCells.FLAG);
+          small++;
+        }
+      }
     }
     mt.note("accuracy per true metaclass (empty: no image of the metaclass has the factor)");
+    if (small > 0) {
+      mt.note(
+          SmallCells.NOTE
+              + " (the n of each cell: the JSON answer's n, or ratios --by-metaclass --counts)");
+    }
     return List.of(t, mt);
   }
 

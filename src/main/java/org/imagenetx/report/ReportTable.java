@@ -17,6 +17,8 @@ public final class ReportTable {
   private final List<String> columns;
   private final List<Object[]> rows = new ArrayList<>();
   private final List<String> notes = new ArrayList<>();
+  // per row, the suffix each flagged cell carries in text renderings (null: none flagged)
+  private final List<String[]> suffixes = new ArrayList<>();
 
   /**
    * @param columns column names
@@ -35,7 +37,48 @@ public final class ReportTable {
           "row has " + cells.length + " cells, table has " + columns.size() + " columns");
     }
     rows.add(cells.clone());
+    suffixes.add(null);
     return this;
+  }
+
+  /**
+   * Flags a cell of the last row added: the text renderings (TABLE, MARKDOWN, LATEX) print the
+   * suffix after the value (e.g. the small-cell {@code *}); CSV and JSON keep the value alone, so a
+   * flagged number stays a number.
+   *
+   * @param column column index
+   * @param suffix text appended in text renderings
+   * @return this
+   */
+  public ReportTable flag(int column, String suffix) {
+    if (rows.isEmpty()) {
+      throw new IllegalStateException("no row to flag");
+    }
+    java.util.Objects.checkIndex(column, columns.size());
+    int last = rows.size() - 1;
+    String[] s = suffixes.get(last);
+    if (s == null) {
+      s = new String[columns.size()];
+      suffixes.set(last, s);
+    }
+    s[column] = suffix;
+    return this;
+  }
+
+  /**
+   * @param row row index
+   * @param column column index
+   * @return the cell's flag suffix ({@link #flag}), or null
+   */
+  public String flagOf(int row, int column) {
+    String[] s = suffixes.get(row);
+    return s == null ? null : s[column];
+  }
+
+  private String text(int row, int column, int decimals) {
+    String t = text(rows.get(row)[column], decimals);
+    String[] s = suffixes.get(row);
+    return s == null || s[column] == null || t.isEmpty() ? t : t + s[column];
   }
 
   /**
@@ -139,10 +182,11 @@ public final class ReportTable {
       width[c] = columns.get(c).length();
       numeric[c] = !rows.isEmpty();
     }
-    for (Object[] r : rows) {
+    for (int i = 0; i < rows.size(); i++) {
+      Object[] r = rows.get(i);
       String[] t = new String[n];
       for (int c = 0; c < n; c++) {
-        t[c] = text(r[c], decimals);
+        t[c] = text(i, c, decimals);
         width[c] = Math.max(width[c], t[c].length());
         numeric[c] &= r[c] == null || r[c] instanceof Number;
       }
@@ -200,10 +244,10 @@ public final class ReportTable {
   private void markdown(Appendable out, int decimals) throws IOException {
     out.append("| ").append(String.join(" | ", columns)).append(" |\n");
     out.append("|").append("---|".repeat(columns.size())).append('\n');
-    for (Object[] r : rows) {
+    for (int i = 0; i < rows.size(); i++) {
       out.append("|");
-      for (Object cell : r) {
-        out.append(' ').append(text(cell, decimals).replace("|", "\\|")).append(" |");
+      for (int c = 0; c < columns.size(); c++) {
+        out.append(' ').append(text(i, c, decimals).replace("|", "\\|")).append(" |");
       }
       out.append('\n');
     }
@@ -290,10 +334,10 @@ public final class ReportTable {
       head.add(latexEscape(c));
     }
     out.append(String.join(" & ", head)).append(" \\\\\n\\midrule\n");
-    for (Object[] r : rows) {
+    for (int i = 0; i < rows.size(); i++) {
       List<String> t = new ArrayList<>();
-      for (Object cell : r) {
-        t.add(latexEscape(text(cell, decimals)));
+      for (int c = 0; c < columns.size(); c++) {
+        t.add(latexEscape(text(i, c, decimals)));
       }
       out.append(String.join(" & ", t)).append(" \\\\\n");
     }

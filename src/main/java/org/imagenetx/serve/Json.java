@@ -156,6 +156,12 @@ final class Json {
         g.writeNumber(i);
       }
       g.writeEndArray();
+    } else if (v instanceof boolean[] a) {
+      g.writeStartArray();
+      for (boolean b : a) {
+        g.writeBoolean(b);
+      }
+      g.writeEndArray();
     } else if (v instanceof Results.ImagePage p) {
       imagePage(g, p);
     } else if (v instanceof Results.Confusions c) {

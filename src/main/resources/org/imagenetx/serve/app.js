@@ -43,8 +43,9 @@
     const r = state.info.small_cells;
     return n < r.min_images || errors < r.min_errors;
   }
-  function markSmall(td, n, errors) {
-    if (n == null || !isSmall(n, errors)) return td;
+  // small: the engine's flag (show's n and small), else the rule applied to the counts
+  function markSmall(td, n, errors, small) {
+    if (n == null || !(small != null ? small : isSmall(n, errors))) return td;
     td.classList.add('small');
     td.setAttribute('data-n', String(n));
     td.appendChild(h('span', { class: 'n', text: ' n=' + n }));
@@ -170,12 +171,10 @@
     const fb = h('tbody', {});
     const factors = state.info.factors;
     for (const f of r.factors) {
-      const fi = factors.indexOf(f.factor);
-      const n = cells ? cells.images[fi] : null, e = cells ? cells.errors[fi] : null;
       const tr = h('tr', { 'data-factor': f.factor }, h('td', { class: 'name' }, imagesLink(f.factor + ' and wrong:' + quote(r.model), r.model, f.factor)),
-        markSmall(num(f.accuracy, 'accuracy'), n, e));
+        markSmall(num(f.accuracy, 'accuracy'), f.n, null, f.small));
       if (ci) tr.appendChild(interval(f.accuracy_lower, f.accuracy_upper));
-      tr.appendChild(markSmall(heatCell(f.error_ratio, 'error_ratio'), n, e));
+      tr.appendChild(markSmall(heatCell(f.error_ratio, 'error_ratio'), f.n, null, f.small));
       if (ci) tr.appendChild(interval(f.error_ratio_lower, f.error_ratio_upper));
       tr.appendChild(h('td', { 'data-col': 'rank', text: f.rank + '/' + r.num_models }));
       fb.appendChild(tr);
@@ -191,7 +190,7 @@
       const ni = cells ? cells.metaclass_images[mi] : null, ne = cells ? cells.metaclass_errors[mi] : null;
       const tr = h('tr', { 'data-metaclass': l.metaclass }, h('td', { class: 'name', text: l.metaclass }),
         markSmall(num(l.average, 'average'), ni && ni[0], ne && ne[0]), num(l.worst_factor, 'worst_factor'));
-      l.accuracy.forEach((v, i) => tr.appendChild(markSmall(num(v, factors[i]), ni && ni[i + 1], ne && ne[i + 1])));
+      l.accuracy.forEach((v, i) => tr.appendChild(markSmall(num(v, factors[i]), l.n[i], null, l.small[i])));
       mb.appendChild(tr);
     });
     mt.appendChild(mb);

@@ -119,7 +119,9 @@ class CliTest {
     assertThat(r.exitCode()).isZero();
     assertThat(r.err()).contains("SYNTHETIC DATA").contains("Drop --synthetic");
     assertThat(r.out()).contains("synthetic_model_0000").contains("(synthetic data");
-    assertThat(r.out().lines().count()).isEqualTo(1 + 4 + 1);
+    // the synthetic zoo's style cells have 9 images: flagged, with the small-cell note
+    assertThat(r.out()).contains(org.imagenetx.evaluation.SmallCells.NOTE).contains("2.3471*");
+    assertThat(r.out().lines().count()).isEqualTo(1 + 4 + 2);
     // deterministic: same seed, same table
     assertThat(CliRunner.run("ratios", "--synthetic").out()).isEqualTo(r.out());
     assertThat(CliRunner.run("ratios", "--synthetic", "--seed", "3").out()).isNotEqualTo(r.out());

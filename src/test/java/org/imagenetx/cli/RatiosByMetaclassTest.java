@@ -155,4 +155,38 @@ class RatiosByMetaclassTest {
         CliRunner.run("ratios", "--by-metaclass", "--counts", "--annotations", ann, "--zoo", zoo);
     assertThat(counted.out()).contains("pose_n");
   }
+
+  @Test
+  void perFactorCountsOnAskingAreTheFactorsEvaluatedImages() {
+    String ann = RealData.annotations().toString();
+    String zoo = RealData.baseZoo().toString();
+    // without --counts, the upstream columns
+    String[] plain = run("ratios", "--annotations", ann, "--zoo", zoo, "--format", "csv");
+    assertThat(plain[0]).doesNotContain("_n");
+    String[] csv = run("ratios", "--counts", "--annotations", ann, "--zoo", zoo, "--format", "csv");
+    List<String> header = List.of(csv[0].split(","));
+    assertThat(header.subList(0, 4)).containsExactly("model", "pose", "pose_n", "background");
+    Dataset ds = RealData.val();
+    var fs = ds.factors(FactorSelection.TOP);
+    int[] n = new int[Factor.COUNT];
+    for (Factor f : Factor.values()) {
+      for (int i : fs.factor(f)) {
+        if (fs.evaluated().contains(i)) {
+          n[f.ordinal()]++;
+        }
+      }
+    }
+    assertThat(csv).hasSize(1 + 4);
+    for (int r = 1; r < csv.length; r++) {
+      String[] c = csv[r].split(",", -1);
+      for (Factor f : Factor.values()) {
+        assertThat(Integer.parseInt(c[header.indexOf(f.column() + "_n")]))
+            .as("%s %s", c[0], f)
+            .isEqualTo(n[f.ordinal()]);
+        // the ratio columns keep their numbers
+        assertThat(c[header.indexOf(f.column())])
+            .isEqualTo(plain[r].split(",", -1)[1 + f.ordinal()]);
+      }
+    }
+  }
 }

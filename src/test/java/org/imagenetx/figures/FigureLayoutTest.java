@@ -136,6 +136,30 @@ class FigureLayoutTest {
   }
 
   @Test
+  void metaclassRatiosMaskExactlyTheSmallCellsWithALegendEntry() {
+    Figure f = figures.get("metaclass-ratios");
+    HeatmapSpec h = (HeatmapSpec) f.panels().get(0);
+    List<String> csv = f.data().render(Format.CSV, 6).lines().skip(1).toList();
+    int small = 0;
+    for (int i = 0; i < csv.size(); i++) {
+      String[] c = csv.get(i).split(",", -1);
+      long images = Long.parseLong(c[3]);
+      long errors = Long.parseLong(c[4]);
+      boolean isSmall = images > 0 && (images < 30 || errors < 5);
+      small += isSmall ? 1 : 0;
+      // rows are metaclass-major, 16 factors each, in the heatmap's order
+      assertThat(h.mask()[i / 16][i % 16]).as(csv.get(i)).isEqualTo(isSmall);
+      if (isSmall) {
+        assertThat(h.shown(i / 16, i % 16)).isFalse();
+      }
+    }
+    assertThat(small).isPositive();
+    assertThat(h.maskLabel()).contains("fewer than 30 images or 5 errors");
+    assertThat(draw(f)).extracting(TextBoxes.Box::text).contains(h.maskLabel());
+    assertThat(f.caption()).contains("small cell");
+  }
+
+  @Test
   void modelTypeCountsAreTheSameInEveryFigure() {
     Map<String, String> comparison = new LinkedHashMap<>();
     figures

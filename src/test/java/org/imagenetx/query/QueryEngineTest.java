@@ -111,6 +111,55 @@ class QueryEngineTest {
   }
 
   @Test
+  void showCarriesEachCellsNAndTheSmallCellFlag() {
+    QueryEngine e = RealSessions.top();
+    var ds = RealData.val();
+    var fs = ds.factors(FactorSelection.TOP);
+    byte[] mc = ds.index().metaclassOfImage();
+    int[] n = new int[Factor.COUNT];
+    int[][] mn = new int[Metaclasses.COUNT][Factor.COUNT];
+    for (Factor f : Factor.values()) {
+      for (int i : fs.factor(f)) {
+        if (fs.evaluated().contains(i)) {
+          n[f.ordinal()]++;
+          mn[mc[i]][f.ordinal()]++;
+        }
+      }
+    }
+    int smallCells = 0;
+    for (String model : e.session().models()) {
+      Results.ModelReport r = e.show(model, ErrorType.CLASS);
+      for (Factor f : Factor.values()) {
+        Results.FactorLine l = r.factors().get(f.ordinal());
+        assertThat(l.n()).as("%s %s", model, f).isEqualTo(n[f.ordinal()]);
+        long errors = Math.round((1 - l.accuracy().point()) * l.n());
+        assertThat(l.small()).isEqualTo(l.n() < 30 || errors < 5);
+      }
+      for (int m = 0; m < Metaclasses.COUNT; m++) {
+        Results.MetaclassLine ml = r.metaclasses().get(m);
+        for (int f = 0; f < Factor.COUNT; f++) {
+          assertThat(ml.n()[f]).as("%s %s %d", model, ml.metaclass(), f).isEqualTo(mn[m][f]);
+          long errors = mn[m][f] == 0 ? 0 : Math.round((1 - ml.accuracy()[f]) * mn[m][f]);
+          assertThat(ml.small()[f]).isEqualTo(mn[m][f] < 30 || errors < 5);
+          smallCells += ml.small()[f] ? 1 : 0;
+        }
+      }
+    }
+    assertThat(smallCells).isPositive();
+    // the shell's text names them under the note
+    Results.ModelReport vit = e.show("ViT", ErrorType.CLASS);
+    String text =
+        org.imagenetx.report.QueryTables.render(vit, org.imagenetx.report.Format.TABLE, 4, 200);
+    assertThat(text).contains(org.imagenetx.evaluation.SmallCells.NOTE);
+    // dog/texture: 12 images, flagged where it is printed; the csv keeps the number alone
+    String dog = text.lines().filter(l -> l.startsWith("dog ")).findFirst().orElseThrow();
+    assertThat(dog).contains("0.6667*");
+    String csv =
+        org.imagenetx.report.QueryTables.render(vit, org.imagenetx.report.Format.CSV, 4, 200);
+    assertThat(csv).doesNotContain("*");
+  }
+
+  @Test
   void rankEqualsTheRatiosCommandAndIsSorted() {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();

@@ -200,6 +200,20 @@ class ExplorerBrowserTest {
                         + "   const b = t.getBBox(); if (t.classList.contains('bar-label') && b.x < x && b.x + b.width > x) out.push(t.textContent); }"
                         + " return out;");
         assertThat(crossing).isEmpty();
+        // small cells keep their n and grey at both widths: the metaclass table scrolls, it is
+        // not squeezed (a mark wrapped below its value, or cut off, would fail here)
+        List<WebElement> small =
+            driver.findElements(By.cssSelector("#metaclasses td.small span.n"));
+        assertThat(small).as("small-cell marks at %d px", width).isNotEmpty();
+        @SuppressWarnings("unchecked")
+        List<String> wrapped =
+            (List<String>)
+                driver.executeScript(
+                    "const out = []; for (const td of document.querySelectorAll('#metaclasses"
+                        + " td.small')) { const r = td.getClientRects(); const s ="
+                        + " td.querySelector('span.n').getClientRects(); if (s.length !== 1 ||"
+                        + " s[0].bottom > r[0].bottom + 0.5) out.push(td.textContent); } return out;");
+        assertThat(wrapped).as("small-cell marks outside their cell at %d px", width).isEmpty();
       }
     } finally {
       driver.manage().window().setSize(new org.openqa.selenium.Dimension(1400, 1100));
@@ -223,6 +237,17 @@ class ExplorerBrowserTest {
     List<WebElement> small = driver.findElements(By.cssSelector("#metaclasses td.small"));
     assertThat(small).hasSize(expectedSmall);
     assertThat(expectedSmall).isPositive();
+    // greyed, with the one-line legend; the factor table takes show's own n and small flag
+    assertThat(small.get(0).getCssValue("color"))
+        .isIn("rgba(136, 136, 136, 1)", "rgb(136, 136, 136)");
+    assertThat(driver.findElement(By.tagName("main")).getText())
+        .contains("n = images of a cell, shown beside cells with fewer than 30 images or 5 errors");
+    Results.ModelReport shown = engine.show("ViT", ErrorType.CLASS);
+    int smallFactors = 0;
+    for (Results.FactorLine l : shown.factors()) {
+      smallFactors += l.small() ? 2 : 0; // accuracy and error ratio cells
+    }
+    assertThat(driver.findElements(By.cssSelector("#factors td.small"))).hasSize(smallFactors);
     WebElement dogTexture =
         driver.findElement(
             By.cssSelector("#metaclasses tr[data-metaclass='dog'] td[data-col='texture']"));
