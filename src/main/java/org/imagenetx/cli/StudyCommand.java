@@ -160,6 +160,23 @@ final class StudyCommand implements Runnable {
     return AggregatedTables.union(parts);
   }
 
+  /**
+   * The base models' rows of a study command: {@code --base-table}, else the zoos of {@code --zoo}
+   * (the release's base models by default) evaluated for the study's selection and error type; none
+   * with synthetic data.
+   */
+  static FactorTable baseTable(Path baseTable, DataOptions data, Study study, PrintWriter err) {
+    List<Aggregation.Tables> zoos =
+        baseTable != null || data.synthetic
+            ? List.of()
+            : aggregate(
+                loadWithZoos(data, study.selection(), study.type(), err),
+                study.selection(),
+                study.type(),
+                data.threads());
+    return baseTable(baseTable, zoos);
+  }
+
   /** The note every table computed from generated data carries. */
   static final String SYNTHETIC_NOTE =
       "(synthetic data: generated models and annotations, not ImageNet-X)";

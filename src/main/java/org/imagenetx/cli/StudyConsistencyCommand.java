@@ -2,9 +2,7 @@ package org.imagenetx.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.concurrent.Callable;
-import org.imagenetx.evaluation.Aggregation;
 import org.imagenetx.evaluation.FactorTable;
 import org.imagenetx.study.Study;
 import org.imagenetx.study.StudyTables;
@@ -39,15 +37,7 @@ final class StudyConsistencyCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     opts.annotations = data.annotations;
     Study study = opts.study(spec);
-    List<Aggregation.Tables> zoos =
-        baseTable != null || data.synthetic
-            ? List.of()
-            : StudyCommand.aggregate(
-                StudyCommand.loadWithZoos(data, study.selection(), study.type(), err),
-                study.selection(),
-                study.type(),
-                data.threads());
-    FactorTable base = StudyCommand.baseTable(baseTable, zoos);
+    FactorTable base = StudyCommand.baseTable(baseTable, data, study, err);
     out.write(
         spec,
         StudyTables.consistency(

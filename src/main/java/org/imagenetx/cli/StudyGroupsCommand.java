@@ -8,7 +8,6 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.imagenetx.compare.GroupComparison;
 import org.imagenetx.compare.GroupTest;
-import org.imagenetx.evaluation.Aggregation;
 import org.imagenetx.evaluation.FactorTable;
 import org.imagenetx.report.ReportTable;
 import org.imagenetx.study.AggregatedTables;
@@ -85,15 +84,7 @@ final class StudyGroupsCommand implements Callable<Integer> {
       return userGroups();
     }
     Study study = opts.study(spec);
-    List<Aggregation.Tables> zoos =
-        baseTable != null || data.synthetic
-            ? List.of()
-            : StudyCommand.aggregate(
-                StudyCommand.loadWithZoos(data, study.selection(), study.type(), err),
-                study.selection(),
-                study.type(),
-                data.threads());
-    FactorTable base = StudyCommand.baseTable(baseTable, zoos);
+    FactorTable base = StudyCommand.baseTable(baseTable, data, study, err);
     var c =
         switch (by.toLowerCase(Locale.ROOT)) {
           case "type" ->
