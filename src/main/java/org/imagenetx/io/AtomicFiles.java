@@ -150,26 +150,33 @@ public final class AtomicFiles {
       for (Path p : ds) {
         String n = p.getFileName().toString();
         String[] parts = n.substring(prefix.length(), n.length() - 4).split("\\.");
-        if (parts.length != 2) {
-          continue;
-        }
-        long pid;
-        try {
-          pid = Long.parseLong(parts[0]);
-          Long.parseLong(parts[1]);
-        } catch (NumberFormatException e) {
-          continue;
-        }
-        boolean alive =
-            pid == ProcessHandle.current().pid()
-                || ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
-        if (!alive) {
+        if (parts.length == 2 && abandoned(parts)) {
           Files.deleteIfExists(p);
         }
       }
     } catch (IOException ignored) {
       // a sweep is housekeeping: the write itself reports real problems
     }
+  }
+
+  /**
+   * Whether a temporary name's writer is gone: the name carries {@code <pid>.<counter>} (its first
+   * two dot-separated parts after the target's prefix), and no live process other than this one has
+   * that pid. A name of another shape is never taken for abandoned.
+   *
+   * @param parts the dot-separated parts after the prefix
+   * @return true when the temporary can be deleted
+   */
+  static boolean abandoned(String[] parts) {
+    long pid;
+    try {
+      pid = Long.parseLong(parts[0]);
+      Long.parseLong(parts[1]);
+    } catch (NumberFormatException e) {
+      return false;
+    }
+    return pid != ProcessHandle.current().pid()
+        && !ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
   }
 
   private static final java.util.concurrent.atomic.AtomicLong COUNTER =

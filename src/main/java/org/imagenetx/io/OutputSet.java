@@ -240,20 +240,7 @@ public final class OutputSet implements AutoCloseable {
       for (Path p : ds) {
         String n = p.getFileName().toString();
         String[] parts = n.substring(prefix.length()).split("\\.");
-        if (parts.length < 3) {
-          continue;
-        }
-        long pid;
-        try {
-          pid = Long.parseLong(parts[0]);
-          Long.parseLong(parts[1]);
-        } catch (NumberFormatException e) {
-          continue;
-        }
-        boolean alive =
-            pid == ProcessHandle.current().pid()
-                || ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
-        if (!alive) {
+        if (parts.length >= 3 && AtomicFiles.abandoned(parts)) {
           deleteTree(p);
         }
       }
