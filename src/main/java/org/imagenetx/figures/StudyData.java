@@ -24,7 +24,6 @@ import org.imagenetx.evaluation.ErrorType;
 import org.imagenetx.evaluation.FactorTable;
 import org.imagenetx.io.BadInputException;
 import org.imagenetx.resampling.ZooBootstrap;
-import org.imagenetx.study.AugmentationComparison;
 import org.imagenetx.study.Calibration;
 import org.imagenetx.study.MistakePrevalence;
 import org.imagenetx.study.ModelTypes;
@@ -67,17 +66,6 @@ public record StudyData(
    * ratios --ci}'s and {@code compare}'s.
    */
   public static final ZooBootstrap.Settings BOOTSTRAP = ZooBootstrap.Settings.defaults();
-
-  /** Zoos the figures read from the aggregated tables. */
-  public static final List<String> ZOOS =
-      List.of(
-          Study.TESTBED,
-          Study.MODEL_VS_HUMAN,
-          "crop",
-          "colorjitter",
-          "gaussian_blur",
-          AugmentationComparison.COLORJITTER_CROP,
-          AugmentationComparison.ADAPTIVE_COLORJITTER);
 
   /**
    * What can be loaded or computed. A command loads the parts of the figures it draws and nothing
@@ -227,7 +215,7 @@ public record StudyData(
               ErrorType.CLASS,
               BOOTSTRAP,
               GroupTest.alexanderGovern());
-      for (String z : ZOOS) {
+      for (String z : Study.ZOOS) {
         if (!Files.isRegularFile(study.tablePath(z))) {
           throw new BadInputException(
               study.tablePath(z).toString(), 0, "missing (expected the upstream results layout)");

@@ -98,7 +98,7 @@ class FiguresCommandTest {
   @Test
   void badAggregatedTableIsOneLineNamingFileAndLine() throws Exception {
     Path results = out.resolve("results");
-    for (String zoo : StudyData.ZOOS) {
+    for (String zoo : org.imagenetx.study.Study.ZOOS) {
       Path csv =
           AggregatedTables.path(results, Partition.VAL, FactorSelection.TOP, zoo, ErrorType.CLASS);
       Files.createDirectories(csv.getParent());
