@@ -3,8 +3,8 @@ package org.imagenetx.study;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import org.hipparchus.stat.ranking.NaturalRanking;
 import org.imagenetx.annotations.Factor;
+import org.imagenetx.compare.RankCorrelation;
 import org.imagenetx.evaluation.FactorTable;
 import org.imagenetx.resampling.Interval;
 import org.imagenetx.resampling.MeanBootstrap;
@@ -16,7 +16,7 @@ import org.imagenetx.resampling.ZooBootstrap;
  * ratio exceeds 1 (the factor hurts them more than their average); per model, Spearman's ρ between
  * its 16-factor error-ratio profile and the pooled profile (the mean error ratio of each factor
  * over the models), summarised by the median, the minimum and the share of models with ρ ≥ {@value
- * #HIGH}. Ranks average ties (as scipy's {@code spearmanr}).
+ * #HIGH}. Ranks average ties (as scipy's {@code spearmanr}; {@link RankCorrelation}).
  *
  * <p>Intervals resample models: the shares by {@link MeanBootstrap} (a mean of 0/1 values), the
  * median and the high share by {@link UnitBootstrap}, recomputing the pooled profile on every
@@ -95,10 +95,9 @@ public record Consistency(
     }
     int n = rows.size();
     double[][] er = rows.toArray(new double[0][]);
-    NaturalRanking ranking = new NaturalRanking();
     double[][] ranks = new double[n][];
     for (int m = 0; m < n; m++) {
-      ranks[m] = ranking.rank(er[m]);
+      ranks[m] = RankCorrelation.ranks(er[m]);
     }
     int[] all = new int[n];
     Arrays.setAll(all, i -> i);
@@ -152,36 +151,12 @@ public record Consistency(
     for (int f = 0; f < Factor.COUNT; f++) {
       pooled[f] /= n;
     }
-    double[] pooledRanks = new NaturalRanking().rank(pooled);
+    double[] pooledRanks = RankCorrelation.ranks(pooled);
     double[] out = new double[n];
     for (int i = 0; i < n; i++) {
-      out[i] = pearson(ranks[units[i]], pooledRanks);
+      out[i] = RankCorrelation.pearson(ranks[units[i]], pooledRanks);
     }
     return out;
-  }
-
-  /** Pearson's r of two rank vectors; NaN when either is constant. */
-  static double pearson(double[] a, double[] b) {
-    int k = a.length;
-    double ma = 0;
-    double mb = 0;
-    for (int i = 0; i < k; i++) {
-      ma += a[i];
-      mb += b[i];
-    }
-    ma /= k;
-    mb /= k;
-    double sab = 0;
-    double saa = 0;
-    double sbb = 0;
-    for (int i = 0; i < k; i++) {
-      double da = a[i] - ma;
-      double db = b[i] - mb;
-      sab += da * db;
-      saa += da * da;
-      sbb += db * db;
-    }
-    return saa == 0 || sbb == 0 ? Double.NaN : sab / Math.sqrt(saa * sbb);
   }
 
   /** The median of the finite values (the mean of the two middle ones for an even count). */

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.SplittableRandom;
 import org.hipparchus.stat.correlation.SpearmansCorrelation;
+import org.imagenetx.compare.RankCorrelation;
 import org.imagenetx.evaluation.ErrorType;
 import org.junit.jupiter.api.Test;
 
@@ -12,7 +13,8 @@ class ProfilesTest {
   @Test
   void ranksAverageTiesAndSkipUndefined() {
     double[] r =
-        Profiles.ranks(new double[] {0.5, 2.0, 0.5, Double.NaN, 1.0, Double.POSITIVE_INFINITY});
+        RankCorrelation.ranks(
+            new double[] {0.5, 2.0, 0.5, Double.NaN, 1.0, Double.POSITIVE_INFINITY});
     assertThat(r[0]).isEqualTo(1.5);
     assertThat(r[2]).isEqualTo(1.5);
     assertThat(r[4]).isEqualTo(3.0);
@@ -35,7 +37,7 @@ class ProfilesTest {
         b[f] = seed % 3 == 0 ? rnd.nextInt(4) * 0.5 : rnd.nextDouble(0.3, 3);
       }
       double expected = ref.correlation(a, b);
-      double got = Profiles.spearman(a, Profiles.ranks(a), b);
+      double got = RankCorrelation.spearman(a, RankCorrelation.ranks(a), b);
       if (Double.isNaN(expected)) {
         assertThat(got).as("seed %d", seed).isNaN();
       } else {
@@ -49,11 +51,11 @@ class ProfilesTest {
     double[] a = {1, 2, 3, Double.NaN, 5};
     double[] b = {5, 4, 3, 2, Double.NaN};
     // common factors 0..2: a increasing, b decreasing
-    assertEquals(-1.0, Profiles.spearman(a, Profiles.ranks(a), b), 1e-15);
+    assertEquals(-1.0, RankCorrelation.spearman(a, RankCorrelation.ranks(a), b), 1e-15);
     assertThat(
-            Profiles.spearman(
+            RankCorrelation.spearman(
                 new double[] {1, Double.NaN},
-                Profiles.ranks(new double[] {1, Double.NaN}),
+                RankCorrelation.ranks(new double[] {1, Double.NaN}),
                 new double[] {1, 2}))
         .isNaN();
   }
