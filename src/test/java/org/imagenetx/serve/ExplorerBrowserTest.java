@@ -221,6 +221,35 @@ class ExplorerBrowserTest {
     assertNoConsoleErrors();
   }
 
+  /**
+   * Every view, as the browser has rendered it (the DOM the scripts built, not only the static
+   * page), passes the Nu HTML checker with no error and no warning.
+   */
+  @Test
+  void everyRenderedViewIsValidHtml() throws Exception {
+    String expr = "texture and wrong:ViT and right:ResNet50";
+    List<String> hashes =
+        List.of(
+            "#/",
+            "#/model/ViT",
+            "#/compare/ViT/ResNet50",
+            "#/groups",
+            "#/images/"
+                + java.net.URLEncoder.encode(expr, java.nio.charset.StandardCharsets.UTF_8)
+                    .replace("+", "%20")
+                + "/0/");
+    List<String> problems = new ArrayList<>();
+    for (String hash : hashes) {
+      open(hash);
+      String dom =
+          (String)
+              driver.executeScript(
+                  "return '<!DOCTYPE html>\\n' + document.documentElement.outerHTML;");
+      problems.addAll(org.imagenetx.testing.HtmlChecker.check(dom, "explorer" + hash));
+    }
+    assertThat(problems).isEmpty();
+  }
+
   @Test
   void smallCellsShowTheirNAndWhereItFailsLinksToTheImages() {
     open("#/model/ViT");
