@@ -9,6 +9,7 @@ import org.imagenetx.annotations.Partition;
 import org.imagenetx.compare.GroupTest;
 import org.imagenetx.evaluation.ErrorType;
 import org.imagenetx.report.Format;
+import org.imagenetx.resampling.ProfileStatistic;
 import org.imagenetx.study.Augmentation;
 import picocli.CommandLine.ITypeConverter;
 
@@ -111,6 +112,13 @@ final class Converters {
     @Override
     public Factor convert(String value) {
       return Factor.fromColumn(value);
+    }
+  }
+
+  static final class ContrastConverter implements ITypeConverter<ProfileStatistic> {
+    @Override
+    public ProfileStatistic convert(String value) {
+      return ProfileStatistic.parseContrast(value);
     }
   }
 

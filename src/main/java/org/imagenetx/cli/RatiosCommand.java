@@ -16,11 +16,13 @@ import org.imagenetx.evaluation.MetaclassTable;
 import org.imagenetx.evaluation.SmallCells;
 import org.imagenetx.report.Format;
 import org.imagenetx.report.ReportTable;
+import org.imagenetx.resampling.ProfileStatistic;
 import org.imagenetx.resampling.ZooBootstrap;
 import org.imagenetx.zoo.Zoo;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
@@ -72,8 +74,36 @@ final class RatiosCommand implements Callable<Integer> {
       })
   boolean counts;
 
+  @Option(
+      names = "--largest-ratio",
+      description =
+          "Add largest_ratio: the error ratio of the factor that hurts the model most (with --ci,"
+              + " an interval from one bootstrap of all factors together).")
+  boolean largestRatio;
+
+  @Option(
+      names = "--contrast",
+      paramLabel = "<a>-<b>",
+      converter = Converters.ContrastConverter.class,
+      description =
+          "Add a column <a>-<b> = ER(a) - ER(b), e.g. pose-background: above 0, a hurts the model"
+              + " more than b (repeatable; with --ci, an interval from one bootstrap of all factors"
+              + " together).")
+  List<ProfileStatistic> contrasts = new ArrayList<>();
+
   @Override
   public Integer call() {
+    List<ProfileStatistic> profile = new ArrayList<>();
+    if (largestRatio) {
+      profile.add(ProfileStatistic.largestRatio());
+    }
+    profile.addAll(contrasts);
+    if (byMetaclass && !profile.isEmpty()) {
+      throw new ParameterException(
+          spec.commandLine(),
+          (largestRatio ? "--largest-ratio" : "--contrast")
+              + " does not combine with --by-metaclass");
+    }
     ZooBootstrap.Settings settings = ci ? bootstrap.settings(spec) : null;
     FactorSelection selection = view.selection(spec);
     ErrorType type = view.type(spec);
@@ -103,6 +133,13 @@ final class RatiosCommand implements Callable<Integer> {
         columns.add(f + "_n");
       }
     }
+    for (ProfileStatistic p : profile) {
+      columns.add(p.name());
+      if (ci) {
+        columns.add(p.name() + "_lower");
+        columns.add(p.name() + "_upper");
+      }
+    }
     boolean anySmall = false;
     List<Integer> flagged = new ArrayList<>();
     ReportTable table = new ReportTable(columns);
@@ -113,8 +150,11 @@ final class RatiosCommand implements Callable<Integer> {
       Warnings.missingPredictions(err, zoo, agg);
       ZooBootstrap.Result boot =
           ci
-              ? ZooBootstrap.run(
-                  loaded.dataset(), zoo, selection, type, byMetaclass, settings, data.threads())
+              ? byMetaclass
+                  ? ZooBootstrap.run(
+                      loaded.dataset(), zoo, selection, type, true, settings, data.threads())
+                  : ZooBootstrap.run(
+                      loaded.dataset(), zoo, selection, type, settings, data.threads(), profile)
               : null;
       int per = (ci ? 3 : 1) + (showN ? 1 : 0);
       if (byMetaclass) {
@@ -181,6 +221,16 @@ final class RatiosCommand implements Callable<Integer> {
             row[first + 2 + per * f.ordinal()] = b < 0 ? Double.NaN : boot.upper()[b][s];
           }
         }
+        // profile statistics: the table's own point (as the ratios), the joint bootstrap's bounds
+        double[] statistics = statisticsRow(t, r);
+        int at = first + per * Factor.COUNT;
+        for (int k = 0; k < profile.size(); k++) {
+          row[at++] = profile.get(k).of(statistics);
+          if (ci) {
+            row[at++] = b < 0 ? Double.NaN : boot.lower()[b][boot.profile(k)];
+            row[at++] = b < 0 ? Double.NaN : boot.upper()[b][boot.profile(k)];
+          }
+        }
         table.addRow(row);
         flagged.forEach(c -> table.flag(c, SmallCells.FLAG));
         flagged.clear();
@@ -191,11 +241,34 @@ final class RatiosCommand implements Callable<Integer> {
     }
     if (ci) {
       table.note("(intervals: " + settings.describe("images") + ")");
+      if (!profile.isEmpty()) {
+        table.note(
+            "(largest_ratio and contrasts: one bootstrap of all factors together"
+                + (largestRatio
+                    ? "; largest_ratio from the largest of the factors' simultaneous max-|t|"
+                        + " bands, valid when factors tie, conservative"
+                    : "")
+                + ")");
+      }
     }
     if (anySmall) {
       table.note(SmallCells.NOTE);
     }
     output.write(spec, table);
     return 0;
+  }
+
+  /**
+   * One row of the table as the bootstrap's factor-layout statistics (accuracy, ratio; overall).
+   */
+  private static double[] statisticsRow(FactorTable t, int r) {
+    double[] s = new double[2 * (Factor.COUNT + 1)];
+    for (Factor f : Factor.values()) {
+      s[ZooBootstrap.Result.accuracy(f.ordinal())] = t.get(r, f.ordinal());
+      s[ZooBootstrap.Result.errorRatio(f)] = t.errorRatio(r, f);
+    }
+    s[ZooBootstrap.Result.accuracy(Factor.COUNT)] = t.get(r, FactorTable.AVERAGE);
+    s[ZooBootstrap.Result.accuracy(Factor.COUNT) + 1] = 1;
+    return s;
   }
 }

@@ -1,5 +1,6 @@
 package org.imagenetx.query;
 
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.imagenetx.annotations.Factor;
@@ -7,6 +8,7 @@ import org.imagenetx.evaluation.ErrorType;
 import org.imagenetx.evaluation.FactorCounts;
 import org.imagenetx.evaluation.FactorTable;
 import org.imagenetx.resampling.Interval;
+import org.imagenetx.resampling.ProfileStatistic;
 import org.imagenetx.resampling.ZooBootstrap;
 
 /**
@@ -17,12 +19,22 @@ import org.imagenetx.resampling.ZooBootstrap;
  *
  * <p>Computed per (model, error type) on first use and cached (16 factors + overall, 3 × 34 doubles
  * per entry), so {@code show} pays one single-model bootstrap once and a ranking pays only for the
- * rows it shows (see {@link QueryEngine#MAX_RANK_INTERVALS}). Accuracies of the summary columns
- * {@code worst_factor} and {@code worst_100_classes} and the largest error ratio have no interval.
+ * rows it shows (see {@link QueryEngine#MAX_RANK_INTERVALS}). The worst factor's accuracy and the
+ * largest error ratio come from the same bootstrap, resampling all factors together ({@link
+ * ProfileStatistic}); {@code worst_100_classes} has no interval.
  */
 public final class BootstrapIntervals implements Intervals {
+  /** Profile statistics of every model's bootstrap, coded {@code -(index + 1)}. */
+  private static final List<ProfileStatistic> PROFILE =
+      List.of(ProfileStatistic.worstFactor(), ProfileStatistic.largestRatio());
+
+  private static final int WORST_FACTOR = -1;
+  private static final int LARGEST_RATIO = -2;
+
   private final ZooBootstrap.Settings settings;
   private final Map<ErrorType, Map<String, ZooBootstrap.Result>> cache = new ConcurrentHashMap<>();
+  private final Map<ErrorType, Map<String, ZooBootstrap.Result>> profileCache =
+      new ConcurrentHashMap<>();
 
   /**
    * @param settings B, level, method and master seed (as {@code ratios --ci}'s options)
@@ -46,13 +58,21 @@ public final class BootstrapIntervals implements Intervals {
       statistic = ZooBootstrap.Result.accuracy(column);
     } else if (kind == Kind.ACCURACY && column == FactorTable.AVERAGE) {
       statistic = ZooBootstrap.Result.accuracy(FactorCounts.ALL);
+    } else if (column == FactorTable.WORST_FACTOR) {
+      statistic = kind == Kind.ACCURACY ? WORST_FACTOR : LARGEST_RATIO;
     } else {
       return Interval.point(point);
     }
     if (Double.isNaN(point)) {
       return Interval.point(point);
     }
-    ZooBootstrap.Result r = result(session, model, type);
+    ZooBootstrap.Result r;
+    if (statistic < 0) {
+      r = profile(session, model, type);
+      statistic = r.profile(-statistic - 1);
+    } else {
+      r = result(session, model, type);
+    }
     // the point stays the session's (the batch tables'); the bounds are the bootstrap's
     return new Interval(
         point,
@@ -62,7 +82,7 @@ public final class BootstrapIntervals implements Intervals {
         settings.method());
   }
 
-  /** The model's bootstrap, computed once per (model name, error type). */
+  /** The model's bootstrap, computed once per (model name, error type): as {@code ratios --ci}. */
   ZooBootstrap.Result result(Session session, int model, ErrorType type) {
     String name = session.models().get(model);
     return cache
@@ -78,6 +98,28 @@ public final class BootstrapIntervals implements Intervals {
                     false,
                     settings,
                     1));
+  }
+
+  /**
+   * The model's joint bootstrap with its profile statistics, once per (model name, error type): as
+   * {@code ratios --ci --largest-ratio}, separate from {@link #result} because the multi selection
+   * draws it over the joint patterns, so its per-factor bounds differ from {@code ratios --ci}'s.
+   */
+  private ZooBootstrap.Result profile(Session session, int model, ErrorType type) {
+    String name = session.models().get(model);
+    return profileCache
+        .computeIfAbsent(type, t -> new ConcurrentHashMap<>())
+        .computeIfAbsent(
+            name,
+            n ->
+                ZooBootstrap.run(
+                    session.dataset(),
+                    new Pairwise.TwoModels(session, model),
+                    session.selection(),
+                    type,
+                    settings,
+                    1,
+                    PROFILE));
   }
 
   /**

@@ -176,7 +176,7 @@ public final class QueryEngine {
                   m,
                   q.type(),
                   metric == Metric.ACCURACY ? Intervals.Kind.ACCURACY : Intervals.Kind.ERROR_RATIO,
-                  metric == Metric.ERROR_RATIO && summary ? -1 : col,
+                  col,
                   values[m]);
       rows.add(new Results.RankRow(i + 1, st.models.get(m), e, c.accuracy[FactorTable.AVERAGE][m]));
     }

@@ -157,6 +157,111 @@ public final class CellBootstrap {
   }
 
   /**
+   * Intervals of profile statistics (functions of all the layout's statistics at once: the worst
+   * factor, the largest error ratio, a contrast of two factors), from the replicates of the last
+   * {@link #estimate} on the same cells (no new resampling): each replicate's statistics come from
+   * one resample of the images, so the function sees the factors jointly. A smooth statistic gets
+   * the quantiles of its replicates (BCa: acceleration from the function of each cell's
+   * leave-one-out statistics); a maximum or minimum gets the extreme of the max-|t| simultaneous
+   * bands of its family (see {@link ProfileStatistic}). One-model layouts.
+   *
+   * @param cells the cells of the last {@link #estimate} (not modified)
+   * @param profile the statistics, each a function of one model's statistics
+   * @param statisticsPoint the point estimates of the last {@link #estimate}
+   * @param point output, one per profile statistic
+   * @param lower output
+   * @param upper output
+   */
+  public void estimateProfile(
+      int[] cells,
+      ProfileStatistic[] profile,
+      double[] statisticsPoint,
+      double[] point,
+      double[] lower,
+      double[] upper) {
+    if (layout.numModels() != 1) {
+      throw new IllegalArgumentException("profile statistics need a one-model layout");
+    }
+    int stats = layout.numStatistics();
+    double[] row = new double[stats];
+    double[] leaveOneOut = method == IntervalMethod.BCA ? new double[cells.length] : null;
+    for (int k = 0; k < profile.length; k++) {
+      ProfileStatistic f = profile[k];
+      double theta = f.of(statisticsPoint);
+      point[k] = theta;
+      lower[k] = Double.NaN;
+      upper[k] = Double.NaN;
+      if (Double.isNaN(theta)) {
+        continue;
+      }
+      if (f.extremeOf() != null) {
+        extremeBounds(f, statisticsPoint, k, lower, upper);
+        continue;
+      }
+      int n = 0;
+      for (int b = 0; b < numResamples; b++) {
+        for (int s = 0; s < stats; s++) {
+          row[s] = replicates[s * numResamples + b];
+        }
+        double v = f.of(row);
+        if (!Double.isNaN(v)) {
+          scratch[n++] = v;
+        }
+      }
+      if (n == 0) {
+        continue;
+      }
+      double acc = 0;
+      if (leaveOneOut != null) {
+        for (int c = 0; c < cells.length; c++) {
+          if (cells[c] > 0) {
+            System.arraycopy(jackknife, c * stats, row, 0, stats);
+            leaveOneOut[c] = f.of(row);
+          }
+        }
+        acc = Quantiles.acceleration(leaveOneOut, 0, 1, cells, cells.length);
+      }
+      Quantiles.bounds(scratch, n, theta, confidenceLevel, method, acc, bounds);
+      lower[k] = bounds[0];
+      upper[k] = bounds[1];
+    }
+  }
+
+  /**
+   * [extreme of the lower bands, extreme of the upper bands] over the family; a member without
+   * spread (all its images right, or wrong) is its own band.
+   */
+  private void extremeBounds(
+      ProfileStatistic f, double[] statisticsPoint, int k, double[] lower, double[] upper) {
+    int[] family = f.extremeOf();
+    double[] lo = new double[family.length];
+    double[] hi = new double[family.length];
+    simultaneousBands(family, statisticsPoint, lo, hi);
+    double l = Double.NaN;
+    double u = Double.NaN;
+    for (int i = 0; i < family.length; i++) {
+      double p = statisticsPoint[family[i]];
+      if (Double.isNaN(p)) {
+        continue;
+      }
+      double a = Double.isNaN(lo[i]) ? p : lo[i];
+      double b = Double.isNaN(hi[i]) ? p : hi[i];
+      if (Double.isNaN(l)) {
+        l = a;
+        u = b;
+      } else if (f.largest()) {
+        l = Math.max(l, a);
+        u = Math.max(u, b);
+      } else {
+        l = Math.min(l, a);
+        u = Math.min(u, b);
+      }
+    }
+    lower[k] = l;
+    upper[k] = u;
+  }
+
+  /**
    * Simultaneous bands over a family of statistics, from the replicates of the last {@link
    * #estimate} (same seed, no new resampling): each statistic's bootstrap standard error {@code
    * se}, per replicate the largest studentized deviation {@code max |θ*ₛ − θₛ| / seₛ} over the

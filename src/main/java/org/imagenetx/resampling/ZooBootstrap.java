@@ -76,6 +76,8 @@ public final class ZooBootstrap {
    * @param point point estimates
    * @param lower lower bounds
    * @param upper upper bounds
+   * @param profile profile statistics asked for, after the layout's statistics in each row (index
+   *     {@link #profile(int)})
    */
   public record Result(
       List<String> models,
@@ -83,7 +85,8 @@ public final class ZooBootstrap {
       Settings settings,
       double[][] point,
       double[][] lower,
-      double[][] upper) {
+      double[][] upper,
+      List<ProfileStatistic> profile) {
     /**
      * @param model a model name
      * @return its row, -1 when it has none (e.g. the {@code human} row of a table): a binary
@@ -106,6 +109,14 @@ public final class ZooBootstrap {
           upper[model][statistic],
           settings.confidenceLevel(),
           settings.method());
+    }
+
+    /**
+     * @param k index into {@link #profile()}
+     * @return the statistic index of that profile statistic in the rows
+     */
+    public int profile(int k) {
+      return layout.numStatistics() + k;
     }
 
     /**
@@ -230,7 +241,34 @@ public final class ZooBootstrap {
       boolean byMetaclass,
       Settings settings,
       int threads) {
-    return run(dataset, zoo, selection, type, byMetaclass, settings, threads, false);
+    return run(dataset, zoo, selection, type, byMetaclass, settings, threads, false, List.of());
+  }
+
+  /**
+   * As {@link #run} on the factor table, plus intervals of profile statistics (worst factor,
+   * largest error ratio, contrasts of two factors). These need one bootstrap over the joint factor
+   * patterns, so the multi selection runs joint cells here (one binomial per (pattern, correct?)
+   * cell) instead of the per-factor shortcut; the per-factor intervals have the same law either
+   * way, and the same values when the selection is top.
+   *
+   * @param dataset annotations
+   * @param zoo predictions
+   * @param selection factor selection
+   * @param type error type
+   * @param settings B, level, method, seed
+   * @param threads workers (≥ 1)
+   * @param profile the profile statistics, in {@link Result#profile(int)} order
+   * @return intervals per model
+   */
+  public static Result run(
+      Dataset dataset,
+      Zoo zoo,
+      FactorSelection selection,
+      ErrorType type,
+      Settings settings,
+      int threads,
+      List<ProfileStatistic> profile) {
+    return run(dataset, zoo, selection, type, false, settings, threads, false, profile);
   }
 
   /**
@@ -255,7 +293,7 @@ public final class ZooBootstrap {
       ErrorType type,
       Settings settings,
       int threads) {
-    return run(dataset, zoo, selection, type, false, settings, threads, true);
+    return run(dataset, zoo, selection, type, false, settings, threads, true, List.of());
   }
 
   private static Result run(
@@ -266,20 +304,27 @@ public final class ZooBootstrap {
       boolean byMetaclass,
       Settings settings,
       int threads,
-      boolean simultaneous) {
+      boolean simultaneous,
+      List<ProfileStatistic> profile) {
     PatternCells cells = PatternCells.of(dataset, selection);
+    ProfileStatistic[] profiles = profile.toArray(new ProfileStatistic[0]);
     CellLayout layout = cells.layout(byMetaclass, 1);
     // the bands need the replicates, which the marginal shortcut does not keep
-    boolean marginal = !byMetaclass && !simultaneous && useMarginal(cells.patterns().length);
+    boolean marginal =
+        !byMetaclass
+            && !simultaneous
+            && profiles.length == 0
+            && useMarginal(cells.patterns().length);
     int[] family = new int[Factor.COUNT];
     for (Factor f : Factor.values()) {
       family[f.ordinal()] = Result.errorRatio(f);
     }
     int numModels = zoo.size();
     int stats = layout.numStatistics();
-    double[][] point = new double[numModels][stats];
-    double[][] lower = new double[numModels][stats];
-    double[][] upper = new double[numModels][stats];
+    int width = stats + profiles.length;
+    double[][] point = new double[numModels][width];
+    double[][] lower = new double[numModels][width];
+    double[][] upper = new double[numModels][width];
     List<String> names = zoo.models();
     int n = dataset.index().size();
     AtomicInteger next = new AtomicInteger();
@@ -297,6 +342,9 @@ public final class ZooBootstrap {
           long[] correct = new long[Words.numWords(n)];
           long[] covered = new long[Words.numWords(n)];
           int[] counts = new int[layout.numCells()];
+          double[] pp = new double[profiles.length];
+          double[] pl = new double[profiles.length];
+          double[] pu = new double[profiles.length];
           int m;
           while ((m = next.getAndIncrement()) < numModels) {
             int missing = zoo.readPacked(m, pred);
@@ -315,6 +363,12 @@ public final class ZooBootstrap {
                   point[m],
                   lower[m],
                   upper[m]);
+              if (profiles.length > 0) {
+                boot.estimateProfile(counts, profiles, point[m], pp, pl, pu);
+                System.arraycopy(pp, 0, point[m], stats, profiles.length);
+                System.arraycopy(pl, 0, lower[m], stats, profiles.length);
+                System.arraycopy(pu, 0, upper[m], stats, profiles.length);
+              }
               if (simultaneous) {
                 double[] lo = new double[family.length];
                 double[] hi = new double[family.length];
@@ -328,6 +382,6 @@ public final class ZooBootstrap {
           }
           return null;
         });
-    return new Result(names, layout, settings, point, lower, upper);
+    return new Result(names, layout, settings, point, lower, upper, List.copyOf(profile));
   }
 }

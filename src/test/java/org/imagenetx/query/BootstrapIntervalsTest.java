@@ -116,9 +116,20 @@ class BootstrapIntervalsTest {
     Results.ModelReport first = e.show(all.rows().get(0).model(), ErrorType.CLASS);
     assertThat(first.factors().get(Factor.POSE.ordinal()).errorRatio())
         .isEqualTo(all.rows().get(0).value());
-    // worst_factor ranks by the largest error ratio, which has no interval
-    Results.Ranking worst = e.rank(new Query.Rank("worst_factor", null, ErrorType.CLASS, null, 3));
-    assertThat(worst.rows().get(0).value().lower()).isNaN();
+    // worst_factor: the worst factor's accuracy, or the largest error ratio, each with the
+    // interval of the model's joint bootstrap (all factors from one resample)
+    for (Metric metric : new Metric[] {Metric.ACCURACY, Metric.ERROR_RATIO}) {
+      Results.Ranking worst =
+          e.rank(new Query.Rank("worst_factor", metric, ErrorType.CLASS, null, 3));
+      for (Results.RankRow row : worst.rows()) {
+        Interval v = row.value();
+        assertThat(v.lower()).as("%s %s", metric, row.model()).isLessThanOrEqualTo(v.point());
+        assertThat(v.upper()).as("%s %s", metric, row.model()).isGreaterThanOrEqualTo(v.point());
+        assertThat(v.upper()).isGreaterThan(v.lower());
+      }
+    }
+    // the per-factor intervals stay those of the per-factor bootstrap: nothing new was cached
+    assertThat(intervals.cachedModels()).isEqualTo(QueryEngine.MAX_RANK_INTERVALS);
     assertThat(FactorTable.COLUMNS).contains("worst_factor");
   }
 }
