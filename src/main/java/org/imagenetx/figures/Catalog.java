@@ -20,6 +20,7 @@ import org.imagenetx.resampling.ZooBootstrap;
 import org.imagenetx.study.Augmentation;
 import org.imagenetx.study.AugmentationComparison;
 import org.imagenetx.study.AugmentationSweep;
+import org.imagenetx.study.Consistency;
 import org.imagenetx.study.Cooccurrence;
 import org.imagenetx.study.ModelGroups;
 import org.imagenetx.study.Study;
@@ -221,6 +222,12 @@ public final class Catalog {
         EnumSet.of(Input.RESULTS),
         EnumSet.of(StudyData.Part.STUDY, StudyData.Part.BASE),
         Catalog::modelComparison);
+    add(
+        "consistency",
+        "Consistency of failure modes across models",
+        EnumSet.of(Input.RESULTS),
+        EnumSet.of(StudyData.Part.STUDY, StudyData.Part.BASE),
+        Catalog::consistency);
     add(
         "base-model-comparison",
         "Error ratio per factor of the base models",
@@ -478,6 +485,43 @@ public final class Catalog {
             modelBootstrap(c),
             groupTest(c),
             StudyFigures.ADJUSTMENT));
+  }
+
+  private static Figure consistency(StudyData d) {
+    Study study = d.study();
+    // the models of the published comparison, as study consistency's first model set (the same
+    // bootstrap keys, so the figure draws the numbers of consistency.csv)
+    Consistency c = study.publishedConsistency(study.publishedGroups(d.types(), d.baseTable()));
+    String selection = study.selection().key();
+    String errors = study.type().key();
+    Figure fig =
+        ZooFigures.consistency(
+            c,
+            study.bootstrap(),
+            String.format(
+                Locale.ROOT,
+                "the %d models of the published comparison (the four model types of model-comparison;"
+                    + " %s-factor annotations, %s errors)",
+                c.models().size(),
+                selection,
+                errors));
+    ZooBootstrap.Settings s = study.bootstrap();
+    return fig.with(
+        null,
+        new Provenance(
+            "published aggregated tables (imagenet_testbed, modelvshuman) and the base zoo (val)",
+            selection,
+            errors,
+            c.models().size(),
+            String.format(
+                Locale.ROOT,
+                "%.0f%% %s bootstrap over models (B = %,d, seed %d)",
+                100 * s.confidenceLevel(),
+                s.method().key(),
+                s.numResamples(),
+                s.masterSeed()),
+            "none (descriptive)",
+            Provenance.NONE));
   }
 
   private static Figure augmentationComparison(StudyData d) {

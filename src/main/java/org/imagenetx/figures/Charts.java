@@ -28,6 +28,8 @@ import org.jfree.chart.renderer.PaintScale;
 import org.jfree.chart.renderer.category.BarRenderer;
 import org.jfree.chart.renderer.category.CategoryItemRendererState;
 import org.jfree.chart.renderer.category.StandardBarPainter;
+import org.jfree.chart.renderer.xy.StandardXYBarPainter;
+import org.jfree.chart.renderer.xy.XYBarRenderer;
 import org.jfree.chart.renderer.xy.XYBlockRenderer;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.chart.title.LegendTitle;
@@ -37,6 +39,8 @@ import org.jfree.chart.ui.RectangleInsets;
 import org.jfree.data.category.CategoryDataset;
 import org.jfree.data.category.DefaultCategoryDataset;
 import org.jfree.data.xy.DefaultXYZDataset;
+import org.jfree.data.xy.XYIntervalSeries;
+import org.jfree.data.xy.XYIntervalSeriesCollection;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 
@@ -68,6 +72,11 @@ final class Charts {
       chart = new JFreeChart(b.title(), TITLE, bars(b), legend && b.numSeries() > 1);
     } else if (panel instanceof ScatterSpec s) {
       chart = new JFreeChart(s.title(), TITLE, scatter(s), legend && s.numSeries() > 1);
+    } else if (panel instanceof HistogramSpec h) {
+      chart = new JFreeChart(h.title(), TITLE, histogram(h), false);
+      if (!h.lines().isEmpty()) {
+        chart.addSubtitle(lineLegend(h));
+      }
     } else {
       HeatmapSpec h = (HeatmapSpec) panel;
       chart = new JFreeChart(h.title(), TITLE, heatmap(h), false);
@@ -127,7 +136,8 @@ final class Charts {
       }
     }
     CategoryAxis x = new CategoryAxis(spec.categoryAxis());
-    x.setCategoryLabelPositions(CategoryLabelPositions.UP_45);
+    x.setCategoryLabelPositions(
+        spec.horizontal() ? CategoryLabelPositions.STANDARD : CategoryLabelPositions.UP_45);
     x.setCategoryMargin(0.15);
     x.setLowerMargin(0.01);
     x.setUpperMargin(0.01);
@@ -157,7 +167,11 @@ final class Charts {
     }
     IntervalBars renderer = new IntervalBars(spec);
     CategoryPlot plot = new CategoryPlot(data, x, y, renderer);
-    plot.setOrientation(PlotOrientation.VERTICAL);
+    plot.setOrientation(spec.horizontal() ? PlotOrientation.HORIZONTAL : PlotOrientation.VERTICAL);
+    if (spec.horizontal()) {
+      // the value axis under the bars, where a reader of the other panels looks for the x axis
+      plot.setRangeAxisLocation(AxisLocation.BOTTOM_OR_RIGHT);
+    }
     if (!Double.isNaN(spec.reference())) {
       ValueMarker m = new ValueMarker(spec.reference(), Palette.BLACK, REFERENCE);
       plot.addRangeMarker(m, org.jfree.chart.ui.Layer.FOREGROUND);
@@ -213,18 +227,26 @@ final class Charts {
       if (Double.isNaN(lo) || Double.isNaN(hi)) {
         return;
       }
-      double x0 =
+      // w: position across the bar (its middle), v0/v1: the interval along the value axis; the
+      // same marks in either orientation, drawn with the two coordinates swapped when horizontal
+      double w0 =
           calculateBarW0(plot, plot.getOrientation(), dataArea, domainAxis, state, row, column);
-      double xm = x0 + state.getBarWidth() / 2;
+      double wm = w0 + state.getBarWidth() / 2;
       double cap = Math.min(3, state.getBarWidth() / 3);
       RectangleEdge edge = plot.getRangeAxisEdge();
-      double y0 = rangeAxis.valueToJava2D(lo, dataArea, edge);
-      double y1 = rangeAxis.valueToJava2D(hi, dataArea, edge);
+      double v0 = rangeAxis.valueToJava2D(lo, dataArea, edge);
+      double v1 = rangeAxis.valueToJava2D(hi, dataArea, edge);
+      boolean h = plot.getOrientation() == PlotOrientation.HORIZONTAL;
       g2.setPaint(s.isSignificant(column) ? Palette.BLACK : Color.GRAY);
       g2.setStroke(new BasicStroke(1f));
-      g2.draw(new Line2D.Double(xm, y0, xm, y1));
-      g2.draw(new Line2D.Double(xm - cap, y0, xm + cap, y0));
-      g2.draw(new Line2D.Double(xm - cap, y1, xm + cap, y1));
+      g2.draw(segment(h, wm, v0, wm, v1));
+      g2.draw(segment(h, wm - cap, v0, wm + cap, v0));
+      g2.draw(segment(h, wm - cap, v1, wm + cap, v1));
+    }
+
+    /** A segment from (w, v) to (w', v'), with w across the bars and v along the value axis. */
+    private static Line2D segment(boolean horizontal, double wa, double va, double wb, double vb) {
+      return horizontal ? new Line2D.Double(va, wa, vb, wb) : new Line2D.Double(wa, va, wb, vb);
     }
   }
 
@@ -270,6 +292,78 @@ final class Charts {
     styleAxes(x, y);
     stylePlot(plot);
     return plot;
+  }
+
+  private static XYPlot histogram(HistogramSpec spec) {
+    double[] edges = spec.edges();
+    int[] counts = spec.counts();
+    XYIntervalSeries bins = new XYIntervalSeries(spec.countAxis(), false, true);
+    int max = 0;
+    for (int i = 0; i < counts.length; i++) {
+      double mid = (edges[i] + edges[i + 1]) / 2;
+      bins.add(mid, edges[i], edges[i + 1], counts[i], counts[i], counts[i]);
+      max = Math.max(max, counts[i]);
+    }
+    XYIntervalSeriesCollection data = new XYIntervalSeriesCollection();
+    data.addSeries(bins);
+    XYBarRenderer renderer = new XYBarRenderer();
+    renderer.setBarPainter(new StandardXYBarPainter());
+    renderer.setShadowVisible(false);
+    renderer.setSeriesPaint(0, Palette.series(0));
+    // a thin white outline separates adjacent bars of similar height
+    renderer.setDrawBarOutline(true);
+    renderer.setSeriesOutlinePaint(0, Color.WHITE);
+    renderer.setSeriesOutlineStroke(0, new BasicStroke(0.5f));
+    NumberAxis x = new NumberAxis(spec.valueAxis());
+    double pad = 0.02 * (edges[edges.length - 1] - edges[0]);
+    double lo = edges[0];
+    double hi = edges[edges.length - 1];
+    for (HistogramSpec.Line l : spec.lines()) {
+      lo = Math.min(lo, l.value());
+      hi = Math.max(hi, l.value());
+    }
+    x.setRange(lo - pad, hi + pad);
+    NumberAxis y = new NumberAxis(spec.countAxis());
+    y.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
+    y.setRange(0, Math.max(1, max) * 1.06);
+    XYPlot plot = new XYPlot(data, x, y, renderer);
+    for (HistogramSpec.Line l : spec.lines()) {
+      plot.addDomainMarker(
+          new ValueMarker(l.value(), linePaint(l), lineStroke(l)),
+          org.jfree.chart.ui.Layer.FOREGROUND);
+    }
+    styleAxes(x, y);
+    stylePlot(plot);
+    plot.setDomainGridlinesVisible(false);
+    return plot;
+  }
+
+  private static Paint linePaint(HistogramSpec.Line l) {
+    return l.dashed() ? Palette.BLACK : Palette.VERMILLION;
+  }
+
+  private static Stroke lineStroke(HistogramSpec.Line l) {
+    return l.dashed() ? REFERENCE : new BasicStroke(2f);
+  }
+
+  /** The histogram's vertical lines, one legend entry each, under the plot. */
+  private static LegendTitle lineLegend(HistogramSpec spec) {
+    org.jfree.chart.LegendItemCollection items = new org.jfree.chart.LegendItemCollection();
+    for (HistogramSpec.Line l : spec.lines()) {
+      items.add(
+          new org.jfree.chart.LegendItem(
+              l.label(),
+              null,
+              null,
+              null,
+              new Line2D.Double(-10, 0, 10, 0),
+              lineStroke(l),
+              linePaint(l)));
+    }
+    LegendTitle legend = new LegendTitle(() -> items);
+    legend.setPosition(RectangleEdge.BOTTOM);
+    style(legend);
+    return legend;
   }
 
   private static XYPlot heatmap(HeatmapSpec spec) {

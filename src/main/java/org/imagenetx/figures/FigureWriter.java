@@ -136,10 +136,17 @@ public final class FigureWriter {
     for (int i = 0; i < n; i++) {
       JFreeChart chart = Charts.chart(figure.panels().get(i), !shared);
       if (n > 1) {
-        // a grid repeats the same axes: title the x axis under the bottom panel of each column and
-        // the y axis beside the first panel of each row only
-        boolean bottom = i + figure.columns() >= n;
-        boolean left = i % figure.columns() == 0;
+        // a grid repeats the same axes: an axis title is left out where the panel under it (x) or
+        // beside it on the left (y) has the same one, so a grid of like panels titles the x axis
+        // under the bottom panel of each column and the y axis beside the first of each row, while
+        // panels with axes of their own keep their titles
+        List<String> titles = figure.panels().get(i).axisTitles();
+        int below = i + figure.columns();
+        boolean bottom =
+            below >= n || !figure.panels().get(below).axisTitles().get(0).equals(titles.get(0));
+        boolean left =
+            i % figure.columns() == 0
+                || !figure.panels().get(i - 1).axisTitles().get(1).equals(titles.get(1));
         Charts.axisTitles(chart, bottom, left);
       }
       charts.add(chart);

@@ -8,10 +8,14 @@ import java.util.Map;
 import org.imagenetx.annotations.Factor;
 import org.imagenetx.evaluation.FactorTable;
 import org.imagenetx.report.ReportTable;
+import org.imagenetx.resampling.Interval;
+import org.imagenetx.resampling.ZooBootstrap;
+import org.imagenetx.study.Consistency;
 import org.imagenetx.study.ModelTypes;
 
 /**
- * Figures of whole zoos from their aggregated tables: accuracy scatter, comparison, augmentation.
+ * Figures of whole zoos from their aggregated tables: accuracy scatter, comparison, consistency of
+ * failure modes, augmentation.
  */
 public final class ZooFigures {
   /** The four model types of the published comparison, in its order. */
@@ -19,6 +23,12 @@ public final class ZooFigures {
 
   /** Series name of models without one of the requested types. */
   public static final String OTHER = "Other";
+
+  /** Reference line of the share panel: half of the models. */
+  static final double HALF = 0.5;
+
+  /** About this many histogram bins span the models' ρ (the width is rounded to a nice step). */
+  static final int BINS = 15;
 
   private ZooFigures() {}
 
@@ -251,5 +261,164 @@ public final class ZooFigures {
         300,
         240,
         data);
+  }
+
+  /**
+   * How consistent the failure modes are across models, in two panels. Left: per factor, the share
+   * of models whose error ratio exceeds 1 with its bootstrap interval over models, factors sorted
+   * by share (ties in the canonical factor order), a dashed line at {@value #HALF}. Right: a
+   * histogram of each model's Spearman ρ between its 16-factor error-ratio profile and the pooled
+   * profile, with the median (solid, its interval in the legend) and ρ = {@value Consistency#HIGH}
+   * (dashed).
+   *
+   * <p>The data has one row per factor ({@code share_er_above_1}: {@code count} models above 1 of
+   * {@code models}), the summary rows of {@code study consistency} ({@code median_spearman}, {@code
+   * share_spearman_ge_0.8} with its count, {@code min_spearman}) under the same names, and one row
+   * per model ({@code spearman}), the values the histogram counts.
+   *
+   * @param c the study's consistency over one model set
+   * @param settings the bootstrap over models behind its intervals, for the caption
+   * @param what the models in words, e.g. {@code the 209 models of the published comparison}
+   * @return figure {@code consistency}
+   */
+  public static Figure consistency(Consistency c, ZooBootstrap.Settings settings, String what) {
+    int n = c.models().size();
+    Interval[] shares = c.shareAboveOne();
+    double[] point = new double[Factor.COUNT];
+    for (int f = 0; f < Factor.COUNT; f++) {
+      point[f] = shares[f].point();
+    }
+    Integer[] order = DatasetFigures.sortedFactors(point, true);
+    List<String> categories = new ArrayList<>();
+    double[] value = new double[Factor.COUNT];
+    double[] lower = new double[Factor.COUNT];
+    double[] upper = new double[Factor.COUNT];
+    ReportTable data =
+        new ReportTable(
+            List.of(
+                "statistic", "factor", "model", "models", "count", "estimate", "lower", "upper"));
+    for (int i = 0; i < order.length; i++) {
+      Interval s = shares[order[i]];
+      Factor f = Factor.of(order[i]);
+      categories.add(f.label());
+      value[i] = s.point();
+      lower[i] = s.lower();
+      upper[i] = s.upper();
+      // the share is a mean of 0/1 values over the n models: the count is exact
+      data.addRow(
+          "share_er_above_1",
+          f.column(),
+          null,
+          n,
+          Math.round(s.point() * n),
+          s.point(),
+          s.lower(),
+          s.upper());
+    }
+    BarSpec bars =
+        new BarSpec(
+            "Factors harder than a model's average",
+            "Factor",
+            "Share of models with error ratio > 1",
+            categories,
+            List.of(new BarSeries("Share of models", value, lower, upper, null)),
+            HALF,
+            true);
+
+    double[] rho = c.spearman();
+    int high = 0;
+    double min = Double.NaN;
+    double max = Double.NaN;
+    for (double r : rho) {
+      if (Double.isFinite(r)) {
+        high += Consistency.isHigh(r) ? 1 : 0;
+        min = Double.isNaN(min) ? r : Math.min(min, r);
+        max = Double.isNaN(max) ? r : Math.max(max, r);
+      }
+    }
+    if (Double.isNaN(min)) {
+      min = 0;
+      max = 1;
+    }
+    double width = Charts.niceStep(Math.max(max - min, 0.01) / BINS);
+    double[] edges = edges(min, max, width);
+    int[] counts = HistogramSpec.count(rho, edges, Consistency.TOLERANCE);
+    Interval median = c.medianSpearman();
+    Interval share = c.shareHigh();
+    HistogramSpec histogram =
+        new HistogramSpec(
+            "Each model against the pooled profile",
+            "Spearman ρ with the pooled profile",
+            "Models",
+            edges,
+            counts,
+            List.of(
+                new HistogramSpec.Line(
+                    median.point(),
+                    String.format(
+                        Locale.ROOT,
+                        "median ρ %.3f [%.3f, %.3f]",
+                        median.point(),
+                        median.lower(),
+                        median.upper()),
+                    false),
+                new HistogramSpec.Line(
+                    Consistency.HIGH,
+                    String.format(
+                        Locale.ROOT, "ρ ≥ %s: %d of %d models", Consistency.HIGH, high, n),
+                    true)));
+    data.addRow(
+        "median_spearman", null, null, n, null, median.point(), median.lower(), median.upper());
+    data.addRow(
+        "share_spearman_ge_" + Consistency.HIGH,
+        null,
+        null,
+        n,
+        high,
+        share.point(),
+        share.lower(),
+        share.upper());
+    data.addRow("min_spearman", null, null, n, null, c.minSpearman(), null, null);
+    for (int m = 0; m < n; m++) {
+      data.addRow("spearman", null, c.models().get(m), n, null, rho[m], null, null);
+    }
+    String caption =
+        String.format(
+            Locale.ROOT,
+            "Do models fail on the same factors? Over %s. Left: per factor, the share of models whose"
+                + " error ratio exceeds 1 (the factor's images are harder for the model than its"
+                + " average), factors sorted by share; error bars: %.0f%% %s bootstrap over models"
+                + " (B = %,d, seed %d); dashed: %s, half of the models. Right: each model's Spearman ρ"
+                + " between its 16-factor error-ratio profile and the pooled profile (each factor's"
+                + " mean error ratio over the models), in bins of %s; solid: the median ρ with its"
+                + " interval (the same bootstrap, the pooled profile recomputed on every resample),"
+                + " dashed: ρ = %s. Descriptive: no test.",
+            what,
+            100 * settings.confidenceLevel(),
+            settings.method().key(),
+            settings.numResamples(),
+            settings.masterSeed(),
+            HALF,
+            new java.math.BigDecimal(Double.toString(width)).stripTrailingZeros().toPlainString(),
+            Consistency.HIGH);
+    return new Figure("consistency", caption, List.of(bars, histogram), 2, 460, 440, data);
+  }
+
+  /**
+   * Bin edges at multiples of {@code width} covering {@code [min, max]}: the first edge is the
+   * multiple at or below {@code min} (or the next one when {@code min} is within the tolerance
+   * below it), the last the multiple at or above {@code max}.
+   */
+  static double[] edges(double min, double max, double width) {
+    long k0 = (long) Math.floor(min / width);
+    if (min >= (k0 + 1) * width - Consistency.TOLERANCE) {
+      k0++;
+    }
+    long k1 = Math.max(k0 + 1, (long) Math.ceil(max / width));
+    double[] edges = new double[(int) (k1 - k0 + 1)];
+    for (int i = 0; i < edges.length; i++) {
+      edges[i] = (k0 + i) * width;
+    }
+    return edges;
   }
 }

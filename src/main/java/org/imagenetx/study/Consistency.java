@@ -45,6 +45,12 @@ public record Consistency(
   /** The ρ above which a model's profile counts as consistent with the pooled one. */
   public static final double HIGH = 0.8;
 
+  /**
+   * How far below a value ρ may fall by floating-point rounding and still count as that value: ρ
+   * over 16 factors is rational, and its exact values (such as 0.8) may be computed a few ulps low.
+   */
+  public static final double TOLERANCE = 1e-12;
+
   /** Copies the arrays: the record stays immutable. */
   public Consistency {
     models = List.copyOf(models);
@@ -171,8 +177,8 @@ public record Consistency(
 
   /**
    * The share of ρ ≥ {@value #HIGH}. ρ over 16 factors is rational and often exactly 0.8 (Σd² = 136
-   * without ties), which floating point may compute a few ulps low: values within 1e-12 below
-   * count.
+   * without ties), which floating point may compute a few ulps low: values within {@value
+   * #TOLERANCE} below count.
    */
   static double shareHigh(double[] v) {
     int n = 0;
@@ -180,10 +186,19 @@ public record Consistency(
     for (double x : v) {
       if (Double.isFinite(x)) {
         n++;
-        hit += x >= HIGH - 1e-12 ? 1 : 0;
+        hit += isHigh(x) ? 1 : 0;
       }
     }
     return n == 0 ? Double.NaN : (double) hit / n;
+  }
+
+  /**
+   * @param rho a model's ρ with the pooled profile
+   * @return whether it counts as ρ ≥ {@value #HIGH} (values within {@value #TOLERANCE} below count,
+   *     see {@link #shareHigh})
+   */
+  public static boolean isHigh(double rho) {
+    return rho >= HIGH - TOLERANCE;
   }
 
   /**

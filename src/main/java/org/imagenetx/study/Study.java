@@ -134,8 +134,18 @@ public record Study(
    */
   public List<Consistency> consistency(ModelGroups published) {
     return List.of(
-        Consistency.compute("published", published.table(), bootstrap),
-        Consistency.compute("all_zoos", allZoos(), bootstrap));
+        publishedConsistency(published), Consistency.compute("all_zoos", allZoos(), bootstrap));
+  }
+
+  /**
+   * The first model set of {@link #consistency} alone (the same bootstrap keys, so the same
+   * numbers), for the figure, which draws only the published models.
+   *
+   * @param published the published comparison's models ({@link #publishedGroups})
+   * @return the consistency of failure modes over those models
+   */
+  public Consistency publishedConsistency(ModelGroups published) {
+    return Consistency.compute("published", published.table(), bootstrap);
   }
 
   /**

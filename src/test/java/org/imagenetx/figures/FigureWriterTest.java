@@ -103,6 +103,91 @@ class FigureWriterTest {
   }
 
   @Test
+  void horizontalBarsListCategoriesDownTheLeftWithTheValueAxisUnder() throws Exception {
+    BarSpec spec =
+        new BarSpec(
+            "",
+            "Factor",
+            "Share of models",
+            List.of("pose", "partial view", "object blocking"),
+            List.of(
+                new BarSeries(
+                    "s",
+                    new double[] {0.2, 0.6, 0.9},
+                    new double[] {0.1, 0.5, 0.8},
+                    new double[] {0.3, 0.7, 1.0},
+                    null)),
+            0.5,
+            true);
+    Figure f = Figure.single("test-hbars", "Bars.", spec, 500, 300, table());
+    List<TextBoxes.Box> boxes = FigureLayoutTest.draw(f);
+    java.util.Map<String, java.awt.geom.Rectangle2D> at = new java.util.HashMap<>();
+    boxes.forEach(b -> at.put(b.text(), b.box().getBounds2D()));
+    // categories top to bottom in the given order, left of the value axis title's start
+    assertThat(at.get("pose").getCenterY()).isLessThan(at.get("partial view").getCenterY());
+    assertThat(at.get("partial view").getCenterY())
+        .isLessThan(at.get("object blocking").getCenterY());
+    // the value axis is titled under the plot, the category axis title is rotated on the left
+    assertThat(at.get("Share of models").getMinY())
+        .isGreaterThan(at.get("object blocking").getMaxY());
+    assertThat(at.get("Factor").getMaxX()).isLessThan(at.get("pose").getMinX());
+    SvgFile.parse(FigureWriter.svg(f)).assertLabelsOf(f);
+  }
+
+  @Test
+  void histogramDrawsItsLinesWithALegendEntryEach() throws Exception {
+    double[] edges = {0.7, 0.8, 0.9, 1.0};
+    HistogramSpec h =
+        new HistogramSpec(
+            "",
+            "Spearman ρ",
+            "Models",
+            edges,
+            HistogramSpec.count(new double[] {0.75, 0.85, 0.95, 0.97, 1.0}, edges, 1e-12),
+            List.of(
+                new HistogramSpec.Line(0.95, "median 0.95", false),
+                new HistogramSpec.Line(0.8, "threshold 0.8", true)));
+    assertThat(h.counts()).containsExactly(1, 1, 3);
+    Figure f = Figure.single("test-hist", "Histogram.", h, 500, 300, table());
+    SvgFile svg = SvgFile.parse(FigureWriter.svg(f));
+    svg.assertLabelsOf(f);
+    assertThat(svg.texts).contains("median 0.95", "threshold 0.8");
+    // the median in vermillion, the bars in the first series colour
+    String text = FigureWriter.svg(f);
+    assertThat(text).contains("rgb(213,94,0)", "rgb(0,114,178)");
+  }
+
+  @Test
+  void histogramCountsEdgesIntoTheBinTheyStartAndRejectsValuesOutside() {
+    double[] edges = {0.0, 0.5, 1.0};
+    // 0.5 a few ulps low still starts the second bin; the last edge belongs to the last bin
+    assertThat(
+            HistogramSpec.count(
+                new double[] {0.0, 0.5 - 1e-15, 0.5, 1.0, Double.NaN}, edges, 1e-12))
+        .containsExactly(1, 3);
+    assertThat(HistogramSpec.count(new double[] {0.5 - 1e-15}, edges, 0)).containsExactly(1, 0);
+    assertThatThrownBy(() -> HistogramSpec.count(new double[] {1.1}, edges, 1e-12))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("outside the bins");
+    assertThatThrownBy(
+            () -> new HistogramSpec("", "x", "y", new double[] {0, 1}, new int[] {1, 2}, List.of()))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
+  void panelsWithAxesOfTheirOwnKeepTheirTitlesInAGrid() throws Exception {
+    HistogramSpec h =
+        new HistogramSpec(
+            "", "Spearman ρ", "Models", new double[] {0, 1}, new int[] {3}, List.of());
+    Figure f =
+        new Figure(
+            "test-mixed", "Mixed.", List.of(bars().panels().get(0), h), 2, 450, 300, table());
+    SvgFile svg = SvgFile.parse(FigureWriter.svg(f));
+    // the second panel's y axis differs from the first's: both are titled
+    assertThat(svg.texts).contains("Error ratio (1 = average error)", "Models", "Spearman ρ");
+  }
+
+  @Test
   void heatmapShowsUnmaskedValuesOnly() throws Exception {
     HeatmapSpec h =
         new HeatmapSpec(

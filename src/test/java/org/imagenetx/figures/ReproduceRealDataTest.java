@@ -136,6 +136,17 @@ class ReproduceRealDataTest {
             2400,
             2152));
     e.add(new Expected("model-comparison", ratio, groups, 1800, 960));
+    e.add(
+        new Expected(
+            "consistency",
+            List.of(
+                "Factor",
+                "Share of models with error ratio > 1",
+                "Spearman ρ with the pooled profile",
+                "Models"),
+            List.of("median ρ ", "ρ ≥ 0.8: "),
+            1840,
+            880));
     e.add(new Expected("base-model-comparison", ratio, base, 1800, 960));
     e.add(
         new Expected(
@@ -285,8 +296,8 @@ class ReproduceRealDataTest {
     try (Stream<Path> s = Files.walk(first)) {
       tables = s.filter(p -> p.toString().endsWith(".csv")).sorted().toList();
     }
-    // 14 figure CSVs, 12 aggregate tables, 16 study tables, 2 statistics tables
-    assertThat(tables).hasSize(14 + 12 + 16 + 2);
+    // 15 figure CSVs, 12 aggregate tables, 16 study tables, 2 statistics tables
+    assertThat(tables).hasSize(15 + 12 + 16 + 2);
     for (Path t : tables) {
       Path other = second.resolve(first.relativize(t));
       assertThat(Files.mismatch(t, other)).as("%s differs", first.relativize(t)).isEqualTo(-1L);
@@ -327,7 +338,7 @@ class ReproduceRealDataTest {
         .filteredOn(l -> l.startsWith("pose,"))
         .extracting(l -> l.split(",")[2])
         .containsExactly("200", "9", "0");
-    assertThat(firstStdout).startsWith("14 figures, 45 tables in ");
+    assertThat(firstStdout).startsWith("15 figures, 46 tables in ");
   }
 
   @Test
@@ -356,7 +367,7 @@ class ReproduceRealDataTest {
 
   @Test
   void reproduceDrawsEveryFigureAndTakesUnderAMinuteNightly() {
-    assertThat(firstStdout).contains("14 figures");
+    assertThat(firstStdout).contains("15 figures");
     if (Boolean.getBoolean("nightly")) {
       assertThat(firstSeconds).isLessThan(60);
     }
@@ -444,7 +455,7 @@ class ReproduceRealDataTest {
     assertThat(html).contains("<h2>Error ratio per factor by model type</h2>");
     assertThat(links).contains("model-comparison", "tables");
     // every written table is rendered: one table element per CSV (the LaTeX one as text)
-    assertThat(doc.getElementsByTagName("table").getLength()).isEqualTo(14 + 12 + 16 + 2);
+    assertThat(doc.getElementsByTagName("table").getLength()).isEqualTo(15 + 12 + 16 + 2);
     assertThat(html).contains("<th scope=\"col\">worst_100_classes</th>");
     // no literal markup in visible text
     assertThat(doc.getElementsByTagName("body").item(0).getTextContent())
