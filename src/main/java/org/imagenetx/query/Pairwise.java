@@ -1,7 +1,9 @@
 package org.imagenetx.query;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.imagenetx.annotations.Factor;
 import org.imagenetx.compare.Comparisons;
 import org.imagenetx.compare.PairwiseData;
@@ -22,11 +24,44 @@ import org.imagenetx.zoo.Zoo;
 final class Pairwise {
   private final Session session;
 
+  /**
+   * Recent comparisons: a paired bootstrap with its simultaneous bands costs tens of milliseconds,
+   * and the explorer asks for the same pair again on every visit of its compare view. The answer
+   * depends only on the two models' predictions, the type and the settings, all fixed for a name
+   * within a session (models are added, never replaced).
+   */
+  private static final int CACHED_COMPARISONS = 64;
+
+  private final Map<String, Results.Comparison> recent =
+      new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Results.Comparison> eldest) {
+          return size() > CACHED_COMPARISONS;
+        }
+      };
+
   Pairwise(Session session) {
     this.session = session;
   }
 
   Results.Comparison compare(int a, int b, ErrorType type, ZooBootstrap.Settings settings) {
+    List<String> models = session.models();
+    String key = models.get(a) + '\0' + models.get(b) + '\0' + type.key() + '\0' + settings;
+    synchronized (recent) {
+      Results.Comparison hit = recent.get(key);
+      if (hit != null) {
+        return hit;
+      }
+    }
+    Results.Comparison r = computeComparison(a, b, type, settings);
+    synchronized (recent) {
+      recent.put(key, r);
+    }
+    return r;
+  }
+
+  private Results.Comparison computeComparison(
+      int a, int b, ErrorType type, ZooBootstrap.Settings settings) {
     Session.Columns c = session.columns(type);
     List<String> names = session.models();
     // A first, B second: the seed key of the paired bootstrap is "A|B", as in the compare command.

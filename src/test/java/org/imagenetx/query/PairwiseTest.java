@@ -151,4 +151,21 @@ class PairwiseTest {
         return false;
     }
   }
+
+  @Test
+  void aRepeatedComparisonIsServedFromTheRecentOnesAndEqualsAFreshOne() {
+    QueryEngine e = RealSessions.top();
+    Results.Comparison first = e.compare("DINO", "ViT", ErrorType.METACLASS);
+    assertThat(e.compare("DINO", "ViT", ErrorType.METACLASS)).isSameAs(first);
+    // another order, another type: computed, not confused with the cached one
+    Results.Comparison swapped = e.compare("ViT", "DINO", ErrorType.METACLASS);
+    assertThat(swapped).isNotSameAs(first);
+    assertThat(swapped.a()).isEqualTo("ViT");
+    assertThat(e.compare("DINO", "ViT", ErrorType.CLASS)).isNotSameAs(first);
+    // the cached answer is the one a fresh engine over the same data computes
+    QueryEngine fresh = RealSessions.fresh(FactorSelection.TOP);
+    Results.Comparison recomputed = fresh.compare("DINO", "ViT", ErrorType.METACLASS);
+    assertThat(QueryTables.of(recomputed).get(0).render(Format.CSV, QueryTables.DECIMALS))
+        .isEqualTo(QueryTables.of(first).get(0).render(Format.CSV, QueryTables.DECIMALS));
+  }
 }
