@@ -84,20 +84,7 @@ public final class BootstrapIntervals implements Intervals {
 
   /** The model's bootstrap, computed once per (model name, error type): as {@code ratios --ci}. */
   ZooBootstrap.Result result(Session session, int model, ErrorType type) {
-    String name = session.models().get(model);
-    return cache
-        .computeIfAbsent(type, t -> new ConcurrentHashMap<>())
-        .computeIfAbsent(
-            name,
-            n ->
-                ZooBootstrap.run(
-                    session.dataset(),
-                    new Pairwise.TwoModels(session, model),
-                    session.selection(),
-                    type,
-                    false,
-                    settings,
-                    1));
+    return cached(cache, session, model, type, List.of());
   }
 
   /**
@@ -106,11 +93,18 @@ public final class BootstrapIntervals implements Intervals {
    * draws it over the joint patterns, so its per-factor bounds differ from {@code ratios --ci}'s.
    */
   private ZooBootstrap.Result profile(Session session, int model, ErrorType type) {
-    String name = session.models().get(model);
-    return profileCache
-        .computeIfAbsent(type, t -> new ConcurrentHashMap<>())
+    return cached(profileCache, session, model, type, PROFILE);
+  }
+
+  private ZooBootstrap.Result cached(
+      Map<ErrorType, Map<String, ZooBootstrap.Result>> in,
+      Session session,
+      int model,
+      ErrorType type,
+      List<ProfileStatistic> profile) {
+    return in.computeIfAbsent(type, t -> new ConcurrentHashMap<>())
         .computeIfAbsent(
-            name,
+            session.models().get(model),
             n ->
                 ZooBootstrap.run(
                     session.dataset(),
@@ -119,7 +113,7 @@ public final class BootstrapIntervals implements Intervals {
                     type,
                     settings,
                     1,
-                    PROFILE));
+                    profile));
   }
 
   /**

@@ -144,23 +144,26 @@ class ExplorerBrowserTest {
           + "if (document.documentElement.scrollWidth > W) bad.push('page scrolls: ' + document.documentElement.scrollWidth);"
           + "return bad;";
 
+  /** Every view of the page: heatmap, model, compare, groups, images. */
+  private static final List<String> VIEWS =
+      List.of(
+          "#/",
+          "#/model/ViT",
+          "#/compare/ViT/ResNet50",
+          "#/groups",
+          "#/images/"
+              + java.net.URLEncoder.encode(
+                      "texture and wrong:ViT and right:ResNet50",
+                      java.nio.charset.StandardCharsets.UTF_8)
+                  .replace("+", "%20")
+              + "/0/");
+
   @Test
   void everyViewFitsAt1400And800Pixels() throws IOException {
-    String expr = "texture and wrong:ViT and right:ResNet50";
-    List<String> hashes =
-        List.of(
-            "#/",
-            "#/model/ViT",
-            "#/compare/ViT/ResNet50",
-            "#/groups",
-            "#/images/"
-                + java.net.URLEncoder.encode(expr, java.nio.charset.StandardCharsets.UTF_8)
-                    .replace("+", "%20")
-                + "/0/");
     try {
       for (int width : new int[] {1400, 800}) {
         driver.manage().window().setSize(new org.openqa.selenium.Dimension(width, 1000));
-        for (String hash : hashes) {
+        for (String hash : VIEWS) {
           open(hash);
           @SuppressWarnings("unchecked")
           List<String> bad = (List<String>) driver.executeScript(OVERFLOW);
@@ -227,19 +230,8 @@ class ExplorerBrowserTest {
    */
   @Test
   void everyRenderedViewIsValidHtml() throws Exception {
-    String expr = "texture and wrong:ViT and right:ResNet50";
-    List<String> hashes =
-        List.of(
-            "#/",
-            "#/model/ViT",
-            "#/compare/ViT/ResNet50",
-            "#/groups",
-            "#/images/"
-                + java.net.URLEncoder.encode(expr, java.nio.charset.StandardCharsets.UTF_8)
-                    .replace("+", "%20")
-                + "/0/");
     List<String> problems = new ArrayList<>();
-    for (String hash : hashes) {
+    for (String hash : VIEWS) {
       open(hash);
       String dom =
           (String)
