@@ -19,8 +19,8 @@ import picocli.CommandLine.Spec;
     description = {
       "How consistent the failure modes are across models: per factor, the share of models whose"
           + " error ratio exceeds 1; per model, Spearman's rho between its 16-factor profile and the"
-          + " pooled mean profile (median, minimum, share >= 0.8), with bootstrap intervals over"
-          + " models.",
+          + " pooled mean profile (median, minimum, share >= 0.8). Intervals: Wilson score for the"
+          + " per-factor shares, a bootstrap over models for the median and the share >= 0.8.",
       "Over the published comparison's models, then over every model of the seven zoos."
     })
 final class StudyConsistencyCommand implements Callable<Integer> {

@@ -515,7 +515,9 @@ public final class Catalog {
             c.models().size(),
             String.format(
                 Locale.ROOT,
-                "%.0f%% %s bootstrap over models (B = %,d, seed %d)",
+                "shares: %.0f%% Wilson score interval over models; median ρ: %.0f%% %s bootstrap"
+                    + " over models (B = %,d, seed %d)",
+                100 * s.confidenceLevel(),
                 100 * s.confidenceLevel(),
                 s.method().key(),
                 s.numResamples(),

@@ -265,11 +265,11 @@ public final class ZooFigures {
 
   /**
    * How consistent the failure modes are across models, in two panels. Left: per factor, the share
-   * of models whose error ratio exceeds 1 with its bootstrap interval over models, factors sorted
-   * by share (ties in the canonical factor order), a dashed line at {@value #HALF}. Right: a
+   * of models whose error ratio exceeds 1 with its Wilson score interval over models, factors
+   * sorted by share (ties in the canonical factor order), a dashed line at {@value #HALF}. Right: a
    * histogram of each model's Spearman ρ between its 16-factor error-ratio profile and the pooled
-   * profile, with the median (solid, its interval in the legend) and ρ = {@value Consistency#HIGH}
-   * (dashed).
+   * profile, with the median (solid, its bootstrap interval over models in the legend) and ρ =
+   * {@value Consistency#HIGH} (dashed). The caption names each interval's method.
    *
    * <p>The data has one row per factor ({@code share_er_above_1}: {@code count} models above 1 of
    * {@code models}), the summary rows of {@code study consistency} ({@code median_spearman}, {@code
@@ -277,7 +277,8 @@ public final class ZooFigures {
    * per model ({@code spearman}), the values the histogram counts.
    *
    * @param c the study's consistency over one model set
-   * @param settings the bootstrap over models behind its intervals, for the caption
+   * @param settings the bootstrap over models behind the median's interval, and the level of the
+   *     shares' Wilson intervals, for the caption
    * @param what the models in words, e.g. {@code the 209 models of the published comparison}
    * @return figure {@code consistency}
    */
@@ -387,19 +388,20 @@ public final class ZooFigures {
             Locale.ROOT,
             "Do models fail on the same factors? Over %s. Left: per factor, the share of models whose"
                 + " error ratio exceeds 1 (the factor's images are harder for the model than its"
-                + " average), factors sorted by share; error bars: %.0f%% %s bootstrap over models"
-                + " (B = %,d, seed %d); dashed: %s, half of the models. Right: each model's Spearman ρ"
-                + " between its 16-factor error-ratio profile and the pooled profile (each factor's"
-                + " mean error ratio over the models), in bins of %s; solid: the median ρ with its"
-                + " interval (the same bootstrap, the pooled profile recomputed on every resample),"
-                + " dashed: ρ = %s. Descriptive: no test.",
+                + " average), factors sorted by share; error bars: %.0f%% Wilson score interval over"
+                + " models; dashed: %s, half of the models. Right: each model's Spearman ρ between its"
+                + " 16-factor error-ratio profile and the pooled profile (each factor's mean error"
+                + " ratio over the models), in bins of %s; solid: the median ρ with its %.0f%% %s"
+                + " bootstrap interval over models (B = %,d, seed %d; the pooled profile recomputed"
+                + " on every resample), dashed: ρ = %s. Descriptive: no test.",
             what,
+            100 * settings.confidenceLevel(),
+            HALF,
+            new java.math.BigDecimal(Double.toString(width)).stripTrailingZeros().toPlainString(),
             100 * settings.confidenceLevel(),
             settings.method().key(),
             settings.numResamples(),
             settings.masterSeed(),
-            HALF,
-            new java.math.BigDecimal(Double.toString(width)).stripTrailingZeros().toPlainString(),
             Consistency.HIGH);
     return new Figure("consistency", caption, List.of(bars, histogram), 2, 460, 440, data);
   }

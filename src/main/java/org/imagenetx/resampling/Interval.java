@@ -15,7 +15,9 @@ package org.imagenetx.resampling;
  * @param lower lower bound (NaN when not computed)
  * @param upper upper bound (NaN when not computed)
  * @param confidenceLevel two-sided level, e.g. 0.95 (NaN when no interval was computed)
- * @param method how the bounds were computed (null when no interval was computed)
+ * @param method how the bootstrap bounds were computed (null when no interval was computed, and for
+ *     bounds that are not a bootstrap's: the Wilson score intervals of the per-factor shares of
+ *     {@code study consistency}, whose table and figure name their method)
  */
 public record Interval(
     double point, double lower, double upper, double confidenceLevel, IntervalMethod method) {

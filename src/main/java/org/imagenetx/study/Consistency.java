@@ -3,11 +3,12 @@ package org.imagenetx.study;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.hipparchus.stat.interval.BinomialProportion;
+import org.hipparchus.stat.interval.ConfidenceInterval;
 import org.imagenetx.annotations.Factor;
 import org.imagenetx.compare.RankCorrelation;
 import org.imagenetx.evaluation.FactorTable;
 import org.imagenetx.resampling.Interval;
-import org.imagenetx.resampling.MeanBootstrap;
 import org.imagenetx.resampling.UnitBootstrap;
 import org.imagenetx.resampling.ZooBootstrap;
 
@@ -18,16 +19,23 @@ import org.imagenetx.resampling.ZooBootstrap;
  * over the models), summarised by the median, the minimum and the share of models with ρ ≥ {@value
  * #HIGH}. Ranks average ties (as scipy's {@code spearmanr}; {@link RankCorrelation}).
  *
- * <p>Intervals resample models: the shares by {@link MeanBootstrap} (a mean of 0/1 values), the
- * median and the high share by {@link UnitBootstrap}, recomputing the pooled profile on every
- * resample. The minimum has no bootstrap interval (a resample's minimum is never below it). Models
+ * <p>The share of models above 1 on a factor is a binomial proportion of independent units (each
+ * model's error ratio is its own, whatever the other models are): its interval is the Wilson score
+ * interval ({@link #wilson}). A percentile bootstrap of that 0/1 mean is degenerate at 0 and 1
+ * (every resample of models that all exceed 1 has share 1, so the interval is [1, 1]), which is
+ * where most factors are; the Wilson interval is not. The median ρ and the high share are
+ * bootstrapped by {@link UnitBootstrap}, recomputing the pooled profile on every resample: ρ is
+ * computed against that profile, so a model's ρ depends on which other models are drawn, and the
+ * high share, although a proportion, is not one of independent units (no binomial interval applies
+ * to it). The minimum has no bootstrap interval (a resample's minimum is never below it). Models
  * with a non-finite error ratio on any factor are left out and counted.
  *
  * @param modelSet which models, e.g. {@code published} or {@code all_zoos}
  * @param models the models used, in table order
  * @param dropped models left out for a non-finite error ratio
  * @param spearman ρ of each model of {@code models} with the pooled profile of all of them
- * @param shareAboveOne per factor (ordinal), the share of models with error ratio &gt; 1
+ * @param shareAboveOne per factor (ordinal), the share of models with error ratio &gt; 1 and its
+ *     Wilson score interval (method null: not a bootstrap)
  * @param medianSpearman median ρ over models
  * @param minSpearman minimum ρ over models
  * @param shareHigh share of models with ρ ≥ {@value #HIGH}
@@ -67,7 +75,8 @@ public record Consistency(
   }
 
   /**
-   * @return per factor (ordinal), the share of models with error ratio &gt; 1 (a copy)
+   * @return per factor (ordinal), the share of models with error ratio &gt; 1 and its Wilson score
+   *     interval (a copy)
    */
   @Override
   public Interval[] shareAboveOne() {
@@ -77,7 +86,8 @@ public record Consistency(
   /**
    * @param modelSet a name for the models, part of every bootstrap key
    * @param table their error ratios
-   * @param settings bootstrap over models
+   * @param settings bootstrap over models (the median ρ and the high share), whose confidence level
+   *     the shares' Wilson intervals take too
    * @return the consistency of their failure modes
    */
   public static Consistency compute(
@@ -110,18 +120,11 @@ public record Consistency(
     double[] rho = spearmanToPooled(er, ranks, all, n);
     Interval[] shares = new Interval[Factor.COUNT];
     for (Factor f : Factor.values()) {
-      double[] above = new double[n];
+      int above = 0;
       for (int m = 0; m < n; m++) {
-        above[m] = er[m][f.ordinal()] > 1 ? 1 : 0;
+        above += er[m][f.ordinal()] > 1 ? 1 : 0;
       }
-      shares[f.ordinal()] =
-          MeanBootstrap.interval(
-              above,
-              settings.numResamples(),
-              settings.confidenceLevel(),
-              settings.method(),
-              settings.masterSeed(),
-              "consistency|" + modelSet + "|" + f.column());
+      shares[f.ordinal()] = wilson(above, n, settings.confidenceLevel());
     }
     Interval median =
         UnitBootstrap.interval(
@@ -140,6 +143,30 @@ public record Consistency(
       min = Double.isNaN(min) ? r : Math.min(min, r);
     }
     return new Consistency(modelSet, models, dropped, rho, shares, median, min, high);
+  }
+
+  /**
+   * The Wilson score interval of a binomial proportion (Hipparchus' {@link
+   * BinomialProportion#getWilsonScoreInterval}): with p̂ = k/n and z the standard normal quantile
+   * at (1 + level)/2, {@code (p̂ + z²/2n ± z·sqrt(p̂(1 − p̂)/n + z²/4n²)) / (1 + z²/n)}. Its bound
+   * at k = 0 is exactly 0 and at k = n exactly 1, and is set so: the computed formula reaches it
+   * only up to rounding, on either side (4.9e-17 for 0 of 3, 0.9999999999999999 for 13 of 13),
+   * which would put the bound past the point.
+   *
+   * @param k successes
+   * @param n trials (≥ 0)
+   * @param confidenceLevel two-sided level in (0, 1)
+   * @return k/n with its interval, method null (not a bootstrap); NaN point and bounds for n = 0
+   */
+  static Interval wilson(int k, int n, double confidenceLevel) {
+    if (n == 0) {
+      return new Interval(Double.NaN, Double.NaN, Double.NaN, confidenceLevel, null);
+    }
+    double p = (double) k / n;
+    ConfidenceInterval ci = BinomialProportion.getWilsonScoreInterval(n, p, confidenceLevel);
+    double lower = k == 0 ? 0 : ci.getLowerBound();
+    double upper = k == n ? 1 : ci.getUpperBound();
+    return new Interval(p, lower, upper, confidenceLevel, null);
   }
 
   /**

@@ -1,5 +1,6 @@
 package org.imagenetx.study;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
@@ -91,7 +92,8 @@ public final class StudyTables {
 
   /**
    * @param list consistency over one or more model sets
-   * @param settings the bootstrap over models behind the intervals
+   * @param settings the bootstrap over models behind the intervals of the median and the high
+   *     share, and the level of the shares' Wilson intervals
    * @return per model set: per factor the share of models with error ratio &gt; 1, then the median,
    *     minimum and high share of the models' Spearman ρ with the pooled profile
    */
@@ -125,9 +127,15 @@ public final class StudyTables {
     }
     t.note(
         "spearman: each model's 16-factor error-ratio profile against the pooled mean profile;"
-            + " intervals: "
+            + " intervals: share_er_above_1 "
+            + new BigDecimal(Double.toString(settings.confidenceLevel() * 100))
+                .stripTrailingZeros()
+                .toPlainString()
+            + "% Wilson score interval over models; median_spearman and share_spearman_ge_"
+            + Consistency.HIGH
+            + " "
             + settings.describe("models")
-            + " (none for the minimum)");
+            + "; none for min_spearman");
     return t;
   }
 

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.hipparchus.distribution.continuous.NormalDistribution;
 import org.imagenetx.annotations.Annotations;
 import org.imagenetx.annotations.Factor;
 import org.imagenetx.annotations.FactorSelection;
@@ -123,9 +124,10 @@ class StudyFiguresTest {
   /**
    * The consistency figure as {@code reproduce} draws it (embedded release, default bootstrap): per
    * factor, the count and share of published models with error ratio &gt; 1 recomputed by a plain
-   * loop over the shipped CSV rows; the same estimates and intervals as the published rows of
-   * {@code consistency.csv}; the histogram's bars count the per-model ρ of its CSV; the SVG carries
-   * the axis titles, the legend and the provenance footer.
+   * loop over the shipped CSV rows, with the Wilson score interval of that count by the plain
+   * formula; the same estimates and intervals as the published rows of {@code consistency.csv}; the
+   * histogram's bars count the per-model ρ of its CSV; the SVG carries the axis titles, the legend
+   * and the provenance footer.
    */
   @Test
   void consistencyFigureCountsThePublishedModelsAboveOneAsAPlainLoopOverTheShippedTables(
@@ -218,6 +220,18 @@ class StudyFiguresTest {
       assertThat(share).as(c[1]).isCloseTo(above[k] / 209.0, within(5e-7));
       assertThat(Double.parseDouble(c[6])).isLessThanOrEqualTo(share);
       assertThat(Double.parseDouble(c[7])).isGreaterThanOrEqualTo(share);
+      // the Wilson score interval of above[k] of 209 by the plain formula
+      double z = new NormalDistribution(0, 1).inverseCumulativeProbability(0.975);
+      double p = above[k] / 209.0;
+      double centre = p + z * z / (2 * 209.0);
+      double half = z * Math.sqrt(p * (1 - p) / 209.0 + z * z / (4 * 209.0 * 209.0));
+      double scale = 1 + z * z / 209.0;
+      assertThat(Double.parseDouble(c[6]))
+          .as(c[1])
+          .isCloseTo((centre - half) / scale, within(1e-12));
+      assertThat(Double.parseDouble(c[7]))
+          .as(c[1])
+          .isCloseTo((centre + half) / scale, within(1e-12));
       assertThat(share).as("sorted by share").isLessThanOrEqualTo(previous);
       previous = share;
       String[] t = table.get("share_er_above_1|" + c[1]);
@@ -266,10 +280,19 @@ class StudyFiguresTest {
     assertThat(f.caption())
         .contains("the 209 models of the published comparison")
         .contains("top-factor annotations, class errors")
-        .contains("95% percentile bootstrap over models (B = 1,000, seed 42)")
+        .contains("error bars: 95% Wilson score interval over models;")
+        .contains(
+            "the median ρ with its 95% percentile bootstrap interval over models (B = 1,000, seed"
+                + " 42;")
+        .doesNotContain("error bars: 95% percentile")
         .contains("no test");
     assertThat(f.provenance().line())
-        .contains("Models: 209", "Test: none (descriptive)", "Adjustment: none");
+        .contains(
+            "Models: 209",
+            "Intervals: shares: 95% Wilson score interval over models; median ρ: 95% percentile"
+                + " bootstrap over models (B = 1,000, seed 42)",
+            "Test: none (descriptive)",
+            "Adjustment: none");
     SvgFile svg = SvgFile.parse(FigureWriter.write(f, dir).svg());
     assertThat(svg.texts)
         .contains(

@@ -10,12 +10,14 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.hipparchus.distribution.continuous.NormalDistribution;
 import org.imagenetx.annotations.Factor;
 import org.imagenetx.annotations.FactorSelection;
 import org.imagenetx.compare.GroupTest;
 import org.imagenetx.evaluation.Aggregation;
 import org.imagenetx.evaluation.ErrorType;
 import org.imagenetx.evaluation.FactorTable;
+import org.imagenetx.report.Format;
 import org.imagenetx.resampling.Interval;
 import org.imagenetx.resampling.IntervalMethod;
 import org.imagenetx.resampling.ZooBootstrap;
@@ -31,7 +33,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * {@code study consistency}: a hand-computed case, and in all six combinations the engine against a
  * plain-loop recomputation straight from the shipped CSV tables (error ratios, average ranks,
- * Pearson of ranks, median).
+ * Pearson of ranks, median, the shares' Wilson score intervals by the plain formula).
  */
 class ConsistencyTest {
   private static final ZooBootstrap.Settings SETTINGS =
@@ -109,9 +111,67 @@ class ConsistencyTest {
     Interval[] shares = c.shareAboveOne();
     assertThat(shares[0].point()).isCloseTo(1.0 / 3, within(1e-12));
     assertThat(shares[14].point()).isEqualTo(1.0);
-    assertThat(shares[14].lower()).isEqualTo(1.0);
+    // Wilson score intervals of 1 of 3 and 3 of 3, not the bootstrap's degenerate [1, 1]
+    assertWilson(shares[0], 1, 3, 0.95);
+    assertWilson(shares[14], 3, 3, 0.95);
+    assertThat(shares[14].lower()).isLessThan(1.0);
+    assertThat(shares[14].upper()).isEqualTo(1.0);
     assertThat(shares[0].lower()).isLessThanOrEqualTo(1.0 / 3);
     assertThat(shares[0].upper()).isGreaterThanOrEqualTo(1.0 / 3);
+    // the shares' intervals are not a bootstrap's: no bootstrap method
+    assertThat(shares[0].method()).isNull();
+    assertThat(c.medianSpearman().method()).isEqualTo(IntervalMethod.PERCENTILE);
+  }
+
+  /**
+   * The Wilson score interval by the plain formula: {@code (p̂ + z²/2n ± z·sqrt(p̂(1 − p̂)/n +
+   * z²/4n²)) / (1 + z²/n)}, z the standard normal quantile at (1 + level)/2.
+   */
+  private static double[] plainWilson(int k, int n, double level) {
+    double z = new NormalDistribution(0, 1).inverseCumulativeProbability((1 + level) / 2);
+    double p = (double) k / n;
+    double centre = p + z * z / (2.0 * n);
+    double half = z * Math.sqrt(p * (1 - p) / n + z * z / (4.0 * n * n));
+    double scale = 1 + z * z / n;
+    return new double[] {(centre - half) / scale, (centre + half) / scale};
+  }
+
+  private static void assertWilson(Interval got, int k, int n, double level) {
+    double[] w = plainWilson(k, n, level);
+    assertThat(got.point()).as(k + " of " + n).isEqualTo((double) k / n);
+    assertThat(got.lower()).as(k + " of " + n).isCloseTo(w[0], within(1e-12));
+    assertThat(got.upper()).as(k + " of " + n).isCloseTo(w[1], within(1e-12));
+    assertThat(got.confidenceLevel()).isEqualTo(level);
+    assertThat(got.method()).isNull();
+  }
+
+  @Test
+  void wilsonIntervalMatchesThePlainFormulaAndIsNotDegenerateAtZeroAndOne() {
+    for (double level : new double[] {0.9, 0.95, 0.99}) {
+      for (int n : new int[] {1, 2, 3, 13, 209, 2497}) {
+        for (int k = 0; k <= n; k += Math.max(1, n / 17)) {
+          assertWilson(Consistency.wilson(k, n, level), k, n, level);
+        }
+        assertWilson(Consistency.wilson(n, n, level), n, n, level);
+        // the bound at the edge is exact (the computed formula misses it by an ulp at 0 of 3 and
+        // 13 of 13), so the point is never outside its interval
+        assertThat(Consistency.wilson(0, n, level).lower()).isEqualTo(0.0);
+        assertThat(Consistency.wilson(n, n, level).upper()).isEqualTo(1.0);
+      }
+    }
+    // k = 0 and k = n: the bound at the edge is exact, the other one leaves room
+    Interval none = Consistency.wilson(0, 209, 0.95);
+    assertThat(none.lower()).isEqualTo(0.0);
+    assertThat(none.upper()).isGreaterThan(0.017).isLessThan(0.019);
+    Interval all = Consistency.wilson(209, 209, 0.95);
+    assertThat(all.upper()).isEqualTo(1.0);
+    assertThat(all.lower()).isGreaterThan(0.981).isLessThan(0.983);
+    assertThat(1 - all.lower()).isCloseTo(none.upper(), within(1e-12));
+    // no models: undefined
+    Interval empty = Consistency.wilson(0, 0, 0.95);
+    assertThat(empty.point()).isNaN();
+    assertThat(empty.lower()).isNaN();
+    assertThat(empty.upper()).isNaN();
   }
 
   static List<Object[]> combinations() {
@@ -195,9 +255,11 @@ class ConsistencyTest {
       for (double[] v : er.values()) {
         above += v[f] > 1 ? 1 : 0;
       }
-      assertThat(shares[f].point()).isCloseTo((double) above / n, within(1e-12));
-      assertThat(shares[f].lower()).isLessThanOrEqualTo(shares[f].point() + 1e-12);
-      assertThat(shares[f].upper()).isGreaterThanOrEqualTo(shares[f].point() - 1e-12);
+      assertWilson(shares[f], above, n, SETTINGS.confidenceLevel());
+      assertThat(shares[f].lower()).isLessThanOrEqualTo(shares[f].point());
+      assertThat(shares[f].upper()).isGreaterThanOrEqualTo(shares[f].point());
+      // never the bootstrap's zero width: at 0 of n and n of n too
+      assertThat(shares[f].upper()).isGreaterThan(shares[f].lower());
     }
   }
 
@@ -240,5 +302,21 @@ class ConsistencyTest {
         .contains("published,209,share_er_above_1,pose,")
         .contains("all_zoos,")
         .contains(",median_spearman,");
+  }
+
+  @Test
+  void theTableNoteNamesEachQuantitysInterval() {
+    double[][] er = new double[3][Factor.COUNT];
+    for (int f = 0; f < Factor.COUNT; f++) {
+      er[0][f] = 0.5 + 0.1 * f;
+      er[1][f] = 0.4 + 0.1 * Math.min(f, 14);
+      er[2][f] = 2.0 - 0.01 * f;
+    }
+    List<Consistency> list = List.of(Consistency.compute("hand", table(er), SETTINGS));
+    assertThat(StudyTables.consistency(list, SETTINGS).render(Format.TABLE, 3))
+        .contains(
+            "intervals: share_er_above_1 95% Wilson score interval over models;"
+                + " median_spearman and share_spearman_ge_0.8 95% percentile bootstrap over models,"
+                + " B=200, seed 7; none for min_spearman");
   }
 }
