@@ -148,7 +148,6 @@ public final class Catalog {
               "Blur strength (smoothing)",
               "blur strength: the smoothing as the model names give it"));
 
-  /** The test of the masked co-occurrence cells. */
   /** How the co-occurrence figures decide what is masked. */
   private static final String HOLM_CELLS = "Holm over the figure's cells";
 

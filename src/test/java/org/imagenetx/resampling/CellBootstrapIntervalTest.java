@@ -168,12 +168,7 @@ class CellBootstrapIntervalTest {
     int coverEr0 = 0;
     SplittableRandom rnd = new SplittableRandom(2024);
     for (int r = 0; r < reps; r++) {
-      Arrays.fill(cells, 0);
-      for (int i = 0; i < n; i++) {
-        double u = rnd.nextDouble();
-        int f = u < 0.5 ? 0 : u < 0.8 ? 1 : u < 0.95 ? 2 : 3;
-        cells[2 * f + (rnd.nextDouble() < errorRate[f] ? 0 : 1)]++;
-      }
+      drawPopulation(errorRate, n, rnd, cells);
       boot.estimate(cells, r, point, lo, hi);
       coverAcc += lo[6] <= trueAcc3 && trueAcc3 <= hi[6] ? 1 : 0;
       coverEr3 += lo[7] <= trueEr3 && trueEr3 <= hi[7] ? 1 : 0;
@@ -183,6 +178,25 @@ class CellBootstrapIntervalTest {
       assertThat((double) covered / reps)
           .as("%s coverage acc3=%d er3=%d er0=%d of %d", method, coverAcc, coverEr3, coverEr0, reps)
           .isBetween(0.93, 0.97);
+    }
+  }
+
+  /**
+   * One sample of the known population of the coverage tests: n images, factor shares 0.5, 0.3,
+   * 0.15, 0.05 (one factor per image, the top-selection shape), each wrong with its factor's error
+   * rate.
+   *
+   * @param errorRate error rate per factor (4)
+   * @param n images
+   * @param rnd the stream
+   * @param cells output, (factor, correct?) counts, 8 entries
+   */
+  static void drawPopulation(double[] errorRate, int n, SplittableRandom rnd, int[] cells) {
+    Arrays.fill(cells, 0);
+    for (int i = 0; i < n; i++) {
+      double u = rnd.nextDouble();
+      int f = u < 0.5 ? 0 : u < 0.8 ? 1 : u < 0.95 ? 2 : 3;
+      cells[2 * f + (rnd.nextDouble() < errorRate[f] ? 0 : 1)]++;
     }
   }
 }

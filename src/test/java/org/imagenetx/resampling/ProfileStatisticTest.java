@@ -196,12 +196,7 @@ class ProfileStatisticTest {
     int coverLargest = 0;
     SplittableRandom rnd = new SplittableRandom(2026);
     for (int r = 0; r < reps; r++) {
-      Arrays.fill(cells, 0);
-      for (int i = 0; i < n; i++) {
-        double u = rnd.nextDouble();
-        int f = u < 0.5 ? 0 : u < 0.8 ? 1 : u < 0.95 ? 2 : 3;
-        cells[2 * f + (rnd.nextDouble() < errorRate[f] ? 0 : 1)]++;
-      }
+      CellBootstrapIntervalTest.drawPopulation(errorRate, n, rnd, cells);
       boot.estimate(cells, r, point, lo, hi);
       boot.estimateProfile(cells, profile, point, pp, pl, pu);
       coverContrast += pl[0] <= trueContrast && trueContrast <= pu[0] ? 1 : 0;
