@@ -78,7 +78,8 @@ final class RatiosCommand implements Callable<Integer> {
       names = "--largest-ratio",
       description =
           "Add largest_ratio: the error ratio of the factor that hurts the model most (with --ci,"
-              + " an interval from one bootstrap of all factors together).")
+              + " an interval from one bootstrap of all factors together; with --factors multi that"
+              + " joint bootstrap also gives the per-factor bounds, equal in law, not in digits).")
   boolean largestRatio;
 
   @Option(
@@ -97,7 +98,13 @@ final class RatiosCommand implements Callable<Integer> {
     if (largestRatio) {
       profile.add(ProfileStatistic.largestRatio());
     }
-    profile.addAll(contrasts);
+    for (ProfileStatistic c : contrasts) {
+      if (profile.stream().anyMatch(p -> p.name().equals(c.name()))) {
+        throw new ParameterException(
+            spec.commandLine(), "--contrast " + c.name() + " is given twice");
+      }
+      profile.add(c);
+    }
     if (byMetaclass && !profile.isEmpty()) {
       throw new ParameterException(
           spec.commandLine(),

@@ -126,4 +126,15 @@ public final class BootstrapIntervals implements Intervals {
     }
     return n;
   }
+
+  /**
+   * @return models × error types with a joint (profile) bootstrap cached so far
+   */
+  int cachedProfiles() {
+    int n = 0;
+    for (Map<String, ZooBootstrap.Result> m : profileCache.values()) {
+      n += m.size();
+    }
+    return n;
+  }
 }

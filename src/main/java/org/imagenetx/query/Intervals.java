@@ -15,7 +15,7 @@ public interface Intervals {
   enum Kind {
     /** Accuracy of a {@link org.imagenetx.evaluation.FactorTable} column. */
     ACCURACY,
-    /** Error ratio of a factor. */
+    /** Error ratio of a factor; with the column {@code worst_factor}, the largest error ratio. */
     ERROR_RATIO
   }
 

@@ -153,7 +153,30 @@ public final class Results {
       double[] errorRatioB,
       ZooBootstrap.Settings settings,
       boolean metaclassIntervals)
-      implements QueryResult {}
+      implements QueryResult {
+    /** Copies the list and arrays: one comparison is shared by every caller that asks for it. */
+    public Comparison {
+      rows = List.copyOf(rows);
+      errorRatioA = errorRatioA.clone();
+      errorRatioB = errorRatioB.clone();
+    }
+
+    /**
+     * @return A's error ratio per factor (a copy)
+     */
+    @Override
+    public double[] errorRatioA() {
+      return errorRatioA.clone();
+    }
+
+    /**
+     * @return B's error ratio per factor (a copy)
+     */
+    @Override
+    public double[] errorRatioB() {
+      return errorRatioB.clone();
+    }
+  }
 
   /**
    * @param model the added model

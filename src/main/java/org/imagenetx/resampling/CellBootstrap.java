@@ -163,7 +163,9 @@ public final class CellBootstrap {
    * one resample of the images, so the function sees the factors jointly. A smooth statistic gets
    * the quantiles of its replicates (BCa: acceleration from the function of each cell's
    * leave-one-out statistics); a maximum or minimum gets the extreme of the max-|t| simultaneous
-   * bands of its family (see {@link ProfileStatistic}). One-model layouts.
+   * bands of its family (see {@link ProfileStatistic}), with an exact Clopper–Pearson band for a
+   * member whose images are all right or all wrong. The intervals carry the run's method as their
+   * label, though an extreme's comes from bands. One-model layouts.
    *
    * @param cells the cells of the last {@link #estimate} (not modified)
    * @param profile the statistics, each a function of one model's statistics
@@ -195,7 +197,7 @@ public final class CellBootstrap {
         continue;
       }
       if (f.extremeOf() != null) {
-        extremeBounds(f, statisticsPoint, k, lower, upper);
+        extremeBounds(cells, f, statisticsPoint, k, lower, upper);
         continue;
       }
       int n = 0;
@@ -228,24 +230,86 @@ public final class CellBootstrap {
   }
 
   /**
-   * [extreme of the lower bands, extreme of the upper bands] over the family; a member without
-   * spread (all its images right, or wrong) is its own band.
+   * [extreme of the lower bands, extreme of the upper bands] over the family. Members whose group
+   * has every image right or every image wrong are degenerate: every resample repeats them, so the
+   * bootstrap sees no uncertainty where a small group has much. They get the exact Clopper–Pearson
+   * band of their accuracy instead (closed form at k = 0 and k = n), and an error ratio the band of
+   * {@code (1 − accuracy) / (1 − overall accuracy)} at the overall point. The error rate is split
+   * Bonferroni-wise: with K defined members of which m are degenerate, the max-|t| bands of the
+   * others at level {@code 1 − α(K − m)/K} and each exact band at {@code 1 − α/K}, so all cover
+   * together with probability at least {@code 1 − α}. Accuracy bands are clipped to [0, 1], error
+   * ratios to ≥ 0.
    */
   private void extremeBounds(
-      ProfileStatistic f, double[] statisticsPoint, int k, double[] lower, double[] upper) {
+      int[] cells,
+      ProfileStatistic f,
+      double[] statisticsPoint,
+      int k,
+      double[] lower,
+      double[] upper) {
     int[] family = f.extremeOf();
-    double[] lo = new double[family.length];
-    double[] hi = new double[family.length];
-    simultaneousBands(family, statisticsPoint, lo, hi);
+    evaluate(cells, statistics); // group totals and corrects of these cells
+    double overall = statisticsPoint[2 * (layout.numGroups() - 1)];
+    int defined = 0;
+    int degenerate = 0;
+    boolean[] exact = new boolean[family.length];
+    for (int i = 0; i < family.length; i++) {
+      if (Double.isNaN(statisticsPoint[family[i]])) {
+        continue;
+      }
+      defined++;
+      int g = family[i] / 2;
+      exact[i] = groupCorrect[g] == 0 || groupCorrect[g] == groupTotal[g];
+      degenerate += exact[i] ? 1 : 0;
+    }
+    if (defined == 0) {
+      return;
+    }
+    double alpha = 1 - confidenceLevel;
+    int[] smooth = new int[defined - degenerate];
+    for (int i = 0, j = 0; i < family.length; i++) {
+      if (!Double.isNaN(statisticsPoint[family[i]]) && !exact[i]) {
+        smooth[j++] = family[i];
+      }
+    }
+    double[] lo = new double[smooth.length];
+    double[] hi = new double[smooth.length];
+    if (smooth.length > 0) {
+      double level = degenerate == 0 ? confidenceLevel : 1 - alpha * smooth.length / defined;
+      bands(smooth, statisticsPoint, level, lo, hi);
+    }
     double l = Double.NaN;
     double u = Double.NaN;
-    for (int i = 0; i < family.length; i++) {
-      double p = statisticsPoint[family[i]];
+    for (int i = 0, j = 0; i < family.length; i++) {
+      int s = family[i];
+      double p = statisticsPoint[s];
       if (Double.isNaN(p)) {
         continue;
       }
-      double a = Double.isNaN(lo[i]) ? p : lo[i];
-      double b = Double.isNaN(hi[i]) ? p : hi[i];
+      double a;
+      double b;
+      boolean accuracy = s % 2 == 0;
+      if (exact[i]) {
+        int g = s / 2;
+        long n = groupTotal[g];
+        double tail = Math.pow(alpha / defined / 2, 1.0 / n);
+        double accLo = groupCorrect[g] == 0 ? 0 : tail;
+        double accHi = groupCorrect[g] == 0 ? 1 - tail : 1;
+        a = accuracy ? accLo : (1 - accHi) / (1 - overall);
+        b = accuracy ? accHi : (1 - accLo) / (1 - overall);
+      } else {
+        // a member without spread among the others (e.g. the overall) is its own band
+        a = Double.isNaN(lo[j]) ? p : lo[j];
+        b = Double.isNaN(hi[j]) ? p : hi[j];
+        j++;
+      }
+      if (accuracy) {
+        a = Math.max(0, Math.min(1, a));
+        b = Math.max(0, Math.min(1, b));
+      } else {
+        a = Math.max(0, a);
+        b = Math.max(0, b);
+      }
       if (Double.isNaN(l)) {
         l = a;
         u = b;
@@ -277,6 +341,10 @@ public final class CellBootstrap {
    * @return the critical value c (NaN when no statistic of the family has spread)
    */
   public double simultaneousBands(int[] family, double[] point, double[] lower, double[] upper) {
+    return bands(family, point, confidenceLevel, lower, upper);
+  }
+
+  private double bands(int[] family, double[] point, double level, double[] lower, double[] upper) {
     int k = family.length;
     double[] se = new double[k];
     for (int i = 0; i < k; i++) {
@@ -312,7 +380,7 @@ public final class CellBootstrap {
     double c = Double.NaN;
     if (m > 0) {
       Arrays.sort(scratch, 0, m);
-      c = scratch[Math.min(m - 1, (int) Math.ceil(confidenceLevel * m) - 1)];
+      c = scratch[Math.min(m - 1, Math.max(0, (int) Math.ceil(level * m) - 1))];
     }
     for (int i = 0; i < k; i++) {
       double p = point[family[i]];

@@ -20,7 +20,9 @@ import org.imagenetx.evaluation.FactorCounts;
  * simultaneous bands over the 16 factors ({@link CellBootstrap#simultaneousBands}): when all bands
  * cover together, the largest value lies between the largest lower bound and the largest upper
  * bound, so the interval covers at least at the level whatever the ties (conservative when one
- * factor stands apart), and it always holds the estimate.
+ * factor stands apart), and it always holds the estimate. A factor all right or all wrong in the
+ * sample, which the bootstrap cannot see as uncertain, takes an exact band instead (see {@link
+ * CellBootstrap#estimateProfile}).
  */
 public final class ProfileStatistic {
   private final String name;

@@ -104,6 +104,10 @@ class RatiosProfileTest {
     CliRunner.Result same = CliRunner.run("ratios", "--contrast", "pose-pose");
     assertThat(same.exitCode()).isEqualTo(2);
     assertThat(same.err()).contains("compares pose with itself");
+    CliRunner.Result twice =
+        CliRunner.run("ratios", "--contrast", "pose-background", "--contrast", "pose-background");
+    assertThat(twice.exitCode()).isEqualTo(2);
+    assertThat(twice.err()).contains("--contrast pose-background is given twice");
     CliRunner.Result meta =
         CliRunner.run("ratios", "--by-metaclass", "--contrast", "pose-background");
     assertThat(meta.exitCode()).isEqualTo(2);

@@ -116,6 +116,7 @@ class BootstrapIntervalsTest {
     Results.ModelReport first = e.show(all.rows().get(0).model(), ErrorType.CLASS);
     assertThat(first.factors().get(Factor.POSE.ordinal()).errorRatio())
         .isEqualTo(all.rows().get(0).value());
+    ZooBootstrap.Result before = intervals.result(e.session(), 0, ErrorType.CLASS);
     // worst_factor: the worst factor's accuracy, or the largest error ratio, each with the
     // interval of the model's joint bootstrap (all factors from one resample)
     for (Metric metric : new Metric[] {Metric.ACCURACY, Metric.ERROR_RATIO}) {
@@ -128,8 +129,11 @@ class BootstrapIntervalsTest {
         assertThat(v.upper()).isGreaterThan(v.lower());
       }
     }
-    // the per-factor intervals stay those of the per-factor bootstrap: nothing new was cached
+    // the per-factor intervals stay those of the per-factor bootstrap, computed once
     assertThat(intervals.cachedModels()).isEqualTo(QueryEngine.MAX_RANK_INTERVALS);
+    assertThat(intervals.result(e.session(), 0, ErrorType.CLASS)).isSameAs(before);
+    // the worst_factor rows (top 3 of each metric) have their own joint bootstrap
+    assertThat(intervals.cachedProfiles()).isBetween(3, 6);
     assertThat(FactorTable.COLUMNS).contains("worst_factor");
   }
 }
