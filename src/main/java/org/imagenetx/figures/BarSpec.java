@@ -68,6 +68,6 @@ public record BarSpec(
 
   @Override
   public List<String> axisTitles() {
-    return List.of(categoryAxis, valueAxis);
+    return horizontal ? List.of(valueAxis, categoryAxis) : List.of(categoryAxis, valueAxis);
   }
 }

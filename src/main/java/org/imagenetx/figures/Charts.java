@@ -103,19 +103,22 @@ final class Charts {
    * @param domain keep the x (category) axis title
    * @param range keep the y (value) axis title
    */
-  static void axisTitles(JFreeChart chart, boolean domain, boolean range) {
+  static void axisTitles(JFreeChart chart, boolean x, boolean y) {
+    // a horizontal plot draws its domain axis on the left and its range axis at the bottom
     if (chart.getPlot() instanceof XYPlot p) {
-      if (!domain) {
+      boolean flip = p.getOrientation() == org.jfree.chart.plot.PlotOrientation.HORIZONTAL;
+      if (!(flip ? y : x)) {
         p.getDomainAxis().setLabel(null);
       }
-      if (!range) {
+      if (!(flip ? x : y)) {
         p.getRangeAxis().setLabel(null);
       }
     } else if (chart.getPlot() instanceof CategoryPlot p) {
-      if (!domain) {
+      boolean flip = p.getOrientation() == org.jfree.chart.plot.PlotOrientation.HORIZONTAL;
+      if (!(flip ? y : x)) {
         p.getDomainAxis().setLabel(null);
       }
-      if (!range) {
+      if (!(flip ? x : y)) {
         p.getRangeAxis().setLabel(null);
       }
     }

@@ -174,6 +174,27 @@ class FigureWriterTest {
         .isInstanceOf(IllegalArgumentException.class);
   }
 
+  /**
+   * A column of two like horizontal-bar panels: the value axis (x, at the bottom) is titled once,
+   * under the lower panel; the category axis (y, on the left) beside each, as the first of its row.
+   */
+  @Test
+  void aColumnOfHorizontalBarsTitlesItsValueAxisOnceAtTheBottom() throws Exception {
+    BarSpec spec =
+        new BarSpec(
+            "",
+            "Factor",
+            "Share of models",
+            List.of("pose", "texture"),
+            List.of(new BarSeries("s", new double[] {0.2, 0.9}, null, null, null)),
+            Double.NaN,
+            true);
+    Figure f = new Figure("test-hcol", "Bars.", List.of(spec, spec), 1, 450, 300, table());
+    List<String> texts = SvgFile.parse(FigureWriter.svg(f)).texts;
+    assertThat(texts.stream().filter("Share of models"::equals).count()).isEqualTo(1);
+    assertThat(texts.stream().filter("Factor"::equals).count()).isEqualTo(2);
+  }
+
   @Test
   void panelsWithAxesOfTheirOwnKeepTheirTitlesInAGrid() throws Exception {
     HistogramSpec h =
