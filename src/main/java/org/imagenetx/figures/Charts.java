@@ -100,27 +100,31 @@ final class Charts {
    * Hides the axis titles a grid repeats.
    *
    * @param chart a chart of a grid
-   * @param domain keep the x (category) axis title
-   * @param range keep the y (value) axis title
+   * @param x keep the title of the axis drawn at the bottom
+   * @param y keep the title of the axis drawn on the left
    */
   static void axisTitles(JFreeChart chart, boolean x, boolean y) {
-    // a horizontal plot draws its domain axis on the left and its range axis at the bottom
+    org.jfree.chart.axis.Axis domain;
+    org.jfree.chart.axis.Axis range;
+    PlotOrientation orientation;
     if (chart.getPlot() instanceof XYPlot p) {
-      boolean flip = p.getOrientation() == org.jfree.chart.plot.PlotOrientation.HORIZONTAL;
-      if (!(flip ? y : x)) {
-        p.getDomainAxis().setLabel(null);
-      }
-      if (!(flip ? x : y)) {
-        p.getRangeAxis().setLabel(null);
-      }
+      domain = p.getDomainAxis();
+      range = p.getRangeAxis();
+      orientation = p.getOrientation();
     } else if (chart.getPlot() instanceof CategoryPlot p) {
-      boolean flip = p.getOrientation() == org.jfree.chart.plot.PlotOrientation.HORIZONTAL;
-      if (!(flip ? y : x)) {
-        p.getDomainAxis().setLabel(null);
-      }
-      if (!(flip ? x : y)) {
-        p.getRangeAxis().setLabel(null);
-      }
+      domain = p.getDomainAxis();
+      range = p.getRangeAxis();
+      orientation = p.getOrientation();
+    } else {
+      return;
+    }
+    // a horizontal plot draws its domain axis on the left and its range axis at the bottom
+    boolean flip = orientation == PlotOrientation.HORIZONTAL;
+    if (!(flip ? y : x)) {
+      domain.setLabel(null);
+    }
+    if (!(flip ? x : y)) {
+      range.setLabel(null);
     }
   }
 

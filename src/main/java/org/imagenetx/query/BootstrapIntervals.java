@@ -120,19 +120,19 @@ public final class BootstrapIntervals implements Intervals {
    * @return models × error types cached so far
    */
   public int cachedModels() {
-    int n = 0;
-    for (Map<String, ZooBootstrap.Result> m : cache.values()) {
-      n += m.size();
-    }
-    return n;
+    return size(cache);
   }
 
   /**
    * @return models × error types with a joint (profile) bootstrap cached so far
    */
   int cachedProfiles() {
+    return size(profileCache);
+  }
+
+  private static int size(Map<ErrorType, Map<String, ZooBootstrap.Result>> cache) {
     int n = 0;
-    for (Map<String, ZooBootstrap.Result> m : profileCache.values()) {
+    for (Map<String, ZooBootstrap.Result> m : cache.values()) {
       n += m.size();
     }
     return n;

@@ -38,7 +38,11 @@ public final class ProfileStatistic {
     this.largest = largest;
   }
 
-  private static int[] family(boolean errorRatio) {
+  /**
+   * @param errorRatio the error ratios, else the accuracies
+   * @return the statistic indices of the 16 factors' error ratios (or accuracies), canonical order
+   */
+  static int[] factors(boolean errorRatio) {
     int[] f = new int[Factor.COUNT];
     for (int i = 0; i < Factor.COUNT; i++) {
       f[i] =
@@ -56,20 +60,7 @@ public final class ProfileStatistic {
    * @return the statistic, named {@code worst_factor}
    */
   public static ProfileStatistic worstFactor() {
-    return new ProfileStatistic(
-        "worst_factor",
-        s -> {
-          double min = Double.NaN;
-          for (int f = 0; f < Factor.COUNT; f++) {
-            double a = s[ZooBootstrap.Result.accuracy(f)];
-            if (!Double.isNaN(a) && !(a >= min)) {
-              min = a;
-            }
-          }
-          return min;
-        },
-        family(false),
-        false);
+    return extreme("worst_factor", factors(false), false);
   }
 
   /**
@@ -79,20 +70,25 @@ public final class ProfileStatistic {
    * @return the statistic, named {@code largest_ratio}
    */
   public static ProfileStatistic largestRatio() {
+    return extreme("largest_ratio", factors(true), true);
+  }
+
+  /** The largest (or smallest) defined value of the family, NaN when none is defined. */
+  private static ProfileStatistic extreme(String name, int[] family, boolean largest) {
     return new ProfileStatistic(
-        "largest_ratio",
+        name,
         s -> {
-          double max = Double.NaN;
-          for (Factor f : Factor.values()) {
-            double r = s[ZooBootstrap.Result.errorRatio(f)];
-            if (!Double.isNaN(r) && !(r <= max)) {
-              max = r;
+          double best = Double.NaN;
+          for (int i : family) {
+            double v = s[i];
+            if (!Double.isNaN(v) && (Double.isNaN(best) || (largest ? v > best : v < best))) {
+              best = v;
             }
           }
-          return max;
+          return best;
         },
-        family(true),
-        true);
+        family,
+        largest);
   }
 
   /**

@@ -315,10 +315,7 @@ public final class ZooBootstrap {
             && !simultaneous
             && profiles.length == 0
             && useMarginal(cells.patterns().length);
-    int[] family = new int[Factor.COUNT];
-    for (Factor f : Factor.values()) {
-      family[f.ordinal()] = Result.errorRatio(f);
-    }
+    int[] family = ProfileStatistic.factors(true);
     int numModels = zoo.size();
     int stats = layout.numStatistics();
     int width = stats + profiles.length;
