@@ -49,22 +49,30 @@ for s, when, la in rows(a.loads):
 checks = [l.rstrip("\n") for l in open(a.checks) if l.strip()]
 machine = [l.rstrip("\n") for l in open(a.machine) if l.strip()]
 
-# scenario id -> what it shows, the baseline side, the imagenetx sides (summed per pair), the target
+# row id -> the scenario of its runs, what it shows, the baseline side, the imagenetx sides (summed
+# per pair), the target. "cold" rows: the same rounds with IMAGENETX_DAEMON=off (every command in
+# its own JVM), against the same baseline runs.
 SCENARIOS = [
-    ("base-aggregate", "4 real base models, one table: `aggregate --factors multi --error-type class` vs DuckDB",
+    ("base-aggregate", "base-aggregate", "4 real base models, one table: `aggregate --factors multi --error-type class` vs DuckDB",
      "duckdb", ["imagenetx"], ("ratio", 4.0)),
-    ("base-ratios", "4 real base models: `ratios --factors multi` (table to stdout) vs DuckDB computing the table",
+    ("base-ratios", "base-ratios", "4 real base models: `ratios --factors multi` (table to stdout) vs DuckDB computing the table",
      "duckdb", ["imagenetx"], ("ratio", 4.0)),
-    ("base-default", "4 real base models, the main job as typed: `ratios --factors multi` with no `--zoo` (the embedded base models) vs DuckDB",
+    ("base-default", "base-default", "4 real base models, the main job as typed: `ratios --factors multi` with no `--zoo` (the embedded base models) vs DuckDB",
      "duckdb", ["imagenetx"], ("ratio", 4.0)),
-    ("help", "`java -jar target/imagenetx.jar --help`", None, ["imagenetx"], ("seconds", 0.4)),
-    ("help-hi", "reference: a JVM printing \"hi\" (`java -cp . Hi`), interleaved with `--help`", None, ["hi"], None),
-    ("200-duckdb", "200 synthetic models, CSV folder → table: `aggregate` vs DuckDB", "duckdb", ["imagenetx"], ("ratio", 5.0)),
-    ("200-pandas", "200 synthetic models, CSV folder → table: `aggregate` vs pandas toolkit (re-implementation, `pandas_toolkit.py`)",
+    ("base-default-cold", "base-default", "the same, cold: `IMAGENETX_DAEMON=off`, the command in its own JVM",
+     "duckdb", ["imagenetx-cold"], None),
+    ("help", "help", "`java -jar target/imagenetx.jar --help`", None, ["imagenetx"], ("seconds", 0.4)),
+    ("help-hi", "help", "reference: a JVM printing \"hi\" (`java -cp . Hi`), interleaved with `--help`", None, ["hi"], None),
+    ("200-duckdb", "200-duckdb", "200 synthetic models, CSV folder → table: `aggregate` vs DuckDB", "duckdb", ["imagenetx"], ("ratio", 5.0)),
+    ("200-duckdb-cold", "200-duckdb", "the same, cold (`IMAGENETX_DAEMON=off`)", "duckdb", ["imagenetx-cold"], None),
+    ("200-pandas", "200-pandas", "200 synthetic models, CSV folder → table: `aggregate` vs pandas toolkit (re-implementation, `pandas_toolkit.py`)",
      "pandas", ["imagenetx"], ("ratio", 50.0)),
-    ("2200", "2,200 synthetic models, CSV folder → store → table: `zoo build` + `aggregate` (two processes) vs DuckDB CSV folder → table",
+    ("200-pandas-cold", "200-pandas", "the same, cold (`IMAGENETX_DAEMON=off`)", "pandas", ["imagenetx-cold"], None),
+    ("2200", "2200", "2,200 synthetic models, CSV folder → store → table: `zoo build` + `aggregate` (two processes) vs DuckDB CSV folder → table",
      "duckdb", ["imagenetx-build", "imagenetx-aggregate"], ("ratio", 5.0)),
-    ("memory", "2,200 synthetic models, tables step (`aggregate`, all tables, from a store): peak RSS", None,
+    ("2200-cold", "2200", "the same, cold (`IMAGENETX_DAEMON=off`)",
+     "duckdb", ["imagenetx-cold-build", "imagenetx-cold-aggregate"], None),
+    ("memory", "memory", "2,200 synthetic models, tables step (`aggregate`, all tables, from a store, cold): peak RSS", None,
      ["imagenetx-tables"], ("rss_mb", 400.0)),
 ]
 
@@ -86,8 +94,7 @@ def ratio_fmt(x):
 
 
 summary = []
-for sid, label, base, ix, target in SCENARIOS:
-    scen = "help" if sid == "help-hi" else sid
+for sid, scen, label, base, ix, target in SCENARIOS:
     counted = [r for r in runs if r["scenario"] == scen and not r["warmup"]]
     if not counted:
         continue
@@ -107,12 +114,14 @@ for sid, label, base, ix, target in SCENARIOS:
                 continue
             base_times.append(sides[base]["seconds"])
             ratios.append(sides[base]["seconds"] / t)
-    row = {"scenario": sid, "label": label, "baseline": base, "imagenetx_sides": ix,
+    if not ix_times:
+        continue
+    row = {"scenario": sid, "runs_of": scen, "label": label, "baseline": base, "imagenetx_sides": ix,
            "imagenetx_seconds": stats(ix_times), "baseline_seconds": stats(base_times), "ratio": stats(ratios),
            "imagenetx_peak_rss_mb": stats(rss),
            "parts_seconds": {s: stats([by_pair[p][s]["seconds"] for p in sorted(by_pair) if s in by_pair[p]]) for s in ix}
            if len(ix) > 1 else None}
-    if base:
+    if base and not sid.endswith("-cold"):
         row["baseline_peak_rss_mb"] = stats([r["peak_rss_mb"] for r in counted if r["side"] == base])
     if target:
         kind, bound = target
@@ -140,7 +149,10 @@ out.append("Every command is a whole process (JVM start included) timed from out
            "This machine is a noisy 2-core VM whose speed drifts by 10–30% between minutes: the absolute times "
            "move with it, but both runs of a pair meet the same machine state, so interleaving is what keeps the "
            "ratios fair. Round 0 of each scenario is a warm-up and is not counted. The tables behind the rows "
-           "were checked equal to DuckDB's to 1e-12 in this run (below).")
+           "were checked equal to DuckDB's to 1e-12 in this run (below). imagenetx runs as `java -jar`: from "
+           "the second command on, a resident server started by the first answers it (its peak RSS is in the "
+           "machine line); the rows marked cold run every command in its own JVM (`IMAGENETX_DAEMON=off`), "
+           "in the same rounds against the same baseline runs.")
 out.append("")
 out.append("| scenario | baseline median (min–max) | imagenetx median (min–max) | median per-pair ratio (min–max) | pairs | target | met |")
 out.append("|---|---:|---:|---:|---:|---:|:---:|")
@@ -166,11 +178,12 @@ for r in summary:
         bits.append("imagenetx parts (median): " + ", ".join(f"`{s}` {secs(v['median'])}" for s, v in r["parts_seconds"].items() if v))
     if r["scenario"] != "memory":
         who = "" if r["scenario"] == "help-hi" else "imagenetx "
+        if r["scenario"] not in ("help", "help-hi") and not r["scenario"].endswith("-cold"):
+            who = "imagenetx client "
         bits.append(f"{who}peak RSS {spread(r['imagenetx_peak_rss_mb'], lambda x: f'{x:.0f} MB')}")
     if r.get("baseline_peak_rss_mb"):
         bits.append(f"{r['baseline']} peak RSS {spread(r['baseline_peak_rss_mb'], lambda x: f'{x:.0f} MB')}")
-    scen = "help" if r["scenario"] == "help-hi" else r["scenario"]
-    la = loads.get(scen)
+    la = loads.get(r["runs_of"])
     if la:
         bits.append(f"load average {la.get('start', '?')} → {la.get('end', '?')}")
     out.append(f"- {r['scenario']}: " + "; ".join(bits))

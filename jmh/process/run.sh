@@ -18,6 +18,12 @@
 # Every run's table is checked equal to DuckDB's (1e-12) once per run of this script; a difference
 # stops the script.
 #
+# imagenetx runs as users run it: `java -jar`, so from the second command on a resident server of
+# the jar answers (the warm-up round starts it; its cache directory is private to this run and is
+# removed at the end, which stops the server). Each scenario also times the same commands with
+# IMAGENETX_DAEMON=off, every command in its own JVM ("cold"), in the same rounds against the same
+# baseline run. The memory scenario runs cold: it is the resident memory of the JVM doing the work.
+#
 # Usage: jmh/process/run.sh [scenario...] [options]   (see --help)
 # Requires: java, GNU time (/usr/bin/time), python3 with duckdb and pandas (pip install duckdb pandas).
 # Writes results/bench/<UTC date>-process[-<tag>].{json,md,machine.txt}.
@@ -133,7 +139,11 @@ case "$ann_arg" in default | explicit) ;; *) echo "--annotations-arg: default, e
 cache="${IMAGENETX_BENCH_DIR:-/tmp/imagenetx-bench}"
 mkdir -p "$cache"
 work="$(mktemp -d "$cache/run.XXXXXX")"
-trap 'rm -rf "$work"' EXIT
+# a cache directory of this run only: no resident server before the warm-up round, none after the run
+export IMAGENETX_CACHE="$work/cache"
+stop_servers() { rm -f "$IMAGENETX_CACHE"/daemon/*.sock; sleep 2; }
+trap 'stop_servers; rm -rf "$work"' EXIT
+cold=(env IMAGENETX_DAEMON=off)
 mkdir -p results/bench
 stamp="$(date -u +%Y-%m-%d)"
 name="${stamp}-process${tag:+-$tag}"
@@ -237,10 +247,12 @@ if has base; then
     timed base-ratios imagenetx "$i" "$work/base-ratios.out" "${rat[@]}"
     timed base-default duckdb "$i" /dev/null "${duck[@]}"
     timed base-default imagenetx "$i" "$work/base-default.out" "${def[@]}"
+    timed base-default imagenetx-cold "$i" "$work/base-default-cold.out" "${cold[@]}" "${def[@]}"
     if [ "$i" = 0 ]; then
       check "base aggregate = DuckDB" "$work/base-duckdb.csv" "$(table_in "$work/base-agg")"
       check "base ratios = DuckDB" "$work/base-duckdb.csv" --ratios "$work/base-ratios.out"
       check "base default ratios = DuckDB" "$work/base-duckdb.csv" --ratios "$work/base-default.out"
+      check "base default ratios, cold = DuckDB" "$work/base-duckdb.csv" --ratios "$work/base-default-cold.out"
     fi
   done
   load base end
@@ -274,9 +286,11 @@ if has 200; then
     timed 200-duckdb duckdb "$i" /dev/null "${duck[@]}"
     timed 200-duckdb imagenetx "$i" /dev/null "${agg[@]}"
     if [ "$i" = 0 ]; then check "200 aggregate = DuckDB" "$work/200-duckdb.csv" "$(table_in "$work/200-agg")"; fi
+    timed 200-duckdb imagenetx-cold "$i" /dev/null "${cold[@]}" "${agg[@]}"
     if [ "$i" -ge 1 ] && [ "$i" -le "$pandas_runs" ]; then
       timed 200-pandas pandas "$i" /dev/null "${pandas[@]}"
       timed 200-pandas imagenetx "$i" /dev/null "${agg[@]}"
+      timed 200-pandas imagenetx-cold "$i" /dev/null "${cold[@]}" "${agg[@]}"
       if [ "$i" = 1 ]; then check "200 pandas re-implementation = DuckDB" "$work/200-duckdb.csv" "$work/200-pandas.csv"; fi
     fi
   done
@@ -284,6 +298,7 @@ if has 200; then
   for ((i = pairs_200 + 1; i <= pandas_runs; i++)); do
     timed 200-pandas pandas "$i" /dev/null "${pandas[@]}"
     timed 200-pandas imagenetx "$i" /dev/null "${agg[@]}"
+    timed 200-pandas imagenetx-cold "$i" /dev/null "${cold[@]}" "${agg[@]}"
   done
   load 200 end
 fi
@@ -303,6 +318,9 @@ if has 2200; then
     timed 2200 imagenetx-build "$i" /dev/null "${build_cmd[@]}"
     timed 2200 imagenetx-aggregate "$i" /dev/null "${agg[@]}"
     if [ "$i" = 1 ]; then check "2200 zoo build + aggregate = DuckDB" "$work/2200-duckdb.csv" "$(table_in "$work/2200-agg")"; fi
+    rm -f "$store"
+    timed 2200 imagenetx-cold-build "$i" /dev/null "${cold[@]}" "${build_cmd[@]}"
+    timed 2200 imagenetx-cold-aggregate "$i" /dev/null "${cold[@]}" "${agg[@]}"
   done
   rm -f "$store"
   load 2200 end
@@ -318,7 +336,7 @@ if has memory; then
   fi
   load memory start
   for ((i = 1; i <= memory_runs; i++)); do
-    timed memory imagenetx-tables "$i" /dev/null java -jar "$jar" aggregate --synthetic --seed "$seed" --zoo "$store" --out "$work/mem"
+    timed memory imagenetx-tables "$i" /dev/null "${cold[@]}" java -jar "$jar" aggregate --synthetic --seed "$seed" --zoo "$store" --out "$work/mem"
   done
   load memory end
 fi
@@ -344,6 +362,9 @@ PY
   echo "imagenetx: $(git rev-parse --short HEAD 2> /dev/null || echo '?')$(git diff --quiet HEAD -- src pom.xml 2> /dev/null || echo ' (with uncommitted changes)'), target/imagenetx.jar $(($(stat -c %s "$jar") / 1048576)) MB"
   echo "data: $data (imagenetx annotations: $ann_arg); synthetic seed $seed, zoos in $cache"
   echo "date: $started to $(date -u +%FT%TZ)"
+  for pid in $(pgrep -f -- "-jar $jar\$" || true); do
+    echo "resident server (pid $pid): peak RSS $(awk '/VmHWM/ {printf "%.0f MB", $2/1024}' /proc/"$pid"/status), RSS now $(awk '/VmRSS/ {printf "%.0f MB", $2/1024}' /proc/"$pid"/status)"
+  done
   if [ -n "$note" ]; then echo "note: $note"; fi
 } > "$out.machine.txt"
 python3 "$here/process_table.py" --raw "$raw" --commands "$commands" --loads "$loads" --checks "$checks" \

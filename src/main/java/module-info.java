@@ -12,7 +12,8 @@
  *
  * <p>Internal: the word kernels ({@code bits}), the worker pool ({@code parallel}), the synthetic
  * data generator ({@code synth}), the figures and the command line, explorer and shell ({@code
- * figures}, {@code cli}, {@code serve}); the fat jar {@code target/imagenetx.jar} runs them.
+ * figures}, {@code cli}, {@code serve}) and the resident server ({@code daemon}); the fat jar
+ * {@code target/imagenetx.jar} runs them.
  */
 module org.imagenetx {
   exports org.imagenetx.annotations;
@@ -39,6 +40,7 @@ module org.imagenetx {
   requires info.picocli;
   requires java.desktop;
   requires jdk.httpserver;
+  requires jdk.net;
   requires me.tongfei.progressbar;
   requires org.jfree.jfreechart;
   requires org.jfree.svg;

@@ -29,8 +29,7 @@ import org.imagenetx.io.BadInputException;
  * version, header or section checksum rebuilds the entry too. Entries are written to a temporary
  * file and moved into place, so a reader never sees half an entry.
  *
- * <p>The directory is {@code -Dimagenetx.cache}, else {@code $IMAGENETX_CACHE}, else {@code
- * $XDG_CACHE_HOME/imagenetx}, else {@code ~/.cache/imagenetx}; the value {@code off} disables
+ * <p>The directory is {@link org.imagenetx.io.CacheDirectory}; its value {@code off} disables
  * caching. A directory that cannot be written is not an error: the snapshot is then built in memory
  * on every run.
  */
@@ -41,19 +40,7 @@ final class SnapshotCache {
    * @return the cache directory, or null when caching is off
    */
   static Path directory() {
-    String v = System.getProperty("imagenetx.cache");
-    if (v == null) {
-      v = System.getenv("IMAGENETX_CACHE");
-    }
-    if (v != null && !v.isBlank()) {
-      return v.trim().equalsIgnoreCase("off") ? null : Path.of(v.trim());
-    }
-    String xdg = System.getenv("XDG_CACHE_HOME");
-    if (xdg != null && !xdg.isBlank()) {
-      return Path.of(xdg, "imagenetx");
-    }
-    String home = System.getProperty("user.home");
-    return home == null ? null : Path.of(home, ".cache", "imagenetx");
+    return org.imagenetx.io.CacheDirectory.resolve();
   }
 
   /**

@@ -10,7 +10,6 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
-import me.tongfei.progressbar.ProgressBarStyle;
 import org.imagenetx.annotations.FactorSelection;
 import org.imagenetx.evaluation.Aggregation;
 import org.imagenetx.evaluation.ErrorType;
@@ -130,15 +129,7 @@ final class AggregateCommand implements Callable<Integer> {
   }
 
   private static ProgressBar progressBar(Zoo zoo) {
-    if (System.console() == null || zoo.size() < 50) {
-      return null;
-    }
-    return new ProgressBarBuilder()
-        .setTaskName(zoo.name())
-        .setInitialMax(zoo.size())
-        .setUnit(" models", 1)
-        .setStyle(ProgressBarStyle.ASCII)
-        .showSpeed()
-        .build();
+    ProgressBarBuilder b = zoo.size() < 50 ? null : Tty.progressBar(zoo.name());
+    return b == null ? null : b.setInitialMax(zoo.size()).setUnit(" models", 1).build();
   }
 }

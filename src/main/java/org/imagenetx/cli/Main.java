@@ -2,6 +2,9 @@ package org.imagenetx.cli;
 
 import java.io.PrintWriter;
 import java.util.List;
+import org.imagenetx.daemon.DaemonClient;
+import org.imagenetx.daemon.DaemonKey;
+import org.imagenetx.daemon.DaemonServer;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -54,6 +57,18 @@ public final class Main implements Runnable {
       HelpTexts.print(System.out, help);
       System.exit(0);
     }
+    String serve = System.getenv(DaemonServer.SERVE);
+    if (serve != null && args.length == 0) {
+      DaemonKey own = DaemonKey.of(args);
+      if (own != null && own.hash().equals(serve)) {
+        DaemonServer.run(own, Main::runServed, WARM_UP);
+      }
+    }
+    DaemonKey key = served(args) ? DaemonKey.of(args) : null;
+    int daemon = key == null ? DaemonClient.DECLINED : DaemonClient.run(key, args, Tty.attached());
+    if (daemon >= 0) {
+      System.exit(daemon);
+    }
     Prefetch.start(args);
     int code;
     try {
@@ -63,7 +78,56 @@ public final class Main implements Runnable {
       System.err.println("imagenetx: error: " + org.imagenetx.io.Resources.outOfMemory());
       code = ExitCodes.BAD_INPUT;
     }
+    if (daemon == DaemonClient.ABSENT) {
+      System.out.flush();
+      DaemonClient.spawn(key);
+    }
     System.exit(code);
+  }
+
+  /**
+   * Commands a resident server runs: all but the interactive shell, the explorer's server (both
+   * long-lived and attached to their terminal or port) and help (answered from text rendered at
+   * build time).
+   */
+  private static final java.util.Set<String> SERVED =
+      java.util.Set.of(
+          "ratios",
+          "aggregate",
+          "compare",
+          "study",
+          "images",
+          "query",
+          "zoo",
+          "synth",
+          "figures",
+          "reproduce");
+
+  /** What a new server runs before its first client: the everyday tables. */
+  private static final List<String[]> WARM_UP =
+      List.of(new String[] {"ratios"}, new String[] {"ratios", "--factors", "multi"});
+
+  private static boolean served(String[] args) {
+    for (String a : args) {
+      if (!a.startsWith("-")) {
+        return SERVED.contains(a);
+      }
+    }
+    return false;
+  }
+
+  /** A command run by a resident server for a client: as {@link #main} runs it, minus the exit. */
+  static int runServed(
+      String[] args, java.io.PrintStream out, java.io.PrintStream err, boolean tty) {
+    Tty.serve(tty);
+    try {
+      return run(new PrintWriter(out), new PrintWriter(err, true), args);
+    } catch (OutOfMemoryError e) {
+      err.println("imagenetx: error: " + org.imagenetx.io.Resources.outOfMemory());
+      return ExitCodes.BAD_INPUT;
+    } finally {
+      Tty.serve(null);
+    }
   }
 
   /**

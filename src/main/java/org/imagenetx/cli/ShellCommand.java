@@ -64,7 +64,7 @@ final class ShellCommand implements Callable<Integer> {
         engine.session().selection().key(),
         engine.session().ramBytesUsed() / 1e6);
     err.flush();
-    if (System.console() == null) {
+    if (!Tty.attached()) {
       // piped input: no line editor (its buffer took 3.5 GB for a 1 MB line), no history file
       return piped(engine, System.in, spec.commandLine().getOut());
     }

@@ -3,7 +3,6 @@ package org.imagenetx.cli;
 import java.util.Locale;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
-import me.tongfei.progressbar.ProgressBarStyle;
 import org.imagenetx.zoo.ZooStoreWriter;
 
 /**
@@ -23,16 +22,12 @@ final class StoreProgress implements ZooStoreWriter.Progress, AutoCloseable {
   }
 
   static StoreProgress start(String task, int numModels, long totalBytes) {
-    if (System.console() == null) {
+    ProgressBarBuilder b = Tty.progressBar(task);
+    if (b == null) {
       return new StoreProgress(null, false, numModels);
     }
     boolean byBytes = totalBytes > 0;
-    ProgressBarBuilder b =
-        new ProgressBarBuilder()
-            .setTaskName(task)
-            .setStyle(ProgressBarStyle.ASCII)
-            .showSpeed()
-            .setUpdateIntervalMillis(250);
+    b.setUpdateIntervalMillis(250);
     if (byBytes) {
       b.setInitialMax(totalBytes).setUnit(" MB", 1L << 20);
     } else {

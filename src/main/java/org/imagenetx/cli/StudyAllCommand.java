@@ -64,7 +64,7 @@ final class StudyAllCommand implements Callable<Integer> {
     PrintWriter stdout = spec.commandLine().getOut();
     long t0 = System.nanoTime();
     // progress on a terminal only: piped or captured standard error stays the one-line contract
-    boolean show = System.console() != null || Boolean.getBoolean(PROGRESS_PROPERTY);
+    boolean show = Tty.attached() || Boolean.getBoolean(PROGRESS_PROPERTY);
     java.util.function.Consumer<String> step =
         m -> {
           if (show) {

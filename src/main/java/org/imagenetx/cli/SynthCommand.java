@@ -6,7 +6,6 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
-import me.tongfei.progressbar.ProgressBarStyle;
 import org.imagenetx.annotations.Dataset;
 import org.imagenetx.io.OutputSet;
 import org.imagenetx.io.Resources;
@@ -170,15 +169,7 @@ final class SynthCommand implements Callable<Integer> {
   }
 
   private static ProgressBar progressBar(int models) {
-    if (System.console() == null) {
-      return null;
-    }
-    return new ProgressBarBuilder()
-        .setTaskName("synth")
-        .setInitialMax(models)
-        .setUnit(" models", 1)
-        .setStyle(ProgressBarStyle.ASCII)
-        .showSpeed()
-        .build();
+    ProgressBarBuilder b = Tty.progressBar("synth");
+    return b == null ? null : b.setInitialMax(models).setUnit(" models", 1).build();
   }
 }

@@ -35,7 +35,11 @@ class FatJarIT {
     cmd.add("-jar");
     cmd.add(JAR.toString());
     cmd.addAll(List.of(args));
-    Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+    ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
+    // every command in its own JVM, as the minimized jar is what is tested (DaemonIT tests the
+    // resident server)
+    pb.environment().put("IMAGENETX_DAEMON", "off");
+    Process p = pb.start();
     if (stdin != null) {
       p.getOutputStream().write(stdin.getBytes(StandardCharsets.UTF_8));
     }

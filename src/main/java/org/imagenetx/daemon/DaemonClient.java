@@ -1,0 +1,166 @@
+package org.imagenetx.daemon;
+
+import java.io.File;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.lang.ProcessBuilder.Redirect;
+import java.net.StandardProtocolFamily;
+import java.net.UnixDomainSocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.channels.SocketChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The client side: hands a command to the resident server of its key, or says why it cannot, so
+ * that the caller runs the command itself. It loads only what a socket needs: its whole cost is the
+ * JVM's start plus a few milliseconds.
+ */
+public final class DaemonClient {
+  /** No server listens for this key: run the command here, then {@link #spawn} one. */
+  public static final int ABSENT = -1;
+
+  /** A server listens but does not take this command (busy, or not this key's): run it here. */
+  public static final int DECLINED = -2;
+
+  private DaemonClient() {}
+
+  /**
+   * Runs a command on the key's server, copying its output to this process's standard output and
+   * error.
+   *
+   * @param key this JVM's key
+   * @param args the command's arguments
+   * @param tty whether this process is at a terminal
+   * @return the command's exit code, or {@link #ABSENT} or {@link #DECLINED}
+   */
+  public static int run(DaemonKey key, String[] args, boolean tty) {
+    return run(
+        key,
+        args,
+        tty,
+        new FileOutputStream(FileDescriptor.out),
+        new FileOutputStream(FileDescriptor.err));
+  }
+
+  /**
+   * @param key this JVM's key
+   * @param args the command's arguments
+   * @param tty whether this process is at a terminal
+   * @param out where the command's standard output goes
+   * @param err where its standard error goes
+   * @return the command's exit code, or {@link #ABSENT} or {@link #DECLINED}
+   */
+  static int run(DaemonKey key, String[] args, boolean tty, OutputStream out, OutputStream err) {
+    Path socket = key.socket();
+    if (!socket.toFile().exists()) {
+      return ABSENT;
+    }
+    if (!DaemonServer.secure(key.directory())) {
+      return DECLINED;
+    }
+    SocketChannel ch;
+    try {
+      ch = SocketChannel.open(StandardProtocolFamily.UNIX);
+      ch.connect(UnixDomainSocketAddress.of(socket));
+    } catch (IOException e) {
+      return ABSENT;
+    }
+    boolean wrote = false;
+    try (ch) {
+      ByteBuffer request =
+          Frames.encode(new Frames.Request(key.text(), System.getProperty("user.dir"), tty, args));
+      try {
+        while (request.hasRemaining()) {
+          ch.write(request);
+        }
+      } catch (IOException e) {
+        // a busy server may decline and close before reading the request: its answer is there
+      }
+      ByteBuffer header = ByteBuffer.allocate(5);
+      byte[] buf = new byte[1 << 16];
+      ByteBuffer body = ByteBuffer.wrap(buf);
+      while (true) {
+        header.clear();
+        Frames.readFully(ch, header);
+        byte type = header.get();
+        int len = header.getInt();
+        if (len < 0 || len > Frames.MAX_FRAME) {
+          throw new IOException("bad frame");
+        }
+        if (type == Frames.EXIT) {
+          return Frames.readFully(ch, ByteBuffer.allocate(4)).getInt();
+        }
+        if (type == Frames.DECLINED) {
+          return DECLINED;
+        }
+        OutputStream to = type == Frames.STDERR ? err : out;
+        while (len > 0) {
+          body.clear().limit(Math.min(len, buf.length));
+          Frames.readFully(ch, body);
+          to.write(buf, 0, body.limit());
+          len -= body.limit();
+          wrote = true;
+        }
+      }
+    } catch (IOException e) {
+      if (!wrote) {
+        return ABSENT;
+      }
+      try {
+        err.write(
+            ("imagenetx: error: the resident server stopped during the command (its log: "
+                    + key.log()
+                    + ")\n")
+                .getBytes(StandardCharsets.UTF_8));
+      } catch (IOException ignored) {
+        // stderr is gone too: the exit code still says it
+      }
+      return 70;
+    }
+  }
+
+  /**
+   * Starts a server for the key in the background, in its own session, its output going to the
+   * key's log. Does nothing when the socket directory cannot be made private to this user.
+   *
+   * @param key this JVM's key
+   */
+  public static void spawn(DaemonKey key) {
+    try {
+      Path dir = key.directory();
+      if (!Files.isDirectory(dir)) {
+        Files.createDirectories(dir.getParent());
+        Files.createDirectory(
+            dir,
+            PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+      }
+      if (!DaemonServer.secure(dir)) {
+        return;
+      }
+      List<String> cmd = new ArrayList<>();
+      File setsid = new File("/usr/bin/setsid");
+      if (setsid.canExecute()) {
+        cmd.add(setsid.getPath());
+      }
+      cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+      cmd.add("-jar");
+      cmd.add(key.jar().toString());
+      ProcessBuilder pb =
+          new ProcessBuilder(cmd)
+              .redirectInput(Redirect.from(new File("/dev/null")))
+              .redirectOutput(Redirect.to(key.log().toFile()))
+              .redirectErrorStream(true);
+      pb.environment().put(DaemonServer.SERVE, key.hash());
+      pb.start();
+    } catch (IOException | RuntimeException e) {
+      // no server: the next command runs in its own JVM again
+    }
+  }
+}

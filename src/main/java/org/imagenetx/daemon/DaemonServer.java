@@ -1,0 +1,429 @@
+package org.imagenetx.daemon;
+
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.net.StandardProtocolFamily;
+import java.net.UnixDomainSocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.channels.ClosedChannelException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.channels.SocketChannel;
+import java.nio.charset.Charset;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFileAttributes;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.EnumSet;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A resident server: serves the commands of clients of one {@link DaemonKey}, one at a time, on a
+ * Unix-domain socket that only its user can open.
+ */
+public final class DaemonServer implements AutoCloseable {
+  /**
+   * The environment variable that makes {@code java -jar imagenetx.jar} (no arguments) a server:
+   * its value is the hash of the key the server is for, so a stray value does nothing.
+   */
+  public static final String SERVE = "IMAGENETX_DAEMON_SERVE";
+
+  /** The environment variable giving the minutes a server stays up without a command. */
+  public static final String IDLE = "IMAGENETX_DAEMON_IDLE";
+
+  /** Minutes a server stays up without a command, unless {@value #IDLE} says otherwise. */
+  public static final int DEFAULT_IDLE_MINUTES = 15;
+
+  /** Bounds of the warm-up before the socket is bound. */
+  private static final int WARM_UP_ROUNDS = 40;
+
+  private static final long WARM_UP_NANOS = TimeUnit.SECONDS.toNanos(3);
+
+  /** After a command that grew the heap beyond this, a collection gives the memory back. */
+  private static final long RETAINED_HEAP = 256L << 20;
+
+  /** A client that connects and sends no request within this time is dropped. */
+  private static final long REQUEST_TIMEOUT_NANOS = TimeUnit.SECONDS.toNanos(5);
+
+  /** Runs one command as the tool's {@code main} would, writing to the streams given. */
+  public interface Runner {
+    /**
+     * @param args the command's arguments
+     * @param out its standard output
+     * @param err its standard error
+     * @param tty whether the client is at a terminal
+     * @return the exit code
+     */
+    int run(String[] args, PrintStream out, PrintStream err, boolean tty);
+  }
+
+  /** The server's own standard output (its log file): commands get the client's streams. */
+  private static final PrintStream LOG = System.out;
+
+  private final DaemonKey key;
+  private final Runner runner;
+  private final long idleNanos;
+  private final Runnable onClientLost;
+  private final long jarSize;
+  private final long jarTime;
+  private ServerSocketChannel server;
+  private volatile SocketChannel current;
+  private volatile boolean requestRead;
+  private volatile long lastUsed = System.nanoTime();
+  private volatile String stopReason;
+
+  /**
+   * @param key the key of the clients served
+   * @param runner what runs a command
+   * @param idleNanos how long the server stays up without a command
+   * @param onClientLost what happens when a client goes away before its command ends
+   */
+  DaemonServer(DaemonKey key, Runner runner, long idleNanos, Runnable onClientLost) {
+    this.key = key;
+    this.runner = runner;
+    this.idleNanos = idleNanos;
+    this.onClientLost = onClientLost;
+    this.jarSize = key.jar().toFile().length();
+    this.jarTime = key.jar().toFile().lastModified();
+  }
+
+  /**
+   * Runs a server for this JVM's key until it is idle, its socket is removed or its jar changes,
+   * then exits the JVM. Returns at once (without exiting) when another server of the key runs.
+   *
+   * @param key this JVM's key
+   * @param runner what runs a command
+   * @param warmUp commands run once before the first client, their output discarded, so the first
+   *     client meets compiled code and decoded data
+   */
+  public static void run(DaemonKey key, Runner runner, java.util.List<String[]> warmUp) {
+    log("server " + key.hash() + " for " + key.jar() + " in " + System.getProperty("user.dir"));
+    try (FileChannel lockFile =
+            FileChannel.open(key.lock(), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        FileLock lock = lockFile.tryLock()) {
+      if (lock == null) {
+        log("another server holds " + key.lock() + "; exiting");
+        return;
+      }
+      sweep(key);
+      PrintStream discard = new PrintStream(OutputStream.nullOutputStream());
+      long start = System.nanoTime();
+      int rounds = 0;
+      // a few dozen rounds get the everyday commands' code compiled; the socket is bound after
+      // them, so that meanwhile commands run in their own JVMs rather than wait
+      while (rounds < WARM_UP_ROUNDS && System.nanoTime() - start < WARM_UP_NANOS) {
+        for (String[] args : warmUp) {
+          runner.run(args, discard, discard, false);
+        }
+        rounds++;
+      }
+      log(
+          String.format(
+              java.util.Locale.ROOT,
+              "warmed up: %d rounds in %.0f ms",
+              rounds,
+              (System.nanoTime() - start) / 1e6));
+      long minutes = idleMinutes();
+      Runnable lost =
+          () -> {
+            log("client left before its command ended; exiting as an interrupted command would");
+            Runtime.getRuntime().exit(130);
+          };
+      try (DaemonServer s =
+          new DaemonServer(key, runner, TimeUnit.MINUTES.toNanos(minutes), lost)) {
+        s.bind();
+        log("listening on " + key.socket() + " (idle limit " + minutes + " min)");
+        s.serve();
+        log("stopped: " + s.stopReason);
+      }
+    } catch (IOException | RuntimeException e) {
+      log("failed: " + e);
+    }
+    Runtime.getRuntime().exit(0);
+  }
+
+  /**
+   * Removes what servers of other keys left (every rebuilt jar is a new key): a lock file nobody
+   * holds, its log and socket, once a day old.
+   */
+  private static void sweep(DaemonKey key) {
+    long dayAgo = System.currentTimeMillis() - TimeUnit.DAYS.toMillis(1);
+    try (java.util.stream.Stream<Path> files = Files.list(key.directory())) {
+      for (Path lockPath : (Iterable<Path>) files::iterator) {
+        String name = lockPath.getFileName().toString();
+        if (!name.endsWith(".lock") || lockPath.equals(key.lock())) {
+          continue;
+        }
+        String other = name.substring(0, name.length() - ".lock".length());
+        try (FileChannel ch = FileChannel.open(lockPath, StandardOpenOption.WRITE);
+            FileLock held = ch.tryLock()) {
+          if (held != null && Files.getLastModifiedTime(lockPath).toMillis() < dayAgo) {
+            Files.deleteIfExists(key.directory().resolve(other + ".sock"));
+            Files.deleteIfExists(key.directory().resolve(other + ".log"));
+            Files.delete(lockPath);
+          }
+        } catch (IOException | RuntimeException e) {
+          // another server's file: left as it is
+        }
+      }
+    } catch (IOException e) {
+      // nothing to sweep
+    }
+  }
+
+  private static long idleMinutes() {
+    String v = System.getenv(IDLE);
+    try {
+      return v == null ? DEFAULT_IDLE_MINUTES : Math.max(1, Long.parseLong(v.trim()));
+    } catch (NumberFormatException e) {
+      return DEFAULT_IDLE_MINUTES;
+    }
+  }
+
+  /** Binds the socket (replacing a stale one: the caller holds the key's lock). */
+  void bind() throws IOException {
+    Path socket = key.socket();
+    Files.deleteIfExists(socket);
+    server = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
+    server.bind(UnixDomainSocketAddress.of(socket));
+    Files.setPosixFilePermissions(socket, PosixFilePermissions.fromString("rw-------"));
+  }
+
+  /** Accepts clients until {@link #close} or the watchdog stops the server. */
+  void serve() throws IOException {
+    Thread watchdog = new Thread(this::watch, "imagenetx-daemon-watchdog");
+    watchdog.setDaemon(true);
+    watchdog.start();
+    while (true) {
+      SocketChannel ch;
+      try {
+        ch = server.accept();
+      } catch (ClosedChannelException e) {
+        return;
+      }
+      if (!samePeer(ch)) {
+        ch.close();
+        continue;
+      }
+      synchronized (this) {
+        if (current != null) {
+          decline(ch);
+          continue;
+        }
+        current = ch;
+        requestRead = false;
+      }
+      Thread t = new Thread(() -> handle(ch), "imagenetx-request");
+      t.start();
+    }
+  }
+
+  private void handle(SocketChannel ch) {
+    long t0 = System.nanoTime();
+    Thread watcher = null;
+    boolean[] done = {false};
+    String command = "?";
+    try {
+      Frames.Request r = Frames.readRequest(ch);
+      requestRead = true;
+      if (!r.key().equals(key.text()) || !r.cwd().equals(System.getProperty("user.dir"))) {
+        release(ch);
+        decline(ch);
+        return;
+      }
+      command = r.args().length == 0 ? "" : r.args()[0];
+      watcher =
+          new Thread(
+              () -> {
+                try {
+                  ch.read(ByteBuffer.allocate(1));
+                } catch (IOException e) {
+                  // closed by the end of the command, or the client's end went away
+                }
+                synchronized (done) {
+                  if (!done[0]) {
+                    onClientLost.run();
+                  }
+                }
+              },
+              "imagenetx-client-watch");
+      watcher.setDaemon(true);
+      watcher.start();
+      Object lock = new Object();
+      Charset cs = Charset.defaultCharset();
+      PrintStream out =
+          new PrintStream(
+              new BufferedOutputStream(new Frames.Stream(ch, Frames.STDOUT, lock), 1 << 16),
+              false,
+              cs);
+      PrintStream err =
+          new PrintStream(
+              new BufferedOutputStream(new Frames.Stream(ch, Frames.STDERR, lock), 1 << 13),
+              true,
+              cs);
+      PrintStream oldOut = System.out;
+      PrintStream oldErr = System.err;
+      int code;
+      System.setOut(out);
+      System.setErr(err);
+      try {
+        code = runner.run(r.args(), out, err, r.tty());
+      } catch (RuntimeException | Error e) {
+        err.println("imagenetx: internal error, please report: " + e);
+        code = 70;
+      } finally {
+        System.setOut(oldOut);
+        System.setErr(oldErr);
+      }
+      out.flush();
+      err.flush();
+      synchronized (done) {
+        done[0] = true;
+      }
+      // free before the client learns the exit code: a script's next command is not declined
+      release(ch);
+      synchronized (lock) {
+        Frames.exit(ch, code);
+      }
+      log(
+          String.format(
+              java.util.Locale.ROOT,
+              "served %s: exit %d, %.1f ms",
+              command,
+              code,
+              (System.nanoTime() - t0) / 1e6));
+    } catch (IOException e) {
+      log("request " + command + ": " + e);
+    } finally {
+      synchronized (done) {
+        done[0] = true;
+      }
+      // free before the client sees the end of its connection
+      release(ch);
+      try {
+        ch.close();
+      } catch (IOException e) {
+        // nothing left to tell the client
+      }
+      if (Runtime.getRuntime().totalMemory() > RETAINED_HEAP) {
+        // a large zoo's command is over: an idle server should not hold its heap
+        System.gc();
+      }
+    }
+  }
+
+  private synchronized void release(SocketChannel ch) {
+    if (current == ch) {
+      lastUsed = System.nanoTime();
+      current = null;
+    }
+  }
+
+  private static void decline(SocketChannel ch) {
+    try (ch) {
+      Frames.write(ch, Frames.DECLINED, new byte[0], 0, 0);
+    } catch (IOException e) {
+      // the client runs the command itself either way
+    }
+  }
+
+  /** Every second: drop a silent client; stop when idle, unbound or out of date. */
+  private void watch() {
+    while (server.isOpen()) {
+      try {
+        Thread.sleep(1000);
+      } catch (InterruptedException e) {
+        return;
+      }
+      SocketChannel ch = current;
+      long now = System.nanoTime();
+      if (ch != null) {
+        if (!requestRead && now - lastUsed > REQUEST_TIMEOUT_NANOS) {
+          try {
+            ch.close();
+          } catch (IOException e) {
+            // closing is all that was wanted
+          }
+        }
+        continue;
+      }
+      String reason = null;
+      if (now - lastUsed > idleNanos) {
+        reason = "idle";
+      } else if (!Files.exists(key.socket(), LinkOption.NOFOLLOW_LINKS)) {
+        reason = "socket removed";
+      } else if (key.jar().toFile().length() != jarSize
+          || key.jar().toFile().lastModified() != jarTime) {
+        reason = "jar changed";
+      }
+      if (reason != null) {
+        stopReason = reason;
+        try {
+          server.close();
+        } catch (IOException e) {
+          // closing is all that was wanted
+        }
+      }
+    }
+  }
+
+  @Override
+  public void close() throws IOException {
+    if (server != null) {
+      server.close();
+    }
+    try {
+      // only this server's socket: it still holds the lock
+      Files.deleteIfExists(key.socket());
+    } catch (IOException e) {
+      // a stale socket is replaced by the next server
+    }
+  }
+
+  /** Unix-domain peers report their user: only this process's user is served. */
+  private static boolean samePeer(SocketChannel ch) {
+    try {
+      return ch.getOption(jdk.net.ExtendedSocketOptions.SO_PEERCRED)
+          .user()
+          .getName()
+          .equals(System.getProperty("user.name"));
+    } catch (IOException | UnsupportedOperationException e) {
+      return false;
+    }
+  }
+
+  /**
+   * @param dir the socket directory
+   * @return true when it is a directory of this user that nobody else can enter
+   */
+  static boolean secure(Path dir) {
+    try {
+      PosixFileAttributes a =
+          Files.readAttributes(dir, PosixFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+      Set<PosixFilePermission> others =
+          EnumSet.complementOf(
+              EnumSet.of(
+                  PosixFilePermission.OWNER_READ,
+                  PosixFilePermission.OWNER_WRITE,
+                  PosixFilePermission.OWNER_EXECUTE));
+      others.retainAll(a.permissions());
+      return a.isDirectory()
+          && others.isEmpty()
+          && a.owner().getName().equals(System.getProperty("user.name"));
+    } catch (IOException | UnsupportedOperationException e) {
+      return false;
+    }
+  }
+
+  private static void log(String line) {
+    LOG.println(java.time.Instant.now() + " " + line);
+    LOG.flush();
+  }
+}

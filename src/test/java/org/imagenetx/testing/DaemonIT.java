@@ -1,0 +1,108 @@
+package org.imagenetx.testing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The resident server as users meet it: {@code java -jar target/imagenetx.jar} runs the first
+ * command in its own JVM and starts a server; the next commands are served by it, with the same
+ * output and exit codes; removing its socket stops it.
+ */
+class DaemonIT {
+  private static final Path JAR = Path.of("target", "imagenetx.jar");
+
+  private record Run(int code, String out) {}
+
+  private static Run java(Map<String, String> env, String... args)
+      throws IOException, InterruptedException {
+    List<String> cmd = new ArrayList<>();
+    cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    cmd.add("-jar");
+    cmd.add(JAR.toString());
+    cmd.addAll(List.of(args));
+    ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
+    pb.environment().putAll(env);
+    Process p = pb.start();
+    p.getOutputStream().close();
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    p.getInputStream().transferTo(out);
+    assertThat(p.waitFor(3, TimeUnit.MINUTES)).isTrue();
+    return new Run(p.exitValue(), out.toString(StandardCharsets.UTF_8));
+  }
+
+  private static Path only(Path dir, String suffix) throws IOException {
+    try (Stream<Path> files = Files.list(dir)) {
+      return files.filter(f -> f.toString().endsWith(suffix)).findFirst().orElse(null);
+    }
+  }
+
+  /** Waits for a condition the server brings about (not a timing assertion: a generous bound). */
+  private static void await(java.util.concurrent.Callable<Boolean> condition) throws Exception {
+    long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
+    while (!condition.call()) {
+      assertThat(System.nanoTime()).as("the server did not get there").isLessThan(deadline);
+      Thread.sleep(100);
+    }
+  }
+
+  @Test
+  void theNextCommandsAreServedWithTheSameOutput() throws Exception {
+    // short: the socket path must fit sun_path
+    Path cache = Files.createTempDirectory(Path.of("/tmp"), "ixd");
+    // a server left by a failed run stops after a minute
+    Map<String, String> env =
+        Map.of("IMAGENETX_CACHE", cache.toString(), "IMAGENETX_DAEMON_IDLE", "1");
+    Map<String, String> off =
+        Map.of("IMAGENETX_CACHE", cache.toString(), "IMAGENETX_DAEMON", "off");
+    Path daemon = cache.resolve("daemon");
+
+    Run first = java(env, "ratios", "--factors", "multi");
+    assertThat(first.code()).as(first.out()).isZero();
+    assertThat(first.out()).contains("ResNet50");
+    await(() -> Files.isDirectory(daemon) && only(daemon, ".sock") != null);
+    assertThat(Files.getPosixFilePermissions(daemon))
+        .containsExactlyInAnyOrderElementsOf(
+            java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
+    Path log = only(daemon, ".log");
+
+    Run second = java(env, "ratios", "--factors", "multi");
+    assertThat(second).isEqualTo(first);
+    for (String[] args :
+        new String[][] {{"ratios", "--bogus"}, {"ratios", "--zoo", "does-not-exist"}, {"ratios"}}) {
+      assertThat(java(env, args)).as(String.join(" ", args)).isEqualTo(java(off, args));
+    }
+    assertThat(Files.readString(log))
+        .contains("served ratios: exit 0")
+        .contains("served ratios: exit 2")
+        .contains("served ratios: exit 1");
+
+    // removing the socket stops the server: its lock is free again
+    Path lock = only(daemon, ".lock");
+    Files.delete(only(daemon, ".sock"));
+    await(
+        () -> {
+          try (FileChannel ch = FileChannel.open(lock, StandardOpenOption.WRITE);
+              FileLock l = ch.tryLock()) {
+            return l != null;
+          }
+        });
+    assertThat(Files.readString(log)).contains("stopped: socket removed");
+    try (Stream<Path> files = Files.walk(cache)) {
+      files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+    }
+  }
+}
