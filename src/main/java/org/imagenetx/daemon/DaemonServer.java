@@ -2,7 +2,6 @@ package org.imagenetx.daemon;
 
 import java.io.BufferedOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.PrintStream;
 import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;
@@ -40,11 +39,6 @@ public final class DaemonServer implements AutoCloseable {
 
   /** Minutes a server stays up without a command, unless {@value #IDLE} says otherwise. */
   public static final int DEFAULT_IDLE_MINUTES = 15;
-
-  /** Bounds of the warm-up before the socket is bound. */
-  private static final int WARM_UP_ROUNDS = 40;
-
-  private static final long WARM_UP_NANOS = TimeUnit.SECONDS.toNanos(3);
 
   /** After a command that grew the heap beyond this, a collection gives the memory back. */
   private static final long RETAINED_HEAP = 256L << 20;
@@ -100,10 +94,10 @@ public final class DaemonServer implements AutoCloseable {
    *
    * @param key this JVM's key
    * @param runner what runs a command
-   * @param warmUp commands run once before the first client, their output discarded, so the first
-   *     client meets compiled code and decoded data
+   * @param warmUp what runs before the first client, so that it meets compiled code and decoded
+   *     data
    */
-  public static void run(DaemonKey key, Runner runner, java.util.List<String[]> warmUp) {
+  public static void run(DaemonKey key, Runner runner, Runnable warmUp) {
     log("server " + key.hash() + " for " + key.jar() + " in " + System.getProperty("user.dir"));
     try (FileChannel lockFile =
             FileChannel.open(key.lock(), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
@@ -113,23 +107,12 @@ public final class DaemonServer implements AutoCloseable {
         return;
       }
       sweep(key);
-      PrintStream discard = new PrintStream(OutputStream.nullOutputStream());
       long start = System.nanoTime();
-      int rounds = 0;
-      // a few dozen rounds get the everyday commands' code compiled; the socket is bound after
-      // them, so that meanwhile commands run in their own JVMs rather than wait
-      while (rounds < WARM_UP_ROUNDS && System.nanoTime() - start < WARM_UP_NANOS) {
-        for (String[] args : warmUp) {
-          runner.run(args, discard, discard, false);
-        }
-        rounds++;
-      }
+      // the socket is bound after the warm-up: meanwhile commands run in their own JVMs, not wait
+      warmUp.run();
       log(
           String.format(
-              java.util.Locale.ROOT,
-              "warmed up: %d rounds in %.0f ms",
-              rounds,
-              (System.nanoTime() - start) / 1e6));
+              java.util.Locale.ROOT, "warmed up in %.0f ms", (System.nanoTime() - start) / 1e6));
       long minutes = idleMinutes();
       Runnable lost =
           () -> {
