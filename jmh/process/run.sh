@@ -144,6 +144,20 @@ export IMAGENETX_CACHE="$work/cache"
 stop_servers() { rm -f "$IMAGENETX_CACHE"/daemon/*.sock; sleep 2; }
 trap 'stop_servers; rm -rf "$work"' EXIT
 cold=(env IMAGENETX_DAEMON=off)
+# after a scenario's warm-up round: the resident server the round started has finished its own
+# warm-up and listens (it binds its socket then), so counted rounds do not share the machine with it
+wait_server() {
+  local i
+  for ((i = 0; i < 300; i++)); do
+    compgen -G "$IMAGENETX_CACHE/daemon/*.sock" > /dev/null && return 0
+    sleep 0.1
+  done
+  echo "no resident server after 30 s (see $IMAGENETX_CACHE/daemon/*.log)" >&2
+  return 1
+}
+ensure_server() { # for a scenario without a warm-up round: the first command starts the server
+  compgen -G "$IMAGENETX_CACHE/daemon/*.sock" > /dev/null || { java -jar "$jar" ratios > /dev/null; wait_server; }
+}
 mkdir -p results/bench
 stamp="$(date -u +%Y-%m-%d)"
 name="${stamp}-process${tag:+-$tag}"
@@ -253,6 +267,7 @@ if has base; then
       check "base ratios = DuckDB" "$work/base-duckdb.csv" --ratios "$work/base-ratios.out"
       check "base default ratios = DuckDB" "$work/base-duckdb.csv" --ratios "$work/base-default.out"
       check "base default ratios, cold = DuckDB" "$work/base-duckdb.csv" --ratios "$work/base-default-cold.out"
+      wait_server
     fi
   done
   load base end
@@ -287,6 +302,7 @@ if has 200; then
     timed 200-duckdb imagenetx "$i" /dev/null "${agg[@]}"
     if [ "$i" = 0 ]; then check "200 aggregate = DuckDB" "$work/200-duckdb.csv" "$(table_in "$work/200-agg")"; fi
     timed 200-duckdb imagenetx-cold "$i" /dev/null "${cold[@]}" "${agg[@]}"
+    if [ "$i" = 0 ]; then wait_server; fi
     if [ "$i" -ge 1 ] && [ "$i" -le "$pandas_runs" ]; then
       timed 200-pandas pandas "$i" /dev/null "${pandas[@]}"
       timed 200-pandas imagenetx "$i" /dev/null "${agg[@]}"
@@ -312,6 +328,7 @@ if has 2200; then
   duck=(python3 "$here/duckdb_table.py" --annotations "$synth_ann" --zoo "$csv" --factors multi --threads 2 --out "$work/2200-duckdb.csv")
   build_cmd=(java -jar "$jar" zoo build --annotations "$synth_ann" --from "$csv" --out "$store")
   agg=(java -jar "$jar" aggregate --annotations "$synth_ann" --factors multi --error-type class --zoo "$store" --out "$work/2200-agg")
+  ensure_server
   for ((i = 1; i <= pairs_2200; i++)); do # no warm-up pair: the zoo was just read or generated
     timed 2200 duckdb "$i" /dev/null "${duck[@]}"
     rm -f "$store"

@@ -141,7 +141,7 @@ public final class DaemonClient {
             dir,
             PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
       }
-      if (!DaemonServer.secure(dir)) {
+      if (!DaemonServer.secure(dir) || DaemonServer.running(key)) {
         return;
       }
       List<String> cmd = new ArrayList<>();

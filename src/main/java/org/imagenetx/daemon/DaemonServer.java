@@ -133,6 +133,22 @@ public final class DaemonServer implements AutoCloseable {
   }
 
   /**
+   * @return true when a server of the key holds its lock (it may still be warming up, its socket
+   *     not yet bound): a client then starts no other
+   */
+  static boolean running(DaemonKey key) {
+    if (!Files.exists(key.lock())) {
+      return false;
+    }
+    try (FileChannel ch = FileChannel.open(key.lock(), StandardOpenOption.WRITE);
+        FileLock held = ch.tryLock()) {
+      return held == null;
+    } catch (IOException | RuntimeException e) {
+      return true;
+    }
+  }
+
+  /**
    * Removes what servers of other keys left (every rebuilt jar is a new key): a lock file nobody
    * holds, its log and socket, once a day old.
    */
