@@ -40,6 +40,7 @@ module org.imagenetx {
   requires info.picocli;
   requires java.desktop;
   requires jdk.httpserver;
+  requires jdk.management;
   requires jdk.net;
   requires me.tongfei.progressbar;
   requires org.jfree.jfreechart;

@@ -1,6 +1,7 @@
 package org.imagenetx.annotations;
 
 import java.nio.file.Path;
+import java.util.Set;
 import java.util.function.Function;
 import org.imagenetx.io.BadInputException;
 
@@ -86,8 +87,25 @@ public final class Annotations {
    * @throws BadInputException for a missing or malformed file the options need
    */
   public Dataset dataset(AnnotationLoader.Options options) {
+    if (path == null) {
+      // the embedded release cannot change: one dataset per options, so what is derived from it
+      // (count plans, correctness tables) is built once per JVM, not once per command of a
+      // resident server or per call of a library user
+      AnnotationLoader.Options key =
+          new AnnotationLoader.Options(
+              options.partition(),
+              Set.copyOf(options.selections()),
+              options.keepPrototypes(),
+              options.real());
+      return RELEASE_DATASETS.computeIfAbsent(
+          key, o -> decode(s -> SnapshotDatasets.dataset(this, s, o, description)));
+    }
     return decode(s -> SnapshotDatasets.dataset(this, s, options, description));
   }
+
+  /** Datasets of the embedded release, by options (a few: partitions x selections x flags). */
+  private static final java.util.concurrent.ConcurrentHashMap<AnnotationLoader.Options, Dataset>
+      RELEASE_DATASETS = new java.util.concurrent.ConcurrentHashMap<>();
 
   /**
    * Decodes from the snapshot. A cached snapshot whose checksums hold but whose content does not

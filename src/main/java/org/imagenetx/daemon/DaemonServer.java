@@ -107,6 +107,7 @@ public final class DaemonServer implements AutoCloseable {
         return;
       }
       sweep(key);
+      giveMemoryBack();
       long start = System.nanoTime();
       // the socket is bound after the warm-up: meanwhile commands run in their own JVMs, not wait
       warmUp.run();
@@ -130,6 +131,25 @@ public final class DaemonServer implements AutoCloseable {
       log("failed: " + e);
     }
     Runtime.getRuntime().exit(0);
+  }
+
+  /**
+   * A server idles most of its life: its heap should shrink back after a large zoo's command. The
+   * flags are manageable, set here rather than on the command line (a server is {@code java -jar
+   * <jar>} like its clients), and change no result: G1 returns free heap above 30% after a
+   * collection, and collects when idle for a minute.
+   */
+  private static void giveMemoryBack() {
+    try {
+      com.sun.management.HotSpotDiagnosticMXBean vm =
+          java.lang.management.ManagementFactory.getPlatformMXBean(
+              com.sun.management.HotSpotDiagnosticMXBean.class);
+      vm.setVMOption("MinHeapFreeRatio", "10");
+      vm.setVMOption("MaxHeapFreeRatio", "30");
+      vm.setVMOption("G1PeriodicGCInterval", "60000");
+    } catch (RuntimeException e) {
+      log("heap flags left as they are: " + e);
+    }
   }
 
   /**
