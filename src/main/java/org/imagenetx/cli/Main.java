@@ -52,6 +52,10 @@ public final class Main implements Runnable {
    * @param args command line
    */
   public static void main(String[] args) {
+    boolean served = served(args) && !"off".equalsIgnoreCase(System.getenv(DaemonKey.SWITCH));
+    if (served) {
+      DaemonClient.preload();
+    }
     String help = HelpTexts.lookup(args);
     if (help != null) {
       HelpTexts.print(System.out, help);
@@ -64,7 +68,7 @@ public final class Main implements Runnable {
         DaemonServer.run(own, Main::runServed, Main::warmUp);
       }
     }
-    DaemonKey key = served(args) ? DaemonKey.of(args) : null;
+    DaemonKey key = served ? DaemonKey.of(args) : null;
     int daemon = key == null ? DaemonClient.DECLINED : DaemonClient.run(key, args, Tty.attached());
     if (daemon >= 0) {
       System.exit(daemon);
