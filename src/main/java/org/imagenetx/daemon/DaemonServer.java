@@ -111,6 +111,8 @@ public final class DaemonServer implements AutoCloseable {
       long start = System.nanoTime();
       // the socket is bound after the warm-up: meanwhile commands run in their own JVMs, not wait
       warmUp.run();
+      // the warm-up's garbage would otherwise stay committed for the server's life
+      System.gc();
       log(
           String.format(
               java.util.Locale.ROOT, "warmed up in %.0f ms", (System.nanoTime() - start) / 1e6));
