@@ -2,16 +2,12 @@ package org.imagenetx.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -23,25 +19,9 @@ import org.junit.jupiter.api.Test;
  * output and exit codes; removing its socket stops it.
  */
 class DaemonIT {
-  private static final Path JAR = Path.of("target", "imagenetx.jar");
-
-  private record Run(int code, String out) {}
-
-  private static Run java(Map<String, String> env, String... args)
+  private static JarProcess.Run java(Map<String, String> env, String... args)
       throws IOException, InterruptedException {
-    List<String> cmd = new ArrayList<>();
-    cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    cmd.add("-jar");
-    cmd.add(JAR.toString());
-    cmd.addAll(List.of(args));
-    ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
-    pb.environment().putAll(env);
-    Process p = pb.start();
-    p.getOutputStream().close();
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    p.getInputStream().transferTo(out);
-    assertThat(p.waitFor(3, TimeUnit.MINUTES)).isTrue();
-    return new Run(p.exitValue(), out.toString(StandardCharsets.UTF_8));
+    return JarProcess.run(env, null, args);
   }
 
   private static Path only(Path dir, String suffix) throws IOException {
@@ -70,7 +50,7 @@ class DaemonIT {
         Map.of("IMAGENETX_CACHE", cache.toString(), "IMAGENETX_DAEMON", "off");
     Path daemon = cache.resolve("daemon");
 
-    Run first = java(env, "ratios", "--factors", "multi");
+    JarProcess.Run first = java(env, "ratios", "--factors", "multi");
     assertThat(first.code()).as(first.out()).isZero();
     assertThat(first.out()).contains("ResNet50");
     await(() -> Files.isDirectory(daemon) && only(daemon, ".sock") != null);
@@ -79,7 +59,7 @@ class DaemonIT {
             java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
     Path log = only(daemon, ".log");
 
-    Run second = java(env, "ratios", "--factors", "multi");
+    JarProcess.Run second = java(env, "ratios", "--factors", "multi");
     assertThat(second).isEqualTo(first);
     for (String[] args :
         new String[][] {{"ratios", "--bogus"}, {"ratios", "--zoo", "does-not-exist"}, {"ratios"}}) {

@@ -2,7 +2,6 @@ package org.imagenetx.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -11,8 +10,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -25,29 +22,12 @@ import org.junit.jupiter.api.io.TempDir;
  * fastutil (group comparisons, stores). Its size stays under the budget.
  */
 class FatJarIT {
-  private static final Path JAR = Path.of("target", "imagenetx.jar");
+  private static final Path JAR = JarProcess.JAR;
 
-  private record Run(int code, String out) {}
-
-  private static Run java(String stdin, String... args) throws IOException, InterruptedException {
-    List<String> cmd = new ArrayList<>();
-    cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    cmd.add("-jar");
-    cmd.add(JAR.toString());
-    cmd.addAll(List.of(args));
-    ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
-    // every command in its own JVM, as the minimized jar is what is tested (DaemonIT tests the
-    // resident server)
-    pb.environment().put("IMAGENETX_DAEMON", "off");
-    Process p = pb.start();
-    if (stdin != null) {
-      p.getOutputStream().write(stdin.getBytes(StandardCharsets.UTF_8));
-    }
-    p.getOutputStream().close();
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    p.getInputStream().transferTo(out);
-    assertThat(p.waitFor(3, TimeUnit.MINUTES)).isTrue();
-    return new Run(p.exitValue(), out.toString(StandardCharsets.UTF_8));
+  /** Every command in its own JVM: the minimized jar is what is tested (DaemonIT: the server). */
+  private static JarProcess.Run java(String stdin, String... args)
+      throws IOException, InterruptedException {
+    return JarProcess.run(java.util.Map.of("IMAGENETX_DAEMON", "off"), stdin, args);
   }
 
   @Test
@@ -59,11 +39,11 @@ class FatJarIT {
   @Test
   void commandsRunFromTheMinimizedJar(@TempDir Path dir) throws Exception {
     assertThat(java(null, "--version").out()).startsWith("imagenetx ");
-    Run ratios =
+    JarProcess.Run ratios =
         java(null, "ratios", "--synthetic", "--ci", "--resamples", "50", "--format", "csv");
     assertThat(ratios.code()).as(ratios.out()).isZero();
     assertThat(ratios.out()).contains("pose_lower");
-    Run shell = java("rank --by smaller --top 2\nquit\n", "shell", "--synthetic");
+    JarProcess.Run shell = java("rank --by smaller --top 2\nquit\n", "shell", "--synthetic");
     assertThat(shell.code()).as(shell.out()).isZero();
     assertThat(shell.out()).contains("error_ratio_lower");
     Path groups = dir.resolve("groups.csv");
@@ -71,10 +51,10 @@ class FatJarIT {
         groups,
         "model,group\nsynthetic_model_0001,a\nsynthetic_model_0002,a\n"
             + "synthetic_model_0003,b\nsynthetic_model_0004,b\n");
-    Run compare = java(null, "compare", "--synthetic", "--groups", groups.toString());
+    JarProcess.Run compare = java(null, "compare", "--synthetic", "--groups", groups.toString());
     assertThat(compare.code()).as(compare.out()).isZero();
     assertThat(compare.out()).contains("mean_er_lower");
-    Run figure =
+    JarProcess.Run figure =
         java(
             null,
             "figures",
