@@ -66,6 +66,7 @@ public final class Main implements Runnable {
       DaemonKey own = DaemonKey.of(args);
       if (own != null && own.hash().equals(serve)) {
         DaemonServer.run(own, Main::runServed, Main::warmUp);
+        System.exit(0);
       }
     }
     DaemonKey key = served ? DaemonKey.of(args) : null;
@@ -167,7 +168,17 @@ public final class Main implements Runnable {
     }
   }
 
-  private static boolean served(String[] args) {
+  /**
+   * @return whether a resident server may run this command: a served command, and no argument
+   *     naming a device or a process file ({@code /dev/stdin}, {@code /dev/fd/63} of a {@code
+   *     <(...)}, {@code --out /dev/stdout}, {@code /proc/self/...}): those are the client's own
+   */
+  static boolean served(String[] args) {
+    for (String a : args) {
+      if (a.contains("/dev/") || a.contains("/proc/")) {
+        return false;
+      }
+    }
     for (String a : args) {
       if (!a.startsWith("-")) {
         return SERVED.contains(a);
@@ -181,7 +192,8 @@ public final class Main implements Runnable {
       String[] args, java.io.PrintStream out, java.io.PrintStream err, boolean tty) {
     Tty.serve(tty);
     try {
-      return run(new PrintWriter(out), new PrintWriter(err, true), args);
+      // autoflush, as picocli's own writers over System.out and System.err
+      return run(new PrintWriter(out, true), new PrintWriter(err, true), args);
     } catch (OutOfMemoryError e) {
       err.println("imagenetx: error: " + org.imagenetx.io.Resources.outOfMemory());
       return ExitCodes.BAD_INPUT;

@@ -95,7 +95,8 @@ public final class DaemonClient {
     } catch (IOException e) {
       return ABSENT;
     }
-    boolean wrote = false;
+    boolean sent = false;
+    boolean[] broken = new boolean[2];
     try (ch) {
       ByteBuffer request =
           Frames.encode(new Frames.Request(key.text(), System.getProperty("user.dir"), tty, args));
@@ -103,6 +104,7 @@ public final class DaemonClient {
         while (request.hasRemaining()) {
           ch.write(request);
         }
+        sent = true;
       } catch (IOException e) {
         // a busy server may decline and close before reading the request: its answer is there
       }
@@ -123,27 +125,38 @@ public final class DaemonClient {
         if (type == Frames.DECLINED) {
           return DECLINED;
         }
-        OutputStream to = type == Frames.STDERR ? err : out;
+        int stream = type == Frames.STDERR ? 1 : 0;
+        OutputStream to = stream == 1 ? err : out;
         while (len > 0) {
           body.clear().limit(Math.min(len, buf.length));
           Frames.readFully(ch, body);
-          to.write(buf, 0, body.limit());
           len -= body.limit();
-          wrote = true;
+          if (!broken[stream]) {
+            try {
+              to.write(buf, 0, body.limit());
+            } catch (IOException e) {
+              // as a PrintStream does (`| head`, a full disk): the rest of that stream is
+              // dropped, the command runs on and its exit code stands
+              broken[stream] = true;
+            }
+          }
         }
       }
     } catch (IOException e) {
-      if (!wrote) {
+      if (!sent) {
         return ABSENT;
       }
-      try {
-        err.write(
-            ("imagenetx: error: the resident server stopped during the command (its log: "
-                    + key.log()
-                    + ")\n")
-                .getBytes(StandardCharsets.UTF_8));
-      } catch (IOException ignored) {
-        // stderr is gone too: the exit code still says it
+      // the server took the command and went away: running it again here could do it twice
+      if (!broken[1]) {
+        try {
+          err.write(
+              ("imagenetx: error: the resident server stopped during the command (its log: "
+                      + key.log()
+                      + ")\n")
+                  .getBytes(StandardCharsets.UTF_8));
+        } catch (IOException ignored) {
+          // stderr is gone too: the exit code still says it
+        }
       }
       return 70;
     }
@@ -164,7 +177,7 @@ public final class DaemonClient {
             dir,
             PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
       }
-      if (!DaemonServer.secure(dir) || DaemonServer.running(key)) {
+      if (!DaemonServer.secure(dir) || DaemonServer.running(key) || DaemonServer.failed(key)) {
         return;
       }
       List<String> cmd = new ArrayList<>();
@@ -178,7 +191,7 @@ public final class DaemonClient {
       ProcessBuilder pb =
           new ProcessBuilder(cmd)
               .redirectInput(Redirect.from(new File("/dev/null")))
-              .redirectOutput(Redirect.to(key.log().toFile()))
+              .redirectOutput(Redirect.appendTo(key.log().toFile()))
               .redirectErrorStream(true);
       pb.environment().put(DaemonServer.SERVE, key.hash());
       pb.start();

@@ -11,9 +11,10 @@ import org.imagenetx.io.CacheDirectory;
 
 /**
  * What a command and a resident server must share for the server to run the command as the
- * command's own JVM would: the jar (path, size, modification time), the JVM, the working directory
- * (relative paths resolve against it) and every environment variable the tool or the JVM reads. The
- * full text is compared by the server; the file names use its 64-bit hash.
+ * command's own JVM would: the jar (path, size, modification time), the JVM, the user, the working
+ * directory (relative paths resolve against it), the umask (permissions of created files) and every
+ * environment variable the tool, picocli or the JVM reads ({@code LC_*} included). The full text is
+ * compared by the server; the file names use its 64-bit hash.
  *
  * @param text every shared value, one per line
  * @param hash FNV-1a hash of {@code text}, 16 hex digits
@@ -33,12 +34,16 @@ public record DaemonKey(String text, String hash, Path jar, Path directory) {
           "TMPDIR",
           "TZ",
           "LANG",
-          "LC_ALL",
-          "LC_CTYPE",
-          "LC_NUMERIC",
+          "LANGUAGE",
           "JAVA_TOOL_OPTIONS",
           "JDK_JAVA_OPTIONS",
-          "_JAVA_OPTIONS");
+          "_JAVA_OPTIONS",
+          "FONTCONFIG_FILE",
+          "FONTCONFIG_PATH",
+          "TERM",
+          "NO_COLOR",
+          "CLICOLOR",
+          "CLICOLOR_FORCE");
 
   /** sun_path holds 108 bytes; a longer socket path cannot be bound. */
   private static final int MAX_SOCKET_PATH = 100;
@@ -88,10 +93,11 @@ public record DaemonKey(String text, String hash, Path jar, Path directory) {
     text.append(System.getProperty("java.vm.version")).append('\n');
     text.append("user ").append(System.getProperty("user.name")).append('\n');
     text.append("cwd ").append(System.getProperty("user.dir")).append('\n');
-    for (String name : ENVIRONMENT) {
-      String v = System.getenv(name);
-      if (v != null) {
-        text.append(name).append('=').append(v.replace('\n', ' ')).append('\n');
+    text.append("umask ").append(umask()).append('\n');
+    java.util.Map<String, String> env = System.getenv();
+    for (String name : new java.util.TreeSet<>(env.keySet())) {
+      if (ENVIRONMENT.contains(name) || name.startsWith("LC_")) {
+        text.append(name).append('=').append(env.get(name).replace('\n', ' ')).append('\n');
       }
     }
     String t = text.toString();
@@ -119,6 +125,13 @@ public record DaemonKey(String text, String hash, Path jar, Path directory) {
   }
 
   /**
+   * @return the marker a server leaves when its socket cannot be bound
+   */
+  Path failed() {
+    return directory.resolve(hash + ".failed");
+  }
+
+  /**
    * @return the server's standard output and error
    */
   public Path log() {
@@ -137,6 +150,24 @@ public record DaemonKey(String text, String hash, Path jar, Path directory) {
 
   private static String os() {
     return System.getProperty("os.name");
+  }
+
+  /**
+   * @return the process's umask (it sets the permissions of what a command creates), from {@code
+   *     /proc/self/status}, or "?" when it cannot be read
+   */
+  private static String umask() {
+    try (FileInputStream in = new FileInputStream("/proc/self/status")) {
+      String status = new String(in.readAllBytes(), StandardCharsets.ISO_8859_1);
+      int at = status.indexOf("Umask:");
+      if (at >= 0) {
+        int end = status.indexOf('\n', at);
+        return status.substring(at + 6, end < 0 ? status.length() : end).trim();
+      }
+    } catch (IOException e) {
+      // below
+    }
+    return "?";
   }
 
   /** The process's command line from {@code /proc}: cheap, and it shows the JVM options. */

@@ -16,11 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.PosixFileAttributes;
-import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.util.EnumSet;
-import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -71,7 +67,9 @@ public final class DaemonServer implements AutoCloseable {
   private volatile SocketChannel current;
   private volatile boolean requestRead;
   private volatile long lastUsed = System.nanoTime();
+  private volatile long acceptedAt;
   private volatile String stopReason;
+  private final java.util.List<Thread> handlers = new java.util.concurrent.CopyOnWriteArrayList<>();
 
   /**
    * @param key the key of the clients served
@@ -108,14 +106,6 @@ public final class DaemonServer implements AutoCloseable {
       }
       sweep(key);
       giveMemoryBack();
-      long start = System.nanoTime();
-      // the socket is bound after the warm-up: meanwhile commands run in their own JVMs, not wait
-      warmUp.run();
-      // the warm-up's garbage would otherwise stay committed for the server's life
-      System.gc();
-      log(
-          String.format(
-              java.util.Locale.ROOT, "warmed up in %.0f ms", (System.nanoTime() - start) / 1e6));
       long minutes = idleMinutes();
       Runnable lost =
           () -> {
@@ -124,9 +114,31 @@ public final class DaemonServer implements AutoCloseable {
           };
       try (DaemonServer s =
           new DaemonServer(key, runner, TimeUnit.MINUTES.toNanos(minutes), lost)) {
+        try {
+          // a socket that cannot be bound here fails now, not after the warm-up; the marker
+          // stops clients from starting a server that would fail the same way, for an hour
+          s.bind();
+          s.unbind();
+        } catch (IOException e) {
+          Files.writeString(key.failed(), e + "\n");
+          throw e;
+        }
+        long start = System.nanoTime();
+        // the socket is bound after the warm-up: meanwhile commands run in their own JVMs rather
+        // than wait
+        warmUp.run();
+        // the warm-up's garbage would otherwise stay committed for the server's life
+        System.gc();
+        log(
+            String.format(
+                java.util.Locale.ROOT, "warmed up in %.0f ms", (System.nanoTime() - start) / 1e6));
         s.bind();
+        // an exit without close() (a client lost mid-command) removes the socket too
+        Runtime.getRuntime()
+            .addShutdownHook(new Thread(s::deleteSocket, "imagenetx-daemon-socket-cleanup"));
         log("listening on " + key.socket() + " (idle limit " + minutes + " min)");
         s.serve();
+        s.awaitHandlers();
         log("stopped: " + s.stopReason);
       }
     } catch (IOException | RuntimeException e) {
@@ -155,6 +167,14 @@ public final class DaemonServer implements AutoCloseable {
   }
 
   /**
+   * @return true when a server of the key failed to bind its socket within the last hour
+   */
+  static boolean failed(DaemonKey key) {
+    java.io.File f = key.failed().toFile();
+    return f.exists() && System.currentTimeMillis() - f.lastModified() < TimeUnit.HOURS.toMillis(1);
+  }
+
+  /**
    * @return true when a server of the key holds its lock (it may still be warming up, its socket
    *     not yet bound): a client then starts no other
    */
@@ -171,8 +191,9 @@ public final class DaemonServer implements AutoCloseable {
   }
 
   /**
-   * Removes what servers of other keys left (every rebuilt jar is a new key): a lock file nobody
-   * holds, its log and socket, once a day old.
+   * Removes what servers of other keys left (every rebuilt jar is a new key): the log, socket and
+   * failure marker of a key whose lock nobody holds, once a day old. Lock files stay (empty): a
+   * server of that key starting meanwhile must find the same file to lock.
    */
   private static void sweep(DaemonKey key) {
     long dayAgo = System.currentTimeMillis() - TimeUnit.DAYS.toMillis(1);
@@ -183,12 +204,15 @@ public final class DaemonServer implements AutoCloseable {
           continue;
         }
         String other = name.substring(0, name.length() - ".lock".length());
+        Path log = key.directory().resolve(other + ".log");
         try (FileChannel ch = FileChannel.open(lockPath, StandardOpenOption.WRITE);
             FileLock held = ch.tryLock()) {
-          if (held != null && Files.getLastModifiedTime(lockPath).toMillis() < dayAgo) {
+          if (held != null
+              && Files.exists(log)
+              && Files.getLastModifiedTime(log).toMillis() < dayAgo) {
             Files.deleteIfExists(key.directory().resolve(other + ".sock"));
-            Files.deleteIfExists(key.directory().resolve(other + ".log"));
-            Files.delete(lockPath);
+            Files.deleteIfExists(key.directory().resolve(other + ".failed"));
+            Files.delete(log);
           }
         } catch (IOException | RuntimeException e) {
           // another server's file: left as it is
@@ -217,6 +241,40 @@ public final class DaemonServer implements AutoCloseable {
     Files.setPosixFilePermissions(socket, PosixFilePermissions.fromString("rw-------"));
   }
 
+  /** Closes the socket bound by {@link #bind} and removes its file. */
+  void unbind() throws IOException {
+    server.close();
+    Files.deleteIfExists(key.socket());
+  }
+
+  /** Removes the socket file (this server holds the key's lock, so the file is its own). */
+  void deleteSocket() {
+    try {
+      Files.deleteIfExists(key.socket());
+    } catch (IOException e) {
+      // a stale socket is replaced by the next server
+    }
+  }
+
+  /**
+   * @return why the server stopped serving (idle, socket removed, jar changed), or null
+   */
+  String stopReason() {
+    return stopReason;
+  }
+
+  /** Waits for the commands still running (or still sending their exit code) to end. */
+  void awaitHandlers() {
+    for (Thread t : handlers) {
+      try {
+        t.join();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      }
+    }
+  }
+
   /** Accepts clients until {@link #close} or the watchdog stops the server. */
   void serve() throws IOException {
     Thread watchdog = new Thread(this::watch, "imagenetx-daemon-watchdog");
@@ -234,14 +292,17 @@ public final class DaemonServer implements AutoCloseable {
         continue;
       }
       synchronized (this) {
-        if (current != null) {
+        if (current != null || stopReason != null) {
           decline(ch);
           continue;
         }
         current = ch;
+        acceptedAt = System.nanoTime();
         requestRead = false;
       }
       Thread t = new Thread(() -> handle(ch), "imagenetx-request");
+      handlers.removeIf(h -> !h.isAlive());
+      handlers.add(t);
       t.start();
     }
   }
@@ -279,10 +340,12 @@ public final class DaemonServer implements AutoCloseable {
       watcher.start();
       Object lock = new Object();
       Charset cs = Charset.defaultCharset();
+      // flushed per line, as a JVM's own System.out is: standard output and error interleave as
+      // they would in the command's own process
       PrintStream out =
           new PrintStream(
-              new BufferedOutputStream(new Frames.Stream(ch, Frames.STDOUT, lock), 1 << 16),
-              false,
+              new BufferedOutputStream(new Frames.Stream(ch, Frames.STDOUT, lock), 1 << 13),
+              true,
               cs);
       PrintStream err =
           new PrintStream(
@@ -297,8 +360,10 @@ public final class DaemonServer implements AutoCloseable {
       try {
         code = runner.run(r.args(), out, err, r.tty());
       } catch (RuntimeException | Error e) {
-        err.println("imagenetx: internal error, please report: " + e);
-        code = 70;
+        // what the JVM does with an exception that leaves main: the trace, exit code 1
+        err.print("Exception in thread \"main\" ");
+        e.printStackTrace(err);
+        code = 1;
       } finally {
         System.setOut(oldOut);
         System.setErr(oldErr);
@@ -363,33 +428,36 @@ public final class DaemonServer implements AutoCloseable {
       } catch (InterruptedException e) {
         return;
       }
-      SocketChannel ch = current;
-      long now = System.nanoTime();
-      if (ch != null) {
-        if (!requestRead && now - lastUsed > REQUEST_TIMEOUT_NANOS) {
+      synchronized (this) {
+        SocketChannel ch = current;
+        long now = System.nanoTime();
+        if (ch != null) {
+          if (!requestRead && now - acceptedAt > REQUEST_TIMEOUT_NANOS) {
+            try {
+              ch.close();
+            } catch (IOException e) {
+              // closing is all that was wanted
+            }
+          }
+          continue;
+        }
+        String reason = null;
+        if (now - lastUsed > idleNanos) {
+          reason = "idle";
+        } else if (!Files.exists(key.socket(), LinkOption.NOFOLLOW_LINKS)) {
+          reason = "socket removed";
+        } else if (key.jar().toFile().length() != jarSize
+            || key.jar().toFile().lastModified() != jarTime) {
+          reason = "jar changed";
+        }
+        if (reason != null) {
+          // under the lock serve() takes to start a command: none starts after this
+          stopReason = reason;
           try {
-            ch.close();
+            server.close();
           } catch (IOException e) {
             // closing is all that was wanted
           }
-        }
-        continue;
-      }
-      String reason = null;
-      if (now - lastUsed > idleNanos) {
-        reason = "idle";
-      } else if (!Files.exists(key.socket(), LinkOption.NOFOLLOW_LINKS)) {
-        reason = "socket removed";
-      } else if (key.jar().toFile().length() != jarSize
-          || key.jar().toFile().lastModified() != jarTime) {
-        reason = "jar changed";
-      }
-      if (reason != null) {
-        stopReason = reason;
-        try {
-          server.close();
-        } catch (IOException e) {
-          // closing is all that was wanted
         }
       }
     }
@@ -400,45 +468,54 @@ public final class DaemonServer implements AutoCloseable {
     if (server != null) {
       server.close();
     }
-    try {
-      // only this server's socket: it still holds the lock
-      Files.deleteIfExists(key.socket());
-    } catch (IOException e) {
-      // a stale socket is replaced by the next server
-    }
+    // only this server's socket: it still holds the lock
+    deleteSocket();
   }
 
-  /** Unix-domain peers report their user: only this process's user is served. */
-  private static boolean samePeer(SocketChannel ch) {
+  /**
+   * @return whether the other end of a Unix-domain socket runs as this process's user (the kernel
+   *     says who connected; numeric ids are compared, names may be missing in containers)
+   */
+  static boolean samePeer(SocketChannel ch) {
     try {
       return ch.getOption(jdk.net.ExtendedSocketOptions.SO_PEERCRED)
           .user()
-          .getName()
-          .equals(System.getProperty("user.name"));
-    } catch (IOException | UnsupportedOperationException e) {
+          .equals(Files.getOwner(Path.of("/proc/self")));
+    } catch (IOException | RuntimeException e) {
       return false;
     }
   }
 
   /**
+   * Whether a socket directory is this user's alone, so that a socket found in it is this user's
+   * server's: the directory is this user's, mode 0700, and no other user can replace it or any
+   * directory above it (each is this user's or root's, and not writable by others unless sticky, as
+   * {@code /tmp} is). Numeric ids are compared; a client checks this rather than ask the kernel who
+   * listens, which costs a fresh JVM more.
+   *
    * @param dir the socket directory
-   * @return true when it is a directory of this user that nobody else can enter
+   * @return true when it is safe to connect to and listen in
    */
   static boolean secure(Path dir) {
     try {
-      PosixFileAttributes a =
-          Files.readAttributes(dir, PosixFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
-      Set<PosixFilePermission> others =
-          EnumSet.complementOf(
-              EnumSet.of(
-                  PosixFilePermission.OWNER_READ,
-                  PosixFilePermission.OWNER_WRITE,
-                  PosixFilePermission.OWNER_EXECUTE));
-      others.retainAll(a.permissions());
-      return a.isDirectory()
-          && others.isEmpty()
-          && a.owner().getName().equals(System.getProperty("user.name"));
-    } catch (IOException | UnsupportedOperationException e) {
+      int me = (Integer) Files.getAttribute(Path.of("/proc/self"), "unix:uid");
+      java.util.Map<String, Object> a =
+          Files.readAttributes(dir, "unix:mode,uid", LinkOption.NOFOLLOW_LINKS);
+      int mode = (Integer) a.get("mode");
+      if ((mode & 0170000) != 0040000 || (mode & 0077) != 0 || (Integer) a.get("uid") != me) {
+        return false;
+      }
+      for (Path p = dir.toAbsolutePath().getParent(); p != null; p = p.getParent()) {
+        java.util.Map<String, Object> up = Files.readAttributes(p, "unix:mode,uid");
+        int upMode = (Integer) up.get("mode");
+        int uid = (Integer) up.get("uid");
+        boolean othersWrite = (upMode & 0022) != 0 && (upMode & 01000) == 0;
+        if ((uid != me && uid != 0) || othersWrite) {
+          return false;
+        }
+      }
+      return true;
+    } catch (IOException | RuntimeException e) {
       return false;
     }
   }

@@ -32,9 +32,15 @@ class DaemonKeyTest {
     assertThat(key.directory()).isEqualTo(tmp.resolve("cache").toAbsolutePath().resolve("daemon"));
     assertThat(key.socket()).isEqualTo(key.directory().resolve(key.hash() + ".sock"));
     assertThat(key.hash()).matches("[0-9a-f]{16}").isEqualTo(DaemonKey.hash(key.text()));
+    String status = Files.readString(Path.of("/proc/self/status"));
+    String umask = status.lines().filter(l -> l.startsWith("Umask:")).findFirst().orElseThrow();
     assertThat(key.text())
         .contains("cwd " + System.getProperty("user.dir") + "\n")
-        .contains("jar " + jar.toAbsolutePath() + " 10 ");
+        .contains("jar " + jar.toAbsolutePath() + " 10 ")
+        .contains("umask " + umask.substring(6).trim() + "\n");
+    if (System.getenv("LANG") != null) {
+      assertThat(key.text()).contains("LANG=" + System.getenv("LANG") + "\n");
+    }
     // the arguments are not part of the key: every command of the same JVM shares one server
     DaemonKey other =
         DaemonKey.of(List.of("java", "-jar", jar.toString()), new String[0], tmp.resolve("cache"));

@@ -229,13 +229,115 @@ class DaemonServerTest {
   }
 
   @Test
-  void anIdleServerStopsAndRemovesItsSocket() throws Exception {
+  void anIdleServerStopsAndItsCloseRemovesItsSocket() throws Exception {
     DaemonKey key = key("rwx------");
     start(key, ECHO, 0, () -> {});
     serving.join(60_000);
     assertThat(serving.isAlive()).isFalse();
+    assertThat(server.stopReason()).isEqualTo("idle");
+    assertThat(key.socket()).exists();
     server.close();
     assertThat(key.socket()).doesNotExist();
+  }
+
+  @Test
+  void aRebuiltJarStopsTheServer() throws Exception {
+    DaemonKey key = key("rwx------");
+    start(key, ECHO, TimeUnit.HOURS.toNanos(1), () -> {});
+    assertThat(client(key, false, "ratios").code()).isEqualTo(1);
+    Files.write(key.jar(), new byte[] {1, 2, 3, 4});
+    serving.join(60_000);
+    assertThat(serving.isAlive()).isFalse();
+    assertThat(server.stopReason()).isEqualTo("jar changed");
+  }
+
+  @Test
+  void outputAndErrorInterleaveAsPrinted() throws IOException {
+    DaemonKey key = key("rwx------");
+    start(
+        key,
+        (args, out, err, tty) -> {
+          out.println("one");
+          err.println("two");
+          out.println("three");
+          return 0;
+        },
+        TimeUnit.HOURS.toNanos(1),
+        () -> {});
+    ByteArrayOutputStream both = new ByteArrayOutputStream();
+    assertThat(DaemonClient.run(key, new String[] {"ratios"}, false, both, both)).isZero();
+    assertThat(both.toString(StandardCharsets.UTF_8)).isEqualTo("one\ntwo\nthree\n");
+  }
+
+  @Test
+  void aClosedStandardOutputDropsOutputNotTheCommand() throws Exception {
+    DaemonKey key = key("rwx------");
+    CountDownLatch lost = new CountDownLatch(1);
+    start(
+        key,
+        (args, out, err, tty) -> {
+          for (int i = 0; i < 10_000; i++) {
+            out.println("row " + i);
+          }
+          err.println("done");
+          return 4;
+        },
+        TimeUnit.HOURS.toNanos(1),
+        lost::countDown);
+    java.io.OutputStream closed =
+        new java.io.OutputStream() {
+          @Override
+          public void write(int b) throws IOException {
+            throw new IOException("Broken pipe");
+          }
+        };
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    // `imagenetx ... | head`: the command runs to its end and its exit code stands
+    assertThat(DaemonClient.run(key, new String[] {"images"}, false, closed, err)).isEqualTo(4);
+    assertThat(err.toString(StandardCharsets.UTF_8)).isEqualTo("done\n");
+    assertThat(lost.getCount()).isEqualTo(1);
+  }
+
+  @Test
+  void aServerGoneAfterTakingTheCommandIsAnErrorNotARerun() throws Exception {
+    DaemonKey key = key("rwx------");
+    // a server that reads the request, prints a line and dies
+    try (ServerSocketChannel dying = ServerSocketChannel.open(StandardProtocolFamily.UNIX)) {
+      dying.bind(UnixDomainSocketAddress.of(key.socket()));
+      Thread t =
+          new Thread(
+              () -> {
+                try (SocketChannel ch = dying.accept()) {
+                  Frames.readRequest(ch);
+                  byte[] line = "partial\n".getBytes(StandardCharsets.UTF_8);
+                  Frames.write(ch, Frames.STDOUT, line, 0, line.length);
+                } catch (IOException e) {
+                  throw new java.io.UncheckedIOException(e);
+                }
+              });
+      t.start();
+      Served s = client(key, false, "reproduce");
+      t.join(60_000);
+      assertThat(s.code()).isEqualTo(70);
+      assertThat(s.out()).isEqualTo("partial\n");
+      assertThat(s.err()).startsWith("imagenetx: error: the resident server stopped");
+    }
+  }
+
+  @Test
+  void theKernelVouchesForThePeer() throws IOException {
+    DaemonKey key = key("rwx------");
+    try (ServerSocketChannel ss = ServerSocketChannel.open(StandardProtocolFamily.UNIX)) {
+      ss.bind(UnixDomainSocketAddress.of(key.socket()));
+      try (SocketChannel c = SocketChannel.open(StandardProtocolFamily.UNIX)) {
+        c.connect(UnixDomainSocketAddress.of(key.socket()));
+        try (SocketChannel accepted = ss.accept()) {
+          assertThat(DaemonServer.samePeer(c)).isTrue();
+          assertThat(DaemonServer.samePeer(accepted)).isTrue();
+        }
+      }
+    }
+    assertThat(DaemonServer.secure(key.directory())).isTrue();
   }
 
   @Test

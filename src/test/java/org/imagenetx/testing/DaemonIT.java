@@ -24,6 +24,27 @@ class DaemonIT {
     return JarProcess.run(env, null, args);
   }
 
+  /** Reads 100 bytes of a long listing, closes the pipe, returns the exit code. */
+  private static int headOf(Map<String, String> env) throws IOException, InterruptedException {
+    ProcessBuilder pb =
+        new ProcessBuilder(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar",
+                JarProcess.JAR.toString(),
+                "images",
+                "pose",
+                "--limit",
+                "100000")
+            .redirectError(ProcessBuilder.Redirect.DISCARD);
+    pb.environment().putAll(env);
+    Process p = pb.start();
+    p.getOutputStream().close();
+    assertThat(p.getInputStream().readNBytes(100)).hasSize(100);
+    p.getInputStream().close();
+    assertThat(p.waitFor(3, TimeUnit.MINUTES)).isTrue();
+    return p.exitValue();
+  }
+
   private static Path only(Path dir, String suffix) throws IOException {
     try (Stream<Path> files = Files.list(dir)) {
       return files.filter(f -> f.toString().endsWith(suffix)).findFirst().orElse(null);
@@ -61,10 +82,18 @@ class DaemonIT {
 
     JarProcess.Run second = java(env, "ratios", "--factors", "multi");
     assertThat(second).isEqualTo(first);
+    // standard output and error merged: the same bytes in the same order
     for (String[] args :
-        new String[][] {{"ratios", "--bogus"}, {"ratios", "--zoo", "does-not-exist"}, {"ratios"}}) {
+        new String[][] {
+          {"ratios", "--bogus"},
+          {"ratios", "--zoo", "does-not-exist"},
+          {"ratios"},
+          {"ratios", "--synthetic"}
+        }) {
       assertThat(java(env, args)).as(String.join(" ", args)).isEqualTo(java(off, args));
     }
+    // `| head`: the reader goes away after a few lines; the exit code is the command's own
+    assertThat(headOf(env)).isEqualTo(headOf(off)).isZero();
     assertThat(Files.readString(log))
         .contains("served ratios: exit 0")
         .contains("served ratios: exit 2")
