@@ -3,6 +3,7 @@ package org.imagenetx.annotations;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.EnumSet;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -11,42 +12,24 @@ import org.junit.jupiter.api.Test;
  * resident server.
  */
 class ReleaseDatasetsTest {
+  private static Dataset val(Set<FactorSelection> selections, boolean keepPrototypes) {
+    // a new Annotations object each time, as every command makes one
+    return Annotations.release()
+        .dataset(
+            new AnnotationLoader.Options(
+                Partition.VAL, selections, keepPrototypes, AnnotationLoader.RealLabels.IF_PRESENT));
+  }
+
   @Test
   void oneDatasetPerOptions() {
     EnumSet<FactorSelection> top = EnumSet.of(FactorSelection.TOP);
-    AnnotationLoader.Options a =
-        new AnnotationLoader.Options(
-            Partition.VAL, top, false, AnnotationLoader.RealLabels.IF_PRESENT);
-    Dataset first = Annotations.release().dataset(a);
-    // another Annotations object, equal options in another set: the same dataset
-    Dataset again =
-        Annotations.release()
-            .dataset(
-                new AnnotationLoader.Options(
-                    Partition.VAL,
-                    java.util.Set.of(FactorSelection.TOP),
-                    false,
-                    AnnotationLoader.RealLabels.IF_PRESENT));
-    assertThat(again).isSameAs(first);
+    Dataset first = val(top, false);
+    // equal options in another kind of set: the same dataset
+    assertThat(val(Set.of(FactorSelection.TOP), false)).isSameAs(first);
     // a caller changing its set afterwards changes nothing cached
     top.add(FactorSelection.MULTI);
-    assertThat(
-            Annotations.release()
-                .dataset(
-                    new AnnotationLoader.Options(
-                        Partition.VAL,
-                        EnumSet.of(FactorSelection.TOP),
-                        false,
-                        AnnotationLoader.RealLabels.IF_PRESENT)))
-        .isSameAs(first);
-    Dataset kept =
-        Annotations.release()
-            .dataset(
-                new AnnotationLoader.Options(
-                    Partition.VAL,
-                    EnumSet.of(FactorSelection.TOP),
-                    true,
-                    AnnotationLoader.RealLabels.IF_PRESENT));
+    assertThat(val(EnumSet.of(FactorSelection.TOP), false)).isSameAs(first);
+    Dataset kept = val(EnumSet.of(FactorSelection.TOP), true);
     assertThat(kept).isNotSameAs(first);
     assertThat(kept.index().size()).isEqualTo(first.index().size());
     assertThat(kept.factors(FactorSelection.TOP).evaluated().getCardinality())
