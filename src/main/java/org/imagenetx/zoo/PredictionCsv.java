@@ -258,15 +258,29 @@ public final class PredictionCsv {
       int fractionDigits = 0;
       if (i < length && buf[i] == '.') {
         int first = ++i;
-        for (; i < length; i++) {
-          int d = buf[i] - '0';
-          if (d < 0 || d > 9) {
-            break;
+        if (probabilities == null) {
+          // nobody asks for the value (a class table): check the digits, note a nonzero one
+          int nonzero = 0;
+          for (; i < length; i++) {
+            int d = buf[i] - '0';
+            if (d < 0 || d > 9) {
+              break;
+            }
+            nonzero |= d;
           }
-          if (fractionDigits < 18) {
-            fraction = fraction * 10 + d;
+          fraction = nonzero;
+          fractionDigits = i - first;
+        } else {
+          for (; i < length; i++) {
+            int d = buf[i] - '0';
+            if (d < 0 || d > 9) {
+              break;
+            }
+            if (fractionDigits < 18) {
+              fraction = fraction * 10 + d;
+            }
+            fractionDigits++;
           }
-          fractionDigits++;
         }
         if (i == first) {
           return -1;
@@ -276,12 +290,16 @@ public final class PredictionCsv {
         return -1;
       }
       to = i;
-      if (lead == '1') {
-        probability = 1.0;
-      } else if (fractionDigits <= 15) {
-        // what parseDouble computes for these digits, bit for bit: a mantissa below 2^53 and a
-        // power of ten that is an exact double, one correctly rounded division
-        probability = fraction / POW10[fractionDigits];
+      // without probabilities, checked but not converted (`fraction` then only says whether a
+      // digit was nonzero)
+      if (probabilities != null) {
+        if (lead == '1') {
+          probability = 1.0;
+        } else if (fractionDigits <= 15) {
+          // what parseDouble computes for these digits, bit for bit: a mantissa below 2^53 and a
+          // power of ten that is an exact double, one correctly rounded division
+          probability = fraction / POW10[fractionDigits];
+        }
       }
     }
     if (i < length && buf[i] == '\r') {

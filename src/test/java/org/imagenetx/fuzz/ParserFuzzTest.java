@@ -275,12 +275,30 @@ class ParserFuzzTest {
   @Test
   void predictionCsv() throws IOException {
     short[] classes = new short[index.size()];
+    short[] classesOnly = new short[index.size()];
     float[] probabilities = new float[index.size()];
     long runs =
         fuzz(
             "prediction-csv",
             corpus("csv"),
-            in -> PredictionCsv.parse(in, in.length, "fuzz.csv", index, classes, probabilities));
+            in -> {
+              // with and without probabilities (a class table checks them, does not convert
+              // them): the same rows accepted, the same error for the same input
+              String error = null;
+              try {
+                PredictionCsv.parse(in, in.length, "fuzz.csv", index, classesOnly, null);
+              } catch (org.imagenetx.io.BadInputException e) {
+                error = e.getMessage();
+              }
+              try {
+                PredictionCsv.parse(in, in.length, "fuzz.csv", index, classes, probabilities);
+              } catch (org.imagenetx.io.BadInputException e) {
+                assertThat(e.getMessage()).isEqualTo(error);
+                throw e;
+              }
+              assertThat(error).isNull();
+              assertThat(classesOnly).isEqualTo(classes);
+            });
     assertThat(runs).isGreaterThanOrEqualTo(NIGHTLY ? 1 : DEFAULT_RUNS);
   }
 
