@@ -159,11 +159,7 @@ public final class Main implements Runnable {
       // a warm-up is an optimization: the server serves either way
     } finally {
       if (tmp != null) {
-        try (java.util.stream.Stream<java.nio.file.Path> files = java.nio.file.Files.walk(tmp)) {
-          files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
-        } catch (java.io.IOException e) {
-          // a temporary directory left behind
-        }
+        org.imagenetx.io.OutputSet.deleteTree(tmp);
       }
     }
   }

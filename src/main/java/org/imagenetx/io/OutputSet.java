@@ -249,7 +249,13 @@ public final class OutputSet implements AutoCloseable {
     }
   }
 
-  private static void deleteTree(Path root) {
+  /**
+   * Deletes a folder and everything in it, best effort: what cannot be deleted stays (staging
+   * folders are swept by the next run; a server's warm-up folder is in the temporary directory).
+   *
+   * @param root the folder (nothing happens when it does not exist)
+   */
+  public static void deleteTree(Path root) {
     if (!Files.exists(root, LinkOption.NOFOLLOW_LINKS)) {
       return;
     }
