@@ -2,7 +2,10 @@ package org.imagenetx.zoo;
 
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -52,8 +55,9 @@ public final class PredictionCsv {
         throw new BadInputException(
             file.toString(), 0, "file too large for a prediction CSV (" + size + " bytes)");
       }
-      if (buf.length < size + 1) {
-        buf = new byte[(int) Math.max(size + 1, 2L * buf.length)];
+      if (buf.length < size + SWAR_WINDOW) {
+        // the slack lets every row of the file take the word-at-a-time path
+        buf = new byte[(int) Math.max(size + SWAR_WINDOW, 2L * buf.length)];
         BUFFER.set(buf);
       }
       ByteBuffer bb = ByteBuffer.wrap(buf);
@@ -126,11 +130,18 @@ public final class PredictionCsv {
     long line = 1;
     int rows = 0;
     int nameLength = index.fixedNameLength();
+    boolean words = nameLength > 0 && probabilities == null;
     while (pos < length) {
       line++;
       int next =
-          wellFormedRow(
-              buf, pos, length, nameLength, withProbability, index, classes, probabilities);
+          words && pos + SWAR_WINDOW <= buf.length
+              ? wordRow(buf, pos, length, nameLength, withProbability, index, classes)
+              : -1;
+      if (next < 0) {
+        next =
+            wellFormedRow(
+                buf, pos, length, nameLength, withProbability, index, classes, probabilities);
+      }
       if (next >= 0) {
         rows++;
         pos = next;
@@ -317,6 +328,113 @@ public final class PredictionCsv {
           (float) (Double.isNaN(probability) ? parseDouble(buf, from, to) : probability);
     }
     return i;
+  }
+
+  /** Bytes {@link #wordRow} may read from a row's start: longer rows take the byte path. */
+  static final int SWAR_WINDOW = 64;
+
+  private static final VarHandle LONG_LE =
+      MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+
+  private static final long ZEROS = 0x3030303030303030L;
+  private static final long LOW7 = 0x7F7F7F7F7F7F7F7FL;
+  private static final long HIGH = 0x8080808080808080L;
+  private static final long ABOVE_NINE = 0x7676767676767676L;
+
+  /**
+   * The high bit of every byte of {@code u} ({@code word ^ '0'} in each byte) that is not a digit:
+   * 0..9 stay below 0x80 once 0x76 is added; the high bits are masked before the add so that no
+   * byte carries into its neighbour.
+   */
+  private static long nonDigits(long u) {
+    return (((u & LOW7) + ABOVE_NINE) | u) & HIGH;
+  }
+
+  /**
+   * {@link #wellFormedRow} of a class table (no probability converted), a word at a time: the class
+   * id's digits are found and valued in one load, the probability's digits are checked eight per
+   * load and only their end and whether one is nonzero are kept. Takes only rows whose line end
+   * lies in the file within {@value #SWAR_WINDOW} bytes, and reads at most that far ({@code pos +
+   * SWAR_WINDOW <= buf.length}): bytes past {@code length} are never taken for the row's. Anything
+   * else returns -1 with nothing written, and the byte path takes the row. {@link #wellFormedRow}
+   * is its reference twin (the fuzz target parses every input both ways).
+   *
+   * @return the position after the row's line end, or -1
+   */
+  private static int wordRow(
+      byte[] buf,
+      int pos,
+      int length,
+      int nameLength,
+      boolean withProbability,
+      ImageIndex index,
+      short[] classes) {
+    int comma = pos + nameLength;
+    if (comma >= length || buf[comma] != ',') {
+      return -1;
+    }
+    int dense = index.lookup(buf, pos, nameLength);
+    if (dense < 0 || classes[dense] >= 0) {
+      return -1;
+    }
+    long u = (long) LONG_LE.get(buf, comma + 1) ^ ZEROS;
+    int digits = Long.numberOfTrailingZeros(nonDigits(u)) >>> 3;
+    int end = comma + 1 + digits;
+    if (digits == 0 || digits > 4 || end >= length) {
+      return -1;
+    }
+    // the digits, first the most significant, moved to the top of an int: pairs, then the value
+    int x = (int) u << (8 * (4 - digits));
+    int pairs = (x * 10 + (x >>> 8)) & 0x00FF00FF;
+    int cls = (pairs & 0xFF) * 100 + (pairs >>> 16);
+    if (cls >= index.numClasses()) {
+      return -1;
+    }
+    if (withProbability) {
+      if (buf[end] != ',' || end + 1 >= length) {
+        return -1;
+      }
+      int lead = buf[end + 1];
+      end += 2;
+      if (lead != '0' && lead != '1') {
+        return -1;
+      }
+      if (end < length && buf[end] == '.') {
+        int first = ++end;
+        long any = 0;
+        // at most three words: the row then stays within the window
+        for (int w = 0; ; w++) {
+          long v = (long) LONG_LE.get(buf, end) ^ ZEROS;
+          long stop = nonDigits(v);
+          if (stop != 0) {
+            int n = Long.numberOfTrailingZeros(stop) >>> 3;
+            any |= n == 0 ? 0 : v & (-1L >>> (64 - 8 * n));
+            end += n;
+            break;
+          }
+          any |= v;
+          end += 8;
+          if (w == 2) {
+            return -1;
+          }
+        }
+        if (end == first || end >= length || (lead == '1' && any != 0)) {
+          return -1;
+        }
+      } else if (end >= length) {
+        return -1;
+      }
+    }
+    byte b = buf[end];
+    if (b == '\n') {
+      classes[dense] = (short) cls;
+      return end + 1;
+    }
+    if (b == '\r' && end + 1 < length && buf[end + 1] == '\n') {
+      classes[dense] = (short) cls;
+      return end + 2;
+    }
+    return -1;
   }
 
   private static BadInputException malformed(

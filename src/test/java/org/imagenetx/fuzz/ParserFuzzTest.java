@@ -276,6 +276,7 @@ class ParserFuzzTest {
   void predictionCsv() throws IOException {
     short[] classes = new short[index.size()];
     short[] classesOnly = new short[index.size()];
+    short[] classesPadded = new short[index.size()];
     float[] probabilities = new float[index.size()];
     long runs =
         fuzz(
@@ -289,6 +290,18 @@ class ParserFuzzTest {
                 PredictionCsv.parse(in, in.length, "fuzz.csv", index, classesOnly, null);
               } catch (org.imagenetx.io.BadInputException e) {
                 error = e.getMessage();
+              }
+              // classes only again, with digits and line ends after the input: the word path
+              // reads ahead of a row and must not take those bytes for the row's
+              byte[] padded = java.util.Arrays.copyOf(in, in.length + 64);
+              java.util.Arrays.fill(padded, in.length, padded.length, (byte) '7');
+              padded[padded.length - 1] = '\n';
+              try {
+                PredictionCsv.parse(padded, in.length, "fuzz.csv", index, classesPadded, null);
+                assertThat(error).isNull();
+                assertThat(classesPadded).isEqualTo(classesOnly);
+              } catch (org.imagenetx.io.BadInputException e) {
+                assertThat(e.getMessage()).isEqualTo(error);
               }
               try {
                 PredictionCsv.parse(in, in.length, "fuzz.csv", index, classes, probabilities);

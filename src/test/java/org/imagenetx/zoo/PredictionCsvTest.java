@@ -169,7 +169,7 @@ class PredictionCsvTest {
         assertThat(classes[1]).isEqualTo((short) 3);
         assertThat(probs[0]).as(text).isEqualTo((float) Double.parseDouble(g[0]));
         // classes only: the probability is checked, not converted
-        PredictionCsv.parse(buf, buf.length, "x.csv", ds.index(), classes, null);
+        parseClasses(buf, buf.length, ds.index(), classes);
         assertThat(classes[0]).isEqualTo(Short.parseShort(g[1]));
       }
     }
@@ -193,11 +193,143 @@ class PredictionCsvTest {
     for (String[] x : bad) {
       byte[] buf = (header + a + ",5,0.5\n" + x[0] + "\n").getBytes(StandardCharsets.US_ASCII);
       org.assertj.core.api.Assertions.assertThatThrownBy(
-              () -> PredictionCsv.parse(buf, buf.length, "x.csv", ds.index(), classes, null))
+              () -> parseClasses(buf, buf.length, ds.index(), classes))
           .as(x[0])
           .isInstanceOf(BadInputException.class)
           .hasMessageContaining("x.csv:3")
           .hasMessageContaining(x[1]);
     }
+  }
+
+  /**
+   * The word-at-a-time row path of a class table against the byte path, over shaped rows: every
+   * class-id length with and without leading zeros, probabilities 0, 1, 1.000 and 0.&lt;0..30
+   * digits&gt; (one to four words), near misses (1.0001, 0., a third field, a sign, a lone carriage
+   * return, an id of five digits or of 1000) and files with and without a last line end. Parsed
+   * with probabilities the rows take the byte path; classes only, they take the word path with the
+   * file's bytes followed by garbage digits (which must not be read as the row's): the same classes
+   * or the same error.
+   */
+  @Test
+  void wordRowsMatchTheBytePathOnShapedRows() {
+    Dataset ds = SyntheticImageNetX.generate(Fixtures.SEED, 2).dataset(false);
+    var index = ds.index();
+    assertThat(index.fixedNameLength()).isPositive();
+    int n = index.size();
+    SplittableRandom rnd = new SplittableRandom(23);
+    short[] viaBytes = new short[n];
+    short[] viaWords = new short[n];
+    float[] probs = new float[n];
+    int accepted = 0;
+    int refused = 0;
+    for (int file = 0; file < 400; file++) {
+      boolean withProbability = rnd.nextInt(8) != 0;
+      StringBuilder csv =
+          new StringBuilder(
+                  withProbability ? PredictionCsv.HEADER : PredictionCsv.HEADER_NO_PROBABILITY)
+              .append('\n');
+      int rows = 1 + rnd.nextInt(60);
+      int start = rnd.nextInt(n - rows);
+      boolean nearMiss = rnd.nextInt(3) == 0;
+      for (int r = 0; r < rows; r++) {
+        csv.append(index.fileName(start + r)).append(',');
+        int cls = rnd.nextInt(1000);
+        String id = Integer.toString(cls);
+        if (rnd.nextInt(6) == 0 && id.length() < 4) {
+          id = "0".repeat(1 + rnd.nextInt(4 - id.length())) + id;
+        }
+        csv.append(id);
+        if (withProbability) {
+          csv.append(',').append(probability(rnd));
+        }
+        if (nearMiss && rnd.nextInt(rows) == 0) {
+          String[] miss = {"1", "0001", ".", ",0", "-", "\r", "\r\r", "0", ",1"};
+          csv.append(miss[rnd.nextInt(miss.length)]);
+        }
+        if (r < rows - 1 || rnd.nextBoolean()) {
+          csv.append(rnd.nextInt(4) == 0 ? "\r\n" : "\n");
+        }
+      }
+      byte[] text = csv.toString().getBytes(StandardCharsets.US_ASCII);
+      String expected = null;
+      try {
+        PredictionCsv.parse(text, text.length, "x.csv", index, viaBytes, probs);
+      } catch (BadInputException e) {
+        expected = e.getMessage();
+      }
+      String got = null;
+      try {
+        parseClasses(text, text.length, index, viaWords);
+      } catch (BadInputException e) {
+        got = e.getMessage();
+      }
+      assertThat(got).as(csv.toString()).isEqualTo(expected);
+      if (expected == null) {
+        assertThat(viaWords).as(csv.toString()).isEqualTo(viaBytes);
+        accepted++;
+      } else {
+        refused++;
+      }
+    }
+    // both sides of the paths were exercised
+    assertThat(accepted).isGreaterThan(150);
+    assertThat(refused).isGreaterThan(30);
+  }
+
+  private static String probability(SplittableRandom rnd) {
+    switch (rnd.nextInt(6)) {
+      case 0:
+        return "0";
+      case 1:
+        return "1";
+      case 2:
+        return "1." + "0".repeat(rnd.nextInt(12));
+      default:
+        StringBuilder f = new StringBuilder("0.");
+        int digits = rnd.nextInt(31);
+        for (int i = 0; i < digits; i++) {
+          f.append((char) ('0' + rnd.nextInt(10)));
+        }
+        return f.toString();
+    }
+  }
+
+  /**
+   * Parses classes only from {@code length} bytes, then again from copies followed by 64 bytes that
+   * would extend the last row if they were read as its own (digits, a fraction, line ends; the word
+   * path loads up to 64 bytes ahead of a row): every parse must give the same classes or the same
+   * error.
+   *
+   * @return the result of the parse
+   */
+  static PredictionCsv.Result parseClasses(
+      byte[] buf, int length, org.imagenetx.annotations.ImageIndex index, short[] classes) {
+    BadInputException thrown = null;
+    PredictionCsv.Result r = null;
+    try {
+      r = PredictionCsv.parse(buf, length, "x.csv", index, classes, null);
+    } catch (BadInputException e) {
+      thrown = e;
+    }
+    String error = thrown == null ? null : thrown.getMessage();
+    short[] again = new short[classes.length];
+    for (String tail : new String[] {"\n", "1\n", "23\n", "\r\n", ".5\n", "0,0\n", "99999"}) {
+      byte[] padded = java.util.Arrays.copyOf(buf, length + 64);
+      byte[] t = tail.getBytes(StandardCharsets.US_ASCII);
+      for (int i = length; i < padded.length; i++) {
+        padded[i] = t[(i - length) % t.length];
+      }
+      try {
+        PredictionCsv.parse(padded, length, "x.csv", index, again, null);
+        assertThat(error).as(tail).isNull();
+        assertThat(again).as(tail).isEqualTo(classes);
+      } catch (BadInputException e) {
+        assertThat(e.getMessage()).as(tail).isEqualTo(error);
+      }
+    }
+    if (thrown != null) {
+      throw thrown;
+    }
+    return r;
   }
 }

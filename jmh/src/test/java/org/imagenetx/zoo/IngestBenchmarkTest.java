@@ -22,6 +22,10 @@ class IngestBenchmarkTest {
     SyntheticZoo.generateModel(
         new SyntheticZoo.Inputs(f.dataset, ZooFiles.SEED), ZooFiles.SEED, 0, expected, null);
     assertThat(f.classes).isEqualTo(expected);
+    java.util.Arrays.fill(f.classes, (short) 0);
+    PredictionCsv.Result classesOnly = new IngestBenchmark().parseOneCsvClasses(f);
+    assertThat(classesOnly.numRows()).isEqualTo(50_000);
+    assertThat(f.classes).isEqualTo(expected);
   }
 
   @Test
