@@ -37,18 +37,30 @@ public final class DaemonClient {
    * and the caller's own socket then waits for this one at most.
    */
   public static void preload() {
-    Thread t = new Thread(new Preload(), "imagenetx-socket-preload");
-    t.setDaemon(true);
-    t.start();
+    for (int part = 0; part < 2; part++) {
+      Thread t = new Thread(new Preload(part), "imagenetx-socket-preload-" + part);
+      t.setDaemon(true);
+      t.start();
+    }
   }
 
   /** Not a lambda: the first lambda of a JVM costs more than this saves. */
   private static final class Preload implements Runnable {
+    private final int part;
+
+    Preload(int part) {
+      this.part = part;
+    }
+
     @Override
     public void run() {
       try {
-        SocketChannel.open(StandardProtocolFamily.UNIX).close();
-      } catch (IOException | RuntimeException e) {
+        if (part == 1) {
+          java.security.SecureRandom.getInstance("NativePRNGNonBlocking");
+        } else {
+          SocketChannel.open(StandardProtocolFamily.UNIX).close();
+        }
+      } catch (IOException | java.security.GeneralSecurityException | RuntimeException e) {
         // the caller's own socket reports what is wrong
       }
     }
