@@ -52,7 +52,7 @@ public final class Main implements Runnable {
    * @param args command line
    */
   public static void main(String[] args) {
-    boolean served = served(args) && !"off".equalsIgnoreCase(System.getenv(DaemonKey.SWITCH));
+    boolean served = DaemonClient.serves(args);
     if (served) {
       DaemonClient.preload();
     }
@@ -89,24 +89,6 @@ public final class Main implements Runnable {
     }
     System.exit(code);
   }
-
-  /**
-   * Commands a resident server runs: all but the interactive shell, the explorer's server (both
-   * long-lived and attached to their terminal or port) and help (answered from text rendered at
-   * build time).
-   */
-  private static final java.util.Set<String> SERVED =
-      java.util.Set.of(
-          "ratios",
-          "aggregate",
-          "compare",
-          "study",
-          "images",
-          "query",
-          "zoo",
-          "synth",
-          "figures",
-          "reproduce");
 
   /** Bounds of a new server's warm-up: enough rounds for the compiler to reach the hot code. */
   private static final int WARM_UP_ROUNDS = 100;
@@ -162,25 +144,6 @@ public final class Main implements Runnable {
         org.imagenetx.io.OutputSet.deleteTree(tmp);
       }
     }
-  }
-
-  /**
-   * @return whether a resident server may run this command: a served command, and no argument
-   *     naming a device or a process file ({@code /dev/stdin}, {@code /dev/fd/63} of a {@code
-   *     <(...)}, {@code --out /dev/stdout}, {@code /proc/self/...}): those are the client's own
-   */
-  static boolean served(String[] args) {
-    for (String a : args) {
-      if (a.contains("/dev/") || a.contains("/proc/")) {
-        return false;
-      }
-    }
-    for (String a : args) {
-      if (!a.startsWith("-")) {
-        return SERVED.contains(a);
-      }
-    }
-    return false;
   }
 
   /** A command run by a resident server for a client: as {@link #main} runs it, minus the exit. */

@@ -32,11 +32,75 @@ public final class DaemonClient {
   private DaemonClient() {}
 
   /**
+   * Commands a resident server runs: all but the interactive shell, the explorer's server (both
+   * long-lived and attached to their terminal or port) and help (answered from text rendered at
+   * build time).
+   */
+  private static final java.util.Set<String> SERVED =
+      java.util.Set.of(
+          "ratios",
+          "aggregate",
+          "compare",
+          "study",
+          "images",
+          "query",
+          "zoo",
+          "synth",
+          "figures",
+          "reproduce");
+
+  private static final java.util.concurrent.atomic.AtomicBoolean PRELOADED =
+      new java.util.concurrent.atomic.AtomicBoolean();
+
+  /**
+   * @param args the command's arguments
+   * @return whether a resident server may run this command: {@value DaemonKey#SWITCH} not {@code
+   *     off}, a served command, and no argument naming a device or a process file ({@code
+   *     /dev/stdin}, {@code /dev/fd/63} of a {@code <(...)}, {@code --out /dev/stdout}, {@code
+   *     /proc/self/...}): those are the client's own
+   */
+  public static boolean serves(String[] args) {
+    if ("off".equalsIgnoreCase(System.getenv(DaemonKey.SWITCH))) {
+      return false;
+    }
+    for (String a : args) {
+      if (a.contains("/dev/") || a.contains("/proc/")) {
+        return false;
+      }
+    }
+    for (String a : args) {
+      if (!a.startsWith("-")) {
+        return SERVED.contains(a);
+      }
+    }
+    return false;
+  }
+
+  /**
+   * The client alone, for a launcher that has not loaded the tool: hands a served command to the
+   * server of this JVM's key.
+   *
+   * @param args the command's arguments
+   * @return the command's exit code, or a negative value when this JVM has to run it
+   */
+  public static int attempt(String[] args) {
+    if (!serves(args)) {
+      return DECLINED;
+    }
+    preload();
+    DaemonKey key = DaemonKey.of(args);
+    return key == null ? DECLINED : run(key, args, System.console() != null);
+  }
+
+  /**
    * Initializes the JDK's socket classes (and the {@code SecureRandom} they set up, ~30 ms of a
    * fresh JVM) on another thread, while the caller computes its key: a class is initialized once,
    * and the caller's own socket then waits for this one at most.
    */
   public static void preload() {
+    if (PRELOADED.getAndSet(true)) {
+      return;
+    }
     for (int part = 0; part < 2; part++) {
       Thread t = new Thread(new Preload(part), "imagenetx-socket-preload-" + part);
       t.setDaemon(true);

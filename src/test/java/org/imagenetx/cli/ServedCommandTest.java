@@ -55,17 +55,27 @@ class ServedCommandTest {
 
   @Test
   void whatAServerMayRun() {
-    assertThat(Main.served(new String[] {"ratios"})).isTrue();
-    assertThat(Main.served(new String[] {"--debug", "aggregate", "--out", "x"})).isTrue();
-    assertThat(Main.served(new String[] {"shell"})).isFalse();
-    assertThat(Main.served(new String[] {"serve"})).isFalse();
-    assertThat(Main.served(new String[] {"help", "ratios"})).isFalse();
-    assertThat(Main.served(new String[0])).isFalse();
+    assertThat(org.imagenetx.daemon.DaemonClient.serves(new String[] {"ratios"})).isTrue();
+    assertThat(
+            org.imagenetx.daemon.DaemonClient.serves(
+                new String[] {"--debug", "aggregate", "--out", "x"}))
+        .isTrue();
+    assertThat(org.imagenetx.daemon.DaemonClient.serves(new String[] {"shell"})).isFalse();
+    assertThat(org.imagenetx.daemon.DaemonClient.serves(new String[] {"serve"})).isFalse();
+    assertThat(org.imagenetx.daemon.DaemonClient.serves(new String[] {"help", "ratios"})).isFalse();
+    assertThat(org.imagenetx.daemon.DaemonClient.serves(new String[0])).isFalse();
     // the client's own descriptors and devices: `<(...)`, `/dev/stdin`, `--out /dev/stdout`
-    assertThat(Main.served(new String[] {"study", "groups", "--base-table", "/dev/fd/63"}))
+    assertThat(
+            org.imagenetx.daemon.DaemonClient.serves(
+                new String[] {"study", "groups", "--base-table", "/dev/fd/63"}))
         .isFalse();
-    assertThat(Main.served(new String[] {"ratios", "--zoo=/dev/stdin"})).isFalse();
-    assertThat(Main.served(new String[] {"ratios", "--out", "/proc/self/fd/1"})).isFalse();
+    assertThat(
+            org.imagenetx.daemon.DaemonClient.serves(new String[] {"ratios", "--zoo=/dev/stdin"}))
+        .isFalse();
+    assertThat(
+            org.imagenetx.daemon.DaemonClient.serves(
+                new String[] {"ratios", "--out", "/proc/self/fd/1"}))
+        .isFalse();
   }
 
   @Test
