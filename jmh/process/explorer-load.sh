@@ -16,9 +16,9 @@ else
   # -DskipTests still compiles the test classes, where the load driver lives
   mvn -q -B -ntp -DskipTests package
 fi
-[ -d target/test-classes/org/imagenetx/serve ] && [ -f target/imagenetx.jar ] ||
+[ -d target/test-classes/org/imagenetx/serve ] && [ -f target/imagenetx-engine.jar ] ||
   { echo "explorer-load.sh: build first (mvn -DskipTests package)" >&2; exit 3; }
 mkdir -p results/bench
 # the load driver is a test class; the fat jar carries the engine and its libraries
-java ${EXPLORER_LOAD_JAVA_OPTS:--Xmx3g} -cp target/test-classes:target/imagenetx.jar \
+java ${EXPLORER_LOAD_JAVA_OPTS:--Xmx3g} -cp target/test-classes:target/imagenetx-engine.jar \
   org.imagenetx.serve.ExplorerLoad "$@"

@@ -12,8 +12,9 @@
  *
  * <p>Internal: the word kernels ({@code bits}), the worker pool ({@code parallel}), the synthetic
  * data generator ({@code synth}), the figures and the command line, explorer and shell ({@code
- * figures}, {@code cli}, {@code serve}) and the resident server ({@code daemon}); the fat jar
- * {@code target/imagenetx.jar} runs them.
+ * figures}, {@code cli}, {@code serve}), the resident server ({@code daemon}) and the launcher
+ * ({@code launch}); the fat jar {@code target/imagenetx-engine.jar} runs them, and {@code
+ * target/imagenetx.jar} is the launcher around it.
  */
 module org.imagenetx {
   exports org.imagenetx.annotations;

@@ -32,8 +32,8 @@ import org.imagenetx.query.RealSessions;
  * sending cross-origin requests. Records each phase's p50/p99 of the normal requests and the
  * hostile requests answered to {@code results/bench/explorer-hostile.json} (or args[0]).
  *
- * <p>Run: {@code mvn -q -o -DskipTests package && java -cp target/test-classes:target/imagenetx.jar
- * org.imagenetx.serve.ExplorerHostileLoad}.
+ * <p>Run: {@code mvn -q -o -DskipTests package && java -cp
+ * target/test-classes:target/imagenetx-engine.jar org.imagenetx.serve.ExplorerHostileLoad}.
  */
 public final class ExplorerHostileLoad {
   private static final String[] NORMAL = {

@@ -36,6 +36,38 @@ class FatJarIT {
     assertThat(Files.size(JAR)).isLessThan(16L << 20);
   }
 
+  /**
+   * {@code target/imagenetx.jar} is the launcher: a few classes and the tool's jar stored inside,
+   * unpacked into the cache directory on the first command this JVM runs, and into a temporary file
+   * when the cache is off or cannot be made.
+   */
+  @Test
+  void theLauncherUnpacksTheToolIntoTheCacheOrATemporaryFile(@TempDir Path dir) throws Exception {
+    try (java.util.jar.JarFile jar = new java.util.jar.JarFile(JAR.toFile())) {
+      assertThat(jar.size()).isLessThan(40);
+      assertThat(jar.getManifest().getMainAttributes().getValue("Main-Class"))
+          .isEqualTo("org.imagenetx.launch.Launcher");
+      assertThat(jar.getEntry("META-INF/imagenetx/engine.jar").getMethod())
+          .isEqualTo(java.util.zip.ZipEntry.STORED);
+    }
+    Path cache = dir.resolve("cache");
+    Path notADirectory = dir.resolve("file");
+    Files.writeString(notADirectory, "x");
+    for (String c : new String[] {cache.toString(), "off", notADirectory.toString()}) {
+      JarProcess.Run ratios =
+          JarProcess.run(
+              java.util.Map.of("IMAGENETX_DAEMON", "off", "IMAGENETX_CACHE", c), null, "ratios");
+      assertThat(ratios.code()).as(c + ": " + ratios.out()).isZero();
+      assertThat(ratios.out()).as(c).contains("ResNet50").doesNotContain("error");
+    }
+    try (var copies = Files.list(cache.resolve("engine"))) {
+      assertThat(copies.map(p -> p.getFileName().toString()))
+          .singleElement()
+          .asString()
+          .endsWith(".jar");
+    }
+  }
+
   @Test
   void commandsRunFromTheMinimizedJar(@TempDir Path dir) throws Exception {
     assertThat(java(null, "--version").out()).startsWith("imagenetx ");
